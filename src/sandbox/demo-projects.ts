@@ -1,0 +1,174 @@
+/**
+ * The sandbox's demo projects: one text support bot, one voice ordering line and one brand-new project with no
+ * conversations. Labels are deliberately varied (umlauts, CJK, emoji, `&` and `<` as people type them) so the
+ * rendering code meets realistic untrusted text.
+ */
+
+export type DemoProjectKind = 'text' | 'voice';
+
+export interface Weighted<T> {
+  item: T;
+  weight: number;
+}
+
+export interface DemoProject {
+  id: string;
+  name: string;
+  kind: DemoProjectKind;
+  /** ISO 4217 code the costs are in. */
+  currency: string;
+  /** Average conversations per UTC day before the weekday pattern, trend and noise; 0 = a project nobody used yet. */
+  dailyConversations: number;
+  /** Multipliers by UTC weekday, Sunday first. */
+  weekdayFactors: readonly [number, number, number, number, number, number, number];
+  /** User interactions (messages or spoken turns) per conversation. */
+  interactionsPerConversation: number;
+  /** Cost per conversation in cents of `currency` (text), or per minute of call (voice). */
+  costCents: number;
+  /** Voice only: average call length in seconds. */
+  averageCallSeconds?: number;
+  /** Share of user messages the bot did not understand. */
+  missRate: number;
+  topics: ReadonlyArray<Weighted<{ id: string | number; label: string }>>;
+  misunderstood: ReadonlyArray<Weighted<{ id: string | number; label: string }>>;
+  intents: ReadonlyArray<Weighted<string>>;
+  /** LLM models with the tokens they use per interaction. */
+  models: ReadonlyArray<{ model: string; tokensPerInteraction: number }>;
+  /** ISO 3166 alpha-2 country codes. */
+  countries: ReadonlyArray<Weighted<string>>;
+  /** Voice only: why calls ended. */
+  endedReasons: ReadonlyArray<Weighted<string>>;
+}
+
+const w = <T>(item: T, weight: number): Weighted<T> => ({ item, weight });
+
+export const DEMO_PROJECTS: readonly DemoProject[] = [
+  {
+    id: 'proj_demo_text',
+    name: 'Acme Support Bot',
+    kind: 'text',
+    currency: 'EUR',
+    dailyConversations: 420,
+    weekdayFactors: [0.55, 1.18, 1.12, 1.06, 1.02, 0.94, 0.62],
+    interactionsPerConversation: 5.2,
+    costCents: 4,
+    missRate: 0.085,
+    topics: [
+      w({ id: 'topic_order_status', label: 'Order status' }, 30),
+      w({ id: 'topic_refund', label: 'Rückerstattung' }, 18),
+      w({ id: 'topic_delivery_jp', label: '配送状況' }, 9),
+      w({ id: 'topic_password', label: 'Password reset 🔑' }, 12),
+      w({ id: 'topic_billing', label: 'Invoices & billing' }, 10),
+      w({ id: 'topic_cancel', label: 'Cancel subscription' }, 7),
+      w({ id: 'topic_hours', label: 'Opening hours' }, 5),
+      w({ id: 'topic_returns_fr', label: 'Retour d’un article' }, 4),
+    ],
+    misunderstood: [
+      w({ id: 1001, label: 'where is my order?? <urgent>' }, 14),
+      w({ id: 1002, label: 'do u ship to the canary islands & madeira' }, 9),
+      w({ id: 1003, label: 'Ich möchte mein Geld zurück!!!' }, 8),
+      w({ id: 1004, label: '😡😡😡' }, 6),
+      w({ id: 1005, label: 'talk to a human' }, 11),
+      w({ id: 1006, label: '¿puedo pagar con bizum?' }, 4),
+      w({ id: 1007, label: 'asdfghjk' }, 3),
+      w({ id: 1008, label: 'my code is *SAVE20* but it says invalid_' }, 3),
+    ],
+    intents: [
+      w('order.status', 30),
+      w('refund.request', 17),
+      w('account.password_reset', 12),
+      w('billing.invoice', 10),
+      w('subscription.cancel', 7),
+      w('greeting', 20),
+      w('human.handoff', 6),
+    ],
+    models: [
+      { model: 'gpt-4o-mini', tokensPerInteraction: 720 },
+      { model: 'gpt-4o', tokensPerInteraction: 110 },
+      { model: 'text-embedding-3-small', tokensPerInteraction: 60 },
+    ],
+    countries: [
+      w('DE', 34),
+      w('FR', 18),
+      w('NL', 12),
+      w('AT', 9),
+      w('ES', 8),
+      w('IT', 7),
+      w('BE', 5),
+      w('CH', 4),
+      w('JP', 2),
+      w('US', 1),
+    ],
+    endedReasons: [],
+  },
+  {
+    id: 'proj_demo_voice',
+    name: 'Bella Pizza Phone Line',
+    kind: 'voice',
+    currency: 'USD',
+    dailyConversations: 95,
+    weekdayFactors: [1.2, 0.7, 0.75, 0.8, 0.95, 1.45, 1.55],
+    interactionsPerConversation: 9,
+    costCents: 11,
+    averageCallSeconds: 148,
+    missRate: 0.06,
+    topics: [
+      w({ id: 'place_order', label: 'Place an order 🍕' }, 46),
+      w({ id: 'delivery_area', label: 'Delivery area' }, 13),
+      w({ id: 'opening_hours', label: 'Opening hours' }, 11),
+      w({ id: 'order_status', label: 'Where is my pizza' }, 10),
+      w({ id: 'gluten_free', label: 'Gluten-free & vegan options' }, 7),
+      w({ id: 'table_booking', label: 'Table booking' }, 6),
+      w({ id: 'pedido_es', label: 'Pedido en español' }, 3),
+    ],
+    misunderstood: [
+      w({ id: 'm1', label: 'uh can I get a large half pepperoni & half hawaiian' }, 12),
+      w({ id: 'm2', label: '[inaudible]' }, 10),
+      w({ id: 'm3', label: 'do you deliver to <unclear> street' }, 6),
+      w({ id: 'm4', label: 'quiero una pizza familiar' }, 5),
+      w({ id: 'm5', label: 'is the calzone gluten free or' }, 3),
+    ],
+    intents: [
+      w('order.place', 44),
+      w('order.modify', 9),
+      w('info.delivery_area', 13),
+      w('info.hours', 11),
+      w('order.status', 10),
+      w('transfer.to_staff', 5),
+    ],
+    models: [
+      { model: 'gpt-4o-mini', tokensPerInteraction: 480 },
+      { model: 'gpt-4.1-nano', tokensPerInteraction: 90 },
+    ],
+    countries: [w('US', 93), w('CA', 5), w('MX', 2)],
+    endedReasons: [
+      w('customer-ended-call', 61),
+      w('assistant-ended-call', 22),
+      w('silence-timed-out', 8),
+      w('assistant-forwarded-call', 5),
+      w('voicemail', 3),
+      w('pipeline-error-openai-llm-failed', 1),
+    ],
+  },
+  {
+    id: 'proj_demo_empty',
+    name: 'Fresh Launch Bot',
+    kind: 'text',
+    currency: 'EUR',
+    dailyConversations: 0,
+    weekdayFactors: [1, 1, 1, 1, 1, 1, 1],
+    interactionsPerConversation: 0,
+    costCents: 0,
+    missRate: 0,
+    topics: [],
+    misunderstood: [],
+    intents: [],
+    models: [{ model: 'gpt-4o-mini', tokensPerInteraction: 0 }],
+    countries: [],
+    endedReasons: [],
+  },
+];
+
+export function findDemoProject(id: string): DemoProject | undefined {
+  return DEMO_PROJECTS.find((p) => p.id === id);
+}

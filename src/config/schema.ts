@@ -1,0 +1,152 @@
+/**
+ * The configuration file's shape: the zod schemas are the source of the types.
+ *
+ * Field-level checks live here (Slack id shapes, key syntax, time zones, locales, cron syntax). Checks that
+ * relate fields to each other (uniqueness, references, periods in a time zone) are in `./checks.ts`.
+ * Every custom message is phrased to follow the offending value: `"Mars/Base" is not a valid IANA time zone…`.
+ */
+import * as z from 'zod/mini';
+import { Cron } from 'croner';
+
+/** Digest sections, in the order a digest shows them. */
+export const SECTIONS = ['headline', 'trend', 'changes', 'topics', 'misunderstood', 'costs'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const CURRENCY_DISPLAYS = ['symbol', 'narrowSymbol', 'code', 'name'] as const;
+export type CurrencyDisplay = (typeof CURRENCY_DISPLAYS)[number];
+
+export const CRON_HELP = '5 fields: minute hour day-of-month month day-of-week';
+
+export function isValidTimeZone(timeZone: string): boolean {
+  if (timeZone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A well-formed BCP 47 tag that this runtime can format numbers and dates in. */
+export function isValidLocale(locale: string): boolean {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale);
+    if (!canonical) return false;
+    return Intl.NumberFormat.supportedLocalesOf([canonical]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a cron expression is invalid, or undefined when croner accepts it as a standard 5-field expression. */
+export function cronProblem(expression: string): string | undefined {
+  const fields = expression.trim().split(/\s+/);
+  const invalid = `is not a valid cron expression (${CRON_HELP})`;
+  if (fields.length !== 5 || fields[0] === '') return invalid;
+  try {
+    new Cron(expression, { mode: '5-part' });
+    return undefined;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^CronPattern:\s*/, '') : '';
+    return reason ? `${invalid}: ${reason}` : invalid;
+  }
+}
+
+const slackId = (prefixes: string, what: string) =>
+  z.string().check(
+    z.regex(new RegExp(`^[${prefixes}][A-Z0-9]{2,}$`), `is not a ${what}`),
+  );
+
+export const TeamId = slackId('T', 'Slack team id (T followed by capital letters and digits, like T0123ABCD)');
+export const UserId = slackId('UW', 'Slack user id (U or W followed by capital letters and digits, like U0123ABCD)');
+export const ChannelId = slackId('CGD', 'Slack channel id (C, G or D followed by capital letters and digits, like C0123ABCD)');
+
+const slug = (what: string, max: number) =>
+  z.string().check(
+    z.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, `is not a valid ${what}: use lowercase letters, digits and hyphens`),
+    z.maxLength(max),
+  );
+
+export const TimeZone = z.string().check(
+  z.refine(isValidTimeZone, 'is not a valid IANA time zone (like Europe/Paris, America/New_York or UTC)'),
+);
+export const Locale = z.string().check(
+  z.refine(isValidLocale, 'is not a valid locale (a BCP 47 tag like en-US, en-GB or fr-FR)'),
+);
+export const CronExpression = z.string().check(
+  z.check<string>((ctx) => {
+    const problem = cronProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  }),
+);
+const NonEmptyText = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+
+export const ProjectConfig = z.strictObject({
+  /** What people type: `/chatdash stats acme 30d`. */
+  key: slug('project key', 40),
+  /** ChatDash project id. */
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/, 'is not a valid ChatDash project id (letters, digits, _ and -)')),
+  /** Display name (may be shown in Slack: escape it). */
+  name: NonEmptyText,
+});
+export type ProjectConfig = z.output<typeof ProjectConfig>;
+
+export const ChannelBinding = z.strictObject({
+  channel: ChannelId,
+  projects: z.array(slug('project key', 40)).check(z.minLength(1)),
+});
+export type ChannelBinding = z.output<typeof ChannelBinding>;
+
+export const SubscriptionConfig = z.strictObject({
+  name: slug('subscription name', 80),
+  project: slug('project key', 40),
+  channel: ChannelId,
+  /** Standard 5-field cron, read in `timeZone`. */
+  schedule: CronExpression,
+  /** Defaults to `defaults.timeZone`. */
+  timeZone: z.optional(TimeZone),
+  /** Any period the `/chatdash stats` command accepts. */
+  period: NonEmptyText,
+  locale: z.optional(Locale),
+  currencyDisplay: z.optional(z.enum(CURRENCY_DISPLAYS)),
+  /** Defaults to all sections. */
+  sections: z.optional(z.array(z.enum(SECTIONS)).check(z.minLength(1))),
+});
+export type SubscriptionConfig = z.output<typeof SubscriptionConfig>;
+
+export const DEFAULTS = { locale: 'en-US', timeZone: 'UTC', currencyDisplay: 'symbol' } as const satisfies {
+  locale: string;
+  timeZone: string;
+  currencyDisplay: CurrencyDisplay;
+};
+
+export const Defaults = z.strictObject({
+  locale: z._default(Locale, DEFAULTS.locale),
+  timeZone: z._default(TimeZone, DEFAULTS.timeZone),
+  currencyDisplay: z._default(z.enum(CURRENCY_DISPLAYS), DEFAULTS.currencyDisplay),
+});
+export type Defaults = z.output<typeof Defaults>;
+
+export const Config = z.strictObject({
+  /** Slack team ids allowed to use the bot. */
+  workspaces: z.array(TeamId).check(z.minLength(1)),
+  /** Users allowed to query in DMs. */
+  admins: z._default(z.array(UserId), []),
+  /** Where delivery failures are reported. */
+  adminChannel: z.optional(ChannelId),
+  defaults: z._default(Defaults, { ...DEFAULTS }),
+  projects: z.array(ProjectConfig).check(z.minLength(1)),
+  /** A project can only be queried from the channels it is bound to. */
+  channels: z._default(z.array(ChannelBinding), []),
+  subscriptions: z._default(z.array(SubscriptionConfig), []),
+});
+export type Config = z.output<typeof Config>;
+
+/** The keys each object in the file may have, for "did you mean" on unknown keys. */
+export const KNOWN_KEYS = {
+  root: Object.keys(Config.shape),
+  defaults: Object.keys(Defaults.shape),
+  projects: Object.keys(ProjectConfig.shape),
+  channels: Object.keys(ChannelBinding.shape),
+  subscriptions: Object.keys(SubscriptionConfig.shape),
+} as const;

@@ -1,0 +1,209 @@
+/**
+ * Message checks the Slack double applies before accepting a message, mirroring the limits Slack enforces
+ * (https://api.slack.com/reference/block-kit/blocks and chat.postMessage's error list). Pure: no I/O.
+ *
+ * Slack answers a bad message with `{ ok: false, error, response_metadata: { messages: ['[ERROR] …'] } }`;
+ * `validateMessage` returns the error code and those explanatory lines.
+ */
+
+export const LIMITS = {
+  /** chat.postMessage: longer `text` gets `msg_too_long`. */
+  text: 40_000,
+  blocks: 50,
+  blockId: 255,
+  headerText: 150,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  actionsElements: 25,
+  contextElements: 10,
+  buttonText: 75,
+  buttonValue: 2000,
+  buttonUrl: 3000,
+  actionId: 255,
+} as const;
+
+export type MessageError = 'no_text' | 'msg_too_long' | 'invalid_blocks' | 'invalid_blocks_format';
+
+export type MessageCheck = { ok: true } | { ok: false; error: MessageError; messages: string[] };
+
+const KNOWN_BLOCK_TYPES = new Set([
+  'section',
+  'header',
+  'divider',
+  'context',
+  'actions',
+  'image',
+  'rich_text',
+  'input',
+  'file',
+  'video',
+  'markdown',
+]);
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Check a message body (chat.postMessage / chat.postEphemeral / chat.update / response_url) the way Slack does.
+ * `blocks` must already be decoded from its JSON string form.
+ */
+export function validateMessage(body: Json): MessageCheck {
+  const text = body.text;
+  const blocks = body.blocks;
+  const attachments = body.attachments;
+  const hasText = typeof text === 'string' && text.length > 0;
+  const hasBlocks = Array.isArray(blocks) && blocks.length > 0;
+  const hasAttachments = Array.isArray(attachments) && attachments.length > 0;
+
+  if (blocks !== undefined && !Array.isArray(blocks)) {
+    return { ok: false, error: 'invalid_blocks_format', messages: ['[ERROR] blocks must be an array [json-pointer:/blocks]'] };
+  }
+  if (!hasText && !hasBlocks && !hasAttachments) {
+    return { ok: false, error: 'no_text', messages: [] };
+  }
+  if (typeof text === 'string' && text.length > LIMITS.text) {
+    return { ok: false, error: 'msg_too_long', messages: [] };
+  }
+  if (Array.isArray(blocks)) {
+    const problems = checkBlocks(blocks);
+    if (problems.length > 0) return { ok: false, error: 'invalid_blocks', messages: problems };
+  }
+  return { ok: true };
+}
+
+function error(message: string, pointer: string): string {
+  return `[ERROR] ${message} [json-pointer:${pointer}]`;
+}
+
+function checkBlocks(blocks: unknown[]): string[] {
+  const problems: string[] = [];
+  if (blocks.length > LIMITS.blocks) {
+    problems.push(error(`no more than ${LIMITS.blocks} items allowed`, '/blocks'));
+  }
+  blocks.forEach((block, i) => checkBlock(block, `/blocks/${i}`, problems));
+  return problems;
+}
+
+function checkBlock(block: unknown, at: string, problems: string[]): void {
+  if (!isObject(block) || typeof block.type !== 'string') {
+    problems.push(error('missing required field: type', at));
+    return;
+  }
+  if (!KNOWN_BLOCK_TYPES.has(block.type)) {
+    problems.push(error(`unsupported type: ${block.type}`, `${at}/type`));
+    return;
+  }
+  if (block.block_id !== undefined) {
+    if (typeof block.block_id !== 'string' || block.block_id.length > LIMITS.blockId) {
+      problems.push(error(`must be a string of at most ${LIMITS.blockId} characters`, `${at}/block_id`));
+    }
+  }
+  switch (block.type) {
+    case 'header':
+      checkTextObject(block.text, `${at}/text`, LIMITS.headerText, problems, { plainOnly: true, required: true });
+      break;
+    case 'section': {
+      if (block.text === undefined && block.fields === undefined) {
+        problems.push(error('must provide either text or fields', at));
+      }
+      if (block.text !== undefined) checkTextObject(block.text, `${at}/text`, LIMITS.sectionText, problems);
+      if (block.fields !== undefined) {
+        if (!Array.isArray(block.fields)) {
+          problems.push(error('must be an array', `${at}/fields`));
+        } else {
+          if (block.fields.length > LIMITS.sectionFields) {
+            problems.push(error(`no more than ${LIMITS.sectionFields} items allowed`, `${at}/fields`));
+          }
+          block.fields.forEach((field, j) =>
+            checkTextObject(field, `${at}/fields/${j}`, LIMITS.fieldText, problems),
+          );
+        }
+      }
+      if (block.accessory !== undefined) checkElement(block.accessory, `${at}/accessory`, problems);
+      break;
+    }
+    case 'actions': {
+      if (!Array.isArray(block.elements) || block.elements.length === 0) {
+        problems.push(error('must provide at least 1 element', `${at}/elements`));
+        break;
+      }
+      if (block.elements.length > LIMITS.actionsElements) {
+        problems.push(error(`no more than ${LIMITS.actionsElements} items allowed`, `${at}/elements`));
+      }
+      block.elements.forEach((element, j) => checkElement(element, `${at}/elements/${j}`, problems));
+      break;
+    }
+    case 'context': {
+      if (!Array.isArray(block.elements) || block.elements.length === 0) {
+        problems.push(error('must provide at least 1 element', `${at}/elements`));
+        break;
+      }
+      if (block.elements.length > LIMITS.contextElements) {
+        problems.push(error(`no more than ${LIMITS.contextElements} items allowed`, `${at}/elements`));
+      }
+      block.elements.forEach((element, j) => {
+        if (isObject(element) && element.type === 'image') return;
+        checkTextObject(element, `${at}/elements/${j}`, LIMITS.sectionText, problems);
+      });
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+function checkTextObject(
+  value: unknown,
+  at: string,
+  max: number,
+  problems: string[],
+  options: { plainOnly?: boolean; required?: boolean } = {},
+): void {
+  if (value === undefined) {
+    if (options.required) problems.push(error('missing required field: text', at));
+    return;
+  }
+  if (!isObject(value)) {
+    problems.push(error('must be a text object', at));
+    return;
+  }
+  const allowed = options.plainOnly ? ['plain_text'] : ['plain_text', 'mrkdwn'];
+  if (typeof value.type !== 'string' || !allowed.includes(value.type)) {
+    problems.push(error(`must be one of: ${allowed.join(', ')}`, `${at}/type`));
+  }
+  if (typeof value.text !== 'string' || value.text.length === 0) {
+    problems.push(error('must be more than 0 characters', `${at}/text`));
+  } else if (value.text.length > max) {
+    problems.push(error(`must be less than ${max + 1} characters`, `${at}/text`));
+  }
+}
+
+function checkElement(element: unknown, at: string, problems: string[]): void {
+  if (!isObject(element) || typeof element.type !== 'string') {
+    problems.push(error('missing required field: type', at));
+    return;
+  }
+  if (element.action_id !== undefined) {
+    if (typeof element.action_id !== 'string' || element.action_id.length > LIMITS.actionId) {
+      problems.push(error(`must be a string of at most ${LIMITS.actionId} characters`, `${at}/action_id`));
+    }
+  }
+  if (element.type !== 'button') return;
+  checkTextObject(element.text, `${at}/text`, LIMITS.buttonText, problems, { plainOnly: true, required: true });
+  if (element.value !== undefined) {
+    if (typeof element.value !== 'string') {
+      problems.push(error('must be a string', `${at}/value`));
+    } else if (element.value.length > LIMITS.buttonValue) {
+      problems.push(error(`must be less than ${LIMITS.buttonValue + 1} characters`, `${at}/value`));
+    }
+  }
+  if (element.url !== undefined) {
+    if (typeof element.url !== 'string' || element.url.length > LIMITS.buttonUrl) {
+      problems.push(error(`must be a string of at most ${LIMITS.buttonUrl} characters`, `${at}/url`));
+    }
+  }
+}

@@ -1,0 +1,311 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LogLevel, WebAPIPlatformError, WebAPIRateLimitedError, WebClient, type Logger } from '@slack/web-api';
+import { startSlackDouble, type SlackDouble } from '../../src/slack-double/server.ts';
+
+const TOKEN = 'xoxb-test-token';
+
+/** WebClient logs Slack's response_metadata warnings at error level; these tests provoke them on purpose. */
+const quiet: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  setLevel() {},
+  getLevel: () => LogLevel.ERROR,
+  setName() {},
+};
+
+let double: SlackDouble;
+let client: WebClient;
+
+function makeClient(token = TOKEN, extra: ConstructorParameters<typeof WebClient>[1] = {}): WebClient {
+  return new WebClient(token, {
+    slackApiUrl: double.apiUrl,
+    retryConfig: { retries: 0 },
+    logger: quiet,
+    ...extra,
+  });
+}
+
+/** The Slack error code of a rejected WebClient call. */
+async function slackError(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WebAPIPlatformError) return error.data.error;
+    throw error;
+  }
+  throw new Error('call did not fail');
+}
+
+const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+beforeAll(async () => {
+  double = await startSlackDouble({
+    users: { U0TOKYO: { tz: 'Asia/Tokyo' } },
+    channels: { C0GONE: 'channel_not_found', C0OUT: 'not_in_channel', C0OLD: 'is_archived' },
+  });
+  client = makeClient();
+});
+afterAll(async () => {
+  await double.close();
+});
+beforeEach(() => {
+  double.reset();
+});
+
+describe('Slack double: Web API basics', () => {
+  it('binds to loopback and answers auth.test with the right token', async () => {
+    expect(double.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/$/);
+    const result = await client.auth.test();
+    expect(result.ok).toBe(true);
+    expect(result.team_id).toBe('T0DEMO');
+    expect(double.callsTo('auth.test')).toHaveLength(1);
+  });
+
+  it('refuses a wrong token with invalid_auth and never records the token', async () => {
+    const bad = makeClient('xoxb-wrong');
+    expect(await slackError(bad.chat.postMessage({ channel: 'C0ACME', text: 'hi' }))).toBe('invalid_auth');
+    const [call] = double.callsTo('chat.postMessage');
+    expect(call).toMatchObject({ ok: false, error: 'invalid_auth' });
+    expect(JSON.stringify(double.calls)).not.toContain('xoxb');
+  });
+
+  it('accepts the token in the body field too (JSON body)', async () => {
+    const response = await fetch(`${double.apiUrl}chat.postMessage`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: TOKEN, channel: 'C0ACME', text: 'json body', blocks: [section('hello')] }),
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    expect(json.ok).toBe(true);
+    const [call] = double.callsTo('chat.postMessage');
+    expect(call?.body.blocks).toEqual([section('hello')]);
+    expect(call?.body.token).toBeUndefined();
+  });
+
+  it('answers not_authed without any token and unknown_method for methods it does not know', async () => {
+    const noToken = await fetch(`${double.apiUrl}auth.test`, { method: 'POST' });
+    expect(await noToken.json()).toEqual({ ok: false, error: 'not_authed' });
+    expect(await slackError(client.apiCall('chat.fly', { channel: 'C0ACME' }))).toBe('unknown_method');
+  });
+
+  it('posts messages with unique, increasing ts and decodes form-encoded blocks', async () => {
+    const blocks = [{ type: 'header', text: { type: 'plain_text', text: 'Weekly' } }, section('*42* conversations')];
+    const first = await client.chat.postMessage({ channel: 'C0ACME', text: 'fallback', blocks });
+    const second = await client.chat.postMessage({ channel: 'C0ACME', text: 'again' });
+    expect(first.channel).toBe('C0ACME');
+    expect(first.ts).toMatch(/^\d{10}\.\d{6}$/);
+    expect(Number(second.ts)).toBeGreaterThan(Number(first.ts));
+    const [call] = double.callsTo('chat.postMessage');
+    expect(call?.body.blocks).toEqual(blocks);
+    expect(call?.body.text).toBe('fallback');
+    expect(call?.ok).toBe(true);
+  });
+
+  it('updates a posted message and refuses to update one that does not exist', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C0ACME', text: 'Working…' });
+    const updated = await client.chat.update({ channel: 'C0ACME', ts: posted.ts as string, text: 'Done' });
+    expect(updated.ok).toBe(true);
+    expect(updated.ts).toBe(posted.ts);
+    expect(await slackError(client.chat.update({ channel: 'C0ACME', ts: '1.000001', text: 'x' }))).toBe(
+      'message_not_found',
+    );
+  });
+
+  it('posts ephemeral messages', async () => {
+    const result = await client.chat.postEphemeral({ channel: 'C0ACME', user: 'U0ANN', text: 'only you' });
+    expect(result.ok).toBe(true);
+    expect(result.message_ts).toMatch(/^\d+\.\d{6}$/);
+    expect(double.callsTo('chat.postEphemeral')[0]?.body.user).toBe('U0ANN');
+  });
+
+  it('reports user time zones, defaulting to Europe/Paris', async () => {
+    const tokyo = await client.users.info({ user: 'U0TOKYO' });
+    expect(tokyo.user?.tz).toBe('Asia/Tokyo');
+    expect(tokyo.user?.tz_offset).toBe(9 * 3600);
+    const other = await client.users.info({ user: 'U0ANYONE' });
+    expect(other.user?.tz).toBe('Europe/Paris');
+  });
+
+  it('describes conversations according to their state', async () => {
+    const ok = await client.conversations.info({ channel: 'C0ACME' });
+    expect(ok.channel).toMatchObject({ id: 'C0ACME', is_member: true, is_archived: false });
+    const archived = await client.conversations.info({ channel: 'C0OLD' });
+    expect(archived.channel?.is_archived).toBe(true);
+    expect(await slackError(client.conversations.info({ channel: 'C0GONE' }))).toBe('channel_not_found');
+  });
+
+  it('answers channel errors as Slack does', async () => {
+    expect(await slackError(client.chat.postMessage({ channel: 'C0GONE', text: 'x' }))).toBe('channel_not_found');
+    expect(await slackError(client.chat.postMessage({ channel: 'C0OUT', text: 'x' }))).toBe('not_in_channel');
+    expect(await slackError(client.chat.postMessage({ channel: 'C0OLD', text: 'x' }))).toBe('is_archived');
+    double.setChannel('C0ACME', 'not_in_channel');
+    expect(await slackError(client.chat.postMessage({ channel: 'C0ACME', text: 'x' }))).toBe('not_in_channel');
+    double.reset();
+    expect((await client.chat.postMessage({ channel: 'C0ACME', text: 'back' })).ok).toBe(true);
+  });
+});
+
+describe('Slack double: message validation', () => {
+  const post = (args: Record<string, unknown>) =>
+    slackError(client.chat.postMessage({ channel: 'C0ACME', ...args } as Parameters<WebClient['chat']['postMessage']>[0]));
+
+  it('requires text or blocks', async () => {
+    expect(await post({})).toBe('no_text');
+    expect(await post({ text: '' })).toBe('no_text');
+  });
+
+  it('refuses text over 40,000 characters', async () => {
+    expect(await post({ text: 'x'.repeat(40_001) })).toBe('msg_too_long');
+  });
+
+  it('refuses more than 50 blocks but accepts exactly 50', async () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => section(`block ${i}`));
+    expect(await post({ text: 't', blocks: many(51) })).toBe('invalid_blocks');
+    expect((await client.chat.postMessage({ channel: 'C0ACME', text: 't', blocks: many(50) })).ok).toBe(true);
+  });
+
+  it('enforces header, section and field text limits', async () => {
+    const header = (text: string) => [{ type: 'header', text: { type: 'plain_text', text } }];
+    expect(await post({ text: 't', blocks: header('h'.repeat(151)) })).toBe('invalid_blocks');
+    expect((await client.chat.postMessage({ channel: 'C0ACME', text: 't', blocks: header('h'.repeat(150)) })).ok).toBe(
+      true,
+    );
+    expect(await post({ text: 't', blocks: [section('s'.repeat(3001))] })).toBe('invalid_blocks');
+    const fields = (n: number, len = 5) =>
+      [{ type: 'section', fields: Array.from({ length: n }, () => ({ type: 'mrkdwn', text: 'f'.repeat(len) })) }];
+    expect(await post({ text: 't', blocks: fields(11) })).toBe('invalid_blocks');
+    expect(await post({ text: 't', blocks: fields(2, 2001) })).toBe('invalid_blocks');
+    expect((await client.chat.postMessage({ channel: 'C0ACME', text: 't', blocks: fields(10, 2000) })).ok).toBe(true);
+  });
+
+  it('enforces button value and actions element limits', async () => {
+    const button = (value: string, i = 0) => ({
+      type: 'button' as const,
+      action_id: `a${i}`,
+      text: { type: 'plain_text' as const, text: 'Go' },
+      value,
+    });
+    expect(await post({ text: 't', blocks: [{ type: 'actions', elements: [button('v'.repeat(2001))] }] })).toBe(
+      'invalid_blocks',
+    );
+    const elements = (n: number) => Array.from({ length: n }, (_, i) => button('v', i));
+    expect(await post({ text: 't', blocks: [{ type: 'actions', elements: elements(26) }] })).toBe('invalid_blocks');
+    const ok = await client.chat.postMessage({
+      channel: 'C0ACME',
+      text: 't',
+      blocks: [{ type: 'actions', elements: elements(25) }],
+    });
+    expect(ok.ok).toBe(true);
+  });
+
+  it('explains invalid blocks in response_metadata like Slack', async () => {
+    try {
+      await client.chat.postMessage({ channel: 'C0ACME', text: 't', blocks: [section('s'.repeat(3001))] });
+      throw new Error('should have failed');
+    } catch (error) {
+      expect(error).toBeInstanceOf(WebAPIPlatformError);
+      const messages = (error as WebAPIPlatformError).data.response_metadata?.messages ?? [];
+      expect(messages.join('\n')).toContain('/blocks/0/text/text');
+    }
+    expect(double.callsTo('chat.postMessage')[0]).toMatchObject({ ok: false, error: 'invalid_blocks' });
+  });
+});
+
+describe('Slack double: failures and rate limits', () => {
+  it('injects a failure for the next N calls only', async () => {
+    double.fail('chat.postMessage', { error: 'fatal_error', times: 2 });
+    expect(await slackError(client.chat.postMessage({ channel: 'C0ACME', text: '1' }))).toBe('fatal_error');
+    expect(await slackError(client.chat.postMessage({ channel: 'C0ACME', text: '2' }))).toBe('fatal_error');
+    expect((await client.chat.postMessage({ channel: 'C0ACME', text: '3' })).ok).toBe(true);
+    expect(double.callsTo('chat.postMessage').map((c) => c.ok)).toEqual([false, false, true]);
+  });
+
+  it('answers ratelimited with HTTP 429 and Retry-After', async () => {
+    double.fail('chat.postMessage', { error: 'ratelimited', retryAfterSeconds: 7 });
+    const raw = await fetch(`${double.apiUrl}chat.postMessage`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ channel: 'C0ACME', text: 'x' }),
+    });
+    expect(raw.status).toBe(429);
+    expect(raw.headers.get('retry-after')).toBe('7');
+    expect(double.callsTo('chat.postMessage')[0]).toMatchObject({ ok: false, error: 'ratelimited' });
+  });
+
+  it('surfaces 429 to a WebClient that rejects rate-limited calls', async () => {
+    const strict = makeClient(TOKEN, { rejectRateLimitedCalls: true });
+    double.fail('chat.postMessage', { error: 'ratelimited', retryAfterSeconds: 3 });
+    const error = await strict.chat.postMessage({ channel: 'C0ACME', text: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebAPIRateLimitedError);
+    expect((error as WebAPIRateLimitedError).retryAfter).toBe(3);
+  });
+
+  it('lets a WebClient with retries wait out Retry-After and succeed', async () => {
+    const patient = makeClient(TOKEN, { retryConfig: { retries: 2, minTimeout: 0, maxTimeout: 0 } });
+    double.fail('chat.postMessage', { error: 'ratelimited', retryAfterSeconds: 1, times: 1 });
+    const started = Date.now();
+    const result = await patient.chat.postMessage({ channel: 'C0ACME', text: 'eventually' });
+    expect(result.ok).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    const attempts = double.callsTo('chat.postMessage');
+    expect(attempts.map((c) => c.error ?? 'ok')).toEqual(['ratelimited', 'ok']);
+    expect((attempts[1]?.at ?? 0) - (attempts[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it('limits messages per channel, not globally', async () => {
+    double.rateLimitPerChannel(1);
+    const strict = makeClient(TOKEN, { rejectRateLimitedCalls: true });
+    expect((await strict.chat.postMessage({ channel: 'C0ACME', text: '1' })).ok).toBe(true);
+    const second = await strict.chat.postMessage({ channel: 'C0ACME', text: '2' }).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(WebAPIRateLimitedError);
+    expect((second as WebAPIRateLimitedError).retryAfter).toBe(1);
+    expect((await strict.chat.postMessage({ channel: 'C0BELLA', text: 'other channel' })).ok).toBe(true);
+    double.rateLimitPerChannel(undefined);
+    expect((await strict.chat.postMessage({ channel: 'C0ACME', text: '3' })).ok).toBe(true);
+  });
+});
+
+describe('Slack double: response_url and waitFor', () => {
+  it('records response_url POSTs with their id', async () => {
+    const url = double.responseUrl('cmd-1');
+    expect(url.startsWith('http://127.0.0.1:')).toBe(true);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: true, text: 'Here are your stats' }),
+    });
+    expect(response.status).toBe(200);
+    const [call] = double.callsTo('response_url');
+    expect(call?.body).toMatchObject({ __responseUrlId: 'cmd-1', text: 'Here are your stats', replace_original: true });
+    expect(call?.ok).toBe(true);
+  });
+
+  it('gives each generated response_url its own id and validates the message', async () => {
+    const a = double.responseUrl();
+    const b = double.responseUrl();
+    expect(a).not.toBe(b);
+    const bad = await fetch(a, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(bad.status).toBe(400);
+    expect(double.callsTo('response_url')[0]).toMatchObject({ ok: false, error: 'no_text' });
+  });
+
+  it('allows a response_url five uses, like Slack', async () => {
+    const url = double.responseUrl('five');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text":"x"}' });
+      statuses.push(r.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 404]);
+    expect(double.callsTo('response_url').at(-1)?.error).toBe('used_url');
+  });
+
+  it('waitFor resolves when a matching call arrives and rejects on timeout', async () => {
+    const waiting = double.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.ok), 2000);
+    setTimeout(() => void client.chat.postMessage({ channel: 'C0ACME', text: 'later' }), 50);
+    await expect(waiting).resolves.toBeUndefined();
+    await expect(double.waitFor((calls) => calls.length > 100, 50)).rejects.toThrow(/timed out/);
+  });
+});

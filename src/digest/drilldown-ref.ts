@@ -1,0 +1,126 @@
+/**
+ * What a drill-down button carries: which project, view and period to show. Travels as the button's
+ * `value` (JSON, ≤ 2000 chars) and comes back in the interaction payload, where it is untrusted input.
+ */
+import * as z from 'zod/mini';
+import { DRILLDOWN_VIEWS, type DrilldownView } from '../insights/views.ts';
+import type { Period } from '../periods/period.ts';
+import { SLACK_LIMITS } from './limits.ts';
+
+export { DRILLDOWN_VIEWS, type DrilldownView };
+
+const ACTION_PREFIX = 'drilldown:';
+
+/** `drilldown:<view>` */
+export function drilldownActionId(view: DrilldownView): string {
+  return `${ACTION_PREFIX}${view}`;
+}
+
+/** The view of a `drilldown:<view>` action id, undefined for anything else. */
+export function viewOfActionId(actionId: string): DrilldownView | undefined {
+  if (!actionId.startsWith(ACTION_PREFIX)) return undefined;
+  const view = actionId.slice(ACTION_PREFIX.length);
+  return (DRILLDOWN_VIEWS as readonly string[]).includes(view) ? (view as DrilldownView) : undefined;
+}
+
+const instant = z.string().check(
+  z.maxLength(40),
+  z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 instant'),
+);
+const TimeRangeSchema = z.object({ start: instant, end: instant });
+export const PeriodSchema = z.object({
+  start: instant,
+  end: instant,
+  previous: TimeRangeSchema,
+  timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
+  days: z.int().check(z.positive(), z.lte(3700)),
+  label: z.string().check(z.maxLength(300)),
+});
+
+export const DrilldownRef = z.object({
+  v: z.literal(1),
+  project: z.string().check(z.minLength(1), z.maxLength(256)),
+  view: z.enum(DRILLDOWN_VIEWS),
+  period: PeriodSchema,
+});
+export type DrilldownRef = z.infer<typeof DrilldownRef>;
+
+/** Keep only the fields of a Period (a caller's object may carry more). */
+function periodFields(p: Period): Period {
+  return {
+    start: p.start,
+    end: p.end,
+    previous: { start: p.previous.start, end: p.previous.end },
+    timeZone: p.timeZone,
+    days: p.days,
+    label: p.label,
+  };
+}
+
+/**
+ * JSON for a button value. The period label is shortened if needed to fit Slack's 2000-char limit;
+ * throws RangeError when even that is not enough (an absurd project id) — renderers then leave the button out.
+ */
+export function encodeDrilldownRef(ref: DrilldownRef): string {
+  const base = { v: 1 as const, project: ref.project, view: ref.view, period: periodFields(ref.period) };
+  let json = JSON.stringify(base);
+  if (json.length <= SLACK_LIMITS.buttonValue) return json;
+  const over = json.length - SLACK_LIMITS.buttonValue;
+  // Labels are ours and short; a long one loses its tail (JSON escaping can make a char cost up to 6).
+  const label = Array.from(base.period.label);
+  let keep = Math.max(0, label.length - over);
+  while (keep >= 0) {
+    json = JSON.stringify({ ...base, period: { ...base.period, label: label.slice(0, keep).join('') } });
+    if (json.length <= SLACK_LIMITS.buttonValue) return json;
+    if (keep === 0) break;
+    keep = Math.max(0, keep - Math.max(1, Math.ceil((json.length - SLACK_LIMITS.buttonValue) / 6)));
+  }
+  throw new RangeError('drill-down reference does not fit in a button value');
+}
+
+/** Parse a button value back; undefined for anything that is not a valid reference. */
+export function decodeDrilldownRef(value: string): DrilldownRef | undefined {
+  if (typeof value !== 'string' || value.length > SLACK_LIMITS.buttonValue) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  const parsed = z.safeParse(DrilldownRef, json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const WORDS: readonly { view: DrilldownView; pattern: RegExp }[] = [
+  { view: 'ended_reasons', pattern: /\bend(?:ed)?[\s_-]*reasons?\b/ },
+  { view: 'ended_reasons', pattern: /\bwhy\s+(?:(?:the|my|our|did|do|have|were)\s+)*(?:calls?|conversations?|chats?)\s+(?:have\s+|were\s+|get\s+|got\s+)?end(?:ed|s)?\b/ },
+  { view: 'ended_reasons', pattern: /\bhang[\s-]?ups?\b/ },
+  { view: 'misunderstood', pattern: /\bmisunderstood\b/ },
+  { view: 'misunderstood', pattern: /\bmissed\b/ },
+  { view: 'misunderstood', pattern: /\bnot\s+understood\b/ },
+  { view: 'costs', pattern: /\bcosts?\b/ },
+  { view: 'costs', pattern: /\btokens?\b/ },
+  { view: 'costs', pattern: /\bspend(?:ing)?\b/ },
+  { view: 'countries', pattern: /\bcountr(?:y|ies)\b/ },
+  { view: 'topics', pattern: /\btopics?\b/ },
+];
+
+/**
+ * The drill-down an @mention asks for ("<@U0BOT> show me costs please" → costs), case-insensitive.
+ * Slack mentions/links are removed first; when several views are named, the first one in the text wins.
+ */
+export function parseDrilldownWord(text: string): DrilldownView | undefined {
+  const plain = text
+    .slice(0, 4000)
+    .replace(/<[^>]*>/g, ' ')
+    .toLowerCase();
+  let best: { view: DrilldownView; index: number; length: number } | undefined;
+  for (const { view, pattern } of WORDS) {
+    const m = pattern.exec(plain);
+    if (!m) continue;
+    if (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length)) {
+      best = { view, index: m.index, length: m[0].length };
+    }
+  }
+  return best?.view;
+}

@@ -1,0 +1,82 @@
+/** A readable terminal rendering of a Slack message, for `npm run demo`. Never sent to Slack. */
+import type { KnownBlock } from '@slack/types';
+import type { SlackMessage } from './blocks.ts';
+import { unescapeMrkdwn } from './mrkdwn.ts';
+
+const WIDTH = 72;
+const COLUMN = 36;
+
+/** mrkdwn → plain: bold/italic/strike markers dropped, entities back to characters, :emoji: codes kept. */
+export function mrkdwnToPlain(text: string): string {
+  return unescapeMrkdwn(
+    text
+      .replace(/(^|[\s(“])\*([^*\n]+)\*(?=$|[\s.,:;!?)”])/g, '$1$2')
+      .replace(/(^|[\s(“])_([^_\n]+)_(?=$|[\s.,:;!?)”])/g, '$1$2')
+      .replace(/(^|[\s(“])~([^~\n]+)~(?=$|[\s.,:;!?)”])/g, '$1$2'),
+  );
+}
+
+/** Display width, roughly: one column per code point (emoji may take two; close enough for a demo). */
+function width(text: string): number {
+  return Array.from(text).length;
+}
+
+function pad(text: string, to: number): string {
+  return text + ' '.repeat(Math.max(0, to - width(text)));
+}
+
+function textOf(obj: { type: string; text: string } | undefined): string {
+  if (!obj) return '';
+  return obj.type === 'mrkdwn' ? mrkdwnToPlain(obj.text) : unescapeMrkdwn(obj.text);
+}
+
+function twoColumns(cells: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cells.length; i += 2) {
+    const left = (cells[i] ?? '').split('\n');
+    const right = (cells[i + 1] ?? '').split('\n');
+    const rows = Math.max(left.length, right.length);
+    for (let r = 0; r < rows; r++) out.push(`${pad(left[r] ?? '', COLUMN)}${right[r] ?? ''}`.trimEnd());
+  }
+  return out;
+}
+
+function renderBlock(block: KnownBlock): string[] {
+  switch (block.type) {
+    case 'header': {
+      const t = textOf(block.text);
+      return [t, '═'.repeat(Math.min(WIDTH, Math.max(3, width(t))))];
+    }
+    case 'context':
+      return [
+        block.elements
+          .map((e) => ('text' in e && typeof e.text === 'string' ? textOf(e as { type: string; text: string }) : ''))
+          .filter(Boolean)
+          .join('  ·  '),
+      ];
+    case 'section': {
+      const lines: string[] = [];
+      if (block.text) lines.push(...textOf(block.text).split('\n'));
+      if (block.fields) lines.push(...twoColumns(block.fields.map((f) => textOf(f))));
+      return lines;
+    }
+    case 'divider':
+      return ['─'.repeat(WIDTH)];
+    case 'actions':
+      return [
+        block.elements
+          .map((e) => (e.type === 'button' ? `[ ${unescapeMrkdwn(e.text.text)} ]` : `[${e.type}]`))
+          .join(' '),
+      ];
+    default:
+      return [`[${block.type} block]`];
+  }
+}
+
+export function renderForTerminal(message: SlackMessage): string {
+  const out: string[] = [];
+  for (const block of message.blocks) {
+    out.push(...renderBlock(block), '');
+  }
+  return out.join('\n').trimEnd() + '\n';
+}

@@ -1,0 +1,182 @@
+/**
+ * The insight model: what one period of ChatDash analytics means, compared with the period before.
+ * Plain data, no text: rendering decides the words. No number here is ever NaN or ±Infinity.
+ */
+import type { MetricName } from '../chatdash/schema.ts';
+import type { Period } from '../periods/period.ts';
+
+/** How a number moved against the previous period. */
+export type Change =
+  /** Nothing to compare: no data on one side or both (or, for money, different currencies). */
+  | { kind: 'none' }
+  /** Previous was 0 or missing, now above 0. */
+  | { kind: 'new' }
+  | { kind: 'same' }
+  /**
+   * `absolute` is value − previous in the number's own unit, except for rates where it is in percentage
+   * points. `percent` is the relative change (12.5 = +12.5 %), null when previous is 0 or for rates.
+   */
+  | { kind: 'delta'; absolute: number; percent: number | null };
+
+export type DeltaChange = Extract<Change, { kind: 'delta' }>;
+
+export interface Headline {
+  /** null = unavailable. */
+  value: number | null;
+  previous: number | null;
+  change: Change;
+}
+
+export interface MoneyHeadline extends Headline {
+  /** ISO 4217 code of `value` (null when unknown). */
+  currency: string | null;
+  previousCurrency: string | null;
+}
+
+export interface Headlines {
+  conversations: Headline;
+  /** Unique users, approximated by ChatDash from unique IPs. */
+  uniqueUsers: Headline;
+  interactions: Headline;
+  averageInteractionsPerConversation: Headline;
+  /** A fraction 0..1; its `change.absolute` is in percentage points and `change.percent` is null. */
+  understoodRate: Headline;
+  totalCost: MoneyHeadline;
+  /** Cost per conversation. */
+  averageCost: MoneyHeadline;
+  /** Voice call minutes (ChatDash's totalCallDuration, read as seconds). */
+  callMinutes: Headline;
+}
+
+export type HeadlineKey = keyof Headlines;
+
+export interface RankedItem {
+  /** Identity used to compare periods (topic id, country code, model name…). */
+  key: string;
+  /** Untrusted display text, raw: escape when rendering. */
+  label: string;
+  count: number;
+  /** Fraction 0..1 of the list's total. */
+  share: number;
+  /** 1-based rank in this period. */
+  rank: number;
+  /** Count in the previous period (null = absent there or previous unavailable). */
+  previousCount: number | null;
+}
+
+export interface RankedList {
+  /** false when the metric was missing or malformed. */
+  available: boolean;
+  /** Sorted by count descending (ties by label), duplicates merged. Not cut: renderers cut. */
+  items: RankedItem[];
+  /** Sum of all counts. */
+  total: number;
+}
+
+export interface TrendDay {
+  /** Calendar date `YYYY-MM-DD` in the period's time zone, null when buckets cannot be mapped to days. */
+  date: string | null;
+  count: number;
+}
+
+export interface Trend {
+  days: TrendDay[];
+  min: number;
+  max: number;
+  /** The busiest bucket (first one on ties). */
+  peak: TrendDay;
+}
+
+export interface Thresholds {
+  /** Understood rate falling by more than this many percentage points is an attention item. */
+  understoodRateDropPoints: number;
+  /** Cost per conversation rising by more than this percent is an attention item. */
+  costPerConversationRisePercent: number;
+  /** Conversations falling by more than this percent is an attention item. */
+  conversationsDropPercent: number;
+  /** A headline number moving by at least this percent is a highlight. */
+  moverPercent: number;
+  /** Count-like movers (and the conversation drop) are ignored while both sides are below this. */
+  moverMinimum: number;
+  /** "New in the top N topics". */
+  topTopicsCount: number;
+  maxHighlights: number;
+}
+
+export type Severity = 'attention' | 'good' | 'info';
+
+export type Highlight =
+  | {
+      kind: 'conversations_drop';
+      severity: 'attention';
+      value: number;
+      previous: number;
+      change: DeltaChange;
+    }
+  | {
+      kind: 'understood_rate_drop';
+      severity: 'attention';
+      /** Fractions 0..1. */
+      value: number;
+      previous: number;
+      /** Negative percentage points. */
+      points: number;
+    }
+  | {
+      kind: 'cost_per_conversation_rise';
+      severity: 'attention';
+      value: number;
+      previous: number;
+      change: DeltaChange;
+      currency: string | null;
+    }
+  | {
+      kind: 'mover';
+      severity: 'good' | 'info';
+      metric: HeadlineKey;
+      value: number;
+      previous: number;
+      change: DeltaChange;
+      currency: string | null;
+    }
+  | {
+      kind: 'new_topic';
+      severity: 'info';
+      /** Raw untrusted label. */
+      label: string;
+      count: number;
+      rank: number;
+      /** Count in the previous period, null when the topic was absent before. */
+      previousCount: number | null;
+    };
+
+export interface TokenUsage {
+  total: Headline;
+  /** Per model, keyed and labelled by model name (untrusted). */
+  byModel: RankedList;
+}
+
+export interface Insights {
+  period: Period;
+  /** No conversations in the period (or conversations unavailable and nothing else either). */
+  isEmpty: boolean;
+  /** A voice bot: call time recorded or ended reasons present. */
+  isVoice: boolean;
+  /** A previous period's analytics was supplied. */
+  hasPrevious: boolean;
+  headline: Headlines;
+  /** Raw understood/missed counts of the period, null when unavailable. */
+  understood: { total: number; understood: number; missed: number } | null;
+  tokens: TokenUsage;
+  topTopics: RankedList;
+  topMisunderstood: RankedList;
+  topIntents: RankedList;
+  endedReasons: RankedList;
+  countries: RankedList;
+  /** Conversations per bucket (one per day as far as ChatDash tells), null when unavailable or empty. */
+  trend: Trend | null;
+  /** Most important first. */
+  highlights: Highlight[];
+  /** Metrics of the current period that were requested but did not come back usable. */
+  unavailable: MetricName[];
+}

@@ -1,0 +1,97 @@
+/**
+ * esbuild bundles of the Lambda functions: `dist/<function>/index.mjs`, each exporting `handler`.
+ *
+ * - The configuration is validated here and embedded as JSON: a broken file fails the build (and so the
+ *   deploy), and no YAML parser runs on a cold start.
+ * - Bolt's HTTP, Express and Socket Mode receivers are left out: Lambda uses only AwsLambdaReceiver, and
+ *   those receivers (with express, @slack/oauth, @slack/socket-mode) are most of Bolt's weight.
+ * - `@aws-sdk/*` is not bundled: the Lambda Node.js 22 runtime provides it, and we load clients lazily.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { loadConfigFile } from '../config/load.ts';
+import type { Config } from '../config/schema.ts';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const FUNCTIONS = ['http', 'worker', 'schedule', 'deadletter'] as const;
+export type FunctionName = (typeof FUNCTIONS)[number];
+
+export interface BundleOptions {
+  outdir?: string;
+  /** The configuration to embed (validated). */
+  configPath: string;
+  functions?: readonly FunctionName[];
+  minify?: boolean;
+}
+
+export interface BundleResult {
+  name: FunctionName;
+  file: string;
+  bytes: number;
+}
+
+/** Modules that only Bolt's non-Lambda receivers use. */
+const UNUSED_BOLT_RECEIVERS = /receivers\/(HTTPReceiver|SocketModeReceiver|ExpressReceiver)(\.js)?$/;
+
+export function leanBoltPlugin(): esbuild.Plugin {
+  return {
+    name: 'lean-bolt',
+    setup(build) {
+      build.onResolve({ filter: UNUSED_BOLT_RECEIVERS }, (args) => ({ path: args.path, namespace: 'unused-receiver' }));
+      build.onLoad({ filter: /.*/, namespace: 'unused-receiver' }, (args) => ({
+        contents: `module.exports = { default: function Unavailable() { throw new Error(${JSON.stringify(`${args.path} is not bundled for Lambda`)}); } };`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+export function embeddedConfigPlugin(config: Config): esbuild.Plugin {
+  return {
+    name: 'embedded-config',
+    setup(build) {
+      build.onResolve({ filter: /config\/source\.ts$/ }, () => ({ path: 'chatdash-config', namespace: 'embedded-config' }));
+      build.onLoad({ filter: /.*/, namespace: 'embedded-config' }, () => ({
+        contents: `export const config = ${JSON.stringify(config)};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** ESM bundles still meet CommonJS dependencies that `require` Node built-ins. */
+const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+export async function bundleFunctions(options: BundleOptions): Promise<BundleResult[]> {
+  const outdir = resolve(options.outdir ?? join(ROOT, 'dist'));
+  const config = loadConfigFile(options.configPath);
+  const results: BundleResult[] = [];
+  for (const name of options.functions ?? FUNCTIONS) {
+    const dir = join(outdir, name);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, 'index.mjs');
+    const result = await esbuild.build({
+      entryPoints: [join(ROOT, 'functions', `${name}.ts`)],
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      target: 'node22',
+      format: 'esm',
+      minify: options.minify ?? true,
+      sourcemap: false,
+      legalComments: 'none',
+      mainFields: ['module', 'main'],
+      external: ['@aws-sdk/*'],
+      banner: { js: REQUIRE_SHIM },
+      plugins: [leanBoltPlugin(), embeddedConfigPlugin(config)],
+      metafile: true,
+      logLevel: 'warning',
+    });
+    const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+    results.push({ name, file, bytes });
+  }
+  return results;
+}

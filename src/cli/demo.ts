@@ -1,0 +1,139 @@
+/**
+ * `npm run demo`: the whole bot on this machine, with no keys and no network but loopback.
+ *
+ *  1. starts the ChatDash sandbox and a Slack Web API double on 127.0.0.1;
+ *  2. fetches the last 7 days of the demo text bot through the real ChatDash client and prints a summary;
+ *  3. renders the digest, prints it as it would look, and writes its Block Kit JSON and a Block Kit Builder link;
+ *  4. sends a signed `/chatdash stats acme 30d` through the real HTTP handler, then runs the worker on the queued
+ *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createChatDashClient } from '../chatdash/client.ts';
+import { DEMO_CONFIG_PATH } from '../config/demo.ts';
+import { loadConfigFile } from '../config/load.ts';
+import { blockKitBuilderUrl } from '../digest/builder-link.ts';
+import { renderDigest } from '../digest/render-digest.ts';
+import { renderForTerminal } from '../digest/terminal.ts';
+import type { SlackMessage } from '../digest/blocks.ts';
+import { DIGEST_METRICS } from '../insights/metrics.ts';
+import { createLocalQueue } from '../jobs/local-queue.ts';
+import { createLog } from '../log.ts';
+import { parsePeriod } from '../periods/parse.ts';
+import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
+import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts';
+import { startSlackDouble } from '../slack-double/server.ts';
+import { createHttpHandler } from '../slack/http-handler.ts';
+import { fetchInsights } from '../worker/analytics.ts';
+import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
+import { ROOT } from '../build/bundle.ts';
+
+const { values } = parseArgs({
+  options: {
+    project: { type: 'string', default: 'acme' },
+    range: { type: 'string', default: '7d' },
+    out: { type: 'string', default: join(ROOT, '.demo') },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(`Usage: npm run demo [-- --project acme|bella|quiet] [--range 7d] [--out DIR]
+Runs the bot against the bundled ChatDash sandbox and a local Slack double (no keys, no network),
+prints the digest, writes its Block Kit JSON and a Block Kit Builder link to --out (default .demo/),
+and shows a /chatdash stats round trip through the real HTTP handler and worker.`);
+  process.exit(0);
+}
+
+const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+const step = (s: string) => console.log(`\n${bold(`\u25b6 ${s}`)}`);
+
+const config = loadConfigFile(DEMO_CONFIG_PATH);
+const project = config.projects.find((p) => p.key === values.project);
+if (!project) {
+  console.error(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`);
+  process.exit(2);
+}
+
+const sandbox = await startSandbox();
+const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
+try {
+  // 1–2. The real client against the sandbox.
+  step(`ChatDash sandbox on ${sandbox.url}; fetching ${values.range} for ${project.name} (${project.id})`);
+  const now = new Date();
+  const parsed = parsePeriod(values.range, { now, timeZone: config.defaults.timeZone });
+  if (!parsed.ok) throw new Error(parsed.error);
+  const client = createChatDashClient({ apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url });
+  const insights = await fetchInsights(client, project.id, parsed.period, DIGEST_METRICS, Date.now() + 15_000);
+  const h = insights.headline;
+  const n = (x: number | null, digits = 0) => (x === null ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits }));
+  console.log(
+    [
+      `  Period         ${parsed.period.label} (${parsed.period.start} .. ${parsed.period.end}, ${parsed.period.timeZone})`,
+      `  Conversations  ${n(h.conversations.value)} (previous ${n(h.conversations.previous)})`,
+      `  Unique users   ${n(h.uniqueUsers.value)}`,
+      `  Understood     ${h.understoodRate.value === null ? 'n/a' : `${(h.understoodRate.value * 100).toFixed(1)}%`}`,
+      `  Total cost     ${n(h.totalCost.value, 2)} ${h.totalCost.currency ?? ''}`,
+      `  Top topics     ${insights.topTopics.items.slice(0, 3).map((t) => `${t.label} (${t.count})`).join(', ') || 'none'}`,
+      `  Unavailable    ${insights.unavailable.join(', ') || 'none'}`,
+    ].join('\n'),
+  );
+
+  // 3. The digest as Slack would show it.
+  step('The digest, as it would appear in Slack');
+  const digest = renderDigest(insights, { project: { id: project.id, name: project.name }, locale: config.defaults.locale, buttons: true });
+  console.log(indent(renderForTerminal(digest)));
+  await mkdir(values.out, { recursive: true });
+  const jsonPath = join(values.out, 'digest.json');
+  await writeFile(jsonPath, `${JSON.stringify({ text: digest.text, blocks: digest.blocks }, null, 2)}\n`);
+  const linkPath = join(values.out, 'block-kit-builder-url.txt');
+  await writeFile(linkPath, `${blockKitBuilderUrl(digest)}\n`);
+  console.log(`\n  Block Kit JSON: ${jsonPath} (${digest.blocks.length} blocks)\n  Block Kit Builder link: ${linkPath} (open it in a browser)`);
+
+  // 4. /chatdash stats through the real handler and worker.
+  step('Slack sends a signed "/chatdash stats acme 30d" to the HTTP handler');
+  const env = { SLACK_API_URL: slack.apiUrl, JOBS_QUEUE_URL: 'local', CHATDASH_API_URL: sandbox.url };
+  const secrets = async () => ({ slackSigningSecret: 'demo-signing-secret', slackBotToken: 'xoxb-test-token', chatdashApiKey: SANDBOX_API_KEY });
+  const quiet = createLog({ quiet: true });
+  const queue = createLocalQueue();
+  const http = createHttpHandler({ config, env, queue, secrets, log: quiet });
+  const responseUrl = slack.responseUrl('demo-stats');
+  const signing = { secret: 'demo-signing-secret' };
+  const started = performance.now();
+  const ack = await http(slashCommandEvent({ text: 'stats acme 30d', response_url: responseUrl, trigger_id: 'demo.trigger.1' }, signing));
+  const ackMs = performance.now() - started;
+  console.log(`  HTTP ${ack.statusCode} in ${ackMs.toFixed(0)} ms (cold start included; ChatDash not touched): ${ack.body}`);
+  console.log(`  Jobs queued: ${queue.size}`);
+
+  step('The worker takes the job: ChatDash sandbox → render → response_url');
+  const worker = createWorkerHandler({ config, env, deps: await buildDeps(config, env, secrets, quiet), log: quiet });
+  const result = await worker(queue.drain());
+  const delivered = slack.callsTo('response_url').at(-1);
+  console.log(`  Worker finished (${result.batchItemFailures.length} failures); response_url received:`);
+  if (delivered) console.log(indent(renderForTerminal(delivered.body as unknown as SlackMessage)));
+
+  step('Clicking the "Topics" drill-down button on that answer');
+  const blocks = (delivered?.body.blocks ?? []) as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>;
+  const button = blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : [])).find((e) => e.action_id === 'drilldown:topics');
+  if (button) {
+    const payload = {
+      type: 'block_actions', team: { id: 'T0DEMO' }, user: { id: 'U0ALICE', team_id: 'T0DEMO' }, channel: { id: 'C0ACME' },
+      container: { type: 'message', message_ts: '1732550000.000100', channel_id: 'C0ACME', is_ephemeral: true },
+      message: { ts: '1732550000.000100' }, response_url: slack.responseUrl('demo-click'), trigger_id: 'demo.trigger.2',
+      actions: [{ type: 'button', action_id: button.action_id, block_id: 'actions', value: button.value, action_ts: '1732550001.000200' }],
+    };
+    const click = await http(interactionEvent(payload, signing));
+    console.log(`  HTTP ${click.statusCode}; jobs queued: ${queue.size}`);
+    await worker(queue.drain());
+    const reply = slack.callsTo('response_url').at(-1);
+    if (reply) console.log(indent(renderForTerminal(reply.body as unknown as SlackMessage)));
+  }
+  console.log(`\n${bold('Done.')} Next: \`npm test\`, or \`npm run sandbox\` to explore the ChatDash sandbox with curl.`);
+} finally {
+  await slack.close();
+  await sandbox.close();
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((l) => `    ${l}`).join('\n');
+}

@@ -1,0 +1,68 @@
+/**
+ * The dead-letter Lambda: a job that failed every try ends here and is reported, never dropped silently.
+ * The person who asked hears that it failed; admins hear about digests; every one is logged at error level.
+ * If even the report fails, the message stays in the dead-letter queue (kept 14 days) and is tried again.
+ */
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Config } from '../config/schema.ts';
+import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import { createLog, errorFields, type Log } from '../log.ts';
+import { createSecretsProvider } from '../secrets/secrets.ts';
+import { alertAdmins } from '../worker/alerts.ts';
+import type { WorkerDeps } from '../worker/deps.ts';
+import { buildDeps, parseJob } from '../worker/handler.ts';
+
+const SORRY = ':warning: Sorry, I tried several times and couldn\u2019t finish this. Please try again in a few minutes; if it keeps failing, tell your admin.';
+
+export interface DeadLetterOptions {
+  config: Config;
+  env?: NodeJS.ProcessEnv;
+  deps?: WorkerDeps;
+  log?: Log;
+}
+
+export function createDeadLetterHandler(options: DeadLetterOptions) {
+  const env = options.env ?? process.env;
+  const log = options.log ?? createLog();
+  let deps: Promise<WorkerDeps> | undefined = options.deps ? Promise.resolve(options.deps) : undefined;
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    deps ??= buildDeps(options.config, env, createSecretsProvider(env), log);
+    const ready = await deps;
+    const failures: SQSBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      try {
+        await report(record.body, record.messageId, ready);
+      } catch (error) {
+        log('error', 'deadletter.report_failed', { messageId: record.messageId, ...errorFields(error) });
+        failures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures: failures };
+  };
+}
+
+async function report(body: string, messageId: string, deps: WorkerDeps): Promise<void> {
+  const job = parseJob(body);
+  if (!job) {
+    await alertAdmins(deps, 'deadletter.invalid_job', `A job message could not be read and was dropped from the queue (message ${escapeMrkdwn(messageId)}).`, { messageId });
+    return;
+  }
+  deps.log('error', 'deadletter.job', { kind: job.kind, messageId });
+  switch (job.kind) {
+    case 'stats':
+      await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: true, text: SORRY });
+      return;
+    case 'drilldown':
+      if (job.responseUrl) await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text: SORRY });
+      else await deps.slack.chat.postEphemeral({ channel: job.requester.channelId, user: job.requester.userId, thread_ts: job.threadTs, text: SORRY });
+      return;
+    case 'digest':
+      await alertAdmins(
+        deps,
+        'deadletter.digest',
+        `Digest *${escapeMrkdwn(job.subscription)}* for ${escapeMrkdwn(job.scheduledFor)} failed every try and was not posted. Check the worker logs; \`npm run digest -- --subscription ${escapeMrkdwn(job.subscription)}\` posts it by hand.`,
+        { subscription: job.subscription, scheduledFor: job.scheduledFor },
+      );
+      return;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Jobs the HTTP function and the scheduler hand to the worker through SQS. The schema is the source of the
+ * types; the worker validates every message before it acts on it.
+ */
+import * as z from 'zod/mini';
+import { DRILLDOWN_VIEWS, PeriodSchema } from '../digest/drilldown-ref.ts';
+
+const slackId = z.string().check(z.regex(/^[A-Z0-9]+$/));
+const isoInstant = z.iso.datetime();
+
+/** Where an interactive request came from: used for access checks and to answer the person who asked. */
+export const Requester = z.object({
+  teamId: slackId,
+  channelId: slackId,
+  userId: slackId,
+  isDirectMessage: z.boolean(),
+});
+export type Requester = z.infer<typeof Requester>;
+
+export const StatsJob = z.object({
+  kind: z.literal('stats'),
+  /** Deduplicates SQS redeliveries (Slack's trigger_id for the command). */
+  idempotencyKey: z.string(),
+  requester: Requester,
+  projectKey: z.string(),
+  rangeText: z.string(),
+  responseUrl: z.url(),
+  /** When the person asked: periods are computed from this, not from when the worker runs. */
+  requestedAt: isoInstant,
+});
+export type StatsJob = z.infer<typeof StatsJob>;
+
+export const DrilldownJob = z.object({
+  kind: z.literal('drilldown'),
+  /** Button: message ts + action ts + user; mention: the Events API event_id (stable across Slack's retries). */
+  idempotencyKey: z.string(),
+  requester: Requester,
+  /** Known for buttons; for @mentions the worker reads project and period from the digest the thread belongs to. */
+  projectKey: z.optional(z.string()),
+  /** Absent when a mention asked for nothing the bot knows: the worker answers with what it can show. */
+  view: z.optional(z.enum(DRILLDOWN_VIEWS)),
+  /** The digest's period, as its button carried it. */
+  period: z.optional(PeriodSchema),
+  /** Thread to reply in (the digest's ts). */
+  threadTs: z.string(),
+  /** False for a mention outside any thread: the worker replies with a short how-to. */
+  inThread: z.optional(z.boolean()),
+  /** Set for clicks on ephemeral messages (a /chatdash stats answer): reply there instead of in a thread. */
+  responseUrl: z.optional(z.url()),
+});
+export type DrilldownJob = z.infer<typeof DrilldownJob>;
+
+export const DigestJob = z.object({
+  kind: z.literal('digest'),
+  subscription: z.string(),
+  /** The cron occurrence this digest is for; with the subscription it identifies the digest. */
+  scheduledFor: isoInstant,
+  /** `schedule` for the scheduler, `manual` for `npm run digest`. */
+  trigger: z.enum(['schedule', 'manual']),
+});
+export type DigestJob = z.infer<typeof DigestJob>;
+
+export const Job = z.discriminatedUnion('kind', [StatsJob, DrilldownJob, DigestJob]);
+export type Job = z.infer<typeof Job>;

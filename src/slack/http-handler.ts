@@ -1,0 +1,77 @@
+/**
+ * The HTTP function's handler: secrets (cached per container), then Bolt's AwsLambdaReceiver.
+ *
+ * Two fixes to what reaches Bolt:
+ * - API Gateway HTTP APIs base64-encode form bodies; Bolt decodes them as ASCII, which mangles any non-ASCII
+ *   byte (a project name like "Café" in a slash command) and so fails the signature check. We decode UTF-8.
+ * - Bolt parses the body before checking the signature and throws on a malformed one; that becomes a 400,
+ *   not a crash with a stack trace.
+ */
+import type { AwsEvent, AwsHandler, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
+import type { Config } from '../config/schema.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { createSqsJobQueue } from '../aws/sqs-queue.ts';
+import { createLog, errorFields, type Log } from '../log.ts';
+import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
+import { createSlackHandler } from './app.ts';
+
+export interface HttpHandlerOptions {
+  config: Config;
+  env?: NodeJS.ProcessEnv;
+  /** Defaults to the SQS queue at `JOBS_QUEUE_URL`. */
+  queue?: JobQueue;
+  secrets?: SecretsProvider;
+  log?: Log;
+  now?: () => Date;
+}
+
+export type HttpHandler = (event: AwsEvent, context?: unknown) => Promise<AwsResponse>;
+
+export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
+  const env = options.env ?? process.env;
+  const log = options.log ?? createLog();
+  const secrets = options.secrets ?? createSecretsProvider(env);
+  let bolt: Promise<AwsHandler> | undefined;
+
+  const build = async (): Promise<AwsHandler> => {
+    const queue = options.queue ?? createSqsJobQueue({ queueUrl: required(env, 'JOBS_QUEUE_URL'), env });
+    return createSlackHandler({
+      config: options.config,
+      secrets: await secrets(),
+      queue,
+      log,
+      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+  };
+
+  return async (event, context) => {
+    let handler: AwsHandler;
+    try {
+      bolt ??= build();
+      handler = await bolt;
+    } catch (error) {
+      bolt = undefined;
+      log('error', 'http.init_failed', errorFields(error));
+      // Without the signing secret nothing can be verified: Slack shows its own "app did not respond" error.
+      return { statusCode: 503, body: '' };
+    }
+    try {
+      return await handler(decodeBody(event), context);
+    } catch (error) {
+      log('warn', 'http.bad_request', errorFields(error));
+      return { statusCode: 400, body: '' };
+    }
+  };
+}
+
+function decodeBody(event: AwsEvent): AwsEvent {
+  if (!event.isBase64Encoded || typeof event.body !== 'string') return event;
+  return { ...event, body: Buffer.from(event.body, 'base64').toString('utf8'), isBase64Encoded: false };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}

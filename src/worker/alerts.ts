@@ -1,0 +1,17 @@
+import { errorFields } from '../log.ts';
+import type { WorkerDeps } from './deps.ts';
+
+/**
+ * Tells the admins about a delivery problem: always a log line (error level, for a CloudWatch alarm), and a
+ * message in the admin channel when one is configured. `text` must be safe mrkdwn.
+ */
+export async function alertAdmins(deps: WorkerDeps, event: string, text: string, fields: Record<string, unknown> = {}): Promise<void> {
+  deps.log('error', event, fields);
+  const channel = deps.config.adminChannel;
+  if (!channel) return;
+  try {
+    await deps.slack.chat.postMessage({ channel, text: `:rotating_light: ${text}`, unfurl_links: false, unfurl_media: false });
+  } catch (error) {
+    deps.log('error', 'alert.post_failed', { channel, ...errorFields(error) });
+  }
+}

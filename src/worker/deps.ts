@@ -1,0 +1,24 @@
+import type { WebClient } from '@slack/web-api';
+import type { ChatDashClient } from '../chatdash/client.ts';
+import type { Config } from '../config/schema.ts';
+import type { Log } from '../log.ts';
+
+/** Everything a job needs from the outside world; tests and the demo pass loopback-backed ones. */
+export interface WorkerDeps {
+  config: Config;
+  chatdash: ChatDashClient;
+  /** Web API client with the bot token. */
+  slack: WebClient;
+  /** POSTs a message to a Slack response_url. */
+  respond: (responseUrl: string, message: Record<string, unknown>) => Promise<void>;
+  log: Log;
+  now: () => Date;
+  /** How long one job may spend waiting on ChatDash, retries included (default 20 s). */
+  chatdashBudgetMs?: number;
+}
+
+export const DEFAULT_CHATDASH_BUDGET_MS = 20_000;
+
+export function chatdashDeadline(deps: WorkerDeps): number {
+  return deps.now().getTime() + (deps.chatdashBudgetMs ?? DEFAULT_CHATDASH_BUDGET_MS);
+}

@@ -1,0 +1,99 @@
+/** Scheduled (or `npm run digest`) digests: render one subscription's period and post it to its channel. */
+import type { Config, ProjectConfig, SubscriptionConfig } from '../config/schema.ts';
+import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import { renderDigest } from '../digest/render-digest.ts';
+import type { SlackMessage } from '../digest/blocks.ts';
+import { DIGEST_METRICS } from '../insights/metrics.ts';
+import type { DigestJob } from '../jobs/schema.ts';
+import { parsePeriod } from '../periods/parse.ts';
+import type { Period } from '../periods/period.ts';
+import { fetchInsights } from './analytics.ts';
+import { alertAdmins } from './alerts.ts';
+import { chatdashDeadline, type WorkerDeps } from './deps.ts';
+import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+
+export interface ResolvedDigest {
+  subscription: SubscriptionConfig;
+  project: ProjectConfig;
+  period: Period;
+}
+
+/** The subscription, its project and the period a digest job covers, or why it can't be resolved. */
+export function resolveDigest(job: DigestJob, config: Config): ResolvedDigest | { error: string } {
+  const subscription = config.subscriptions.find((s) => s.name === job.subscription);
+  if (!subscription) return { error: `no subscription named "${job.subscription}" in the configuration` };
+  const project = config.projects.find((p) => p.key === subscription.project);
+  if (!project) return { error: `subscription "${subscription.name}" names unknown project "${subscription.project}"` };
+  const parsed = parsePeriod(subscription.period, {
+    now: new Date(job.scheduledFor),
+    timeZone: subscription.timeZone ?? config.defaults.timeZone,
+  });
+  if (!parsed.ok) return { error: `subscription "${subscription.name}": ${parsed.error}` };
+  return { subscription, project, period: parsed.period };
+}
+
+/**
+ * A scheduled digest is identified by (subscription, period): EventBridge and SQS may deliver its job twice,
+ * and it is posted once. A manual run (`npm run digest`) posts every time it is asked to.
+ */
+export function digestIdempotencyKey(job: DigestJob, config: Config): string {
+  const resolved = resolveDigest(job, config);
+  if ('error' in resolved) return `digest:${job.subscription}:unresolved:${job.scheduledFor}`;
+  const base = `digest:${job.subscription}:${resolved.period.start}/${resolved.period.end}`;
+  return job.trigger === 'manual' ? `${base}:manual:${job.scheduledFor}` : base;
+}
+
+export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
+  const { subscription, project, period } = resolved;
+  const insights = await fetchInsights(deps.chatdash, project.id, period, DIGEST_METRICS, chatdashDeadline(deps));
+  return renderDigest(insights, {
+    project: { id: project.id, name: project.name },
+    locale: subscription.locale ?? deps.config.defaults.locale,
+    currencyDisplay: subscription.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+    ...(subscription.sections ? { sections: subscription.sections } : {}),
+    buttons: true,
+  });
+}
+
+export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<string> {
+  const resolved = resolveDigest(job, deps.config);
+  if ('error' in resolved) {
+    await alertAdmins(deps, 'digest.unresolved', `A digest could not be built: ${escapeMrkdwn(resolved.error)}.`, { subscription: job.subscription });
+    return 'unresolved';
+  }
+  const { subscription, project } = resolved;
+  let message: SlackMessage;
+  try {
+    message = await buildDigestMessage(resolved, deps);
+  } catch (error) {
+    const failure = asUserFacing(error, escapeMrkdwn(project.name));
+    // ChatDash down or rate-limited: let the queue try again later; the dead-letter function reports it if it never recovers.
+    if (!failure || failure.transient) throw error;
+    await alertAdmins(deps, 'digest.chatdash_failed', `Digest *${escapeMrkdwn(subscription.name)}* was not posted. ${failure.userMessage}`, {
+      subscription: subscription.name,
+    });
+    return 'chatdash_failed';
+  }
+  try {
+    const posted = await deps.slack.chat.postMessage({
+      channel: subscription.channel,
+      ...message,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    deps.log('info', 'digest.posted', { subscription: subscription.name, channel: subscription.channel, ts: posted.ts });
+    return 'posted';
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code && UNDELIVERABLE_CHANNEL_ERRORS.has(code)) {
+      await alertAdmins(
+        deps,
+        'digest.undeliverable',
+        `Digest *${escapeMrkdwn(subscription.name)}* was not posted: ${describeChannelError(code, subscription.channel)}`,
+        { subscription: subscription.name, channel: subscription.channel, error: code },
+      );
+      return 'undeliverable';
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Drill-downs: the full list behind a digest button or an @mention in a digest's thread, posted as a reply in
+ * that thread (or, for a click on an ephemeral `/chatdash stats` answer, as an ephemeral reply).
+ */
+import { checkAccess } from '../config/access.ts';
+import { decodeDrilldownRef, DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-ref.ts';
+import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import { renderDrilldown } from '../digest/render-drilldown.ts';
+import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
+import type { DrilldownJob } from '../jobs/schema.ts';
+import type { Period } from '../periods/period.ts';
+import { THREAD_HELP } from '../slack/command/help.ts';
+import { fetchInsights } from './analytics.ts';
+import { chatdashDeadline, type WorkerDeps } from './deps.ts';
+import { asUserFacing, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+
+const VIEW_WORDS: Record<DrilldownView, string> = {
+  topics: '`topics`',
+  misunderstood: '`misunderstood`',
+  costs: '`costs`',
+  countries: '`countries`',
+  ended_reasons: '`ended reasons`',
+};
+
+export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise<string> {
+  const say = async (message: Record<string, unknown>) => {
+    if (job.responseUrl) {
+      await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, ...message });
+    } else {
+      await deps.slack.chat.postMessage({ channel: job.requester.channelId, thread_ts: job.threadTs, unfurl_links: false, ...message } as never);
+    }
+  };
+  const tellAsker = async (text: string) => {
+    if (job.responseUrl) return say({ text });
+    await deps.slack.chat.postEphemeral({ channel: job.requester.channelId, user: job.requester.userId, thread_ts: job.threadTs, text });
+  };
+
+  const target = job.projectKey && job.period ? { projectKey: job.projectKey, period: job.period } : await digestOfThread(job, deps);
+  if (!target) {
+    await say({ text: `I can drill into a digest from its thread. ${THREAD_HELP}` });
+    return 'not_a_digest_thread';
+  }
+  const access = checkAccess(deps.config, job.requester, target.projectKey);
+  if (!access.ok) {
+    await tellAsker(access.message);
+    return 'refused';
+  }
+  const project = access.projects.find((p) => p.key === target.projectKey)!;
+  if (!job.view) {
+    await say({ text: `I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_WORDS[v]).join(', ')} for this digest: mention me with one of them.` });
+    return 'asked_for_view';
+  }
+  let message;
+  try {
+    const insights = await fetchInsights(deps.chatdash, project.id, target.period, DRILLDOWN_METRICS[job.view], chatdashDeadline(deps));
+    message = renderDrilldown(job.view, insights, {
+      project: { id: project.id, name: project.name },
+      locale: deps.config.defaults.locale,
+      currencyDisplay: deps.config.defaults.currencyDisplay,
+    });
+  } catch (error) {
+    const failure = asUserFacing(error, escapeMrkdwn(project.name));
+    if (!failure) throw error;
+    await tellAsker(failure.userMessage);
+    return 'chatdash_failed';
+  }
+  try {
+    await say({ ...message });
+    return 'delivered';
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code && UNDELIVERABLE_CHANNEL_ERRORS.has(code)) {
+      deps.log('warn', 'drilldown.undeliverable', { channel: job.requester.channelId, error: code });
+      return 'undeliverable';
+    }
+    throw error;
+  }
+}
+
+/** For @mentions: project and period of the digest this thread hangs off, read from the digest's own buttons. */
+async function digestOfThread(job: DrilldownJob, deps: WorkerDeps): Promise<{ projectKey: string; period: Period } | undefined> {
+  if (job.inThread === false) return undefined;
+  const replies = await deps.slack.conversations.replies({ channel: job.requester.channelId, ts: job.threadTs, limit: 1, inclusive: true });
+  const root = replies.messages?.[0] as { blocks?: Array<{ type?: string; elements?: Array<{ value?: string }> }> } | undefined;
+  for (const block of root?.blocks ?? []) {
+    if (block.type !== 'actions') continue;
+    for (const element of block.elements ?? []) {
+      const ref = element.value ? decodeDrilldownRef(element.value) : undefined;
+      const project = ref && deps.config.projects.find((p) => p.id === ref.project);
+      if (ref && project) return { projectKey: project.key, period: ref.period };
+    }
+  }
+  return undefined;
+}
+

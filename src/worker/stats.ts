@@ -1,0 +1,45 @@
+/** `/chatdash stats`: replaces the "working on it" message through response_url with the stats or a clear failure. */
+import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import { renderDigest } from '../digest/render-digest.ts';
+import { RANGE_HELP } from '../slack/command/help.ts';
+import { DIGEST_METRICS } from '../insights/metrics.ts';
+import type { StatsJob } from '../jobs/schema.ts';
+import { parsePeriod } from '../periods/parse.ts';
+import { fetchInsights } from './analytics.ts';
+import { chatdashDeadline, type WorkerDeps } from './deps.ts';
+import { asUserFacing } from './failures.ts';
+import { userPreferences } from './user-prefs.ts';
+
+export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string> {
+  const reply = (message: Record<string, unknown>) =>
+    deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: true, ...message });
+
+  const project = deps.config.projects.find((p) => p.key === job.projectKey);
+  if (!project) {
+    await reply({ text: 'That project is no longer configured. `/chatdash projects` lists the ones you can use here.' });
+    return 'project_gone';
+  }
+  const prefs = await userPreferences(deps, job.requester.userId);
+  const parsed = parsePeriod(job.rangeText, { now: new Date(job.requestedAt), timeZone: prefs.timeZone });
+  if (!parsed.ok) {
+    await reply({ text: `:calendar: ${escapeMrkdwn(parsed.error)}\n${RANGE_HELP}` });
+    return 'bad_range';
+  }
+  let insights;
+  try {
+    insights = await fetchInsights(deps.chatdash, project.id, parsed.period, DIGEST_METRICS, chatdashDeadline(deps));
+  } catch (error) {
+    const failure = asUserFacing(error, escapeMrkdwn(project.name));
+    if (!failure) throw error;
+    await reply({ text: failure.userMessage });
+    return 'chatdash_failed';
+  }
+  const message = renderDigest(insights, {
+    project: { id: project.id, name: project.name },
+    locale: prefs.locale,
+    currencyDisplay: deps.config.defaults.currencyDisplay,
+    buttons: true,
+  });
+  await reply({ ...message });
+  return 'delivered';
+}

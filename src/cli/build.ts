@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { bundleFunctions } from '../build/bundle.ts';
 import { ConfigError } from '../config/load.ts';
-import { configPathFrom } from '../config/source.ts';
+import { configPathFrom } from '../config/path.ts';
 
 const { values } = parseArgs({ options: { config: { type: 'string' }, outdir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {

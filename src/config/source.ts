@@ -5,12 +5,8 @@
  * src/build/bundle.ts), so a broken file fails the build and no YAML parser runs on a cold start. Run from
  * source (demo, tests, `npm run digest`) it loads `CHATDASH_CONFIG`, else the demo configuration.
  */
-import { DEMO_CONFIG_PATH } from './demo.ts';
 import { loadConfigFile } from './load.ts';
+import { configPathFrom } from './path.ts';
 import type { Config } from './schema.ts';
-
-export function configPathFrom(env: NodeJS.ProcessEnv): string {
-  return env.CHATDASH_CONFIG || DEMO_CONFIG_PATH;
-}
 
 export const config: Config = loadConfigFile(configPathFrom(process.env));

@@ -90,6 +90,8 @@ interface Answer {
 interface StoredMessage {
   channel: string;
   ts: string;
+  /** Set for a reply in a thread: the root message's ts. */
+  threadTs?: string;
   text?: unknown;
   blocks?: unknown;
 }
@@ -240,14 +242,15 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
         lastAccepted.set(channelId, now);
       }
       const ts = nextTs();
-      messages.set(`${channelId}/${ts}`, { channel: channelId, ts, text: body.text, blocks: body.blocks });
+      const threadTs = typeof body.thread_ts === 'string' && body.thread_ts !== '' ? body.thread_ts : undefined;
+      messages.set(`${channelId}/${ts}`, { channel: channelId, ts, ...(threadTs ? { threadTs } : {}), text: body.text, blocks: body.blocks });
       return {
         status: 200,
         body: {
           ok: true,
           channel: channelId,
           ts,
-          message: { type: 'message', bot_id: 'B0CHATDASH', text: body.text ?? '', blocks: body.blocks, ts },
+          message: { type: 'message', bot_id: 'B0CHATDASH', text: body.text ?? '', blocks: body.blocks, ts, ...(threadTs ? { thread_ts: threadTs } : {}) },
         },
       };
     },
@@ -281,6 +284,35 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
           message: { type: 'message', bot_id: 'B0CHATDASH', text: body.text ?? '', blocks: body.blocks },
         },
       };
+    },
+
+    /**
+     * A thread as Slack returns it: the root message first, then its replies oldest first (`limit` caps the
+     * count, root included). A `ts` of a reply returns that reply alone, as Slack does.
+     */
+    'conversations.replies': (body) => {
+      const notOk = channelError(body.channel);
+      if (notOk) return fail(notOk);
+      if (typeof body.ts !== 'string' || body.ts === '') return fail('invalid_arguments');
+      const root = messages.get(`${String(body.channel)}/${body.ts}`);
+      if (!root) return fail('thread_not_found');
+      const replies = root.threadTs !== undefined && root.threadTs !== root.ts
+        ? []
+        : [...messages.values()]
+            .filter((m) => m.channel === root.channel && m.threadTs === root.ts && m.ts !== root.ts)
+            .sort((a, b) => Number(a.ts) - Number(b.ts));
+      const asSlack = (m: StoredMessage) => ({
+        type: 'message',
+        bot_id: 'B0CHATDASH',
+        text: m.text ?? '',
+        ...(m.blocks === undefined ? {} : { blocks: m.blocks }),
+        ts: m.ts,
+        ...(m.threadTs ? { thread_ts: m.threadTs } : replies.length > 0 ? { thread_ts: m.ts, reply_count: replies.length } : {}),
+      });
+      const all = [root, ...replies].map(asSlack);
+      const limit = Number(body.limit);
+      const page = Number.isInteger(limit) && limit > 0 ? all.slice(0, limit) : all;
+      return { status: 200, body: { ok: true, messages: page, has_more: page.length < all.length } };
     },
 
     'users.info': (body) => {

@@ -76,7 +76,11 @@ export function formatChange(metric: HeadlineKey, change: Change, fmt: Formatter
       return '= same';
     case 'delta': {
       const arrow = change.absolute > 0 ? '▲' : '▼';
-      if (metric === 'understoodRate') return `${arrow} ${fmt.points(Math.abs(change.absolute)).replace(/^\+/, '')}`;
+      if (metric === 'understoodRate') {
+        // Points are shown to one decimal: a move that rounds to 0.0 is no move to the reader.
+        if (Math.abs(change.absolute) < 0.05) return '= same';
+        return `${arrow} ${fmt.points(Math.abs(change.absolute)).replace(/^\+/, '')}`;
+      }
       const abs = formatAbsolute(metric, change.absolute, fmt, currency);
       return change.percent === null ? `${arrow} ${abs}` : `${arrow} ${fmt.percentValue(change.percent)} (${abs})`;
     }

@@ -349,3 +349,13 @@ describe('renderForTerminal and Block Kit Builder link', () => {
     expect(json).toEqual({ blocks: message.blocks });
   });
 });
+
+describe('understood-rate changes too small to show', () => {
+  it('reads "= same" rather than "▼ 0 pts"', async () => {
+    const { formatChange } = await import('../../src/digest/wording.ts');
+    const { createFormatter } = await import('../../src/digest/format.ts');
+    const fmt = createFormatter({ locale: 'en-US' });
+    expect(formatChange('understoodRate', { kind: 'delta', absolute: -0.04, percent: null }, fmt, null)).toBe('= same');
+    expect(formatChange('understoodRate', { kind: 'delta', absolute: -0.4, percent: null }, fmt, null)).toBe('▼ 0.4 pts');
+  });
+});

@@ -217,13 +217,13 @@ function fallbackText(insights: Insights, ctx: RenderContext): string {
 function renderEmpty(insights: Insights, options: RenderOptions, ctx: RenderContext): SlackMessage {
   const { fmt } = ctx;
   const previous = insights.headline.conversations.previous;
-  let body = `No conversations for *${ctx.name}* in ${ctx.periodWords}.`;
+  let body = `No conversations for *${ctx.name}* in this period: ${ctx.periodWords}.`;
   if (insights.hasPrevious && previous !== null && previous > 0) {
     body += ` The period before had ${fmt.integer(previous)}.`;
   }
   const blocks: KnownBlock[] = [header(ctx.headerText(options.title)), section(body), context([ctx.footer])];
   return {
-    text: truncateEscaped(`No conversations for ${ctx.plainName} in ${ctx.periodWords}.`, SLACK_LIMITS.fallbackText),
+    text: truncateEscaped(`No conversations for ${ctx.plainName} in this period: ${ctx.periodWords}.`, SLACK_LIMITS.fallbackText),
     blocks,
   };
 }

@@ -185,8 +185,8 @@ describe('renderDigest: special cases', () => {
     expect(m.blocks.length).toBeLessThanOrEqual(3);
     expect(m.blocks.some((b) => b.type === 'actions')).toBe(false);
     const body = sectionTexts(m.blocks);
-    expect(body).toMatch(/^No conversations for \*Acme Shop\* in Last 7 days \(Nov 9\s–\s15, 2026\)\. The period before had 750\.$/);
-    expect(m.text).toMatch(/^No conversations for Acme Shop in Last 7 days/);
+    expect(body).toMatch(/^No conversations for \*Acme Shop\* in this period: Last 7 days \(Nov 9\s–\s15, 2026\)\. The period before had 750\.$/);
+    expect(m.text).toMatch(/^No conversations for Acme Shop in this period: Last 7 days/);
     expect(body).not.toContain('n/a');
     expectSafe(m);
   });

@@ -17,7 +17,17 @@ export class QueueSendError extends Error {
 /** SQS accepts at most 10 entries per SendMessageBatch. */
 const BATCH_SIZE = 10;
 
-export function createSqsJobQueue(options: { queueUrl: string; env?: NodeJS.ProcessEnv }): JobQueue {
+export interface SqsQueueOptions {
+  queueUrl: string;
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Budget for one send, retries included (default 2000 ms): on the ack path a stuck SQS must still leave time
+   * to tell the person to try again within Slack's 3 seconds.
+   */
+  timeoutMs?: number;
+}
+
+export function createSqsJobQueue(options: SqsQueueOptions): JobQueue {
   const env = options.env ?? process.env;
   const region = awsRegion(env);
   const endpoint = awsEndpoint('sqs', env) ?? `https://sqs.${region}.amazonaws.com`;
@@ -26,13 +36,15 @@ export function createSqsJobQueue(options: { queueUrl: string; env?: NodeJS.Proc
     const accessKeyId = env.AWS_ACCESS_KEY_ID;
     const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
     if (!accessKeyId || !secretAccessKey) throw new QueueSendError('No AWS credentials in the environment to send to SQS');
-    client ??= new AwsClient({ accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN, service: 'sqs', region });
+    // aws4fetch retries 5xx/429 itself; a couple of quick retries fit the ack budget (its default is 10).
+    client ??= new AwsClient({ accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN, service: 'sqs', region, retries: 2, initRetryMs: 50 });
     return client;
   };
 
   async function call(action: 'SendMessage' | 'SendMessageBatch', payload: object): Promise<Record<string, unknown>> {
     const response = await aws().fetch(endpoint, {
       method: 'POST',
+      signal: AbortSignal.timeout(options.timeoutMs ?? 2000),
       headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AmazonSQS.${action}` },
       body: JSON.stringify({ QueueUrl: options.queueUrl, ...payload }),
     });

@@ -63,7 +63,8 @@ export function renderContext(insights: Insights, options: RenderOptions): Rende
   const period = insights.period;
   const range = fmt.dateRange(period, period.timeZone);
   const label = mrkdwnLabel(period.label, 100);
-  const tz = mrkdwnLabel(period.timeZone, 64);
+  // IANA names read better with spaces (America/New_York → America/New York), and then need no mrkdwn neutralising.
+  const tz = mrkdwnLabel(period.timeZone.replace(/_/g, ' '), 64);
   const footerParts = ['Data: ChatDash'];
   if (insights.hasPrevious) footerParts.unshift(`Compared with ${fmt.dateRange(period.previous, period.timeZone)}`);
   if (insights.unavailable.length > 0) {

@@ -359,3 +359,15 @@ describe('understood-rate changes too small to show', () => {
     expect(formatChange('understoodRate', { kind: 'delta', absolute: -0.4, percent: null }, fmt, null)).toBe('▼ 0.4 pts');
   });
 });
+
+describe('time zone in the period line', () => {
+  it('shows IANA names with spaces, not look-alike underscores', async () => {
+    const f = await import('./fixtures.ts');
+    const { renderDigest } = await import('../../src/digest/render-digest.ts');
+    const { buildInsights } = await import('../../src/insights/build.ts');
+    const insights = buildInsights({ current: f.textBot(), previous: f.textBotPrevious(), period: f.period({ timeZone: 'America/New_York' }) });
+    const json = JSON.stringify(renderDigest(insights, { project: f.PROJECT }).blocks);
+    expect(json).toContain('America/New York');
+    expect(json).not.toMatch(/America\/New[^ ]York/);
+  });
+});

@@ -1,5 +1,6 @@
 /** Scheduled (or `npm run digest`) digests: render one subscription's period and post it to its channel. */
-import type { Config, ProjectConfig, SubscriptionConfig } from '../config/schema.ts';
+import { resolveSubscription, type ResolvedSubscription } from '../config/resolve.ts';
+import type { Config } from '../config/schema.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDigest } from '../digest/render-digest.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
@@ -12,9 +13,7 @@ import { alertAdmins } from './alerts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 
-export interface ResolvedDigest {
-  subscription: SubscriptionConfig;
-  project: ProjectConfig;
+export interface ResolvedDigest extends ResolvedSubscription {
   period: Period;
 }
 
@@ -22,14 +21,11 @@ export interface ResolvedDigest {
 export function resolveDigest(job: DigestJob, config: Config): ResolvedDigest | { error: string } {
   const subscription = config.subscriptions.find((s) => s.name === job.subscription);
   if (!subscription) return { error: `no subscription named "${job.subscription}" in the configuration` };
-  const project = config.projects.find((p) => p.key === subscription.project);
-  if (!project) return { error: `subscription "${subscription.name}" names unknown project "${subscription.project}"` };
-  const parsed = parsePeriod(subscription.period, {
-    now: new Date(job.scheduledFor),
-    timeZone: subscription.timeZone ?? config.defaults.timeZone,
-  });
+  const resolved = resolveSubscription(config, subscription);
+  if (!resolved) return { error: `subscription "${subscription.name}" names unknown project "${subscription.project}"` };
+  const parsed = parsePeriod(subscription.period, { now: new Date(job.scheduledFor), timeZone: resolved.timeZone });
   if (!parsed.ok) return { error: `subscription "${subscription.name}": ${parsed.error}` };
-  return { subscription, project, period: parsed.period };
+  return { ...resolved, period: parsed.period };
 }
 
 /**
@@ -44,15 +40,9 @@ export function digestIdempotencyKey(job: DigestJob, config: Config): string {
 }
 
 export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
-  const { subscription, project, period } = resolved;
+  const { project, period, locale, currencyDisplay, sections } = resolved;
   const insights = await fetchInsights(deps.chatdash, project.id, period, DIGEST_METRICS, chatdashDeadline(deps));
-  return renderDigest(insights, {
-    project: { id: project.id, name: project.name },
-    locale: subscription.locale ?? deps.config.defaults.locale,
-    currencyDisplay: subscription.currencyDisplay ?? deps.config.defaults.currencyDisplay,
-    ...(subscription.sections ? { sections: subscription.sections } : {}),
-    buttons: true,
-  });
+  return renderDigest(insights, { project: { id: project.id, name: project.name }, locale, currencyDisplay, sections, buttons: true });
 }
 
 export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<string> {

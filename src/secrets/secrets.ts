@@ -31,7 +31,8 @@ export type SecretsProvider = () => Promise<Secrets>;
 export function createSecretsProvider(env: NodeJS.ProcessEnv = process.env): SecretsProvider {
   let cached: Promise<Secrets> | undefined;
   return () => {
-    cached ??= (env.SECRET_ID ? fromSecretsManager(env.SECRET_ID, env) : Promise.resolve(fromEnv(env))).catch((error: unknown) => {
+    // `async` so that a missing variable is a rejected promise, not a synchronous throw.
+    cached ??= (env.SECRET_ID ? fromSecretsManager(env.SECRET_ID, env) : (async () => fromEnv(env))()).catch((error: unknown) => {
       cached = undefined;
       throw error;
     });

@@ -5,7 +5,8 @@
  * WebClient sends: JSON-valued fields such as `blocks` arrive as JSON strings) or a JSON body; the token comes from
  * `Authorization: Bearer …` or the `token` field. Errors are `{ ok: false, error }` with HTTP 200, except rate
  * limiting, which is HTTP 429 with a `Retry-After` header. It also serves response_url endpoints (`responseUrl()`),
- * which record JSON POSTs as Slack's response_url does.
+ * which record JSON POSTs as Slack's response_url does. Posted messages are kept (with their thread) so that
+ * `conversations.replies` can return a thread's root message and replies.
  *
  * Every request is recorded in `calls` (without the token). Binds to 127.0.0.1 only.
  */

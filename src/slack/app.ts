@@ -19,8 +19,16 @@ import type { Secrets } from '../secrets/secrets.ts';
 import { registerCommand } from './command/listener.ts';
 import { registerDrilldowns } from './drilldown/listeners.ts';
 
-const App = AppModule.default;
-const AwsLambdaReceiver = ReceiverModule.default;
+const App = cjsDefault(AppModule);
+const AwsLambdaReceiver = cjsDefault(ReceiverModule);
+
+/**
+ * Bolt's modules are CommonJS with `exports.default`: Node and esbuild hand them over as `{ default }`, while
+ * some loaders (Vitest's) unwrap that default already. Works with both.
+ */
+function cjsDefault<T>(mod: { default: T }): T {
+  return (mod as { default?: T }).default ?? (mod as unknown as T);
+}
 
 export interface SlackAppDeps {
   config: Config;
@@ -41,13 +49,19 @@ export function createSlackHandler(deps: SlackAppDeps): AwsHandler {
     logger,
     invalidRequestSignatureHandler: ({ ts }) => deps.log('warn', 'slack.bad_signature', { ts: Number.isFinite(ts) ? ts : null }),
   });
+  const botToken = deps.secrets.slackBotToken;
   const app = new App({
-    token: deps.secrets.slackBotToken,
     receiver,
     logger,
     processBeforeResponse: true,
-    // No auth.test on cold start: the token is checked by the first Web API call, not on the ack path.
-    tokenVerificationEnabled: false,
+    // No auth.test on the ack path: given a `token`, Bolt calls auth.test on every request (with
+    // tokenVerificationEnabled: false) or at start-up. The token is checked by the first Web API call instead.
+    // The team id puts listeners' `client` in Bolt's per-team pool, with this token.
+    authorize: async (source) => ({
+      botToken,
+      ...(source.teamId ? { teamId: source.teamId } : {}),
+      ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}),
+    }),
     clientOptions: deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {},
   });
   const ctx = { ...deps, now: deps.now ?? (() => new Date()) };

@@ -1,0 +1,91 @@
+/** The dead-letter function: jobs that failed every try are reported to whoever waits for them, never dropped. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDeadLetterHandler } from '../../src/deadletter/handler.ts';
+import type { Job } from '../../src/jobs/schema.ts';
+import { config, everythingSeen, leakedSecrets, sqsEvent, startBot, type Bot } from '../slack/harness.ts';
+
+let bot: Bot;
+
+beforeAll(async () => {
+  bot = await startBot();
+});
+afterAll(async () => {
+  await bot?.close();
+});
+beforeEach(() => {
+  bot.reset();
+});
+
+const requester = { teamId: 'T0DEMO', channelId: 'C0ACME', userId: 'U0ALICE', isDirectMessage: false };
+
+async function deadLetter() {
+  return createDeadLetterHandler({ config, deps: await bot.deps(), log: bot.log });
+}
+
+describe('dead-letter handler', () => {
+  it('a dead stats job → an apology through its response_url', async () => {
+    const job: Job = {
+      kind: 'stats',
+      idempotencyKey: 'stats:t1',
+      requester,
+      projectKey: 'acme',
+      rangeText: '7d',
+      responseUrl: bot.slack.responseUrl('dead-stats'),
+      requestedAt: new Date().toISOString(),
+    };
+    const result = await (await deadLetter())(sqsEvent(JSON.stringify(job)));
+    expect(result.batchItemFailures).toEqual([]);
+    const calls = bot.slack.callsTo('response_url');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.body).toMatchObject({ __responseUrlId: 'dead-stats', response_type: 'ephemeral', replace_original: true });
+    expect(String(calls[0]!.body.text)).toContain('I tried several times and couldn\u2019t finish this');
+    expect(bot.lines.map((l) => JSON.parse(l) as { event: string; level: string })).toContainEqual(
+      expect.objectContaining({ event: 'deadletter.job', level: 'error', kind: 'stats' }),
+    );
+  });
+
+  it('a dead digest job → an alert in the admin channel naming the subscription', async () => {
+    const job: Job = { kind: 'digest', subscription: 'acme-weekly', scheduledFor: '2026-11-23T08:00:00.000Z', trigger: 'schedule' };
+    const result = await (await deadLetter())(sqsEvent(JSON.stringify(job)));
+    expect(result.batchItemFailures).toEqual([]);
+    const posts = bot.slack.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.body.channel).toBe(config.adminChannel);
+    expect(String(posts[0]!.body.text)).toContain('Digest *acme-weekly*');
+    expect(String(posts[0]!.body.text)).toContain('was not posted');
+    expect(bot.slack.callsTo('response_url')).toHaveLength(0);
+  });
+
+  it('a dead drill-down from a thread → an ephemeral apology in that thread', async () => {
+    const job: Job = { kind: 'drilldown', idempotencyKey: 'event:Ev1', requester, view: 'costs', threadTs: '1732550000.000100' };
+    await (await deadLetter())(sqsEvent(JSON.stringify(job)));
+    const ephemeral = bot.slack.callsTo('chat.postEphemeral');
+    expect(ephemeral).toHaveLength(1);
+    expect(ephemeral[0]!.body).toMatchObject({ channel: 'C0ACME', user: 'U0ALICE', thread_ts: '1732550000.000100' });
+  });
+
+  it('an unreadable dead message → an admin alert, not a crash', async () => {
+    const result = await (await deadLetter())(sqsEvent({ body: '{"kind":', id: 'garbled-<1>' }));
+    expect(result.batchItemFailures).toEqual([]);
+    const posts = bot.slack.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.body.channel).toBe('C0ADMIN');
+    expect(String(posts[0]!.body.text)).toContain('garbled-&lt;1&gt;');
+  });
+
+  it('when even the apology cannot be delivered, the message stays in the dead-letter queue', async () => {
+    bot.slack.fail('response_url', { error: 'internal_error', httpStatus: 500 });
+    const job: Job = {
+      kind: 'stats',
+      idempotencyKey: 'stats:t2',
+      requester,
+      projectKey: 'acme',
+      rangeText: '',
+      responseUrl: bot.slack.responseUrl('dead-2'),
+      requestedAt: new Date().toISOString(),
+    };
+    const result = await (await deadLetter())(sqsEvent({ body: JSON.stringify(job), id: 'dead-msg' }));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'dead-msg' }]);
+    expect(leakedSecrets(everythingSeen(bot))).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  * Neither path ever puts a secret value in an error or a log line.
  */
 import * as z from 'zod/mini';
-import { awsEndpoint, awsRegion } from '../aws/env.ts';
+import { awsClientConfig } from '../aws/env.ts';
 
 const nonEmpty = z.string().check(z.minLength(1));
 export const Secrets = z.object({
@@ -56,8 +56,7 @@ export function fromEnv(env: NodeJS.ProcessEnv): Secrets {
 async function fromSecretsManager(secretId: string, env: NodeJS.ProcessEnv): Promise<Secrets> {
   // Loaded on first use only: the SDK client costs tens of milliseconds to load and is needed once per container.
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const endpoint = awsEndpoint('secrets_manager', env);
-  const client = new SecretsManagerClient({ region: awsRegion(env), ...(endpoint ? { endpoint } : {}) });
+  const client = new SecretsManagerClient(awsClientConfig('secrets_manager', env));
   let secretString: string | undefined;
   try {
     secretString = (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;

@@ -5,7 +5,7 @@
  * locally a process-wide map does the same.
  */
 import type { Context } from 'aws-lambda';
-import { awsEndpoint, awsRegion } from '../aws/env.ts';
+import { awsClientConfig } from '../aws/env.ts';
 
 export interface OnceGuard {
   /** Runs `fn` unless `key` already completed; a duplicate gets the first run's result. */
@@ -56,11 +56,7 @@ export function createDynamoOnceGuard(options: DynamoOnceOptions): OnceGuard {
       import('@aws-lambda-powertools/idempotency'),
       import('@aws-lambda-powertools/idempotency/dynamodb'),
     ]);
-    const endpoint = awsEndpoint('dynamodb', env);
-    const persistenceStore = new DynamoDBPersistenceLayer({
-      tableName: options.tableName,
-      clientConfig: { region: awsRegion(env), ...(endpoint ? { endpoint } : {}) },
-    });
+    const persistenceStore = new DynamoDBPersistenceLayer({ tableName: options.tableName, clientConfig: awsClientConfig('dynamodb', env) });
     const config = new IdempotencyConfig({
       eventKeyJmesPath: 'key',
       expiresAfterSeconds: options.expiresAfterSeconds ?? 7 * 24 * 3600,

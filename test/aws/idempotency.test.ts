@@ -1,5 +1,5 @@
 /** "Once per key" in DynamoDB (moto), through AWS Lambda Powertools: duplicates get the first result; failures may retry. */
-import { afterAll, beforeAll, vi, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AlreadyInProgressError, createDynamoOnceGuard } from '../../src/worker/idempotency.ts';
 import { createWorkerHandler } from '../../src/worker/handler.ts';
@@ -14,10 +14,6 @@ describe.skipIf(!motoAvailable)('DynamoDB once-guard (moto)', () => {
 
   beforeAll(async () => {
     moto = await startMoto();
-    // The AWS SDK clients take endpoint and region from the env we pass, credentials from the default chain
-    // (process.env in Lambda).
-    vi.stubEnv('AWS_ACCESS_KEY_ID', moto.env.AWS_ACCESS_KEY_ID);
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', moto.env.AWS_SECRET_ACCESS_KEY);
     dynamo = new DynamoDBClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
     await dynamo.send(
       new CreateTableCommand({
@@ -29,7 +25,6 @@ describe.skipIf(!motoAvailable)('DynamoDB once-guard (moto)', () => {
     );
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     dynamo?.destroy();
     await moto?.stop();
   });

@@ -1,5 +1,5 @@
 /** The secrets provider against a local Secrets Manager (moto): read once, cached, and never quoted in an error. */
-import { afterAll, beforeAll, vi, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CreateSecretCommand, DeleteSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createSecretsProvider, SecretsError } from '../../src/secrets/secrets.ts';
 import { motoAvailable, startMoto, type Moto } from '../support/moto.ts';
@@ -29,16 +29,11 @@ describe.skipIf(!motoAvailable)('secrets from Secrets Manager (moto)', () => {
 
   beforeAll(async () => {
     moto = await startMoto();
-    // The AWS SDK clients take endpoint and region from the env we pass, credentials from the default chain
-    // (process.env in Lambda).
-    vi.stubEnv('AWS_ACCESS_KEY_ID', moto.env.AWS_ACCESS_KEY_ID);
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', moto.env.AWS_SECRET_ACCESS_KEY);
     proxy = await startCountingProxy(moto.endpoint);
     env = { ...moto.env, AWS_ENDPOINT_URL: proxy.endpoint };
     sm = new SecretsManagerClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     sm?.destroy();
     await proxy?.close();
     await moto?.stop();

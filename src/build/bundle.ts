@@ -30,6 +30,8 @@ export interface BundleResult {
   name: FunctionName;
   file: string;
   bytes: number;
+  /** Every module that contributed code to the bundle (see `metafileInputs`). */
+  inputs: string[];
 }
 
 /** Modules that only Bolt's non-Lambda receivers use. */
@@ -62,7 +64,7 @@ export function embeddedConfigPlugin(config: Config): esbuild.Plugin {
 }
 
 /** ESM bundles still meet CommonJS dependencies that `require` Node built-ins. */
-const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+export const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 export async function bundleFunctions(options: BundleOptions): Promise<BundleResult[]> {
   const outdir = resolve(options.outdir ?? join(ROOT, 'dist'));
@@ -91,7 +93,20 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
       logLevel: 'warning',
     });
     const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-    results.push({ name, file, bytes });
+    results.push({ name, file, bytes, inputs: metafileInputs(result.metafile) });
   }
   return results;
+}
+
+/**
+ * The modules a build put in its bundle: metafile inputs that contributed code to an output (paths relative to
+ * the working directory), sorted. Modules esbuild parsed but tree-shook away entirely are not listed. This is
+ * what a size budget test checks for unwanted dependencies.
+ */
+export function metafileInputs(metafile: esbuild.Metafile): string[] {
+  const inputs = new Set<string>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) if (input.bytesInOutput > 0) inputs.add(path);
+  }
+  return [...inputs].sort();
 }

@@ -1,0 +1,166 @@
+/**
+ * Cold starts: every sample is a fresh `node` process that imports one bundle and answers two requests (see
+ * child-script.ts). Variants are interleaved round by round, so ours and the baselines see the same machine state.
+ */
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SlackDouble } from '../slack-double/server.ts';
+import { CHILD_SCRIPT, RESULT_MARKER } from './child-script.ts';
+import { answerProblem, sampleEvents, type VariantName } from './events.ts';
+import type { SqsStandIn } from './sqs-stand-in.ts';
+import { median } from './stats.ts';
+
+export interface Variant {
+  name: VariantName;
+  file: string;
+  bytes: number;
+}
+
+export interface Sample {
+  /** Node start to the first line of the script. */
+  bootMs: number;
+  /** `import()` of the bundle. */
+  loadMs: number;
+  /** From before `import()` to the first answer: load + cold first request. */
+  firstMs: number;
+  /** The second request, in the same process. */
+  warmMs: number;
+  /** Spawn to exit, seen from the parent. */
+  processMs: number;
+  /** Web API calls (response_url posts not counted) the two requests made to the Slack double. */
+  slackCalls: number;
+}
+
+export interface VariantResult {
+  name: VariantName;
+  bytes: number;
+  samples: Sample[];
+  median: Sample;
+}
+
+export interface ColdStartHarness {
+  /** Where the child script and the event files go. */
+  dir: string;
+  /** The whole environment of the child processes. */
+  env: NodeJS.ProcessEnv;
+  sqs: SqsStandIn;
+  slack: SlackDouble;
+}
+
+interface ChildOutput {
+  bootMs: number;
+  loadMs: number;
+  firstMs: number;
+  warmMs: number;
+  first: unknown;
+  second: unknown;
+}
+
+export async function writeChildScript(dir: string): Promise<string> {
+  const file = join(dir, 'child.mjs');
+  await writeFile(file, CHILD_SCRIPT);
+  return file;
+}
+
+/** A sample that takes longer than this has hung (Slack's own limit is 3 s). */
+const CHILD_TIMEOUT_MS = 20_000;
+
+function runChild(script: string, bundle: string, eventsFile: string, env: NodeJS.ProcessEnv): Promise<{ output: ChildOutput; processMs: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [script, bundle, eventsFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const processMs = performance.now() - started;
+      if (signal === 'SIGKILL') {
+        reject(new Error(`${bundle} did not answer within ${CHILD_TIMEOUT_MS / 1000} s: ${(stderr || stdout).trim().slice(-800)}`));
+        return;
+      }
+      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
+      if (code !== 0 || !line) {
+        reject(new Error(`${bundle} exited with ${String(code)}: ${(stderr || stdout).trim().slice(-800)}`));
+        return;
+      }
+      resolve({ output: JSON.parse(line.slice(RESULT_MARKER.length)) as ChildOutput, processMs });
+    });
+  });
+}
+
+/** What a sample must have caused outside the process: jobs on the SQS stand-in, replies on the Slack double. */
+function sideEffectProblem(variant: VariantName, harness: ColdStartHarness, sqsBefore: number, responseIds: string[]): string | undefined {
+  if (variant === 'http' || variant === 'schedule') {
+    const sent = harness.sqs.messages.length - sqsBefore;
+    return sent === 2 ? undefined : `${sent} SQS messages, expected 2`;
+  }
+  if (variant === 'worker' || variant === 'deadletter') {
+    const replied = new Set(harness.slack.callsTo('response_url').map((c) => String(c.body.__responseUrlId)));
+    const missing = responseIds.filter((id) => !replied.has(id));
+    return missing.length === 0 ? undefined : `no response_url reply for ${missing.join(', ')}`;
+  }
+  return undefined;
+}
+
+async function sample(harness: ColdStartHarness, script: string, variant: Variant, id: string): Promise<Sample> {
+  const ids: string[] = [];
+  const events = sampleEvents(variant.name, id, (rid) => {
+    ids.push(rid);
+    return harness.slack.responseUrl(rid);
+  });
+  const eventsFile = join(harness.dir, `events-${variant.name}.json`);
+  await writeFile(eventsFile, JSON.stringify(events));
+  const sqsBefore = harness.sqs.messages.length;
+  const slackBefore = harness.slack.calls.length;
+  const { output, processMs } = await runChild(script, variant.file, eventsFile, harness.env);
+  const problem =
+    answerProblem(variant.name, output.first) ?? answerProblem(variant.name, output.second) ?? sideEffectProblem(variant.name, harness, sqsBefore, ids);
+  if (problem) throw new Error(`${variant.name}: ${problem}`);
+  const slackCalls = harness.slack.calls.slice(slackBefore).filter((c) => c.method !== 'response_url').length;
+  return { bootMs: output.bootMs, loadMs: output.loadMs, firstMs: output.firstMs, warmMs: output.warmMs, processMs, slackCalls };
+}
+
+/**
+ * `runs` samples of every variant, round-robin, after one unrecorded warm-up round (so the first variant does not
+ * pay for a cold file cache alone). Medians per variant.
+ */
+export async function measureColdStarts(
+  harness: ColdStartHarness,
+  variants: readonly Variant[],
+  runs: number,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<VariantResult[]> {
+  const script = await writeChildScript(harness.dir);
+  const samples = new Map<VariantName, Sample[]>(variants.map((v) => [v.name, []]));
+  const total = (runs + 1) * variants.length;
+  let done = 0;
+  for (let round = 0; round <= runs; round++) {
+    for (const variant of variants) {
+      const result = await sample(harness, script, variant, `r${round}`);
+      if (round > 0) samples.get(variant.name)!.push(result);
+      onProgress(++done, total);
+    }
+  }
+  return variants.map((v) => {
+    const list = samples.get(v.name)!;
+    const pick = (key: keyof Sample) => median(list.map((s) => s[key]));
+    return {
+      name: v.name,
+      bytes: v.bytes,
+      samples: list,
+      median: {
+        bootMs: pick('bootMs'),
+        loadMs: pick('loadMs'),
+        firstMs: pick('firstMs'),
+        warmMs: pick('warmMs'),
+        processMs: pick('processMs'),
+        slackCalls: pick('slackCalls'),
+      },
+    };
+  });
+}

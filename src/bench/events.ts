@@ -1,0 +1,91 @@
+/**
+ * The two events each cold-start sample sends (a cold one, then a warm one), and how to tell that the answers
+ * are real: a slash command acked after its job reached SQS, a stats job delivered to its response_url, a
+ * schedule tick that queued its digest, a dead job reported.
+ */
+import type { SQSEvent } from 'aws-lambda';
+import { sqsRecord } from '../jobs/local-queue.ts';
+import type { DigestJob, StatsJob } from '../jobs/schema.ts';
+import { SIGNING_SECRET, slashCommandEvent } from '../slack-double/requests.ts';
+import type { BaselineName } from './baselines.ts';
+import { BASELINE_ACK_TEXT } from './baselines.ts';
+import type { FunctionName } from '../build/bundle.ts';
+
+export type VariantName = FunctionName | BaselineName;
+
+export interface SampleEvents {
+  first: unknown;
+  second: unknown;
+}
+
+/** Monday 2025-01-06 09:00 Europe/Paris: the demo configuration's `acme-weekly` digest falls due on this tick. */
+export const DUE_TICKS = ['2025-01-06T08:00:00.000Z', '2025-01-13T08:00:00.000Z'] as const;
+
+export const BENCH_SIGNING_SECRET = SIGNING_SECRET;
+
+/** The slash command every HTTP variant answers: `/chatdash stats 30d` from the channel bound to `acme`. */
+export function slashCommand(responseUrl: string, trigger: string) {
+  return slashCommandEvent({ text: 'stats 30d', channel_id: 'C0ACME', channel_name: 'acme', user_id: 'U0ALICE', response_url: responseUrl, trigger_id: trigger });
+}
+
+export function statsJob(responseUrl: string, key: string): StatsJob {
+  return {
+    kind: 'stats',
+    idempotencyKey: key,
+    requester: { teamId: 'T0DEMO', channelId: 'C0ACME', userId: 'U0ALICE', isDirectMessage: false },
+    projectKey: 'acme',
+    rangeText: '30d',
+    responseUrl,
+    requestedAt: new Date().toISOString(),
+  };
+}
+
+export function sqsEvent(bodies: readonly (StatsJob | DigestJob)[], prefix: string): SQSEvent {
+  return { Records: bodies.map((job, i) => sqsRecord(JSON.stringify(job), `${prefix}-${i}`)) };
+}
+
+/** Two events for one sample of `variant`; `responseUrl(n)` gives a fresh response_url on the Slack double. */
+export function sampleEvents(variant: VariantName, sample: string, responseUrl: (id: string) => string): SampleEvents {
+  const url = (n: number) => responseUrl(`${variant}-${sample}-${n}`);
+  switch (variant) {
+    case 'http':
+    case 'naive-bolt':
+    case 'slim-bolt':
+    case 'floor':
+      return { first: slashCommand(url(1), `${sample}.1`), second: slashCommand(url(2), `${sample}.2`) };
+    case 'worker':
+      return {
+        first: sqsEvent([statsJob(url(1), `stats:${sample}.1`)], `${sample}-1`),
+        second: sqsEvent([statsJob(url(2), `stats:${sample}.2`)], `${sample}-2`),
+      };
+    case 'schedule':
+      return { first: { time: DUE_TICKS[0] }, second: { time: DUE_TICKS[1] } };
+    case 'deadletter':
+      return {
+        first: sqsEvent([statsJob(url(1), `stats:${sample}.1`)], `${sample}-1`),
+        second: sqsEvent([statsJob(url(2), `stats:${sample}.2`)], `${sample}-2`),
+      };
+  }
+}
+
+/** Why an answer is not the one `variant` should give, or undefined when it is. */
+export function answerProblem(variant: VariantName, answer: unknown): string | undefined {
+  const a = (answer ?? {}) as { statusCode?: unknown; body?: unknown; batchItemFailures?: unknown; due?: unknown };
+  const body = typeof a.body === 'string' ? a.body : '';
+  switch (variant) {
+    case 'http':
+      if (a.statusCode !== 200) return `HTTP ${String(a.statusCode)}`;
+      return body.includes('Getting the numbers') ? undefined : `unexpected ack ${body.slice(0, 120)}`;
+    case 'naive-bolt':
+    case 'slim-bolt':
+      if (a.statusCode !== 200) return `HTTP ${String(a.statusCode)}`;
+      return body.includes(BASELINE_ACK_TEXT) ? undefined : `unexpected ack ${body.slice(0, 120)}`;
+    case 'floor':
+      return a.statusCode === 200 ? undefined : `HTTP ${String(a.statusCode)}`;
+    case 'worker':
+    case 'deadletter':
+      return Array.isArray(a.batchItemFailures) && a.batchItemFailures.length === 0 ? undefined : `batch failures ${JSON.stringify(a.batchItemFailures)}`;
+    case 'schedule':
+      return a.due === 1 ? undefined : `due ${String(a.due)}, expected 1`;
+  }
+}

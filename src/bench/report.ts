@@ -1,0 +1,132 @@
+/** The benchmark's verdicts and its printed table. Pure. */
+import type { VariantResult } from './cold-start.ts';
+import type { DigestTimeResult } from './digest-time.ts';
+import type { FanoutResult } from './fanout.ts';
+
+/** Bundle sizes are in decimal kilobytes (1 KB = 1,000 bytes), as the budgets are. */
+export const KB = 1000;
+export const HTTP_BUNDLE_BUDGET_BYTES = 300 * KB;
+/** Load + first ack of the HTTP function, at most this many times the slim one-command Bolt app's. */
+export const MAX_RATIO_VS_SLIM_BOLT = 3;
+
+export interface Check {
+  name: string;
+  value: string;
+  target: string;
+  pass: boolean;
+}
+
+export interface BenchResults {
+  runs: number;
+  node: string;
+  platform: string;
+  cpus: number;
+  coldStarts: VariantResult[];
+  checks: Check[];
+  digest?: DigestTimeResult;
+  fanout?: FanoutResult;
+  totalSeconds?: number;
+}
+
+const byName = (results: readonly VariantResult[], name: string) => results.find((r) => r.name === name);
+
+export function coldStartChecks(results: readonly VariantResult[]): Check[] {
+  const http = byName(results, 'http');
+  const slim = byName(results, 'slim-bolt');
+  const naive = byName(results, 'naive-bolt');
+  const checks: Check[] = [];
+  if (!http) return checks;
+  if (slim) {
+    const ratio = http.median.firstMs / slim.median.firstMs;
+    checks.push({
+      name: 'http load+first ack vs slim Bolt',
+      value: `${ratio.toFixed(2)}× (${ms(http.median.firstMs)} vs ${ms(slim.median.firstMs)} ms)`,
+      target: `≤ ${MAX_RATIO_VS_SLIM_BOLT}×`,
+      pass: ratio <= MAX_RATIO_VS_SLIM_BOLT,
+    });
+  }
+  if (naive) {
+    const ratio = http.median.firstMs / naive.median.firstMs;
+    checks.push({
+      name: 'http load+first ack vs naive Bolt',
+      value: `${ratio.toFixed(2)}× (${ms(http.median.firstMs)} vs ${ms(naive.median.firstMs)} ms)`,
+      target: '< 1× (faster)',
+      pass: ratio < 1,
+    });
+  }
+  checks.push({
+    name: 'http bundle size',
+    value: `${kb(http.bytes)} KB`,
+    target: `≤ ${HTTP_BUNDLE_BUDGET_BYTES / KB} KB`,
+    pass: http.bytes <= HTTP_BUNDLE_BUDGET_BYTES,
+  });
+  return checks;
+}
+
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return value < 10 ? value.toFixed(2) : value.toFixed(1);
+}
+
+export function kb(bytes: number): string {
+  return (bytes / KB).toFixed(1);
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function formatColdStarts(results: readonly VariantResult[], runs: number): string {
+  const rows = results.map((r) => [
+    r.name,
+    kb(r.bytes),
+    ms(r.median.loadMs),
+    ms(r.median.firstMs),
+    ms(r.median.warmMs),
+    ms(r.median.processMs),
+    String(r.median.slackCalls),
+  ]);
+  return [
+    `Cold starts: a fresh node process per sample, median of ${runs} (times in ms)`,
+    table(['bundle', 'size KB', 'load', 'load+first', 'warm', 'process', 'Slack calls'], rows),
+    'load = import() of the bundle; load+first = from before import() to the first answer (http: signed',
+    '/chatdash stats 30d acked after the SQS send; worker: a stats job delivered; schedule: a tick that queues',
+    'a digest; deadletter: a dead job reported); warm = a second request; process = spawn to exit;',
+    'Slack calls = Web API calls made by the two requests (response_url posts not counted).',
+  ].join('\n');
+}
+
+export function formatChecks(checks: readonly Check[]): string {
+  return table(
+    ['check', 'measured', 'target', ''],
+    checks.map((c) => [c.name, c.value, c.target, c.pass ? 'PASS' : 'FAIL']),
+  );
+}
+
+export function formatDigest(digest: DigestTimeResult): string {
+  return `End-to-end digest (sandbox → render → chat.postMessage), ${digest.subscription}, median of ${digest.runs}: ${ms(digest.medianMs)} ms (min ${ms(digest.minMs)}, max ${ms(digest.maxMs)})`;
+}
+
+export function formatFanout(f: FanoutResult): string {
+  return [
+    `Fan-out: ${f.jobs.toLocaleString('en-US')} due digests, ${f.containers} workers × batches of ${f.batchSize} × concurrency ${f.concurrency}, Slack at 1 message/s/channel`,
+    `  ${f.posted.toLocaleString('en-US')} posted in ${f.seconds.toFixed(1)} s = ${f.digestsPerSecond.toFixed(1)} digests/s` +
+      ` (${f.rateLimited} rate-limited answers waited out, ${f.redeliveries} redeliveries, ${f.deadLettered} dead-lettered, ${f.channelMismatches} channels with a wrong count)`,
+  ].join('\n');
+}
+
+export function formatReport(results: BenchResults): string {
+  const parts = [
+    `chatdash-slack bench — node ${results.node}, ${results.platform}, ${results.cpus} CPUs`,
+    '',
+    formatColdStarts(results.coldStarts, results.runs),
+    '',
+    formatChecks(results.checks),
+  ];
+  if (results.digest) parts.push('', formatDigest(results.digest));
+  if (results.fanout) parts.push('', formatFanout(results.fanout));
+  if (results.totalSeconds !== undefined) parts.push('', `Bench took ${results.totalSeconds.toFixed(1)} s.`);
+  return parts.join('\n');
+}

@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: cold starts of the Lambda bundles next to a naive and a slim one-command Bolt app and a
+ * signature-only floor, end-to-end digest time, and fan-out throughput for 1,000 subscriptions. Loopback only:
+ * the ChatDash sandbox, the Slack double and an SQS stand-in run in this process.
+ *
+ *   npm run bench [-- --runs 7] [--quick] [--json results.json]
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildBaselines } from '../bench/baselines.ts';
+import { measureColdStarts, type Variant } from '../bench/cold-start.ts';
+import { measureDigestTime } from '../bench/digest-time.ts';
+import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
+import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
+import { runFanout } from '../bench/fanout.ts';
+import { coldStartChecks, formatReport, type BenchResults } from '../bench/report.ts';
+import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
+import { bundleFunctions, ROOT } from '../build/bundle.ts';
+import { DEMO_CONFIG_PATH } from '../config/demo.ts';
+import { loadConfigFile } from '../config/load.ts';
+import { createLog } from '../log.ts';
+import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
+import { dueDigestJobs } from '../schedule/handler.ts';
+import type { SecretsProvider } from '../secrets/secrets.ts';
+import { startSlackDouble } from '../slack-double/server.ts';
+import { buildDeps } from '../worker/handler.ts';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    subscriptions: { type: 'string', default: '1000' },
+    channels: { type: 'string', default: '100' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100]
+Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
+size, load, load + first answer and a warm answer for http, worker, schedule and deadletter, side by side with
+a naive Bolt bundle, a slim Bolt bundle and a signature-only floor. Then the end-to-end digest time and the
+fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel.
+--runs     samples per bundle and digest runs (default 7; 3 with --quick)
+--json     also write every sample and result to FILE
+Exits 1 if a target is missed.`);
+  process.exit(0);
+}
+
+const runs = positiveInt(values.runs ?? (values.quick ? '3' : '7'), '--runs');
+const subscriptionCount = positiveInt(values.subscriptions, '--subscriptions');
+const channelCount = positiveInt(values.channels, '--channels');
+const benchStarted = performance.now();
+const progress = (text: string) => process.stderr.write(`${text}\n`);
+
+const dir = join(ROOT, 'node_modules', '.cache', 'chatdash-bench');
+await mkdir(dir, { recursive: true });
+
+progress('Building the function bundles and the baselines…');
+const functions = await bundleFunctions({ configPath: DEMO_CONFIG_PATH, outdir: join(dir, 'functions') });
+const baselines = await buildBaselines(join(dir, 'baselines'));
+const variants: Variant[] = [...functions, ...baselines].map((b) => ({ name: b.name, file: b.file, bytes: b.bytes }));
+
+const sandbox = await startSandbox();
+const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
+const sqs = await startSqsStandIn();
+try {
+  const childEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIDBENCHLOCAL',
+    AWS_SECRET_ACCESS_KEY: 'bench-local-not-a-secret',
+    AWS_ENDPOINT_URL: sqs.url,
+    JOBS_QUEUE_URL: `${sqs.url}/000000000000/chatdash-jobs`,
+    SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: slack.apiUrl,
+    CHATDASH_API_KEY: SANDBOX_API_KEY,
+    CHATDASH_API_URL: sandbox.url,
+  };
+
+  progress(`Cold starts: ${variants.length} bundles × ${runs} fresh processes (+1 warm-up round)…`);
+  const coldStarts = await measureColdStarts({ dir, env: childEnv, sqs, slack }, variants, runs, (done, total) => {
+    if (done % variants.length === 0) progress(`  round ${done / variants.length} of ${total / variants.length}`);
+  });
+
+  const quiet = createLog({ quiet: true });
+  const secrets: SecretsProvider = async () => ({ slackSigningSecret: BENCH_SIGNING_SECRET, slackBotToken: 'xoxb-test-token', chatdashApiKey: SANDBOX_API_KEY });
+  const env = { SLACK_API_URL: slack.apiUrl, CHATDASH_API_URL: sandbox.url };
+
+  progress(`End-to-end digest × ${runs}…`);
+  const demoConfig = loadConfigFile(DEMO_CONFIG_PATH);
+  slack.reset();
+  const digest = await measureDigestTime(await buildDeps(demoConfig, env, secrets, quiet), 'acme-weekly', runs);
+
+  progress(`Fan-out: ${subscriptionCount} subscriptions over ${channelCount} channels…`);
+  const config = fanoutConfig({ subscriptions: subscriptionCount, channels: channelCount, projects: demoConfig.projects });
+  const jobs = dueDigestJobs(config, new Date(FANOUT_TICK));
+  if (jobs.length !== subscriptionCount) throw new Error(`${jobs.length} digests due on the tick, expected ${subscriptionCount}`);
+  const fanout = await runFanout({ config, jobs, env, secrets, slack, log: quiet });
+
+  const results: BenchResults = {
+    runs,
+    node: process.versions.node,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: availableParallelism(),
+    coldStarts,
+    checks: coldStartChecks(coldStarts),
+    digest,
+    fanout,
+    totalSeconds: (performance.now() - benchStarted) / 1000,
+  };
+  if (fanout.posted !== fanout.jobs || fanout.channelMismatches > 0) {
+    results.checks.push({ name: 'fan-out delivered every digest once', value: `${fanout.posted} of ${fanout.jobs}`, target: 'all', pass: false });
+  }
+  console.log(formatReport(results));
+  if (values.json) {
+    const file = resolve(values.json);
+    await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`Results written to ${file}`);
+  }
+  if (results.checks.some((c) => !c.pass)) process.exitCode = 1;
+} finally {
+  await Promise.allSettled([slack.close(), sandbox.close(), sqs.close()]);
+}
+
+function positiveInt(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`${flag} must be a positive whole number, not ${JSON.stringify(text)}`);
+    process.exit(2);
+  }
+  return n;
+}

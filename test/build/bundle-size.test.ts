@@ -1,0 +1,111 @@
+/**
+ * Size budgets for the Lambda bundles, and the dependencies the HTTP function must never carry: a careless
+ * import (the full zod, luxon, Bolt's index with Express and Socket Mode) would silently undo the cold-start
+ * work. Sizes are decimal KB (1 KB = 1,000 bytes); budgets are ~30% above what the bundles weigh today, except
+ * the HTTP function's, which is the product target (see `npm run bench`).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASELINES, buildBaselines, type BaselineBundle } from '../../src/bench/baselines.ts';
+import { bundleFunctions, FUNCTIONS, metafileInputs, ROOT, type BundleResult, type FunctionName } from '../../src/build/bundle.ts';
+import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+
+const KB = 1000;
+const BUDGET_KB: Record<FunctionName, number> = { http: 300, worker: 400, schedule: 60, deadletter: 190 };
+
+/** Packages the HTTP function must not contain, as patterns over esbuild metafile input paths. */
+const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
+  express: /(^|\/)node_modules\/express\//,
+  '@slack/socket-mode': /(^|\/)node_modules\/@slack\/socket-mode\//,
+  '@slack/oauth': /(^|\/)node_modules\/@slack\/oauth\//,
+  luxon: /(^|\/)node_modules\/luxon\//,
+  yaml: /(^|\/)node_modules\/yaml\//,
+  'zod (classic)': /(^|\/)node_modules\/zod\/(v4\/classic|v3)\//,
+};
+
+let dir: string;
+let bundles: Map<FunctionName, BundleResult>;
+let baselines: Map<string, BaselineBundle>;
+
+beforeAll(async () => {
+  const cache = join(ROOT, 'node_modules', '.cache');
+  await mkdir(cache, { recursive: true });
+  // Under the project so the bundles resolve its node_modules.
+  dir = await mkdtemp(join(cache, 'chatdash-bundle-size-'));
+  const results = await bundleFunctions({ configPath: DEMO_CONFIG_PATH, outdir: join(dir, 'functions') });
+  bundles = new Map(results.map((r) => [r.name, r]));
+  baselines = new Map((await buildBaselines(join(dir, 'baselines'))).map((b) => [b.name, b]));
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const matching = (inputs: readonly string[], pattern: RegExp) => inputs.filter((path) => pattern.test(path));
+
+describe('Lambda bundle sizes', () => {
+  it('builds every function', () => {
+    expect([...bundles.keys()].sort()).toEqual([...FUNCTIONS].sort());
+  });
+
+  it.each(FUNCTIONS.map((name) => [name, BUDGET_KB[name]] as const))('%s weighs at most %d KB', (name, budget) => {
+    const bundle = bundles.get(name)!;
+    expect(bundle.bytes, `${name} bundle is ${(bundle.bytes / KB).toFixed(1)} KB`).toBeLessThanOrEqual(budget * KB);
+    expect(bundle.bytes).toBeGreaterThan(0);
+  });
+
+  it('the http bundle is a fraction of a naive Bolt bundle of a one-command app', () => {
+    const http = bundles.get('http')!;
+    const naive = baselines.get('naive-bolt')!;
+    expect(http.bytes * 5).toBeLessThan(naive.bytes);
+  });
+});
+
+describe('what the http bundle leaves out', () => {
+  it('lists the modules that make up the bundle', () => {
+    const inputs = bundles.get('http')!.inputs;
+    // Paths are relative to the working directory.
+    expect(inputs.filter((path) => path.endsWith('src/slack/app.ts'))).toHaveLength(1);
+    expect(matching(inputs, /(^|\/)node_modules\/@slack\/bolt\//).length).toBeGreaterThan(0);
+    expect(matching(inputs, /(^|\/)node_modules\/zod\/v4\/mini\//).length).toBeGreaterThan(0);
+  });
+
+  it.each(Object.entries(FORBIDDEN_IN_HTTP))('contains no %s', (_name, pattern) => {
+    expect(matching(bundles.get('http')!.inputs, pattern)).toEqual([]);
+  });
+
+  it('leaves out Bolt’s HTTP, Express and Socket Mode receivers', () => {
+    const receivers = matching(bundles.get('http')!.inputs, /receivers\/(HTTPReceiver|ExpressReceiver|SocketModeReceiver)\.js$/);
+    expect(receivers.filter((path) => path.includes('node_modules/'))).toEqual([]);
+  });
+
+  // The checks above would pass vacuously if the patterns matched nothing: show that they catch each package.
+  it('would catch Bolt’s receivers’ dependencies (a naive Bolt bundle has them)', () => {
+    const naive = baselines.get('naive-bolt')!.inputs;
+    expect(BASELINES).toContain('naive-bolt');
+    for (const name of ['express', '@slack/socket-mode', '@slack/oauth']) {
+      expect(matching(naive, FORBIDDEN_IN_HTTP[name]!).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('would catch luxon, yaml and the full zod', async () => {
+    const entry = join(dir, 'careless.mjs');
+    await writeFile(entry, "import { DateTime } from 'luxon';\nimport { parse } from 'yaml';\nimport { z } from 'zod';\nexport const all = [DateTime.now(), parse('a: 1'), z.string().parse('x')];\n");
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      outfile: join(dir, 'careless', 'index.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      metafile: true,
+      logLevel: 'error',
+    });
+    const inputs = metafileInputs(result.metafile);
+    for (const name of ['luxon', 'yaml', 'zod (classic)']) {
+      expect(matching(inputs, FORBIDDEN_IN_HTTP[name]!).length, name).toBeGreaterThan(0);
+    }
+  });
+});

@@ -50,11 +50,15 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
   deps.log('error', 'deadletter.job', { kind: job.kind, messageId });
   switch (job.kind) {
     case 'stats':
-      await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: true, text: SORRY });
+      await tellAskerOrAdmins(deps, job.kind, job.requester.userId, () =>
+        deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: true, text: SORRY }),
+      );
       return;
     case 'drilldown':
-      if (job.responseUrl) await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text: SORRY });
-      else await deps.slack.chat.postEphemeral({ channel: job.requester.channelId, user: job.requester.userId, thread_ts: job.threadTs, text: SORRY });
+      await tellAskerOrAdmins(deps, job.kind, job.requester.userId, async () => {
+        if (job.responseUrl) await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text: SORRY });
+        else await deps.slack.chat.postEphemeral({ channel: job.requester.channelId, user: job.requester.userId, thread_ts: job.threadTs, text: SORRY });
+      });
       return;
     case 'digest':
       await alertAdmins(
@@ -64,5 +68,20 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
         { subscription: job.subscription, scheduledFor: job.scheduledFor },
       );
       return;
+  }
+}
+
+/**
+ * The asker may be out of reach (a response_url lives 30 minutes, five uses): then the admins hear of it instead,
+ * rather than the message cycling through the dead-letter queue for two weeks.
+ */
+async function tellAskerOrAdmins(deps: WorkerDeps, kind: string, userId: string, tell: () => Promise<void>): Promise<void> {
+  try {
+    await tell();
+  } catch (error) {
+    await alertAdmins(deps, 'deadletter.asker_unreachable', `A ${kind} request from <@${userId}> failed every try, and I could not tell them.`, {
+      kind,
+      ...errorFields(error),
+    });
   }
 }

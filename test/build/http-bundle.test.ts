@@ -4,7 +4,7 @@
  * queueing to SQS (moto), the worker taking that SQS message and answering on the Slack double.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,8 @@ let sandbox: Sandbox;
 
 beforeAll(async () => {
   // Inside the project, so the bundles resolve the external `@aws-sdk/*` from its node_modules as Lambda's runtime would.
+  // Under the repository so the bundles resolve the external @aws-sdk/* from node_modules; .cache may not exist on a fresh clone.
+  await mkdir(join(ROOT, 'node_modules', '.cache'), { recursive: true });
   outdir = await mkdtemp(join(ROOT, 'node_modules', '.cache', 'http-bundle-test-'));
   const built = await bundleFunctions({ outdir, configPath: DEMO_CONFIG_PATH, functions: ['http', 'worker'] });
   files = Object.fromEntries(built.map((b) => [b.name, b.file]));

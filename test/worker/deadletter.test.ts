@@ -73,7 +73,7 @@ describe('dead-letter handler', () => {
     expect(String(posts[0]!.body.text)).toContain('garbled-&lt;1&gt;');
   });
 
-  it('when even the apology cannot be delivered, the message stays in the dead-letter queue', async () => {
+  it('when the apology cannot be delivered (response_url expired), the admins are told instead', async () => {
     bot.slack.fail('response_url', { error: 'internal_error', httpStatus: 500 });
     const job: Job = {
       kind: 'stats',
@@ -85,7 +85,14 @@ describe('dead-letter handler', () => {
       requestedAt: new Date().toISOString(),
     };
     const result = await (await deadLetter())(sqsEvent({ body: JSON.stringify(job), id: 'dead-msg' }));
-    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'dead-msg' }]);
+    expect(result.batchItemFailures).toEqual([]);
+    const posts = bot.slack.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.body.channel).toBe('C0ADMIN');
+    expect(String(posts[0]!.body.text)).toContain('A stats request from <@U0ALICE> failed every try, and I could not tell them.');
+    expect(bot.lines.map((l) => JSON.parse(l) as { event: string; level: string })).toContainEqual(
+      expect.objectContaining({ event: 'deadletter.asker_unreachable', level: 'error' }),
+    );
     expect(leakedSecrets(everythingSeen(bot))).toEqual([]);
   });
 });

@@ -26,6 +26,14 @@ function parsePort(text: string | undefined, source: string): number | undefined
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`Usage: npm run sandbox [-- --port N] [--host H]
+Runs the ChatDash sandbox (the analytics endpoint with deterministic demo projects) until Ctrl-C.
+  --port N   port to listen on (default: SANDBOX_PORT, else ${DEFAULT_PORT})
+  --host H   address to bind (default 127.0.0.1)
+Faults for experiments: POST /__sandbox/fault with {"fault": {"type": "rate_limit", "retryAfterSeconds": 5}} ({"fault": null} clears).`);
+    return;
+  }
   const port =
     parsePort(option(args, 'port'), '--port') ?? parsePort(process.env.SANDBOX_PORT, 'SANDBOX_PORT') ?? DEFAULT_PORT;
   const host = option(args, 'host') ?? '127.0.0.1';

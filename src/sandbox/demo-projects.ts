@@ -152,7 +152,7 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
   },
   {
     id: 'proj_demo_empty',
-    name: 'Fresh Launch Bot',
+    name: 'Quiet Bot',
     kind: 'text',
     currency: 'EUR',
     dailyConversations: 0,

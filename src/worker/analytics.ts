@@ -3,7 +3,7 @@ import type { ChatDashClient } from '../chatdash/client.ts';
 import type { MetricName } from '../chatdash/schema.ts';
 import { buildInsights } from '../insights/build.ts';
 import type { Insights } from '../insights/types.ts';
-import type { Period } from '../periods/period.ts';
+import type { Period, TimeRange } from '../periods/period.ts';
 
 export async function fetchInsights(
   client: ChatDashClient,
@@ -12,9 +12,13 @@ export async function fetchInsights(
   metrics: readonly MetricName[],
   deadline: number,
 ): Promise<Insights> {
-  const [current, previous] = await Promise.all([
-    client.queryAnalytics(projectId, period, metrics, { deadline }),
-    client.queryAnalytics(projectId, period.previous, metrics, { deadline }),
-  ]);
+  // When one query fails for good, the other is cancelled rather than left retrying in the background.
+  const abandon = new AbortController();
+  const query = (range: TimeRange) =>
+    client.queryAnalytics(projectId, range, metrics, { deadline, signal: abandon.signal }).catch((error: unknown) => {
+      abandon.abort();
+      throw error;
+    });
+  const [current, previous] = await Promise.all([query(period), query(period.previous)]);
   return buildInsights({ current, previous, period });
 }

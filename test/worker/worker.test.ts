@@ -172,3 +172,29 @@ describe('stats jobs', () => {
     expect(leakedSecrets(everythingSeen(bot))).toEqual([]);
   });
 });
+
+describe('the two queries of a period', () => {
+  it('when one fails for good, the other stops retrying instead of running on in the background', async () => {
+    const { fetchInsights } = await import('../../src/worker/analytics.ts');
+    const { createChatDashClient } = await import('../../src/chatdash/client.ts');
+    const { SANDBOX_API_KEY } = await import('../../src/sandbox/index.ts');
+    const { parsePeriod } = await import('../../src/periods/parse.ts');
+    const { DIGEST_METRICS } = await import('../../src/insights/metrics.ts');
+    const parsed = parsePeriod('7d', { now: new Date('2026-11-20T12:00:00Z'), timeZone: 'UTC' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    let calls = 0;
+    // The current period's query gets a 401 (final); the previous period's gets 503s (retried with backoff).
+    const fetchImpl: typeof fetch = async (_url, init) => {
+      calls++;
+      const body = JSON.parse(String(init?.body)) as { query: Array<{ filter: { startTime: string } }> };
+      const isCurrent = body.query[0]!.filter.startTime === parsed.period.start;
+      return new Response('{}', { status: isCurrent ? 401 : 503 });
+    };
+    const client = createChatDashClient({ apiKey: SANDBOX_API_KEY, baseUrl: 'http://127.0.0.1:9/v1/public', fetch: fetchImpl, baseDelayMs: 200, maxAttempts: 6 });
+    await expect(fetchInsights(client, 'proj_demo_text', parsed.period, DIGEST_METRICS, Date.now() + 10_000)).rejects.toMatchObject({ kind: 'unauthorized' });
+    const settled = calls;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(calls).toBe(settled);
+    expect(calls).toBeLessThanOrEqual(3);
+  });
+});

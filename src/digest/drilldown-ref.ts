@@ -42,6 +42,9 @@ export const DrilldownRef = z.object({
   project: z.string().check(z.minLength(1), z.maxLength(256)),
   view: z.enum(DRILLDOWN_VIEWS),
   period: PeriodSchema,
+  /** How the digest formatted numbers, so its drill-downs read the same. */
+  locale: z.optional(z.string().check(z.maxLength(35))),
+  currencyDisplay: z.optional(z.enum(['symbol', 'narrowSymbol', 'code', 'name'])),
 });
 export type DrilldownRef = z.infer<typeof DrilldownRef>;
 
@@ -62,7 +65,14 @@ function periodFields(p: Period): Period {
  * throws RangeError when even that is not enough (an absurd project id) — renderers then leave the button out.
  */
 export function encodeDrilldownRef(ref: DrilldownRef): string {
-  const base = { v: 1 as const, project: ref.project, view: ref.view, period: periodFields(ref.period) };
+  const base = {
+    v: 1 as const,
+    project: ref.project,
+    view: ref.view,
+    period: periodFields(ref.period),
+    ...(ref.locale ? { locale: ref.locale } : {}),
+    ...(ref.currencyDisplay ? { currencyDisplay: ref.currencyDisplay } : {}),
+  };
   let json = JSON.stringify(base);
   if (json.length <= SLACK_LIMITS.buttonValue) return json;
   const over = json.length - SLACK_LIMITS.buttonValue;

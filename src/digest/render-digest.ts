@@ -172,7 +172,14 @@ function buttonsBlock(insights: Insights, options: RenderOptions): KnownBlock | 
     if (!viewHasData(view, insights)) continue;
     let value: string;
     try {
-      value = encodeDrilldownRef({ v: 1, project: options.project.id, view, period: insights.period });
+      value = encodeDrilldownRef({
+        v: 1,
+        project: options.project.id,
+        view,
+        period: insights.period,
+        ...(options.locale ? { locale: options.locale } : {}),
+        ...(options.currencyDisplay ? { currencyDisplay: options.currencyDisplay } : {}),
+      });
     } catch {
       continue; // cannot be referenced within Slack's limits: no button rather than a broken one
     }

@@ -47,6 +47,9 @@ export const DrilldownJob = z.object({
   inThread: z.optional(z.boolean()),
   /** Set for clicks on ephemeral messages (a /chatdash stats answer): reply there instead of in a thread. */
   responseUrl: z.optional(z.url()),
+  /** The digest's number formatting, carried by its button. */
+  locale: z.optional(z.string()),
+  currencyDisplay: z.optional(z.enum(['symbol', 'narrowSymbol', 'code', 'name'])),
 });
 export type DrilldownJob = z.infer<typeof DrilldownJob>;
 

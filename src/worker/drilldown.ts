@@ -9,6 +9,7 @@ import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
+import type { CurrencyDisplay } from '../digest/format.ts';
 import { THREAD_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
@@ -35,7 +36,10 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     await deps.slack.chat.postEphemeral({ channel: job.requester.channelId, user: job.requester.userId, thread_ts: job.threadTs, text });
   };
 
-  const target = job.projectKey && job.period ? { projectKey: job.projectKey, period: job.period } : await digestOfThread(job, deps);
+  const target: DigestTarget | undefined =
+    job.projectKey && job.period
+      ? { projectKey: job.projectKey, period: job.period, locale: job.locale, currencyDisplay: job.currencyDisplay }
+      : await digestOfThread(job, deps);
   if (!target) {
     await say({ text: `I can drill into a digest from its thread. ${THREAD_HELP}` });
     return 'not_a_digest_thread';
@@ -55,8 +59,8 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     const insights = await fetchInsights(deps.chatdash, project.id, target.period, DRILLDOWN_METRICS[job.view], chatdashDeadline(deps));
     message = renderDrilldown(job.view, insights, {
       project: { id: project.id, name: project.name },
-      locale: deps.config.defaults.locale,
-      currencyDisplay: deps.config.defaults.currencyDisplay,
+      locale: target.locale ?? deps.config.defaults.locale,
+      currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
     });
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(project.name));
@@ -77,8 +81,16 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
   }
 }
 
-/** For @mentions: project and period of the digest this thread hangs off, read from the digest's own buttons. */
-async function digestOfThread(job: DrilldownJob, deps: WorkerDeps): Promise<{ projectKey: string; period: Period } | undefined> {
+/** What a drill-down is about: the digest's project, period and number formatting. */
+interface DigestTarget {
+  projectKey: string;
+  period: Period;
+  locale?: string | undefined;
+  currencyDisplay?: CurrencyDisplay | undefined;
+}
+
+/** For @mentions: project, period and formatting of the digest this thread hangs off, read from the digest's own buttons. */
+async function digestOfThread(job: DrilldownJob, deps: WorkerDeps): Promise<DigestTarget | undefined> {
   if (job.inThread === false) return undefined;
   const replies = await deps.slack.conversations.replies({ channel: job.requester.channelId, ts: job.threadTs, limit: 1, inclusive: true });
   const root = replies.messages?.[0] as { blocks?: Array<{ type?: string; elements?: Array<{ value?: string }> }> } | undefined;
@@ -87,7 +99,7 @@ async function digestOfThread(job: DrilldownJob, deps: WorkerDeps): Promise<{ pr
     for (const element of block.elements ?? []) {
       const ref = element.value ? decodeDrilldownRef(element.value) : undefined;
       const project = ref && deps.config.projects.find((p) => p.id === ref.project);
-      if (ref && project) return { projectKey: project.key, period: ref.period };
+      if (ref && project) return { projectKey: project.key, period: ref.period, locale: ref.locale, currencyDisplay: ref.currencyDisplay };
     }
   }
   return undefined;

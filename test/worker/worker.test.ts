@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.ts';
-import type { StatsJob } from '../../src/jobs/schema.ts';
+import type { Job, StatsJob } from '../../src/jobs/schema.ts';
 import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { allText, buttonsOf, config, everythingSeen, leakedSecrets, sqsEvent, startBot, type Bot } from '../slack/harness.ts';
 
@@ -196,5 +196,40 @@ describe('the two queries of a period', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(calls).toBe(settled);
     expect(calls).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('drill-downs keep the digest\u2019s number formatting', () => {
+  it('a German digest\u2019s button carries de-DE, and the thread reply uses it', async () => {
+    const { renderDigest } = await import('../../src/digest/render-digest.ts');
+    const { fetchInsights } = await import('../../src/worker/analytics.ts');
+    const { decodeDrilldownRef } = await import('../../src/digest/drilldown-ref.ts');
+    const { parsePeriod } = await import('../../src/periods/parse.ts');
+    const { DIGEST_METRICS } = await import('../../src/insights/metrics.ts');
+    const deps = await bot.deps();
+    const parsed = parsePeriod('30d', { now: new Date(), timeZone: 'Europe/Berlin' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const insights = await fetchInsights(deps.chatdash, 'proj_demo_text', parsed.period, DIGEST_METRICS, Date.now() + 10_000);
+    const digest = renderDigest(insights, { project: { id: 'proj_demo_text', name: 'Acme Support Bot' }, locale: 'de-DE', currencyDisplay: 'code', buttons: true });
+    const topics = buttonsOf(digest as unknown as Record<string, unknown>).find((b) => b.action_id === 'drilldown:topics')!;
+    const ref = decodeDrilldownRef(topics.value)!;
+    expect(ref).toMatchObject({ locale: 'de-DE', currencyDisplay: 'code' });
+
+    const job: Job = {
+      kind: 'drilldown',
+      idempotencyKey: 'action:de',
+      requester: { teamId: 'T0DEMO', channelId: 'C0ACME', userId: 'U0ALICE', isDirectMessage: false },
+      projectKey: 'acme',
+      view: 'topics',
+      period: ref.period,
+      locale: 'de-DE',
+      threadTs: '1732550000.000100',
+    };
+    const worker = await bot.worker({ deps });
+    expect((await worker(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
+    const reply = bot.slack.callsTo('chat.postMessage').at(-1)!;
+    const text = allText(reply.body);
+    expect(text).toMatch(/\d\.\d{3}/); // 5.500, German thousands
+    expect(text).not.toMatch(/\d,\d{3}\b/);
   });
 });

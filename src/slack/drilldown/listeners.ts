@@ -39,6 +39,8 @@ export function registerDrilldowns(app: BoltApp, ctx: HandlerContext): void {
       projectKey: project.key,
       view: ref.view,
       period: ref.period,
+      ...(ref.locale ? { locale: ref.locale } : {}),
+      ...(ref.currencyDisplay ? { currencyDisplay: ref.currencyDisplay } : {}),
       threadTs,
       ...(isEphemeral && body.response_url ? { responseUrl: body.response_url } : {}),
     }, async (text) => {

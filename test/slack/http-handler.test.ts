@@ -294,3 +294,25 @@ describe('request verification and shapes', () => {
     expect(leakedSecrets(everythingSeen(bot, answers.map((a) => a.response)))).toEqual([]);
   });
 });
+
+describe('a bug in the command code', () => {
+  it('still ends in an ephemeral apology, not Slack\u2019s bare dispatch_failed', async () => {
+    const lines: string[] = [];
+    const http = createHttpHandler({
+      config,
+      env: {},
+      queue: createLocalQueue(),
+      secrets: async () => SECRETS,
+      log: createLog({ write: (l) => lines.push(l) }),
+      now: () => {
+        throw new TypeError('simulated bug');
+      },
+    });
+    const response = await http(slashCommandEvent({ text: 'stats acme 7d', response_url: 'http://127.0.0.1:9/hook' }));
+    expect(response.statusCode).toBe(200);
+    const body = JSON.parse(response.body) as { response_type: string; text: string };
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain('something went wrong on my side');
+    expect(lines.some((l) => l.includes('slack.command_failed') && l.includes('simulated bug'))).toBe(true);
+  });
+});

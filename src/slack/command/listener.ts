@@ -15,7 +15,14 @@ export const COMMAND = /^\/chatdash/;
 export function registerCommand(app: BoltApp, ctx: HandlerContext): void {
   app.command(COMMAND, async ({ command, ack }) => {
     const started = Date.now();
-    const answer = await answerCommand(ctx, command);
+    let answer: EphemeralMessage;
+    try {
+      answer = await answerCommand(ctx, command);
+    } catch (error) {
+      // A bug must still end in an answer: without an ack Slack shows the person a bare "dispatch_failed".
+      ctx.log('error', 'slack.command_failed', errorFields(error));
+      answer = notice(':warning: Sorry, something went wrong on my side. Please try again; if it keeps happening, tell your admin.');
+    }
     await ack(answer);
     ctx.log('info', 'slack.command', { team: command.team_id, channel: command.channel_id, ms: Date.now() - started });
   });

@@ -298,15 +298,14 @@ describe('request verification and shapes', () => {
 describe('a bug in the command code', () => {
   it('still ends in an ephemeral apology, not Slack\u2019s bare dispatch_failed', async () => {
     const lines: string[] = [];
+    // A configuration object broken in a way validation would never let through stands in for a bug.
+    const broken = { ...config, get projects(): never { throw new TypeError('simulated bug'); } };
     const http = createHttpHandler({
-      config,
+      config: broken,
       env: {},
       queue: createLocalQueue(),
       secrets: async () => SECRETS,
       log: createLog({ write: (l) => lines.push(l) }),
-      now: () => {
-        throw new TypeError('simulated bug');
-      },
     });
     const response = await http(slashCommandEvent({ text: 'stats acme 7d', response_url: 'http://127.0.0.1:9/hook' }));
     expect(response.statusCode).toBe(200);

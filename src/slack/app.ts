@@ -10,7 +10,6 @@
 import AppModule from '@slack/bolt/dist/App.js';
 import ReceiverModule from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
 import type { AwsHandler } from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
-import { LogLevel, type Logger } from '@slack/logger';
 import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Log } from '../log.ts';
@@ -18,6 +17,7 @@ import { errorFields } from '../log.ts';
 import type { Secrets } from '../secrets/secrets.ts';
 import { registerCommand } from './command/listener.ts';
 import { registerDrilldowns } from './drilldown/listeners.ts';
+import { slackLogger } from './logger.ts';
 
 const App = cjsDefault(AppModule);
 const AwsLambdaReceiver = cjsDefault(ReceiverModule);
@@ -43,7 +43,7 @@ export interface SlackAppDeps {
 export type BoltApp = InstanceType<typeof App>;
 
 export function createSlackHandler(deps: SlackAppDeps): AwsHandler {
-  const logger = boltLogger(deps.log);
+  const logger = slackLogger(deps.log, 'bolt');
   const receiver = new AwsLambdaReceiver({
     signingSecret: deps.secrets.slackSigningSecret,
     logger,
@@ -74,20 +74,3 @@ export function createSlackHandler(deps: SlackAppDeps): AwsHandler {
 }
 
 export type HandlerContext = SlackAppDeps & { now: () => Date };
-
-/** Bolt's own log lines, through our structured log, at INFO and above (Bolt's DEBUG dumps whole requests). */
-function boltLogger(log: Log): Logger {
-  let level = LogLevel.INFO;
-  const line = (lvl: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => log(lvl, 'bolt', { message: msg.map(String).join(' ').slice(0, 500) });
-  return {
-    debug: () => {},
-    info: line('info'),
-    warn: line('warn'),
-    error: line('error'),
-    setLevel: (l: LogLevel) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => {},
-  };
-}

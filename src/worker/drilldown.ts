@@ -9,6 +9,7 @@ import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
+import type { SlackMessage } from '../digest/blocks.ts';
 import type { CurrencyDisplay } from '../digest/format.ts';
 import { THREAD_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
@@ -24,11 +25,11 @@ const VIEW_WORDS: Record<DrilldownView, string> = {
 };
 
 export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise<string> {
-  const say = async (message: Record<string, unknown>) => {
+  const say = async (message: Pick<SlackMessage, 'text'> & Partial<SlackMessage>) => {
     if (job.responseUrl) {
       await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, ...message });
     } else {
-      await deps.slack.chat.postMessage({ channel: job.requester.channelId, thread_ts: job.threadTs, unfurl_links: false, ...message } as never);
+      await deps.slack.chat.postMessage({ channel: job.requester.channelId, thread_ts: job.threadTs, unfurl_links: false, ...message });
     }
   };
   const tellAsker = async (text: string) => {
@@ -69,7 +70,7 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     return 'chatdash_failed';
   }
   try {
-    await say({ ...message });
+    await say(message);
     return 'delivered';
   } catch (error) {
     const code = slackErrorCode(error);

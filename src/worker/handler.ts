@@ -16,6 +16,7 @@ import { createDynamoOnceGuard, createMemoryOnceGuard, type OnceGuard } from './
 import { mapLimit } from './map-limit.ts';
 import { idempotencyKeyOf, processJob } from './process-job.ts';
 import { createResponder } from './respond.ts';
+import { slackLogger } from '../slack/logger.ts';
 
 export interface WorkerOptions {
   config: Config;
@@ -92,15 +93,10 @@ export async function buildDeps(config: Config, env: NodeJS.ProcessEnv, secrets:
       ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
       // Waits out `ratelimited` answers (Retry-After) and retries 5xx a few times, within the Lambda's timeout.
       retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
-      logger: slackLogger(log),
+      logger: slackLogger(log, 'slack.web_api'),
     }),
     respond: createResponder(),
     log,
     now: () => new Date(),
   };
-}
-
-function slackLogger(log: Log) {
-  const at = (level: 'info' | 'warn' | 'error') => (...msg: unknown[]) => log(level, 'slack.web_api', { message: msg.map(String).join(' ').slice(0, 300) });
-  return { debug: () => {}, info: at('info'), warn: at('warn'), error: at('error'), setLevel: () => {}, getLevel: () => 'info' as never, setName: () => {} };
 }

@@ -97,6 +97,7 @@ export function crossCheck(raw: unknown, now: Date): Problem[] {
   const defaults = isRecord(raw.defaults) ? raw.defaults : {};
   const defaultZone = text(defaults.timeZone);
   const fallbackZone = defaultZone !== undefined && isValidTimeZone(defaultZone) ? defaultZone : DEFAULTS.timeZone;
+  const maxDays = Number.isInteger(defaults.maxRangeDays) && (defaults.maxRangeDays as number) >= 1 ? (defaults.maxRangeDays as number) : DEFAULTS.maxRangeDays;
 
   const subscriptions = list(raw.subscriptions);
   checkUnique(subscriptions, 'subscriptions', 'name', 'name', problems, (v) => v.toLowerCase());
@@ -130,7 +131,7 @@ export function crossCheck(raw: unknown, now: Date): Problem[] {
 
     const period = text(sub.period);
     if (period !== undefined && period.trim() !== '') {
-      const parsed = parsePeriod(period, { now, timeZone });
+      const parsed = parsePeriod(period, { now, timeZone, maxDays });
       if (!parsed.ok) {
         problems.push({
           path: ['subscriptions', index, 'period'],

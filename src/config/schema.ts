@@ -114,16 +114,19 @@ export const SubscriptionConfig = z.strictObject({
 });
 export type SubscriptionConfig = z.output<typeof SubscriptionConfig>;
 
-export const DEFAULTS = { locale: 'en-US', timeZone: 'UTC', currencyDisplay: 'symbol' } as const satisfies {
+export const DEFAULTS = { locale: 'en-US', timeZone: 'UTC', currencyDisplay: 'symbol', maxRangeDays: 366 } as const satisfies {
   locale: string;
   timeZone: string;
   currencyDisplay: CurrencyDisplay;
+  maxRangeDays: number;
 };
 
 export const Defaults = z.strictObject({
   locale: z._default(Locale, DEFAULTS.locale),
   timeZone: z._default(TimeZone, DEFAULTS.timeZone),
   currencyDisplay: z._default(z.enum(CURRENCY_DISPLAYS), DEFAULTS.currencyDisplay),
+  /** The longest range `/chatdash stats` (and a subscription's period) may cover, in days. */
+  maxRangeDays: z._default(z.int().check(z.gte(1), z.lte(3660)), DEFAULTS.maxRangeDays),
 });
 export type Defaults = z.output<typeof Defaults>;
 

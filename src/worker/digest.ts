@@ -23,7 +23,11 @@ export function resolveDigest(job: DigestJob, config: Config): ResolvedDigest | 
   if (!subscription) return { error: `no subscription named "${job.subscription}" in the configuration` };
   const resolved = resolveSubscription(config, subscription);
   if (!resolved) return { error: `subscription "${subscription.name}" names unknown project "${subscription.project}"` };
-  const parsed = parsePeriod(subscription.period, { now: new Date(job.scheduledFor), timeZone: resolved.timeZone });
+  const parsed = parsePeriod(subscription.period, {
+    now: new Date(job.scheduledFor),
+    timeZone: resolved.timeZone,
+    maxDays: config.defaults.maxRangeDays,
+  });
   if (!parsed.ok) return { error: `subscription "${subscription.name}": ${parsed.error}` };
   return { ...resolved, period: parsed.period };
 }

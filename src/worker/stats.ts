@@ -20,7 +20,11 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     return 'project_gone';
   }
   const prefs = await userPreferences(deps, job.requester.userId);
-  const parsed = parsePeriod(job.rangeText, { now: new Date(job.requestedAt), timeZone: prefs.timeZone });
+  const parsed = parsePeriod(job.rangeText, {
+    now: new Date(job.requestedAt),
+    timeZone: prefs.timeZone,
+    maxDays: deps.config.defaults.maxRangeDays,
+  });
   if (!parsed.ok) {
     await reply({ text: `:calendar: ${escapeMrkdwn(parsed.error)}\n${RANGE_HELP}` });
     return 'bad_range';

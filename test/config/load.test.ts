@@ -81,7 +81,7 @@ describe('parseConfig: valid files', () => {
 
   it('fills in defaults', () => {
     const config = parseConfig(VALID.join('\n'), 'config.yml', { now: NOW });
-    expect(config.defaults).toEqual({ locale: 'en-US', timeZone: 'Europe/Paris', currencyDisplay: 'symbol' });
+    expect(config.defaults).toEqual({ locale: 'en-US', timeZone: 'Europe/Paris', currencyDisplay: 'symbol', maxRangeDays: 366 });
     const [subscription] = config.subscriptions;
     const resolved = resolveSubscription(config, subscription!);
     expect(resolved).toMatchObject({ timeZone: 'Europe/Paris', locale: 'en-GB', currencyDisplay: 'symbol' });
@@ -257,5 +257,17 @@ describe('parseConfig: YAML pitfalls', () => {
     const problems = problemsOf(withLine(20, '    schedule: */5 * * * *'));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^config\.yml:20:\d+: YAML syntax error: .*must be quoted/);
+  });
+});
+
+describe('defaults.maxRangeDays', () => {
+  it('defaults to 366 and caps subscription periods when set lower', () => {
+    expect(parseConfig(VALID.join('\n'), 'ok.yml', { now: NOW }).defaults.maxRangeDays).toBe(366);
+    const capped = withLine(5, '  timeZone: Europe/Paris\n  maxRangeDays: 5');
+    expect(() => parseConfig(capped, 'capped.yml', { now: NOW })).toThrow(/subscriptions\[0\]\.period: "last week" is not a valid period: .*longest range is 5 days/);
+  });
+
+  it('rejects a cap that is not a whole number of days from 1', () => {
+    expect(() => parseConfig(withLine(5, '  timeZone: Europe/Paris\n  maxRangeDays: 0'), 'zero.yml', { now: NOW })).toThrow(/defaults\.maxRangeDays/);
   });
 });

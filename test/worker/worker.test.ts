@@ -233,3 +233,23 @@ describe('drill-downs keep the digest\u2019s number formatting', () => {
     expect(text).not.toMatch(/\d,\d{3}\b/);
   });
 });
+
+describe('the configured range cap', () => {
+  it('a /chatdash stats range longer than defaults.maxRangeDays gets a message that says why', async () => {
+    const capped: Config = { ...config, defaults: { ...config.defaults, maxRangeDays: 31 } };
+    const job: StatsJob = {
+      kind: 'stats',
+      idempotencyKey: 'stats:cap',
+      requester: { teamId: 'T0DEMO', channelId: 'C0ACME', userId: 'U0ALICE', isDirectMessage: false },
+      projectKey: 'acme',
+      rangeText: '60d',
+      responseUrl: bot.slack.responseUrl('cap'),
+      requestedAt: new Date().toISOString(),
+    };
+    const worker = await bot.worker({ deps: { ...(await bot.deps()), config: capped } });
+    expect((await worker(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
+    const answer = bot.slack.callsTo('response_url').at(-1)!;
+    expect(String(answer.body.text)).toMatch(/60 days; the longest range is 31 days/);
+    expect(bot.sandbox.requests).toHaveLength(0);
+  });
+});

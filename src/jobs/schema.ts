@@ -45,8 +45,10 @@ export const DrilldownJob = z.object({
   threadTs: z.string(),
   /** False for a mention outside any thread: the worker replies with a short how-to. */
   inThread: z.optional(z.boolean()),
-  /** Set for clicks on ephemeral messages (a /chatdash stats answer): reply there instead of in a thread. */
+  /** The click's response_url (buttons only): failures reach the person who clicked even where the bot can't post. */
   responseUrl: z.optional(z.url()),
+  /** The click was on an ephemeral message (a /chatdash stats answer): the reply goes there, not to a thread. */
+  ephemeral: z.optional(z.boolean()),
   /** The digest's number formatting, carried by its button. */
   locale: z.optional(z.string()),
   currencyDisplay: z.optional(z.enum(['symbol', 'narrowSymbol', 'code', 'name'])),

@@ -14,7 +14,7 @@ import type { CurrencyDisplay } from '../digest/format.ts';
 import { THREAD_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
-import { asUserFacing, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 
 const VIEW_WORDS: Record<DrilldownView, string> = {
   topics: '`topics`',
@@ -26,14 +26,14 @@ const VIEW_WORDS: Record<DrilldownView, string> = {
 
 export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise<string> {
   const say = async (message: Pick<SlackMessage, 'text'> & Partial<SlackMessage>) => {
-    if (job.responseUrl) {
+    if (job.ephemeral && job.responseUrl) {
       await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, ...message });
     } else {
       await deps.slack.chat.postMessage({ channel: job.requester.channelId, thread_ts: job.threadTs, unfurl_links: false, ...message });
     }
   };
   const tellAsker = async (text: string) => {
-    if (job.responseUrl) return say({ text });
+    if (job.responseUrl) return deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text });
     await deps.slack.chat.postEphemeral({ channel: job.requester.channelId, user: job.requester.userId, thread_ts: job.threadTs, text });
   };
 
@@ -76,6 +76,8 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     const code = slackErrorCode(error);
     if (code && UNDELIVERABLE_CHANNEL_ERRORS.has(code)) {
       deps.log('warn', 'drilldown.undeliverable', { channel: job.requester.channelId, error: code });
+      // A click carries a response_url, which works even where the bot may not post: tell the person why.
+      if (job.responseUrl) await tellAsker(describeChannelError(code, job.requester.channelId));
       return 'undeliverable';
     }
     throw error;

@@ -76,7 +76,9 @@ describe('drill-down buttons', () => {
     expect(jobs).toHaveLength(1);
     const job = jobs[0] as DrilldownJob;
     expect(job).toMatchObject({ kind: 'drilldown', projectKey: 'acme', view: 'costs', threadTs: digest.ts, requester: { channelId: 'C0ACME', userId: 'U0ALICE' } });
-    expect(job.responseUrl).toBeUndefined();
+    // The click's response_url rides along for failure notices; the reply itself goes to the thread.
+    expect(job.responseUrl).toBe(bot.slack.responseUrl('click-1'));
+    expect(job.ephemeral).toBeUndefined();
     expect(job.period?.label).toBeTruthy();
 
     const worker = await bot.worker({ once: createMemoryOnceGuard() });
@@ -249,5 +251,43 @@ describe('@mentions in a digest thread', () => {
     expect(ephemeral).toHaveLength(1);
     expect(ephemeral[0]!.body).toMatchObject({ channel: 'C0ACME', user: 'U0ALICE', thread_ts: '1732550000.000001' });
     expect(String(ephemeral[0]!.body.text)).toContain('Please try again in a minute');
+  });
+});
+
+describe('drill-down failures reach the person who clicked', () => {
+  it('the bot was removed from the channel after posting: the clicker is told why through the click\u2019s response_url', async () => {
+    const digest = await postDigest();
+    const topics = buttonsOf(digest.message).find((b) => b.action_id === 'drilldown:topics')!;
+    const responseUrl = bot.slack.responseUrl('kicked');
+    await bot.click(blockActionsPayload({ button: topics, messageTs: digest.ts, responseUrl }));
+    bot.slack.setChannel('C0ACME', 'not_in_channel');
+    try {
+      const worker = await bot.worker({ once: createMemoryOnceGuard() });
+      expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
+    } finally {
+      bot.slack.setChannel('C0ACME', 'ok');
+    }
+    const notices = bot.slack.callsTo('response_url').filter((c) => c.body.__responseUrlId === 'kicked');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(notices[0]!.body.text)).toContain('not a member of <#C0ACME>');
+  });
+
+  it('ChatDash down for a thread button: an ephemeral notice to the clicker, nothing in the thread', async () => {
+    const digest = await postDigest();
+    const costs = buttonsOf(digest.message).find((b) => b.action_id === 'drilldown:costs')!;
+    const responseUrl = bot.slack.responseUrl('down');
+    await bot.click(blockActionsPayload({ button: costs, messageTs: digest.ts, responseUrl }));
+    bot.sandbox.setFault({ type: 'server_error', status: 503 });
+    try {
+      const worker = await bot.worker({ deps: await bot.deps({ chatdashBudgetMs: 800 }), once: createMemoryOnceGuard() });
+      expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
+    } finally {
+      bot.sandbox.setFault(undefined);
+    }
+    expect(threadReplies(digest.ts)).toHaveLength(0);
+    const notices = bot.slack.callsTo('response_url').filter((c) => c.body.__responseUrlId === 'down');
+    expect(notices).toHaveLength(1);
+    expect(String(notices[0]!.body.text)).toContain('isn\u2019t answering right now');
   });
 });

@@ -42,7 +42,8 @@ export function registerDrilldowns(app: BoltApp, ctx: HandlerContext): void {
       ...(ref.locale ? { locale: ref.locale } : {}),
       ...(ref.currencyDisplay ? { currencyDisplay: ref.currencyDisplay } : {}),
       threadTs,
-      ...(isEphemeral && body.response_url ? { responseUrl: body.response_url } : {}),
+      ...(body.response_url ? { responseUrl: body.response_url } : {}),
+      ...(isEphemeral ? { ephemeral: true } : {}),
     }, async (text) => {
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     });

@@ -3,6 +3,7 @@
  * `value` (JSON, ≤ 2000 chars) and comes back in the interaction payload, where it is untrusted input.
  */
 import * as z from 'zod/mini';
+import { parseJsonAs } from '../json.ts';
 import { DRILLDOWN_VIEWS, type DrilldownView } from '../insights/views.ts';
 import type { Period } from '../periods/period.ts';
 import { SLACK_LIMITS } from './limits.ts';
@@ -91,14 +92,7 @@ export function encodeDrilldownRef(ref: DrilldownRef): string {
 /** Parse a button value back; undefined for anything that is not a valid reference. */
 export function decodeDrilldownRef(value: string): DrilldownRef | undefined {
   if (typeof value !== 'string' || value.length > SLACK_LIMITS.buttonValue) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-  const parsed = z.safeParse(DrilldownRef, json);
-  return parsed.success ? parsed.data : undefined;
+  return parseJsonAs(DrilldownRef, value);
 }
 
 const WORDS: readonly { view: DrilldownView; pattern: RegExp }[] = [

@@ -5,10 +5,10 @@
  */
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { WebClient } from '@slack/web-api';
-import * as z from 'zod/mini';
 import { createChatDashClient, DEFAULT_CHATDASH_API_URL } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';
 import { Job } from '../jobs/schema.ts';
+import { parseJsonAs } from '../json.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -70,14 +70,7 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
 }
 
 export function parseJob(body: string): Job | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const parsed = z.safeParse(Job, json);
-  return parsed.success ? parsed.data : undefined;
+  return parseJsonAs(Job, body);
 }
 
 export async function buildDeps(config: Config, env: NodeJS.ProcessEnv, secrets: SecretsProvider, log: Log): Promise<WorkerDeps> {

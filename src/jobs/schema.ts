@@ -3,7 +3,7 @@
  * types; the worker validates every message before it acts on it.
  */
 import * as z from 'zod/mini';
-import { DRILLDOWN_VIEWS, PeriodSchema } from '../digest/drilldown-ref.ts';
+import { DRILLDOWN_VIEWS } from '../insights/views.ts';
 
 const slackId = z.string().check(z.regex(/^[A-Z0-9]+$/));
 const isoInstant = z.iso.datetime();
@@ -35,23 +35,21 @@ export const DrilldownJob = z.object({
   /** Button: message ts + action ts + user; mention: the Events API event_id (stable across Slack's retries). */
   idempotencyKey: z.string(),
   requester: Requester,
-  /** Known for buttons; for @mentions the worker reads project and period from the digest the thread belongs to. */
-  projectKey: z.optional(z.string()),
+  /**
+   * The clicked button's value as Slack sent it (untrusted: the worker decodes and checks it). Absent for
+   * @mentions: the worker reads the same reference from the digest the thread hangs off.
+   */
+  buttonValue: z.optional(z.string().check(z.maxLength(2000))),
   /** Absent when a mention asked for nothing the bot knows: the worker answers with what it can show. */
   view: z.optional(z.enum(DRILLDOWN_VIEWS)),
-  /** The digest's period, as its button carried it. */
-  period: z.optional(PeriodSchema),
   /** Thread to reply in (the digest's ts). */
   threadTs: z.string(),
   /** False for a mention outside any thread: the worker replies with a short how-to. */
   inThread: z.optional(z.boolean()),
-  /** The click's response_url (buttons only): failures reach the person who clicked even where the bot can't post. */
+  /** The click's response_url (buttons only): notices reach the person who clicked even where the bot can't post. */
   responseUrl: z.optional(z.url()),
   /** The click was on an ephemeral message (a /chatdash stats answer): the reply goes there, not to a thread. */
   ephemeral: z.optional(z.boolean()),
-  /** The digest's number formatting, carried by its button. */
-  locale: z.optional(z.string()),
-  currencyDisplay: z.optional(z.enum(['symbol', 'narrowSymbol', 'code', 'name'])),
 });
 export type DrilldownJob = z.infer<typeof DrilldownJob>;
 

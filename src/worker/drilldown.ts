@@ -3,7 +3,8 @@
  * that thread (or, for a click on an ephemeral `/chatdash stats` answer, as an ephemeral reply).
  */
 import { checkAccess } from '../config/access.ts';
-import { decodeDrilldownRef, DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-ref.ts';
+import { decodeDrilldownRef, type DrilldownRef } from '../digest/drilldown-ref.ts';
+import { DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-views.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
@@ -11,7 +12,7 @@ import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import type { CurrencyDisplay } from '../digest/format.ts';
-import { THREAD_HELP } from '../slack/command/help.ts';
+import { STALE_BUTTON, THREAD_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
@@ -37,13 +38,19 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     await deps.slack.chat.postEphemeral({ channel: job.requester.channelId, user: job.requester.userId, thread_ts: job.threadTs, text });
   };
 
-  const target: DigestTarget | undefined =
-    job.projectKey && job.period
-      ? { projectKey: job.projectKey, period: job.period, locale: job.locale, currencyDisplay: job.currencyDisplay }
-      : await digestOfThread(job, deps);
-  if (!target) {
-    await say({ text: `I can drill into a digest from its thread. ${THREAD_HELP}` });
-    return 'not_a_digest_thread';
+  let target: DigestTarget | undefined;
+  if (job.buttonValue !== undefined) {
+    target = targetOf(decodeDrilldownRef(job.buttonValue), deps);
+    if (!target) {
+      await tellAsker(STALE_BUTTON);
+      return 'stale_button';
+    }
+  } else {
+    target = await digestOfThread(job, deps);
+    if (!target) {
+      await say({ text: `I can drill into a digest from its thread. ${THREAD_HELP}` });
+      return 'not_a_digest_thread';
+    }
   }
   const access = checkAccess(deps.config, job.requester, target.projectKey);
   if (!access.ok) {
@@ -92,6 +99,13 @@ interface DigestTarget {
   currencyDisplay?: CurrencyDisplay | undefined;
 }
 
+/** A decoded button reference whose project is still configured, as a target; undefined otherwise. */
+function targetOf(ref: DrilldownRef | undefined, deps: WorkerDeps): DigestTarget | undefined {
+  const project = ref && deps.config.projects.find((p) => p.id === ref.project);
+  if (!ref || !project) return undefined;
+  return { projectKey: project.key, period: ref.period, locale: ref.locale, currencyDisplay: ref.currencyDisplay };
+}
+
 /** For @mentions: project, period and formatting of the digest this thread hangs off, read from the digest's own buttons. */
 async function digestOfThread(job: DrilldownJob, deps: WorkerDeps): Promise<DigestTarget | undefined> {
   if (job.inThread === false) return undefined;
@@ -100,11 +114,9 @@ async function digestOfThread(job: DrilldownJob, deps: WorkerDeps): Promise<Dige
   for (const block of root?.blocks ?? []) {
     if (block.type !== 'actions') continue;
     for (const element of block.elements ?? []) {
-      const ref = element.value ? decodeDrilldownRef(element.value) : undefined;
-      const project = ref && deps.config.projects.find((p) => p.id === ref.project);
-      if (ref && project) return { projectKey: project.key, period: ref.period, locale: ref.locale, currencyDisplay: ref.currencyDisplay };
+      const target = element.value ? targetOf(decodeDrilldownRef(element.value), deps) : undefined;
+      if (target) return target;
     }
   }
   return undefined;
 }
-

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodeDrilldownRef,
-  DRILLDOWN_VIEWS,
-  drilldownActionId,
-  encodeDrilldownRef,
-  parseDrilldownWord,
-  viewOfActionId,
-  type DrilldownRef,
-} from '../../src/digest/drilldown-ref.ts';
+import { decodeDrilldownRef, encodeDrilldownRef, type DrilldownRef } from '../../src/digest/drilldown-ref.ts';
+import { DRILLDOWN_VIEWS, drilldownActionId, parseDrilldownWord, viewOfActionId } from '../../src/digest/drilldown-views.ts';
 import { period } from './fixtures.ts';
 
 const ref = (over: Partial<DrilldownRef> = {}): DrilldownRef => ({ v: 1, project: 'proj_123', view: 'topics', period: period(), ...over });

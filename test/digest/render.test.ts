@@ -2,7 +2,8 @@ import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock 
 import { describe, expect, it } from 'vitest';
 import type { Analytics } from '../../src/chatdash/schema.ts';
 import { blockKitBuilderUrl } from '../../src/digest/builder-link.ts';
-import { decodeDrilldownRef, DRILLDOWN_VIEWS } from '../../src/digest/drilldown-ref.ts';
+import { decodeDrilldownRef } from '../../src/digest/drilldown-ref.ts';
+import { DRILLDOWN_VIEWS } from '../../src/digest/drilldown-views.ts';
 import { PRACTICAL_LIMITS } from '../../src/digest/limits.ts';
 import { renderDigest, type RenderOptions } from '../../src/digest/render-digest.ts';
 import { renderDrilldown } from '../../src/digest/render-drilldown.ts';

@@ -219,10 +219,8 @@ describe('drill-downs keep the digest\u2019s number formatting', () => {
       kind: 'drilldown',
       idempotencyKey: 'action:de',
       requester: { teamId: 'T0DEMO', channelId: 'C0ACME', userId: 'U0ALICE', isDirectMessage: false },
-      projectKey: 'acme',
+      buttonValue: topics.value,
       view: 'topics',
-      period: ref.period,
-      locale: 'de-DE',
       threadTs: '1732550000.000100',
     };
     const worker = await bot.worker({ deps });

@@ -14,6 +14,8 @@ export const RANGE_HELP =
 export const THREAD_HELP =
   'In a digest\u2019s thread, click a button or mention me with `topics`, `misunderstood`, `costs`, `countries` or `ended reasons`.';
 
+export const STALE_BUTTON = 'Sorry, that button is from an older version of this message. Ask again with `/chatdash stats`.';
+
 export interface EphemeralMessage {
   response_type: 'ephemeral';
   text: string;

@@ -4,11 +4,12 @@
  * stable across Slack's retries and SQS redeliveries, so one click or mention yields one reply.
  */
 import { checkAccess } from '../../config/access.ts';
-import { decodeDrilldownRef, parseDrilldownWord } from '../../digest/drilldown-ref.ts';
+import { parseDrilldownWord, viewOfActionId } from '../../digest/drilldown-views.ts';
 import type { DrilldownJob } from '../../jobs/schema.ts';
 import { errorFields } from '../../log.ts';
 import type { BoltApp, HandlerContext } from '../app.ts';
 import { requesterOf } from '../requester.ts';
+import { STALE_BUTTON } from '../command/help.ts';
 
 export const DRILLDOWN_ACTION = /^drilldown:/;
 
@@ -19,15 +20,16 @@ export function registerDrilldowns(app: BoltApp, ctx: HandlerContext): void {
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const channelId = body.channel?.id ?? body.container?.channel_id;
     const requester = requesterOf(body.team?.id ?? body.user.team_id, channelId, body.user.id);
-    const ref = decodeDrilldownRef(action.value ?? '');
-    const project = ref ? ctx.config.projects.find((p) => p.id === ref.project) : undefined;
+    const view = 'action_id' in action ? viewOfActionId(action.action_id) : undefined;
     const isEphemeral = body.container?.is_ephemeral === true;
     const threadTs = message?.thread_ts ?? message?.ts ?? body.container?.message_ts;
-    if (!requester || !ref || !project || !threadTs) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, that button is from an older version of this message. Ask again with `/chatdash stats`.' });
+    if (!requester || !view || !threadTs) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON });
       return;
     }
-    const access = checkAccess(ctx.config, requester, project.key);
+    // Workspace and DM rules at once; which project the button is about, and whether this channel may see it,
+    // the worker decides from the button's value (untrusted input, checked against its schema there).
+    const access = checkAccess(ctx.config, requester);
     if (!access.ok) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: access.message });
       return;
@@ -36,11 +38,8 @@ export function registerDrilldowns(app: BoltApp, ctx: HandlerContext): void {
       kind: 'drilldown',
       idempotencyKey: `action:${body.container?.message_ts ?? threadTs}:${body.actions[0]?.action_ts ?? ''}:${requester.userId}`,
       requester,
-      projectKey: project.key,
-      view: ref.view,
-      period: ref.period,
-      ...(ref.locale ? { locale: ref.locale } : {}),
-      ...(ref.currencyDisplay ? { currencyDisplay: ref.currencyDisplay } : {}),
+      buttonValue: (action.value ?? '').slice(0, 2000),
+      view,
       threadTs,
       ...(body.response_url ? { responseUrl: body.response_url } : {}),
       ...(isEphemeral ? { ephemeral: true } : {}),

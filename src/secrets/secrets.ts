@@ -3,16 +3,10 @@
  * once per container and cached across warm invocations; locally they come from environment variables.
  * Neither path ever puts a secret value in an error or a log line.
  */
-import * as z from 'zod/mini';
 import { awsClientConfig } from '../aws/env.ts';
+import type { Secrets } from './schema.ts';
 
-const nonEmpty = z.string().check(z.minLength(1));
-export const Secrets = z.object({
-  slackSigningSecret: nonEmpty,
-  slackBotToken: nonEmpty,
-  chatdashApiKey: nonEmpty,
-});
-export type Secrets = z.infer<typeof Secrets>;
+export type { Secrets };
 
 /** Environment variable for each secret, for local runs. */
 export const SECRET_ENV_VARS = {
@@ -72,11 +66,9 @@ async function fromSecretsManager(secretId: string, env: NodeJS.ProcessEnv): Pro
   } catch {
     throw new SecretsError(`Secret ${secretId} is not a JSON object`);
   }
-  const parsed = z.safeParse(Secrets, json);
-  if (!parsed.success) {
-    // Name the keys that are wrong, never their values.
-    const keys = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '(root)')))];
-    throw new SecretsError(`Secret ${secretId} must be a JSON object with non-empty ${keys.join(', ')}`);
-  }
-  return parsed.data;
+  const { parseSecrets } = await import('./schema.ts');
+  const parsed = parseSecrets(json);
+  // Name the keys that are wrong, never their values.
+  if (!parsed.ok) throw new SecretsError(`Secret ${secretId} must be a JSON object with non-empty ${parsed.badKeys.join(', ')}`);
+  return parsed.secrets;
 }

@@ -102,6 +102,13 @@ export function createSqsJobQueue(options: SqsQueueOptions): JobQueue {
   };
 }
 
+/** The jobs queue the functions are deployed with (`JOBS_QUEUE_URL`, set by serverless.yml). */
+export function sqsJobQueueFromEnv(env: NodeJS.ProcessEnv = process.env): JobQueue {
+  const queueUrl = env.JOBS_QUEUE_URL;
+  if (!queueUrl) throw new QueueSendError('JOBS_QUEUE_URL is not set');
+  return createSqsJobQueue({ queueUrl, env });
+}
+
 /** One POST with node:http(s), bounded by `timeoutMs`. */
 function post(endpoint: URL, signed: aws4.Request, body: string, timeoutMs: number): Promise<HttpAnswer> {
   if (timeoutMs <= 0) return Promise.reject(new Error('timed out'));

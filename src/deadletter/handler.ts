@@ -6,6 +6,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Config } from '../config/schema.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider } from '../secrets/secrets.ts';
 import { alertAdmins } from '../worker/alerts.ts';
@@ -24,10 +25,10 @@ export interface DeadLetterOptions {
 export function createDeadLetterHandler(options: DeadLetterOptions) {
   const env = options.env ?? process.env;
   const log = options.log ?? createLog();
-  let deps: Promise<WorkerDeps> | undefined = options.deps ? Promise.resolve(options.deps) : undefined;
+  // A failed secrets read is not kept: the next invocation tries again (it used to stay cached for good here).
+  const deps = options.deps ? async () => options.deps! : lazy(() => buildDeps(options.config, env, createSecretsProvider(env), log));
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    deps ??= buildDeps(options.config, env, createSecretsProvider(env), log);
-    const ready = await deps;
+    const ready = await deps();
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       try {

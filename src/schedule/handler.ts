@@ -9,7 +9,7 @@ import type { ScheduledEvent } from 'aws-lambda';
 import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { DigestJob } from '../jobs/schema.ts';
-import { createSqsJobQueue } from '../aws/sqs-queue.ts';
+import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import { createLog, type Log } from '../log.ts';
 import { dueSubscriptions } from './due.ts';
 
@@ -32,7 +32,7 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
   return async (event) => {
     const jobs = dueDigestJobs(options.config, new Date(event.time));
     if (jobs.length > 0) {
-      queue ??= createSqsJobQueue({ queueUrl: requiredEnv(env, 'JOBS_QUEUE_URL'), env });
+      queue ??= sqsJobQueueFromEnv(env);
       await (queue.sendAll ? queue.sendAll(jobs) : Promise.all(jobs.map((job) => queue!.send(job))));
     }
     log('info', 'schedule.tick', { time: event.time, due: jobs.length, subscriptions: jobs.map((j) => j.subscription).slice(0, 50) });
@@ -51,10 +51,4 @@ export function dueDigestJobs(config: Config, tickTime: Date): DigestJob[] {
     scheduledFor: d.scheduledFor.toISOString(),
     trigger: 'schedule',
   }));
-}
-
-function requiredEnv(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
 }

@@ -4,6 +4,7 @@
  * Neither path ever puts a secret value in an error or a log line.
  */
 import { awsClientConfig } from '../aws/env.ts';
+import { lazy } from '../lazy.ts';
 import type { Secrets } from './schema.ts';
 
 export type { Secrets };
@@ -23,15 +24,8 @@ export type SecretsProvider = () => Promise<Secrets>;
 
 /** A provider that loads once and caches; a failed load is not cached, so the next invocation tries again. */
 export function createSecretsProvider(env: NodeJS.ProcessEnv = process.env): SecretsProvider {
-  let cached: Promise<Secrets> | undefined;
-  return () => {
-    // `async` so that a missing variable is a rejected promise, not a synchronous throw.
-    cached ??= (env.SECRET_ID ? fromSecretsManager(env.SECRET_ID, env) : (async () => fromEnv(env))()).catch((error: unknown) => {
-      cached = undefined;
-      throw error;
-    });
-    return cached;
-  };
+  // `async` so that a missing variable is a rejected promise, not a synchronous throw.
+  return lazy(async () => (env.SECRET_ID ? fromSecretsManager(env.SECRET_ID, env) : fromEnv(env)));
 }
 
 export function fromEnv(env: NodeJS.ProcessEnv): Secrets {

@@ -10,10 +10,11 @@
 import type { AwsEvent, AwsHandler, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
 import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { createSqsJobQueue } from '../aws/sqs-queue.ts';
+import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
 import { createSlackHandler } from './app.ts';
+import { lazy } from '../lazy.ts';
 
 export interface HttpHandlerOptions {
   config: Config;
@@ -31,10 +32,9 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
   const env = options.env ?? process.env;
   const log = options.log ?? createLog();
   const secrets = options.secrets ?? createSecretsProvider(env);
-  let bolt: Promise<AwsHandler> | undefined;
 
-  const build = async (): Promise<AwsHandler> => {
-    const queue = options.queue ?? createSqsJobQueue({ queueUrl: required(env, 'JOBS_QUEUE_URL'), env });
+  const bolt = lazy(async (): Promise<AwsHandler> => {
+    const queue = options.queue ?? sqsJobQueueFromEnv(env);
     return createSlackHandler({
       config: options.config,
       secrets: await secrets(),
@@ -43,15 +43,13 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
-  };
+  });
 
   return async (event, context) => {
     let handler: AwsHandler;
     try {
-      bolt ??= build();
-      handler = await bolt;
+      handler = await bolt();
     } catch (error) {
-      bolt = undefined;
       log('error', 'http.init_failed', errorFields(error));
       // Without the signing secret nothing can be verified: Slack shows its own "app did not respond" error.
       return { statusCode: 503, body: '' };
@@ -68,10 +66,4 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
 function decodeBody(event: AwsEvent): AwsEvent {
   if (!event.isBase64Encoded || typeof event.body !== 'string') return event;
   return { ...event, body: Buffer.from(event.body, 'base64').toString('utf8'), isBase64Encoded: false };
-}
-
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
 }

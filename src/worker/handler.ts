@@ -16,6 +16,7 @@ import { createDynamoOnceGuard, createMemoryOnceGuard, type OnceGuard } from './
 import { mapLimit } from './map-limit.ts';
 import { idempotencyKeyOf, processJob } from './process-job.ts';
 import { createResponder } from './respond.ts';
+import { lazy } from '../lazy.ts';
 import { slackLogger } from '../slack/logger.ts';
 
 export interface WorkerOptions {
@@ -38,15 +39,13 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
   const once =
     options.once ?? (env.IDEMPOTENCY_TABLE ? createDynamoOnceGuard({ tableName: env.IDEMPOTENCY_TABLE, env }) : createMemoryOnceGuard());
   const concurrency = options.concurrency ?? (Number(env.WORKER_CONCURRENCY) || 4);
-  let deps: Promise<WorkerDeps> | undefined = options.deps ? Promise.resolve(options.deps) : undefined;
+  const deps = options.deps
+    ? async () => options.deps!
+    : lazy(() => buildDeps(options.config, env, options.secrets ?? createSecretsProvider(env), log));
 
   return async (event, context) => {
     if (context) once.registerLambdaContext?.(context);
-    deps ??= buildDeps(options.config, env, options.secrets ?? createSecretsProvider(env), log).catch((error: unknown) => {
-      deps = undefined;
-      throw error;
-    });
-    const ready = await deps;
+    const ready = await deps();
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     await mapLimit(event.Records, concurrency, async (record) => {
       const parsed = parseJob(record.body);

@@ -6,6 +6,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { awsClientConfig } from '../aws/env.ts';
+import { lazy } from '../lazy.ts';
 
 export interface OnceGuard {
   /** Runs `fn` unless `key` already completed; a duplicate gets the first run's result. */
@@ -47,11 +48,9 @@ export interface DynamoOnceOptions {
 export function createDynamoOnceGuard(options: DynamoOnceOptions): OnceGuard {
   const env = options.env ?? process.env;
   let lambdaContext: Context | undefined;
-  type Run = (payload: { key: string; fn: () => Promise<Record<string, unknown>> }) => Promise<Record<string, unknown>>;
-  let idempotent: Promise<{ run: Run; config: { registerLambdaContext(c: Context): void }; InProgress: new (...a: never[]) => Error }> | undefined;
 
-  const load = async () => {
-    // Loaded on first use: Powertools and the DynamoDB client are only needed when a job runs.
+  // Loaded on first use: Powertools and the DynamoDB client are only needed when a job runs.
+  const idempotent = lazy(async () => {
     const [{ makeIdempotent, IdempotencyConfig, IdempotencyAlreadyInProgressError }, { DynamoDBPersistenceLayer }] = await Promise.all([
       import('@aws-lambda-powertools/idempotency'),
       import('@aws-lambda-powertools/idempotency/dynamodb'),
@@ -67,18 +66,14 @@ export function createDynamoOnceGuard(options: DynamoOnceOptions): OnceGuard {
       config,
     });
     return { run, config, InProgress: IdempotencyAlreadyInProgressError as unknown as new (...a: never[]) => Error };
-  };
+  });
 
   return {
     registerLambdaContext(context) {
       lambdaContext = context;
     },
     async once(key, fn) {
-      idempotent ??= load().catch((error: unknown) => {
-        idempotent = undefined;
-        throw error;
-      });
-      const { run, config, InProgress } = await idempotent;
+      const { run, config, InProgress } = await idempotent();
       if (lambdaContext) config.registerLambdaContext(lambdaContext);
       try {
         return (await run({ key, fn })) as Awaited<ReturnType<typeof fn>>;

@@ -96,3 +96,15 @@ describe('dead-letter handler', () => {
     expect(leakedSecrets(everythingSeen(bot))).toEqual([]);
   });
 });
+
+describe('dead-letter handler start-up', () => {
+  it('a failed secrets read is not kept: once the secrets are there, the next invocation reports', async () => {
+    const env: NodeJS.ProcessEnv = { SLACK_API_URL: bot.slack.apiUrl };
+    const handler = createDeadLetterHandler({ config, env, log: bot.log });
+    const job: Job = { kind: 'digest', subscription: 'acme-weekly', scheduledFor: '2026-11-23T08:00:00.000Z', trigger: 'schedule' };
+    await expect(handler(sqsEvent(JSON.stringify(job)))).rejects.toThrow(/Missing secrets/);
+    Object.assign(env, { SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-test-token', CHATDASH_API_KEY: 'k' });
+    expect((await handler(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
+    expect(bot.slack.callsTo('chat.postMessage').map((c) => c.body.channel)).toEqual([config.adminChannel]);
+  });
+});

@@ -66,7 +66,12 @@ export async function writeChildScript(dir: string): Promise<string> {
 /** A sample that takes longer than this has hung (Slack's own limit is 3 s). */
 const CHILD_TIMEOUT_MS = 20_000;
 
-function runChild(script: string, bundle: string, eventsFile: string, env: NodeJS.ProcessEnv): Promise<{ output: ChildOutput; processMs: number }> {
+function runChild(
+  script: string,
+  bundle: string,
+  eventsFile: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ output: ChildOutput; processMs: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [script, bundle, eventsFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -119,7 +124,9 @@ async function sample(harness: ColdStartHarness, script: string, variant: Varian
   const slackBefore = harness.slack.calls.length;
   const { output, processMs } = await runChild(script, variant.file, eventsFile, harness.env);
   const problem =
-    answerProblem(variant.name, output.first) ?? answerProblem(variant.name, output.second) ?? sideEffectProblem(variant.name, harness, sqsBefore, ids);
+    answerProblem(variant.name, output.first) ??
+    answerProblem(variant.name, output.second) ??
+    sideEffectProblem(variant.name, harness, sqsBefore, ids);
   if (problem) throw new Error(`${variant.name}: ${problem}`);
   const slackCalls = harness.slack.calls.slice(slackBefore).filter((c) => c.method !== 'response_url').length;
   return { bootMs: output.bootMs, loadMs: output.loadMs, firstMs: output.firstMs, warmMs: output.warmMs, processMs, slackCalls };

@@ -2,7 +2,7 @@
 import type { DigestJob } from '../jobs/schema.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
 import { runDigest } from '../worker/digest.ts';
-import { median, maxOf, minOf } from './stats.ts';
+import { maxOf, median, minOf } from './stats.ts';
 
 export interface DigestTimeResult {
   subscription: string;

@@ -4,12 +4,12 @@
  * schedule tick that queued its digest, a dead job reported.
  */
 import type { SQSEvent } from 'aws-lambda';
+import type { FunctionName } from '../build/bundle.ts';
 import { sqsRecord } from '../jobs/local-queue.ts';
 import type { DigestJob, StatsJob } from '../jobs/schema.ts';
 import { SIGNING_SECRET, slashCommandEvent } from '../slack-double/requests.ts';
 import type { BaselineName } from './baselines.ts';
 import { BASELINE_ACK_TEXT } from './baselines.ts';
-import type { FunctionName } from '../build/bundle.ts';
 
 export type VariantName = FunctionName | BaselineName;
 
@@ -25,7 +25,14 @@ export const BENCH_SIGNING_SECRET = SIGNING_SECRET;
 
 /** The slash command every HTTP variant answers: `/chatdash stats 30d` from the channel bound to `acme`. */
 export function slashCommand(responseUrl: string, trigger: string) {
-  return slashCommandEvent({ text: 'stats 30d', channel_id: 'C0ACME', channel_name: 'acme', user_id: 'U0ALICE', response_url: responseUrl, trigger_id: trigger });
+  return slashCommandEvent({
+    text: 'stats 30d',
+    channel_id: 'C0ACME',
+    channel_name: 'acme',
+    user_id: 'U0ALICE',
+    response_url: responseUrl,
+    trigger_id: trigger,
+  });
 }
 
 export function statsJob(responseUrl: string, key: string): StatsJob {
@@ -84,7 +91,9 @@ export function answerProblem(variant: VariantName, answer: unknown): string | u
       return a.statusCode === 200 ? undefined : `HTTP ${String(a.statusCode)}`;
     case 'worker':
     case 'deadletter':
-      return Array.isArray(a.batchItemFailures) && a.batchItemFailures.length === 0 ? undefined : `batch failures ${JSON.stringify(a.batchItemFailures)}`;
+      return Array.isArray(a.batchItemFailures) && a.batchItemFailures.length === 0
+        ? undefined
+        : `batch failures ${JSON.stringify(a.batchItemFailures)}`;
     case 'schedule':
       return a.due === 1 ? undefined : `due ${String(a.due)}, expected 1`;
   }

@@ -6,9 +6,10 @@
  * the WebClient waits out `Retry-After`. A message that fails goes back on the queue (SQS redelivery) until
  * `maxReceives`, then counts as dead-lettered.
  */
+
+import type { Config } from '../config/schema.ts';
 import { sqsRecord } from '../jobs/local-queue.ts';
 import type { DigestJob } from '../jobs/schema.ts';
-import type { Config } from '../config/schema.ts';
 import type { Log } from '../log.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import type { SlackDouble } from '../slack-double/server.ts';
@@ -72,7 +73,14 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
   const once = createMemoryOnceGuard();
   const workers = await Promise.all(
     Array.from({ length: containers }, async () =>
-      createWorkerHandler({ config, env: options.env, deps: await buildDeps(config, options.env, options.secrets, log), once, log, concurrency }),
+      createWorkerHandler({
+        config,
+        env: options.env,
+        deps: await buildDeps(config, options.env, options.secrets, log),
+        once,
+        log,
+        concurrency,
+      }),
     ),
   );
 

@@ -64,7 +64,8 @@ export function embeddedConfigPlugin(config: Config): esbuild.Plugin {
 }
 
 /** ESM bundles still meet CommonJS dependencies that `require` Node built-ins. */
-export const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+export const REQUIRE_SHIM =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 export async function bundleFunctions(options: BundleOptions): Promise<BundleResult[]> {
   const outdir = resolve(options.outdir ?? join(ROOT, 'dist'));

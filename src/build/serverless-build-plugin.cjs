@@ -8,7 +8,11 @@ const { spawnSync } = require('node:child_process');
 class BuildBeforePackage {
   constructor(serverless) {
     const build = () => {
-      const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: serverless.config.servicePath, stdio: 'inherit', env: process.env });
+      const result = spawnSync('npm', ['run', '--silent', 'build'], {
+        cwd: serverless.config.servicePath,
+        stdio: 'inherit',
+        env: process.env,
+      });
       if (result.status !== 0) throw new serverless.classes.Error('The build failed (see above): nothing was packaged.');
     };
     this.hooks = {

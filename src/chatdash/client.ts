@@ -9,7 +9,7 @@
 import type { TimeRange } from '../periods/period.ts';
 import { backoffDelayMs, parseRetryAfterMs } from './backoff.ts';
 import { ChatDashError, redactSecret, sanitizeForMessage } from './errors.ts';
-import { parseAnalytics, type MetricName, type ParsedAnalytics } from './schema.ts';
+import { type MetricName, type ParsedAnalytics, parseAnalytics } from './schema.ts';
 
 export const DEFAULT_CHATDASH_API_URL = 'https://api.chat-dash.com/v1/public';
 
@@ -129,8 +129,7 @@ export function createChatDashClient(options: ChatDashClientOptions): ChatDashCl
   function networkError(e: unknown): ChatDashError {
     const cause = (e as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
     const code = typeof cause?.code === 'string' ? cause.code : undefined;
-    const detailSource =
-      typeof cause?.message === 'string' ? cause.message : e instanceof Error ? e.message : String(e);
+    const detailSource = typeof cause?.message === 'string' ? cause.message : e instanceof Error ? e.message : String(e);
     const detail = clean(detailSource, 160);
     const parts = [code, detail && detail !== code ? detail : undefined].filter(Boolean).join(': ');
     return new ChatDashError(
@@ -139,13 +138,7 @@ export function createChatDashClient(options: ChatDashClientOptions): ChatDashCl
     );
   }
 
-  function interpret(
-    status: number,
-    headers: Headers,
-    text: string,
-    projectId: string,
-    requested: readonly MetricName[],
-  ): ParsedAnalytics {
+  function interpret(status: number, headers: Headers, text: string, projectId: string, requested: readonly MetricName[]): ParsedAnalytics {
     if (status >= 200 && status < 300) {
       let body: unknown;
       try {
@@ -170,11 +163,7 @@ export function createChatDashClient(options: ChatDashClientOptions): ChatDashCl
     const serverSays = serverMessage(text);
     const suffix = serverSays ? ` ChatDash said: "${clean(serverSays)}"` : '';
     if (status === 401 || status === 403) {
-      throw new ChatDashError(
-        'unauthorized',
-        `ChatDash rejected the API key (HTTP ${status}): check the agency API key`,
-        { status },
-      );
+      throw new ChatDashError('unauthorized', `ChatDash rejected the API key (HTTP ${status}): check the agency API key`, { status });
     }
     if (status === 404) {
       throw new ChatDashError(
@@ -198,11 +187,7 @@ export function createChatDashClient(options: ChatDashClientOptions): ChatDashCl
       });
     }
     if (status >= 500) {
-      throw new ChatDashError(
-        'unavailable',
-        `ChatDash is unavailable (HTTP ${status}): try again in a few minutes.${suffix}`,
-        { status },
-      );
+      throw new ChatDashError('unavailable', `ChatDash is unavailable (HTTP ${status}): try again in a few minutes.${suffix}`, { status });
     }
     if (status >= 400) {
       throw new ChatDashError(

@@ -57,6 +57,7 @@ export function redactSecret(text: string, secret: string): string {
 export function sanitizeForMessage(text: string, secret: string, maxLength = 200): string {
   // Redact before cutting, so a truncated key can never slip through; then drop control characters.
   const redacted = redactSecret(text, secret)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters from untrusted text are exactly what this removes
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .trim();
   return redacted.length > maxLength ? `${redacted.slice(0, maxLength - 1)}…` : redacted;

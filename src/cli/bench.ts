@@ -13,9 +13,9 @@ import { buildBaselines } from '../bench/baselines.ts';
 import { measureColdStarts, type Variant } from '../bench/cold-start.ts';
 import { measureDigestTime } from '../bench/digest-time.ts';
 import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
-import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
 import { runFanout } from '../bench/fanout.ts';
-import { coldStartChecks, formatReport, type BenchResults } from '../bench/report.ts';
+import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
+import { type BenchResults, coldStartChecks, formatReport } from '../bench/report.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
 import { bundleFunctions, ROOT } from '../build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
@@ -87,7 +87,11 @@ try {
   });
 
   const quiet = createLog({ quiet: true });
-  const secrets: SecretsProvider = async () => ({ slackSigningSecret: BENCH_SIGNING_SECRET, slackBotToken: 'xoxb-test-token', chatdashApiKey: SANDBOX_API_KEY });
+  const secrets: SecretsProvider = async () => ({
+    slackSigningSecret: BENCH_SIGNING_SECRET,
+    slackBotToken: 'xoxb-test-token',
+    chatdashApiKey: SANDBOX_API_KEY,
+  });
   const env = { SLACK_API_URL: slack.apiUrl, CHATDASH_API_URL: sandbox.url };
 
   progress(`End-to-end digest × ${runs}…`);
@@ -113,7 +117,12 @@ try {
     totalSeconds: (performance.now() - benchStarted) / 1000,
   };
   if (fanout.posted !== fanout.jobs || fanout.channelMismatches > 0) {
-    results.checks.push({ name: 'fan-out delivered every digest once', value: `${fanout.posted} of ${fanout.jobs}`, target: 'all', pass: false });
+    results.checks.push({
+      name: 'fan-out delivered every digest once',
+      value: `${fanout.posted} of ${fanout.jobs}`,
+      target: 'all',
+      pass: false,
+    });
   }
   console.log(formatReport(results));
   if (values.json) {

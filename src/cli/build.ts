@@ -10,9 +10,13 @@ import { bundleFunctions } from '../build/bundle.ts';
 import { ConfigError } from '../config/load.ts';
 import { configPathFrom } from '../config/path.ts';
 
-const { values } = parseArgs({ options: { config: { type: 'string' }, outdir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({
+  options: { config: { type: 'string' }, outdir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
 if (values.help) {
-  console.log('Usage: npm run build [-- --config FILE] [--outdir DIR]\nValidates the configuration and writes dist/<function>/index.mjs for http, worker, schedule and deadletter.');
+  console.log(
+    'Usage: npm run build [-- --config FILE] [--outdir DIR]\nValidates the configuration and writes dist/<function>/index.mjs for http, worker, schedule and deadletter.',
+  );
   process.exit(0);
 }
 const configPath = values.config ?? configPathFrom(process.env);

@@ -10,24 +10,24 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ROOT } from '../build/bundle.ts';
 import { createChatDashClient } from '../chatdash/client.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { loadConfigFile } from '../config/load.ts';
+import type { SlackMessage } from '../digest/blocks.ts';
 import { blockKitBuilderUrl } from '../digest/builder-link.ts';
 import { renderDigest } from '../digest/render-digest.ts';
 import { renderForTerminal } from '../digest/terminal.ts';
-import type { SlackMessage } from '../digest/blocks.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import { createLocalQueue } from '../jobs/local-queue.ts';
 import { createLog } from '../log.ts';
 import { parsePeriod } from '../periods/parse.ts';
 import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
+import { createHttpHandler } from '../slack/http-handler.ts';
 import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
-import { createHttpHandler } from '../slack/http-handler.ts';
 import { fetchInsights } from '../worker/analytics.ts';
 import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
-import { ROOT } from '../build/bundle.ts';
 
 const { values } = parseArgs({
   options: {
@@ -74,7 +74,12 @@ try {
       `  Unique users   ${n(h.uniqueUsers.value)}`,
       `  Understood     ${h.understoodRate.value === null ? 'n/a' : `${(h.understoodRate.value * 100).toFixed(1)}%`}`,
       `  Total cost     ${n(h.totalCost.value, 2)} ${h.totalCost.currency ?? ''}`,
-      `  Top topics     ${insights.topTopics.items.slice(0, 3).map((t) => `${t.label} (${t.count})`).join(', ') || 'none'}`,
+      `  Top topics     ${
+        insights.topTopics.items
+          .slice(0, 3)
+          .map((t) => `${t.label} (${t.count})`)
+          .join(', ') || 'none'
+      }`,
       `  Unavailable    ${insights.unavailable.join(', ') || 'none'}`,
     ].join('\n'),
   );
@@ -88,12 +93,18 @@ try {
   await writeFile(jsonPath, `${JSON.stringify({ text: digest.text, blocks: digest.blocks }, null, 2)}\n`);
   const linkPath = join(values.out, 'block-kit-builder-url.txt');
   await writeFile(linkPath, `${blockKitBuilderUrl(digest)}\n`);
-  console.log(`\n  Block Kit JSON: ${jsonPath} (${digest.blocks.length} blocks)\n  Block Kit Builder link: ${linkPath} (open it in a browser)`);
+  console.log(
+    `\n  Block Kit JSON: ${jsonPath} (${digest.blocks.length} blocks)\n  Block Kit Builder link: ${linkPath} (open it in a browser)`,
+  );
 
   // 4. /chatdash stats through the real handler and worker.
   step('Slack sends a signed "/chatdash stats acme 30d" to the HTTP handler');
   const env = { SLACK_API_URL: slack.apiUrl, JOBS_QUEUE_URL: 'local', CHATDASH_API_URL: sandbox.url };
-  const secrets = async () => ({ slackSigningSecret: 'demo-signing-secret', slackBotToken: 'xoxb-test-token', chatdashApiKey: SANDBOX_API_KEY });
+  const secrets = async () => ({
+    slackSigningSecret: 'demo-signing-secret',
+    slackBotToken: 'xoxb-test-token',
+    chatdashApiKey: SANDBOX_API_KEY,
+  });
   const quiet = createLog({ quiet: true });
   const queue = createLocalQueue();
   const http = createHttpHandler({ config, env, queue, secrets, log: quiet });
@@ -117,9 +128,14 @@ try {
   const button = blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : [])).find((e) => e.action_id === 'drilldown:topics');
   if (button) {
     const payload = {
-      type: 'block_actions', team: { id: 'T0DEMO' }, user: { id: 'U0ALICE', team_id: 'T0DEMO' }, channel: { id: 'C0ACME' },
+      type: 'block_actions',
+      team: { id: 'T0DEMO' },
+      user: { id: 'U0ALICE', team_id: 'T0DEMO' },
+      channel: { id: 'C0ACME' },
       container: { type: 'message', message_ts: '1732550000.000100', channel_id: 'C0ACME', is_ephemeral: true },
-      message: { ts: '1732550000.000100' }, response_url: slack.responseUrl('demo-click'), trigger_id: 'demo.trigger.2',
+      message: { ts: '1732550000.000100' },
+      response_url: slack.responseUrl('demo-click'),
+      trigger_id: 'demo.trigger.2',
       actions: [{ type: 'button', action_id: button.action_id, block_id: 'actions', value: button.value, action_ts: '1732550001.000200' }],
     };
     const click = await http(interactionEvent(payload, signing));
@@ -135,5 +151,8 @@ try {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((l) => `    ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 }

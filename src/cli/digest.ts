@@ -16,16 +16,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { ConfigError, loadConfigFile } from '../config/load.ts';
+import { configPathFrom } from '../config/path.ts';
 import { findSubscription } from '../config/resolve.ts';
 import type { Config } from '../config/schema.ts';
-import { configPathFrom } from '../config/path.ts';
 import { suggest } from '../config/suggest.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { renderForTerminal } from '../digest/terminal.ts';
 import type { DigestJob } from '../jobs/schema.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
-import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../sandbox/index.ts';
-import { startSlackDouble, type SlackDouble } from '../slack-double/server.ts';
+import { SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts';
+import { type SlackDouble, startSlackDouble } from '../slack-double/server.ts';
 import { buildDigestMessage, resolveDigest, runDigest } from '../worker/digest.ts';
 import { buildDeps } from '../worker/handler.ts';
 
@@ -104,7 +104,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 
   const subscription = findSubscription(config, values.subscription);
   if (!subscription) {
-    const guess = suggest(values.subscription, config.subscriptions.map((s) => s.name));
+    const guess = suggest(
+      values.subscription,
+      config.subscriptions.map((s) => s.name),
+    );
     throw new UsageError(
       `Unknown subscription ${JSON.stringify(values.subscription)} in ${configPath}.` +
         `${guess ? ` Did you mean ${JSON.stringify(guess)}?` : ''}\nSubscriptions: ${subscriptionList(config)}`,
@@ -112,7 +115,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
 
   const at = values.at === undefined ? new Date() : new Date(values.at);
-  if (Number.isNaN(at.getTime())) throw new UsageError(`--at ${JSON.stringify(values.at)} is not a date: use ISO 8601, like 2026-11-23T09:00:00Z`);
+  if (Number.isNaN(at.getTime()))
+    throw new UsageError(`--at ${JSON.stringify(values.at)} is not a date: use ISO 8601, like 2026-11-23T09:00:00Z`);
 
   const job: DigestJob = { kind: 'digest', subscription: subscription.name, scheduledFor: at.toISOString(), trigger: 'manual' };
   const resolved = resolveDigest(job, config);
@@ -158,7 +162,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       slackDouble = await startSlackDouble();
       depsEnv.SLACK_API_URL = slackDouble.apiUrl;
       slackBotToken = 'xoxb-test-token';
-      console.log(`Slack: SLACK_BOT_TOKEN is not set, so this posts to a LOCAL SLACK DOUBLE at ${slackDouble.apiUrl}, not to a real workspace`);
+      console.log(
+        `Slack: SLACK_BOT_TOKEN is not set, so this posts to a LOCAL SLACK DOUBLE at ${slackDouble.apiUrl}, not to a real workspace`,
+      );
     } else if (!dryRun) {
       console.log(`Slack: ${env.SLACK_API_URL || 'the Slack Web API'}`);
     }

@@ -34,8 +34,7 @@ Runs the ChatDash sandbox (the analytics endpoint with deterministic demo projec
 Faults for experiments: POST /__sandbox/fault with {"fault": {"type": "rate_limit", "retryAfterSeconds": 5}} ({"fault": null} clears).`);
     return;
   }
-  const port =
-    parsePort(option(args, 'port'), '--port') ?? parsePort(process.env.SANDBOX_PORT, 'SANDBOX_PORT') ?? DEFAULT_PORT;
+  const port = parsePort(option(args, 'port'), '--port') ?? parsePort(process.env.SANDBOX_PORT, 'SANDBOX_PORT') ?? DEFAULT_PORT;
   const host = option(args, 'host') ?? '127.0.0.1';
   const sandbox = await startSandbox({ port, host });
   const origin = new URL(sandbox.url).origin;

@@ -29,10 +29,8 @@ export type AccessDecision =
 
 export const ACCESS_MESSAGES = {
   workspace: 'Sorry, ChatDash isn\u2019t set up for this Slack workspace. Ask your ChatDash admin to add it.',
-  dm_not_admin:
-    'Sorry, ChatDash answers direct messages from its admins only. Try `/chatdash` in a channel that has been set up for it.',
-  channel_not_bound:
-    'Sorry, this channel isn\u2019t set up for ChatDash yet. Ask your ChatDash admin to connect it to a project.',
+  dm_not_admin: 'Sorry, ChatDash answers direct messages from its admins only. Try `/chatdash` in a channel that has been set up for it.',
+  channel_not_bound: 'Sorry, this channel isn\u2019t set up for ChatDash yet. Ask your ChatDash admin to connect it to a project.',
   project_not_bound: 'Sorry, there is no project by that name available in this channel.',
 } as const satisfies Record<AccessRefusal, string>;
 
@@ -78,7 +76,10 @@ export function checkAccess(config: Config, request: AccessRequest, projectKey?:
   if (!project) {
     // Suggestions come only from the projects allowed here, so they are the same whether or not the word names a
     // project elsewhere. Keys are [a-z0-9-]: safe in mrkdwn.
-    const guess = suggest(projectKey, projects.map((p) => p.key));
+    const guess = suggest(
+      projectKey,
+      projects.map((p) => p.key),
+    );
     return refuse('project_not_bound', guess ? ` Did you mean \`${guess}\`?` : '');
   }
   return { ok: true, projects, project };

@@ -8,8 +8,8 @@
  */
 import { Cron } from 'croner';
 import { parsePeriod } from '../periods/parse.ts';
+import { type DataPath, formatPath } from './locate.ts';
 import { cronProblem, DEFAULTS, isValidTimeZone } from './schema.ts';
-import { formatPath, type DataPath } from './locate.ts';
 import { suggest } from './suggest.ts';
 
 export interface Problem {
@@ -97,7 +97,10 @@ export function crossCheck(raw: unknown, now: Date): Problem[] {
   const defaults = isRecord(raw.defaults) ? raw.defaults : {};
   const defaultZone = text(defaults.timeZone);
   const fallbackZone = defaultZone !== undefined && isValidTimeZone(defaultZone) ? defaultZone : DEFAULTS.timeZone;
-  const maxDays = Number.isInteger(defaults.maxRangeDays) && (defaults.maxRangeDays as number) >= 1 ? (defaults.maxRangeDays as number) : DEFAULTS.maxRangeDays;
+  const maxDays =
+    Number.isInteger(defaults.maxRangeDays) && (defaults.maxRangeDays as number) >= 1
+      ? (defaults.maxRangeDays as number)
+      : DEFAULTS.maxRangeDays;
 
   const subscriptions = list(raw.subscriptions);
   checkUnique(subscriptions, 'subscriptions', 'name', 'name', problems, (v) => v.toLowerCase());

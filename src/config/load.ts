@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import * as z from 'zod/mini';
 import { LineCounter, parseDocument } from 'yaml';
-import { Config, KNOWN_KEYS } from './schema.ts';
+import * as z from 'zod/mini';
 import { crossCheck, type Problem } from './checks.ts';
-import { formatPath, locate, type DataPath } from './locate.ts';
+import { type DataPath, formatPath, locate } from './locate.ts';
+import { Config, KNOWN_KEYS } from './schema.ts';
 import { suggest } from './suggest.ts';
 
 export interface ConfigProblem {
@@ -53,9 +53,10 @@ export function parseConfig(source: string, fileName: string, options: ParseConf
       const { line, col } = lineCounter.linePos(error.pos[0]);
       // One error per line: the first is the cause, the rest are usually its echoes.
       if (problems.some((p) => p.line === line)) continue;
-      const hint = /alias/i.test(error.message) && (lines[line - 1] ?? '').includes('*')
-        ? ' (in YAML a value containing * must be quoted: schedule: "*/5 * * * *")'
-        : '';
+      const hint =
+        /alias/i.test(error.message) && (lines[line - 1] ?? '').includes('*')
+          ? ' (in YAML a value containing * must be quoted: schedule: "*/5 * * * *")'
+          : '';
       problems.push({ file: fileName, line, column: col, path: '', message: `YAML syntax error: ${error.message}${hint}` });
     }
     throw new ConfigError(fileName, problems);

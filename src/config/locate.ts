@@ -2,7 +2,7 @@
  * Map a data path (`['subscriptions', 0, 'schedule']`) to a line and column in the YAML source, so configuration
  * errors can point at the offending text. Pure.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 
 export type DataPath = ReadonlyArray<string | number>;
 

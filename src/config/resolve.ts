@@ -1,7 +1,7 @@
 /**
  * A subscription with the configuration's defaults filled in. Pure.
  */
-import { SECTIONS, type Config, type CurrencyDisplay, type ProjectConfig, type Section, type SubscriptionConfig } from './schema.ts';
+import { type Config, type CurrencyDisplay, type ProjectConfig, SECTIONS, type Section, type SubscriptionConfig } from './schema.ts';
 
 export interface ResolvedSubscription {
   subscription: SubscriptionConfig;

@@ -5,8 +5,9 @@
  * relate fields to each other (uniqueness, references, periods in a time zone) are in `./checks.ts`.
  * Every custom message is phrased to follow the offending value: `"Mars/Base" is not a valid IANA time zone…`.
  */
-import * as z from 'zod/mini';
+
 import { Cron } from 'croner';
+import * as z from 'zod/mini';
 
 /** Digest sections, in the order a digest shows them. */
 export const SECTIONS = ['headline', 'trend', 'changes', 'topics', 'misunderstood', 'costs'] as const;
@@ -53,26 +54,24 @@ export function cronProblem(expression: string): string | undefined {
 }
 
 const slackId = (prefixes: string, what: string) =>
-  z.string().check(
-    z.regex(new RegExp(`^[${prefixes}][A-Z0-9]{2,}$`), `is not a ${what}`),
-  );
+  z.string().check(z.regex(new RegExp(`^[${prefixes}][A-Z0-9]{2,}$`), `is not a ${what}`));
 
 export const TeamId = slackId('T', 'Slack team id (T followed by capital letters and digits, like T0123ABCD)');
 export const UserId = slackId('UW', 'Slack user id (U or W followed by capital letters and digits, like U0123ABCD)');
 export const ChannelId = slackId('CGD', 'Slack channel id (C, G or D followed by capital letters and digits, like C0123ABCD)');
 
 const slug = (what: string, max: number) =>
-  z.string().check(
-    z.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, `is not a valid ${what}: use lowercase letters, digits and hyphens`),
-    z.maxLength(max),
-  );
+  z
+    .string()
+    .check(
+      z.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, `is not a valid ${what}: use lowercase letters, digits and hyphens`),
+      z.maxLength(max),
+    );
 
-export const TimeZone = z.string().check(
-  z.refine(isValidTimeZone, 'is not a valid IANA time zone (like Europe/Paris, America/New_York or UTC)'),
-);
-export const Locale = z.string().check(
-  z.refine(isValidLocale, 'is not a valid locale (a BCP 47 tag like en-US, en-GB or fr-FR)'),
-);
+export const TimeZone = z
+  .string()
+  .check(z.refine(isValidTimeZone, 'is not a valid IANA time zone (like Europe/Paris, America/New_York or UTC)'));
+export const Locale = z.string().check(z.refine(isValidLocale, 'is not a valid locale (a BCP 47 tag like en-US, en-GB or fr-FR)'));
 export const CronExpression = z.string().check(
   z.check<string>((ctx) => {
     const problem = cronProblem(ctx.value);

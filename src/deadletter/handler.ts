@@ -13,7 +13,8 @@ import { alertAdmins } from '../worker/alerts.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
 import { buildDeps, parseJob } from '../worker/handler.ts';
 
-const SORRY = ':warning: Sorry, I tried several times and couldn\u2019t finish this. Please try again in a few minutes; if it keeps failing, tell your admin.';
+const SORRY =
+  ':warning: Sorry, I tried several times and couldn\u2019t finish this. Please try again in a few minutes; if it keeps failing, tell your admin.';
 
 export interface DeadLetterOptions {
   config: Config;
@@ -45,7 +46,12 @@ export function createDeadLetterHandler(options: DeadLetterOptions) {
 async function report(body: string, messageId: string, deps: WorkerDeps): Promise<void> {
   const job = parseJob(body);
   if (!job) {
-    await alertAdmins(deps, 'deadletter.invalid_job', `A job message could not be read and was dropped from the queue (message ${escapeMrkdwn(messageId)}).`, { messageId });
+    await alertAdmins(
+      deps,
+      'deadletter.invalid_job',
+      `A job message could not be read and was dropped from the queue (message ${escapeMrkdwn(messageId)}).`,
+      { messageId },
+    );
     return;
   }
   deps.log('error', 'deadletter.job', { kind: job.kind, messageId });
@@ -58,7 +64,13 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
     case 'drilldown':
       await tellAskerOrAdmins(deps, job.kind, job.requester.userId, async () => {
         if (job.responseUrl) await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text: SORRY });
-        else await deps.slack.chat.postEphemeral({ channel: job.requester.channelId, user: job.requester.userId, thread_ts: job.threadTs, text: SORRY });
+        else
+          await deps.slack.chat.postEphemeral({
+            channel: job.requester.channelId,
+            user: job.requester.userId,
+            thread_ts: job.threadTs,
+            text: SORRY,
+          });
       });
       return;
     case 'digest':
@@ -80,9 +92,14 @@ async function tellAskerOrAdmins(deps: WorkerDeps, kind: string, userId: string,
   try {
     await tell();
   } catch (error) {
-    await alertAdmins(deps, 'deadletter.asker_unreachable', `A ${kind} request from <@${userId}> failed every try, and I could not tell them.`, {
-      kind,
-      ...errorFields(error),
-    });
+    await alertAdmins(
+      deps,
+      'deadletter.asker_unreachable',
+      `A ${kind} request from <@${userId}> failed every try, and I could not tell them.`,
+      {
+        kind,
+        ...errorFields(error),
+      },
+    );
   }
 }

@@ -3,8 +3,8 @@
  * `value` (JSON, ≤ 2000 chars) and comes back in the interaction payload, where it is untrusted input.
  */
 import * as z from 'zod/mini';
-import { parseJsonAs } from '../json.ts';
 import { DRILLDOWN_VIEWS } from '../insights/views.ts';
+import { parseJsonAs } from '../json.ts';
 import type { Period } from '../periods/period.ts';
 import { SLACK_LIMITS } from './limits.ts';
 

@@ -22,7 +22,11 @@ export function viewOfActionId(actionId: string): DrilldownView | undefined {
 
 const WORDS: readonly { view: DrilldownView; pattern: RegExp }[] = [
   { view: 'ended_reasons', pattern: /\bend(?:ed)?[\s_-]*reasons?\b/ },
-  { view: 'ended_reasons', pattern: /\bwhy\s+(?:(?:the|my|our|did|do|have|were)\s+)*(?:calls?|conversations?|chats?)\s+(?:have\s+|were\s+|get\s+|got\s+)?end(?:ed|s)?\b/ },
+  {
+    view: 'ended_reasons',
+    pattern:
+      /\bwhy\s+(?:(?:the|my|our|did|do|have|were)\s+)*(?:calls?|conversations?|chats?)\s+(?:have\s+|were\s+|get\s+|got\s+)?end(?:ed|s)?\b/,
+  },
   { view: 'ended_reasons', pattern: /\bhang[\s-]?ups?\b/ },
   { view: 'misunderstood', pattern: /\bmisunderstood\b/ },
   { view: 'misunderstood', pattern: /\bmissed\b/ },

@@ -75,14 +75,16 @@ export function createFormatter(options: FormatOptions = {}): Formatter {
   const decimals = new Map<number, Intl.NumberFormat>();
   const moneyCache = new Map<string, Intl.NumberFormat | null>();
 
-  const safe = (n: number | null, f: (n: number) => string): string =>
-    n === null || !Number.isFinite(n) ? NOT_AVAILABLE : f(n);
+  const safe = (n: number | null, f: (n: number) => string): string => (n === null || !Number.isFinite(n) ? NOT_AVAILABLE : f(n));
   const integer = (n: number | null): string => safe(n, (x) => (Math.abs(x) >= HUGE ? sci : int).format(x));
   const decimal = (n: number | null, maxFractionDigits = 1): string =>
     safe(n, (x) => {
       if (Math.abs(x) >= HUGE) return sci.format(x);
       let f = decimals.get(maxFractionDigits);
-      if (!f) decimals.set(maxFractionDigits, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits })));
+      if (!f) {
+        f = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits });
+        decimals.set(maxFractionDigits, f);
+      }
       return f.format(x);
     });
 

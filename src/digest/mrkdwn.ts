@@ -67,6 +67,7 @@ export function truncate(text: string, max: number): string {
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 // C0/C1 controls except the whitespace handled below, plus line/paragraph separators.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters from untrusted text are exactly what this removes
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const WHITESPACE_RUN = /[\s\u2028\u2029]+/g;
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]/;

@@ -5,10 +5,10 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { HeadlineKey, Insights } from '../insights/types.ts';
 import { DRILLDOWN_VIEWS } from '../insights/views.ts';
-import { actions, button, capBlocks, context, divider, fields, header, section, type SlackMessage } from './blocks.ts';
+import { actions, button, capBlocks, context, divider, fields, header, type SlackMessage, section } from './blocks.ts';
 import { encodeDrilldownRef } from './drilldown-ref.ts';
 import { drilldownActionId } from './drilldown-views.ts';
-import { createFormatter, NOT_AVAILABLE, type CurrencyDisplay, type Formatter } from './format.ts';
+import { type CurrencyDisplay, createFormatter, type Formatter, NOT_AVAILABLE } from './format.ts';
 import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
 import { cleanLabel, escapeAndTruncate, escapeMrkdwn, fitLines, mrkdwnLabel, plainLabel, truncateEscaped } from './mrkdwn.ts';
 import { downsample, sparkline } from './sparkline.ts';
@@ -117,7 +117,12 @@ function headlineBlocks(insights: Insights, fmt: Formatter): KnownBlock[] {
 function trendBlock(insights: Insights, fmt: Formatter): KnownBlock | undefined {
   const trend = insights.trend;
   if (!trend) return undefined;
-  const bars = sparkline(downsample(trend.days.map((d) => d.count), PRACTICAL_LIMITS.sparklinePoints));
+  const bars = sparkline(
+    downsample(
+      trend.days.map((d) => d.count),
+      PRACTICAL_LIMITS.sparklinePoints,
+    ),
+  );
   const peak = trend.peak.date === null ? fmt.integer(trend.peak.count) : `${fmt.integer(trend.peak.count)} on ${fmt.day(trend.peak.date)}`;
   return section(`*Daily conversations*\n${bars}\nmin ${fmt.integer(trend.min)} · max ${fmt.integer(trend.max)} · peak ${peak}`);
 }
@@ -130,13 +135,7 @@ function changesBlock(insights: Insights, fmt: Formatter): KnownBlock {
   return section(fitLines([`*What changed*`, ...lines], SLACK_LIMITS.sectionText, (n) => moreLine(n, fmt)));
 }
 
-function listBlock(
-  title: string,
-  list: Insights['topTopics'],
-  fmt: Formatter,
-  quote: boolean,
-  suffix = '',
-): KnownBlock | undefined {
+function listBlock(title: string, list: Insights['topTopics'], fmt: Formatter, quote: boolean, suffix = ''): KnownBlock | undefined {
   if (!list.available) return section(`*${title}*\n${NOT_AVAILABLE}`);
   if (list.items.length === 0) return undefined;
   const shown = list.items.slice(0, PRACTICAL_LIMITS.digestListItems);
@@ -160,9 +159,7 @@ function costsBlock(insights: Insights, fmt: Formatter, withTotals: boolean): Kn
   else {
     const top = tokens.byModel.items.slice(0, 3).map((m) => `${mrkdwnLabel(m.label, 40)} ${fmt.percent(m.share)}`);
     const more = tokens.byModel.items.length - top.length;
-    lines.push(
-      `Tokens: ${fmt.compact(tokens.total.value)} — ${top.join(' · ')}${more > 0 ? ` · … and ${fmt.integer(more)} more` : ''}`,
-    );
+    lines.push(`Tokens: ${fmt.compact(tokens.total.value)} — ${top.join(' · ')}${more > 0 ? ` · … and ${fmt.integer(more)} more` : ''}`);
   }
   return section(lines.join('\n'));
 }

@@ -5,11 +5,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { Insights, RankedItem, RankedList } from '../insights/types.ts';
 import type { DrilldownView } from '../insights/views.ts';
-import { capBlocks, context, fields, header, section, type SlackMessage } from './blocks.ts';
-import { NOT_AVAILABLE, type Formatter } from './format.ts';
+import { capBlocks, context, fields, header, type SlackMessage, section } from './blocks.ts';
+import { type Formatter, NOT_AVAILABLE } from './format.ts';
 import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
 import { cleanLabel, escapeAndTruncate, mrkdwnLabel, truncateEscaped } from './mrkdwn.ts';
-import { renderContext, type RenderOptions } from './render-digest.ts';
+import { type RenderOptions, renderContext } from './render-digest.ts';
 import { formatHeadlineValue, headlineChange, humaniseReason, listLine, moreLine, VIEW_TITLES } from './wording.ts';
 
 /** Flag emoji for an ISO 3166-1 alpha-2 code, a white flag for anything else. */
@@ -92,7 +92,11 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
       const rate = insights.headline.understoodRate;
       const summary =
         u && u.total > 0
-          ? [section(`${fmt.integer(u.missed)} of ${fmt.integer(u.total)} messages not understood · understood rate ${fmt.percent(rate.value)}`)]
+          ? [
+              section(
+                `${fmt.integer(u.missed)} of ${fmt.integer(u.total)} messages not understood · understood rate ${fmt.percent(rate.value)}`,
+              ),
+            ]
           : [];
       return {
         summary,
@@ -166,7 +170,7 @@ export function renderDrilldown(view: DrilldownView, insights: Insights, options
   const list = c.list;
 
   let text: string;
-  if (!list || !list.available) {
+  if (!list?.available) {
     blocks.push(section(`*${title}*: ${NOT_AVAILABLE} — ChatDash did not return this metric for the period.`));
     text = `${title} for ${ctx.plainName}, ${ctx.periodWords}: not available.`;
   } else if (list.items.length === 0) {

@@ -17,9 +17,7 @@ export function sparkline(values: readonly number[]): string {
   }
   if (max === min) return (max === 0 ? BARS[0] : BARS[3]).repeat(clean.length);
   const span = max - min;
-  return clean
-    .map((v) => BARS[Math.min(BARS.length - 1, Math.floor(((v - min) / span) * (BARS.length - 1) + 0.5))])
-    .join('');
+  return clean.map((v) => BARS[Math.min(BARS.length - 1, Math.floor(((v - min) / span) * (BARS.length - 1) + 0.5))]).join('');
 }
 
 /** Average a long series down to at most `points` buckets (a short one is returned unchanged). */

@@ -63,11 +63,7 @@ function renderBlock(block: KnownBlock): string[] {
     case 'divider':
       return ['─'.repeat(WIDTH)];
     case 'actions':
-      return [
-        block.elements
-          .map((e) => (e.type === 'button' ? `[ ${unescapeMrkdwn(e.text.text)} ]` : `[${e.type}]`))
-          .join(' '),
-      ];
+      return [block.elements.map((e) => (e.type === 'button' ? `[ ${unescapeMrkdwn(e.text.text)} ]` : `[${e.type}]`)).join(' ')];
     default:
       return [`[${block.type} block]`];
   }
@@ -78,5 +74,5 @@ export function renderForTerminal(message: SlackMessage): string {
   for (const block of message.blocks) {
     out.push(...renderBlock(block), '');
   }
-  return out.join('\n').trimEnd() + '\n';
+  return `${out.join('\n').trimEnd()}\n`;
 }

@@ -91,13 +91,7 @@ export function formatChange(metric: HeadlineKey, change: Change, fmt: Formatter
  * The change marker for a headline number, or "" when there is nothing honest to say: no previous period,
  * no current value, or "new" only because the previous number was unavailable (rather than 0).
  */
-export function headlineChange(
-  hasPrevious: boolean,
-  metric: HeadlineKey,
-  h: Headline,
-  fmt: Formatter,
-  currency: string | null,
-): string {
+export function headlineChange(hasPrevious: boolean, metric: HeadlineKey, h: Headline, fmt: Formatter, currency: string | null): string {
   if (!hasPrevious || h.value === null) return '';
   if (h.change.kind === 'new' && h.previous === null) return '';
   return formatChange(metric, h.change, fmt, currency);
@@ -119,9 +113,7 @@ export function highlightLine(h: Highlight, fmt: Formatter): string {
       const up = h.change.absolute > 0;
       const moveIcon = up ? ':chart_with_upwards_trend:' : ':chart_with_downwards_trend:';
       const by =
-        h.metric === 'understoodRate'
-          ? fmt.points(Math.abs(h.change.absolute)).replace(/^\+/, '')
-          : fmt.percentValue(h.change.percent);
+        h.metric === 'understoodRate' ? fmt.points(Math.abs(h.change.absolute)).replace(/^\+/, '') : fmt.percentValue(h.change.percent);
       const value = formatHeadlineValue(h.metric, h.value, fmt, h.currency);
       const previous = formatHeadlineValue(h.metric, h.previous, fmt, h.currency);
       return `${moveIcon} *${METRIC_TITLES[h.metric]} ${up ? 'up' : 'down'} ${by}* to ${value} (from ${previous})`;
@@ -158,9 +150,7 @@ export function viewHasData(view: DrilldownView, insights: Insights): boolean {
       return hasItems(insights.topMisunderstood);
     case 'costs':
       return (
-        insights.headline.totalCost.value !== null ||
-        insights.headline.averageCost.value !== null ||
-        hasItems(insights.tokens.byModel)
+        insights.headline.totalCost.value !== null || insights.headline.averageCost.value !== null || hasItems(insights.tokens.byModel)
       );
     case 'countries':
       return hasItems(insights.countries);

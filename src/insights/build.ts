@@ -4,7 +4,7 @@
 import type { Analytics, ParsedAnalytics } from '../chatdash/schema.ts';
 import type { Period } from '../periods/period.ts';
 import { buildHighlights, resolveThresholds } from './highlights.ts';
-import { rankList, type RawEntry } from './lists.ts';
+import { type RawEntry, rankList } from './lists.ts';
 import { computeChange, finite, ratio, safeSum } from './numbers.ts';
 import { buildTrend } from './trend.ts';
 import type { Headline, Headlines, Insights, MoneyHeadline, Thresholds } from './types.ts';
@@ -22,12 +22,7 @@ function headline(value: number | null, previous: number | null, points = false)
   return { value: v, previous: p, change: computeChange(v, p, { points }) };
 }
 
-function money(
-  value: number | null,
-  currency: string | null,
-  previous: number | null,
-  previousCurrency: string | null,
-): MoneyHeadline {
+function money(value: number | null, currency: string | null, previous: number | null, previousCurrency: string | null): MoneyHeadline {
   const h = headline(value, previous);
   // Amounts in different currencies cannot be compared.
   const comparable = currency === null || previousCurrency === null || currency === previousCurrency;
@@ -76,18 +71,14 @@ function numbersOf(data: Analytics): PeriodNumbers {
   };
 }
 
-const topics = (d: Analytics): RawEntry[] | undefined =>
-  d.topTopics?.map((t) => ({ key: String(t.id), label: t.label, count: t.count }));
+const topics = (d: Analytics): RawEntry[] | undefined => d.topTopics?.map((t) => ({ key: String(t.id), label: t.label, count: t.count }));
 const misunderstood = (d: Analytics): RawEntry[] | undefined =>
   d.topMisunderstoodMessages?.map((t) => ({ key: String(t.id), label: t.label, count: t.count }));
-const intents = (d: Analytics): RawEntry[] | undefined =>
-  d.topIntents?.map((t) => ({ key: t.name, label: t.name, count: t.count }));
-const reasons = (d: Analytics): RawEntry[] | undefined =>
-  d.endedReason?.map((r) => ({ key: r.reason, label: r.reason, count: r.count }));
+const intents = (d: Analytics): RawEntry[] | undefined => d.topIntents?.map((t) => ({ key: t.name, label: t.name, count: t.count }));
+const reasons = (d: Analytics): RawEntry[] | undefined => d.endedReason?.map((r) => ({ key: r.reason, label: r.reason, count: r.count }));
 const countries = (d: Analytics): RawEntry[] | undefined =>
   d.conversationsByCountry?.map((c) => ({ key: c.id.trim().toUpperCase(), label: c.id, count: c.value }));
-const models = (d: Analytics): RawEntry[] | undefined =>
-  d.tokens?.map((t) => ({ key: t.model, label: t.model, count: t.count }));
+const models = (d: Analytics): RawEntry[] | undefined => d.tokens?.map((t) => ({ key: t.model, label: t.model, count: t.count }));
 
 /** True when some metric other than conversations carries data. */
 function hasOtherData(d: Analytics): boolean {

@@ -1,5 +1,5 @@
 /** "What changed": attention items and the biggest movers, most important first. */
-import { topKeys, type RawEntry } from './lists.ts';
+import { type RawEntry, topKeys } from './lists.ts';
 import type { DeltaChange, Headline, HeadlineKey, Headlines, Highlight, RankedList, Thresholds } from './types.ts';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -68,12 +68,7 @@ export function buildHighlights(input: HighlightInput): Highlight[] {
   const covered = new Set<HeadlineKey>();
 
   const conv = delta(headline.conversations);
-  if (
-    conv &&
-    conv.change.percent !== null &&
-    conv.change.percent < -t.conversationsDropPercent &&
-    conv.previous >= t.moverMinimum
-  ) {
+  if (conv && conv.change.percent !== null && conv.change.percent < -t.conversationsDropPercent && conv.previous >= t.moverMinimum) {
     attention.push({ kind: 'conversations_drop', severity: 'attention', ...conv });
     covered.add('conversations');
   }
@@ -126,7 +121,7 @@ export function buildHighlights(input: HighlightInput): Highlight[] {
   movers.sort((a, b) => magnitude(b.metric, b.change) - magnitude(a.metric, a.change));
 
   const newTopics: Highlight[] = [];
-  if (input.previousTopics !== undefined && input.previousTopics.some((e) => e.count > 0)) {
+  if (input.previousTopics?.some((e) => e.count > 0)) {
     const before = topKeys(input.previousTopics, t.topTopicsCount);
     for (const item of input.topics.items.slice(0, t.topTopicsCount)) {
       if (item.count <= 0 || before.has(item.key)) continue;

@@ -20,10 +20,7 @@ function merge(entries: readonly RawEntry[]): RawEntry[] {
 }
 
 /** Build a ranked list. `entries` undefined means the metric is unavailable. */
-export function rankList(
-  entries: readonly RawEntry[] | undefined,
-  previousEntries: readonly RawEntry[] | undefined,
-): RankedList {
+export function rankList(entries: readonly RawEntry[] | undefined, previousEntries: readonly RawEntry[] | undefined): RankedList {
   if (entries === undefined) return { available: false, items: [], total: 0 };
   const merged = merge(entries);
   merged.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
@@ -42,5 +39,9 @@ export function rankList(
 
 /** Keys of the first `n` entries of a list, ranked the same way as `rankList`. */
 export function topKeys(entries: readonly RawEntry[], n: number): Set<string> {
-  return new Set(rankList(entries, undefined).items.slice(0, n).map((i) => i.key));
+  return new Set(
+    rankList(entries, undefined)
+      .items.slice(0, n)
+      .map((i) => i.key),
+  );
 }

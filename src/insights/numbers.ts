@@ -38,11 +38,7 @@ function nearlyEqual(a: number, b: number): boolean {
  * - otherwise delta; `percent` null when previous is 0 (cannot happen here) or the result is not finite.
  * With `points: true` (rates as fractions) `absolute` is in percentage points and `percent` is null.
  */
-export function computeChange(
-  value: number | null,
-  previous: number | null,
-  options: { points?: boolean } = {},
-): Change {
+export function computeChange(value: number | null, previous: number | null, options: { points?: boolean } = {}): Change {
   const v = finite(value);
   const p = finite(previous);
   if (v === null) return { kind: 'none' };

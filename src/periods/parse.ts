@@ -129,7 +129,10 @@ function readDraft(input: string, now: DateTime, maxDays: number): Step<Draft> {
       return draft(end.minus({ weeks: 1 }), end, false, 'Last week', 'Last week', byDays);
     }
     case 'this month':
-      return aligned(draft(today.startOf('month'), now, true, 'This month', 'This month', byDays), today.minus({ months: 1 }).daysInMonth ?? 0);
+      return aligned(
+        draft(today.startOf('month'), now, true, 'This month', 'This month', byDays),
+        today.minus({ months: 1 }).daysInMonth ?? 0,
+      );
     case 'last month': {
       const end = today.startOf('month');
       return draft(end.minus({ months: 1 }), end, false, 'Last month', 'Last month', byDays);
@@ -294,6 +297,7 @@ function acceptedForms(today: DateTime): string {
 }
 
 function echo(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters from untrusted text are exactly what this removes
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
   return `"${clean.length > ECHO_LIMIT ? `${clean.slice(0, ECHO_LIMIT)}…` : clean}"`;
 }

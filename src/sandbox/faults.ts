@@ -3,7 +3,7 @@
  * bodies. A fault is set globally or for one project; `times` makes it fire for the next N requests only.
  */
 import * as z from 'zod/mini';
-import { METRIC_NAMES, responseKeyOf, type MetricName } from '../chatdash/schema.ts';
+import { METRIC_NAMES, type MetricName, responseKeyOf } from '../chatdash/schema.ts';
 
 export type Fault =
   | { type: 'slow'; delayMs: number }

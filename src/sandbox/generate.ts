@@ -6,7 +6,7 @@
  * 24 h buckets from its start (a partial last bucket counts, with a share of the day's volume), and every total is
  * the sum of its buckets; everything else (topics, countries, tokens…) is derived from those totals.
  */
-import { responseKeyOf, type MetricName } from '../chatdash/schema.ts';
+import { type MetricName, responseKeyOf } from '../chatdash/schema.ts';
 import type { DemoProject, Weighted } from './demo-projects.ts';
 import { seeded } from './prng.ts';
 
@@ -164,17 +164,22 @@ export function generateAnalytics(
         value: count,
       })),
     topTopics: () =>
-      scaled(Math.round(conversations.total * 0.9), project.topics, rng('topics'), byLabel).map(
-        ({ item, count }) => ({ id: item.id, label: item.label, count }),
-      ),
+      scaled(Math.round(conversations.total * 0.9), project.topics, rng('topics'), byLabel).map(({ item, count }) => ({
+        id: item.id,
+        label: item.label,
+        count,
+      })),
     topMisunderstoodMessages: () =>
-      scaled(Math.round(missed * 0.6), project.misunderstood, rng('misunderstood'), byLabel).map(
-        ({ item, count }) => ({ id: item.id, label: item.label, count }),
-      ),
+      scaled(Math.round(missed * 0.6), project.misunderstood, rng('misunderstood'), byLabel).map(({ item, count }) => ({
+        id: item.id,
+        label: item.label,
+        count,
+      })),
     topIntents: () =>
-      scaled(Math.round((userMessages - missed) * 0.7), project.intents, rng('intents'), (n) => n).map(
-        ({ item, count }) => ({ name: item, count }),
-      ),
+      scaled(Math.round((userMessages - missed) * 0.7), project.intents, rng('intents'), (n) => n).map(({ item, count }) => ({
+        name: item,
+        count,
+      })),
     tokens: () => {
       const r = rng('tokens');
       return project.models

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import * as z from 'zod/mini';
 import { METRIC_NAMES, type MetricName } from '../chatdash/schema.ts';
 import { DEMO_PROJECTS, findDemoProject } from './demo-projects.ts';
-import { applyBodyFault, FaultBook, FaultRequestSchema, type Fault } from './faults.ts';
+import { applyBodyFault, type Fault, FaultBook, FaultRequestSchema } from './faults.ts';
 import { generateAnalytics } from './generate.ts';
 
 export type { Fault } from './faults.ts';
@@ -189,9 +189,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!authorized) {
       throw new HttpError(
         401,
-        req.headers.authorization === undefined
-          ? 'Missing Authorization header: send the agency API key'
-          : 'Invalid API key',
+        req.headers.authorization === undefined ? 'Missing Authorization header: send the agency API key' : 'Invalid API key',
       );
     }
 

@@ -40,11 +40,7 @@ function cronFor(subscription: SubscriptionConfig, defaultTimeZone: string): Cro
  * Every occurrence of every subscription's schedule in (after, until], sorted by time, then subscription name.
  * A window that spans several occurrences of one subscription returns each of them.
  */
-export function dueSubscriptions(
-  subscriptions: readonly SubscriptionConfig[],
-  window: DueWindow,
-  defaultTimeZone: string,
-): DueDigest[] {
+export function dueSubscriptions(subscriptions: readonly SubscriptionConfig[], window: DueWindow, defaultTimeZone: string): DueDigest[] {
   const { after, until } = window;
   if (Number.isNaN(after.getTime()) || Number.isNaN(until.getTime())) throw new RangeError('window has an invalid date');
   const due: DueDigest[] = [];
@@ -60,10 +56,7 @@ export function dueSubscriptions(
       previous = next;
     }
   }
-  return due.sort(
-    (a, b) =>
-      a.scheduledFor.getTime() - b.scheduledFor.getTime() || a.subscription.name.localeCompare(b.subscription.name),
-  );
+  return due.sort((a, b) => a.scheduledFor.getTime() - b.scheduledFor.getTime() || a.subscription.name.localeCompare(b.subscription.name));
 }
 
 /** The next `count` occurrences strictly after `from`. */

@@ -6,10 +6,10 @@
  * digest's idempotency record (subscription + period) turns the overlap into a no-op.
  */
 import type { ScheduledEvent } from 'aws-lambda';
+import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { DigestJob } from '../jobs/schema.ts';
-import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import { createLog, type Log } from '../log.ts';
 import { dueSubscriptions } from './due.ts';
 

@@ -10,10 +10,11 @@
  *
  * Every request is recorded in `calls` (without the token). Binds to 127.0.0.1 only.
  */
+
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EventEmitter } from 'node:events';
-import { randomUUID } from 'node:crypto';
 import { validateMessage } from './validate.ts';
 
 export type ChannelState = 'ok' | 'not_in_channel' | 'channel_not_found' | 'is_archived';
@@ -244,14 +245,27 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       }
       const ts = nextTs();
       const threadTs = typeof body.thread_ts === 'string' && body.thread_ts !== '' ? body.thread_ts : undefined;
-      messages.set(`${channelId}/${ts}`, { channel: channelId, ts, ...(threadTs ? { threadTs } : {}), text: body.text, blocks: body.blocks });
+      messages.set(`${channelId}/${ts}`, {
+        channel: channelId,
+        ts,
+        ...(threadTs ? { threadTs } : {}),
+        text: body.text,
+        blocks: body.blocks,
+      });
       return {
         status: 200,
         body: {
           ok: true,
           channel: channelId,
           ts,
-          message: { type: 'message', bot_id: 'B0CHATDASH', text: body.text ?? '', blocks: body.blocks, ts, ...(threadTs ? { thread_ts: threadTs } : {}) },
+          message: {
+            type: 'message',
+            bot_id: 'B0CHATDASH',
+            text: body.text ?? '',
+            blocks: body.blocks,
+            ts,
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+          },
         },
       };
     },
@@ -297,11 +311,12 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       if (typeof body.ts !== 'string' || body.ts === '') return fail('invalid_arguments');
       const root = messages.get(`${String(body.channel)}/${body.ts}`);
       if (!root) return fail('thread_not_found');
-      const replies = root.threadTs !== undefined && root.threadTs !== root.ts
-        ? []
-        : [...messages.values()]
-            .filter((m) => m.channel === root.channel && m.threadTs === root.ts && m.ts !== root.ts)
-            .sort((a, b) => Number(a.ts) - Number(b.ts));
+      const replies =
+        root.threadTs !== undefined && root.threadTs !== root.ts
+          ? []
+          : [...messages.values()]
+              .filter((m) => m.channel === root.channel && m.threadTs === root.ts && m.ts !== root.ts)
+              .sort((a, b) => Number(a.ts) - Number(b.ts));
       const asSlack = (m: StoredMessage) => ({
         type: 'message',
         bot_id: 'B0CHATDASH',

@@ -84,7 +84,9 @@ function checkBlocks(blocks: unknown[]): string[] {
   if (blocks.length > LIMITS.blocks) {
     problems.push(error(`no more than ${LIMITS.blocks} items allowed`, '/blocks'));
   }
-  blocks.forEach((block, i) => checkBlock(block, `/blocks/${i}`, problems));
+  blocks.forEach((block, i) => {
+    checkBlock(block, `/blocks/${i}`, problems);
+  });
   return problems;
 }
 
@@ -118,9 +120,7 @@ function checkBlock(block: unknown, at: string, problems: string[]): void {
           if (block.fields.length > LIMITS.sectionFields) {
             problems.push(error(`no more than ${LIMITS.sectionFields} items allowed`, `${at}/fields`));
           }
-          block.fields.forEach((field, j) =>
-            checkTextObject(field, `${at}/fields/${j}`, LIMITS.fieldText, problems),
-          );
+          for (const [j, field] of block.fields.entries()) checkTextObject(field, `${at}/fields/${j}`, LIMITS.fieldText, problems);
         }
       }
       if (block.accessory !== undefined) checkElement(block.accessory, `${at}/accessory`, problems);
@@ -134,7 +134,7 @@ function checkBlock(block: unknown, at: string, problems: string[]): void {
       if (block.elements.length > LIMITS.actionsElements) {
         problems.push(error(`no more than ${LIMITS.actionsElements} items allowed`, `${at}/elements`));
       }
-      block.elements.forEach((element, j) => checkElement(element, `${at}/elements/${j}`, problems));
+      for (const [j, element] of block.elements.entries()) checkElement(element, `${at}/elements/${j}`, problems);
       break;
     }
     case 'context': {

@@ -8,8 +8,8 @@
  * its Express/HTTP/Socket Mode receivers out: they are never used on Lambda and are most of Bolt's weight.
  */
 import AppModule from '@slack/bolt/dist/App.js';
-import ReceiverModule from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
 import type { AwsHandler } from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
+import ReceiverModule from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
 import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Log } from '../log.ts';

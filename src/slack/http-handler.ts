@@ -8,13 +8,13 @@
  *   not a crash with a stack trace.
  */
 import type { AwsEvent, AwsHandler, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
+import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
+import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
 import { createSlackHandler } from './app.ts';
-import { lazy } from '../lazy.ts';
 
 export interface HttpHandlerOptions {
   config: Config;

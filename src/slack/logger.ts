@@ -1,4 +1,4 @@
-import { LogLevel, type Logger } from '@slack/logger';
+import { type Logger, LogLevel } from '@slack/logger';
 import type { Log } from '../log.ts';
 
 /**
@@ -7,7 +7,10 @@ import type { Log } from '../log.ts';
  */
 export function slackLogger(log: Log, event: string): Logger {
   let level = LogLevel.INFO;
-  const line = (lvl: 'info' | 'warn' | 'error') => (...msg: unknown[]) => log(lvl, event, { message: msg.map(String).join(' ').slice(0, 500) });
+  const line =
+    (lvl: 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) =>
+      log(lvl, event, { message: msg.map(String).join(' ').slice(0, 500) });
   return {
     debug: () => {},
     info: line('info'),

@@ -5,7 +5,12 @@ export function isDirectMessageChannel(channelId: string, channelName?: string):
   return channelId.startsWith('D') || channelName === 'directmessage';
 }
 
-export function requesterOf(teamId: string | undefined, channelId: string | undefined, userId: string | undefined, channelName?: string): Requester | undefined {
+export function requesterOf(
+  teamId: string | undefined,
+  channelId: string | undefined,
+  userId: string | undefined,
+  channelName?: string,
+): Requester | undefined {
   if (!teamId || !channelId || !userId) return undefined;
   return { teamId, channelId, userId, isDirectMessage: isDirectMessageChannel(channelId, channelName) };
 }

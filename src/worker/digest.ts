@@ -1,15 +1,15 @@
 /** Scheduled (or `npm run digest`) digests: render one subscription's period and post it to its channel. */
-import { resolveSubscription, type ResolvedSubscription } from '../config/resolve.ts';
+import { type ResolvedSubscription, resolveSubscription } from '../config/resolve.ts';
 import type { Config } from '../config/schema.ts';
+import type { SlackMessage } from '../digest/blocks.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDigest } from '../digest/render-digest.ts';
-import type { SlackMessage } from '../digest/blocks.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { DigestJob } from '../jobs/schema.ts';
 import { parsePeriod } from '../periods/parse.ts';
 import type { Period } from '../periods/period.ts';
-import { fetchInsights } from './analytics.ts';
 import { alertAdmins } from './alerts.ts';
+import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 
@@ -52,7 +52,9 @@ export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerD
 export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<string> {
   const resolved = resolveDigest(job, deps.config);
   if ('error' in resolved) {
-    await alertAdmins(deps, 'digest.unresolved', `A digest could not be built: ${escapeMrkdwn(resolved.error)}.`, { subscription: job.subscription });
+    await alertAdmins(deps, 'digest.unresolved', `A digest could not be built: ${escapeMrkdwn(resolved.error)}.`, {
+      subscription: job.subscription,
+    });
     return 'unresolved';
   }
   const { subscription, project } = resolved;
@@ -63,9 +65,14 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     const failure = asUserFacing(error, escapeMrkdwn(project.name));
     // ChatDash down or rate-limited: let the queue try again later; the dead-letter function reports it if it never recovers.
     if (!failure || failure.transient) throw error;
-    await alertAdmins(deps, 'digest.chatdash_failed', `Digest *${escapeMrkdwn(subscription.name)}* was not posted. ${failure.userMessage}`, {
-      subscription: subscription.name,
-    });
+    await alertAdmins(
+      deps,
+      'digest.chatdash_failed',
+      `Digest *${escapeMrkdwn(subscription.name)}* was not posted. ${failure.userMessage}`,
+      {
+        subscription: subscription.name,
+      },
+    );
     return 'chatdash_failed';
   }
   try {

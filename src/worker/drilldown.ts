@@ -3,15 +3,15 @@
  * that thread (or, for a click on an ephemeral `/chatdash stats` answer, as an ephemeral reply).
  */
 import { checkAccess } from '../config/access.ts';
-import { decodeDrilldownRef, type DrilldownRef } from '../digest/drilldown-ref.ts';
+import type { SlackMessage } from '../digest/blocks.ts';
+import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-views.ts';
+import type { CurrencyDisplay } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
-import type { SlackMessage } from '../digest/blocks.ts';
-import type { CurrencyDisplay } from '../digest/format.ts';
 import { STALE_BUTTON, THREAD_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
@@ -62,7 +62,7 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     await say({ text: `I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_WORDS[v]).join(', ')} for this digest: mention me with one of them.` });
     return 'asked_for_view';
   }
-  let message;
+  let message: SlackMessage;
   try {
     const insights = await fetchInsights(deps.chatdash, project.id, target.period, DRILLDOWN_METRICS[job.view], chatdashDeadline(deps));
     message = renderDrilldown(job.view, insights, {

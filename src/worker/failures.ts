@@ -3,7 +3,7 @@
  * would help); anything else is transient: the queue retries it and, when retries are exhausted, the dead-letter
  * function reports it.
  */
-import { isChatDashError, type ChatDashError } from '../chatdash/errors.ts';
+import { type ChatDashError, isChatDashError } from '../chatdash/errors.ts';
 
 export class UserFacingError extends Error {
   override readonly name = 'UserFacingError';
@@ -39,7 +39,13 @@ export function asUserFacing(error: unknown, projectName: string): UserFacingErr
 }
 
 /** Slack Web API errors that mean "this channel can't take the message", which no retry will change. */
-export const UNDELIVERABLE_CHANNEL_ERRORS = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'cannot_reply_to_message']);
+export const UNDELIVERABLE_CHANNEL_ERRORS = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'restricted_action',
+  'cannot_reply_to_message',
+]);
 
 export function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;

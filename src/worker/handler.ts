@@ -3,21 +3,22 @@
  * that fails is reported back to SQS alone (ReportBatchItemFailures), retried with the queue's backoff and,
  * after `maxReceiveCount` tries, moved to the dead-letter queue, whose function reports it.
  */
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+
 import { WebClient } from '@slack/web-api';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createChatDashClient, DEFAULT_CHATDASH_API_URL } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';
 import { Job } from '../jobs/schema.ts';
 import { parseJsonAs } from '../json.ts';
+import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
+import { slackLogger } from '../slack/logger.ts';
 import type { WorkerDeps } from './deps.ts';
 import { createDynamoOnceGuard, createMemoryOnceGuard, type OnceGuard } from './idempotency.ts';
 import { mapLimit } from './map-limit.ts';
 import { idempotencyKeyOf, processJob } from './process-job.ts';
 import { createResponder } from './respond.ts';
-import { lazy } from '../lazy.ts';
-import { slackLogger } from '../slack/logger.ts';
 
 export interface WorkerOptions {
   config: Config;
@@ -58,7 +59,12 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
       const started = Date.now();
       try {
         const { outcome } = await once.once(key, async () => ({ outcome: await processJob(parsed, ready) }));
-        log('info', 'job.done', { kind: parsed.kind, outcome, ms: Date.now() - started, receiveCount: Number(record.attributes?.ApproximateReceiveCount ?? 1) });
+        log('info', 'job.done', {
+          kind: parsed.kind,
+          outcome,
+          ms: Date.now() - started,
+          receiveCount: Number(record.attributes?.ApproximateReceiveCount ?? 1),
+        });
       } catch (error) {
         log('warn', 'job.failed', { kind: parsed.kind, messageId: record.messageId, ...errorFields(error) });
         failures.push({ itemIdentifier: record.messageId });

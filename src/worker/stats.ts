@@ -1,10 +1,11 @@
 /** `/chatdash stats`: replaces the "working on it" message through response_url with the stats or a clear failure. */
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDigest } from '../digest/render-digest.ts';
-import { RANGE_HELP } from '../slack/command/help.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
+import type { Insights } from '../insights/types.ts';
 import type { StatsJob } from '../jobs/schema.ts';
 import { parsePeriod } from '../periods/parse.ts';
+import { RANGE_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
@@ -29,7 +30,7 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     await reply({ text: `:calendar: ${escapeMrkdwn(parsed.error)}\n${RANGE_HELP}` });
     return 'bad_range';
   }
-  let insights;
+  let insights: Insights;
   try {
     insights = await fetchInsights(deps.chatdash, project.id, parsed.period, DIGEST_METRICS, chatdashDeadline(deps));
   } catch (error) {

@@ -1,5 +1,5 @@
-import type { WorkerDeps } from './deps.ts';
 import { errorFields } from '../log.ts';
+import type { WorkerDeps } from './deps.ts';
 
 /** The asker's Slack time zone and locale (users.info), or the configured defaults if Slack can't tell. */
 export async function userPreferences(deps: WorkerDeps, userId: string): Promise<{ timeZone: string; locale: string }> {

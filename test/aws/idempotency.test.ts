@@ -1,10 +1,11 @@
 /** "Once per key" in DynamoDB (moto), through AWS Lambda Powertools: duplicates get the first result; failures may retry. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AlreadyInProgressError, createDynamoOnceGuard } from '../../src/worker/idempotency.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerHandler } from '../../src/worker/handler.ts';
-import { motoAvailable, startMoto, type Moto } from '../support/moto.ts';
-import { config, startBot, type Bot } from '../slack/harness.ts';
+import { AlreadyInProgressError, createDynamoOnceGuard } from '../../src/worker/idempotency.ts';
+import { type Bot, config, startBot } from '../slack/harness.ts';
+import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
 
 const TABLE = 'chatdash-idempotency';
 
@@ -14,7 +15,11 @@ describe.skipIf(!motoAvailable)('DynamoDB once-guard (moto)', () => {
 
   beforeAll(async () => {
     moto = await startMoto();
-    dynamo = new DynamoDBClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    dynamo = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: moto.endpoint,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
     await dynamo.send(
       new CreateTableCommand({
         TableName: TABLE,

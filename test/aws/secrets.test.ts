@@ -1,9 +1,10 @@
 /** The secrets provider against a local Secrets Manager (moto): read once, cached, and never quoted in an error. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { CreateSecretCommand, DeleteSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSecretsProvider, SecretsError } from '../../src/secrets/secrets.ts';
-import { motoAvailable, startMoto, type Moto } from '../support/moto.ts';
-import { startCountingProxy, type CountingProxy } from './counting-proxy.ts';
+import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
+import { type CountingProxy, startCountingProxy } from './counting-proxy.ts';
 
 const VALUES = {
   slackSigningSecret: 'sm-signing-secret-value-1111',
@@ -31,7 +32,11 @@ describe.skipIf(!motoAvailable)('secrets from Secrets Manager (moto)', () => {
     moto = await startMoto();
     proxy = await startCountingProxy(moto.endpoint);
     env = { ...moto.env, AWS_ENDPOINT_URL: proxy.endpoint };
-    sm = new SecretsManagerClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    sm = new SecretsManagerClient({
+      region: 'us-east-1',
+      endpoint: moto.endpoint,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
   });
   afterAll(async () => {
     sm?.destroy();

@@ -2,17 +2,25 @@
  * The SQS job queue against a local AWS endpoint (moto): jobs sent with our signed-fetch client are received with
  * the AWS SDK and run by the worker as the SQS event Lambda would deliver.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CreateQueueCommand, DeleteMessageCommand, PurgeQueueCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  type Message,
+  PurgeQueueCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSqsJobQueue, QueueSendError } from '../../src/aws/sqs-queue.ts';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
 import type { Job } from '../../src/jobs/schema.ts';
-import { slashCommandEvent } from '../../src/slack-double/requests.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
-import { motoAvailable, startMoto, type Moto } from '../support/moto.ts';
-import { allText, config, SECRETS, startBot, type Bot } from '../slack/harness.ts';
-import { startCountingProxy, type CountingProxy } from './counting-proxy.ts';
+import { slashCommandEvent } from '../../src/slack-double/requests.ts';
+import { allText, type Bot, config, SECRETS, startBot } from '../slack/harness.ts';
+import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
+import { type CountingProxy, startCountingProxy } from './counting-proxy.ts';
 
 /** Credentials moto accepts; distinctive so a leak into an error message would be seen. */
 const ACCESS_KEY = 'AKIATESTLEAKCHECK0001';
@@ -30,7 +38,11 @@ describe.skipIf(!motoAvailable)('SQS job queue (moto)', () => {
     moto = await startMoto();
     proxy = await startCountingProxy(moto.endpoint);
     env = { ...moto.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_ACCESS_KEY_ID: ACCESS_KEY, AWS_SECRET_ACCESS_KEY: SECRET_KEY };
-    sqs = new SQSClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY } });
+    sqs = new SQSClient({
+      region: 'us-east-1',
+      endpoint: moto.endpoint,
+      credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
+    });
     queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'chatdash-jobs' }))).QueueUrl!;
     bot = await startBot();
   });
@@ -50,7 +62,9 @@ describe.skipIf(!motoAvailable)('SQS job queue (moto)', () => {
   async function receiveAll(): Promise<Message[]> {
     const all: Message[] = [];
     for (;;) {
-      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 30 }));
+      const { Messages = [] } = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 30 }),
+      );
       if (Messages.length === 0) return all;
       all.push(...Messages);
       for (const m of Messages) await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: m.ReceiptHandle! }));
@@ -59,7 +73,12 @@ describe.skipIf(!motoAvailable)('SQS job queue (moto)', () => {
 
   const asEvent = (messages: Message[]): SQSEvent => ({ Records: messages.map((m) => sqsRecord(m.Body!, m.MessageId!)) });
 
-  const digestJob = (n: number): Job => ({ kind: 'digest', subscription: `sub-${n}`, scheduledFor: new Date(Date.UTC(2026, 10, 23, 8, n)).toISOString(), trigger: 'schedule' });
+  const digestJob = (n: number): Job => ({
+    kind: 'digest',
+    subscription: `sub-${n}`,
+    scheduledFor: new Date(Date.UTC(2026, 10, 23, 8, n)).toISOString(),
+    trigger: 'schedule',
+  });
 
   it('a /chatdash stats job goes through SQS (the HTTP function\u2019s default queue) to the worker and back to Slack', async () => {
     // No queue option: the handler builds its SQS queue from JOBS_QUEUE_URL, as in Lambda.
@@ -79,7 +98,13 @@ describe.skipIf(!motoAvailable)('SQS job queue (moto)', () => {
 
     const messages = await receiveAll();
     expect(messages).toHaveLength(1);
-    expect(JSON.parse(messages[0]!.Body!)).toMatchObject({ kind: 'stats', idempotencyKey: 'stats:trig.sqs', projectKey: 'acme', rangeText: '30d', responseUrl });
+    expect(JSON.parse(messages[0]!.Body!)).toMatchObject({
+      kind: 'stats',
+      idempotencyKey: 'stats:trig.sqs',
+      projectKey: 'acme',
+      rangeText: '30d',
+      responseUrl,
+    });
 
     const worker = await bot.worker();
     const result = await worker(asEvent(messages));
@@ -96,7 +121,9 @@ describe.skipIf(!motoAvailable)('SQS job queue (moto)', () => {
     expect(proxy.targets).toEqual(['AmazonSQS.SendMessageBatch', 'AmazonSQS.SendMessageBatch', 'AmazonSQS.SendMessageBatch']);
     const received = (await receiveAll()).map((m) => JSON.parse(m.Body!) as Job);
     expect(received).toHaveLength(25);
-    expect(received.map((j) => (j.kind === 'digest' ? j.subscription : '')).sort()).toEqual(jobs.map((j) => (j.kind === 'digest' ? j.subscription : '')).sort());
+    expect(received.map((j) => (j.kind === 'digest' ? j.subscription : '')).sort()).toEqual(
+      jobs.map((j) => (j.kind === 'digest' ? j.subscription : '')).sort(),
+    );
   });
 
   it('sendAll with exactly 10 jobs is one batch', async () => {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqsJobQueue } from '../../src/aws/sqs-queue.ts';
+import type { VariantResult } from '../../src/bench/cold-start.ts';
 import { answerProblem, statsJob } from '../../src/bench/events.ts';
 import { FANOUT_TICK, fanoutChannelId, fanoutConfig } from '../../src/bench/fanout-config.ts';
-import type { VariantResult } from '../../src/bench/cold-start.ts';
 import { coldStartChecks, formatChecks } from '../../src/bench/report.ts';
-import { startSqsStandIn, type SqsStandIn } from '../../src/bench/sqs-stand-in.ts';
+import { type SqsStandIn, startSqsStandIn } from '../../src/bench/sqs-stand-in.ts';
 import { median } from '../../src/bench/stats.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { ConfigError, loadConfigFile } from '../../src/config/load.ts';

@@ -8,8 +8,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASELINES, buildBaselines, type BaselineBundle } from '../../src/bench/baselines.ts';
-import { bundleFunctions, FUNCTIONS, metafileInputs, ROOT, type BundleResult, type FunctionName } from '../../src/build/bundle.ts';
+import { BASELINES, type BaselineBundle, buildBaselines } from '../../src/bench/baselines.ts';
+import { type BundleResult, bundleFunctions, FUNCTIONS, type FunctionName, metafileInputs, ROOT } from '../../src/build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 
 const KB = 1000;
@@ -92,7 +92,10 @@ describe('what the http bundle leaves out', () => {
 
   it('would catch luxon, yaml and the full zod', async () => {
     const entry = join(dir, 'careless.mjs');
-    await writeFile(entry, "import { DateTime } from 'luxon';\nimport { parse } from 'yaml';\nimport { z } from 'zod';\nexport const all = [DateTime.now(), parse('a: 1'), z.string().parse('x')];\n");
+    await writeFile(
+      entry,
+      "import { DateTime } from 'luxon';\nimport { parse } from 'yaml';\nimport { z } from 'zod';\nexport const all = [DateTime.now(), parse('a: 1'), z.string().parse('x')];\n",
+    );
     const result = await esbuild.build({
       entryPoints: [entry],
       outfile: join(dir, 'careless', 'index.mjs'),

@@ -7,14 +7,14 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CreateQueueCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateQueueCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { bundleFunctions, ROOT } from '../../src/build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { slashCommandEvent, SIGNING_SECRET } from '../../src/slack-double/requests.ts';
-import { startSlackDouble, type SlackDouble } from '../../src/slack-double/server.ts';
-import { motoAvailable, startMoto, type Moto } from '../support/moto.ts';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
+import { SIGNING_SECRET, slashCommandEvent } from '../../src/slack-double/requests.ts';
+import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
+import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
 
 const BOT_TOKEN = 'xoxb-bundle-test-token-5150';
 const CHATDASH_KEY = 'cdk_bundle_test_key_6160';
@@ -127,7 +127,11 @@ describe.skipIf(!motoAvailable)('the HTTP and worker bundles through SQS (moto)'
 
   beforeAll(async () => {
     moto = await startMoto();
-    sqs = new SQSClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    sqs = new SQSClient({
+      region: 'us-east-1',
+      endpoint: moto.endpoint,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
     queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'bundle-jobs' }))).QueueUrl!;
   });
   afterAll(async () => {
@@ -146,10 +150,18 @@ describe.skipIf(!motoAvailable)('the HTTP and worker bundles through SQS (moto)'
     expect(sandbox.requests).toHaveLength(0);
     expectNoSecrets(http.output);
 
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
     expect(Messages).toHaveLength(1);
     const message = Messages[0] as Message;
-    expect(JSON.parse(message.Body!)).toMatchObject({ kind: 'stats', projectKey: 'acme', rangeText: '30d', responseUrl, idempotencyKey: 'stats:trig.bundle' });
+    expect(JSON.parse(message.Body!)).toMatchObject({
+      kind: 'stats',
+      projectKey: 'acme',
+      rangeText: '30d',
+      responseUrl,
+      idempotencyKey: 'stats:trig.bundle',
+    });
 
     const sqsEvent = {
       Records: [
@@ -157,7 +169,12 @@ describe.skipIf(!motoAvailable)('the HTTP and worker bundles through SQS (moto)'
           messageId: message.MessageId,
           receiptHandle: message.ReceiptHandle,
           body: message.Body,
-          attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'test', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+          attributes: {
+            ApproximateReceiveCount: '1',
+            SentTimestamp: String(Date.now()),
+            SenderId: 'test',
+            ApproximateFirstReceiveTimestamp: String(Date.now()),
+          },
           messageAttributes: {},
           md5OfBody: message.MD5OfBody,
           eventSource: 'aws:sqs',

@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createChatDashClient, DEFAULT_CHATDASH_API_URL, type ChatDashClientOptions } from '../../src/chatdash/client.ts';
-import { ChatDashError, isChatDashError } from '../../src/chatdash/errors.ts';
+import { type ChatDashClientOptions, createChatDashClient, DEFAULT_CHATDASH_API_URL } from '../../src/chatdash/client.ts';
+import { type ChatDashError, isChatDashError } from '../../src/chatdash/errors.ts';
 import type { MetricName } from '../../src/chatdash/schema.ts';
 import type { TimeRange } from '../../src/periods/period.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
 
 const WEEK: TimeRange = { start: '2026-11-09T23:00:00.000Z', end: '2026-11-16T23:00:00.000Z' };
 const SECRET = 'sk_live_S3cr3tAgencyKey_1234567890';
@@ -111,9 +111,7 @@ describe('queryAnalytics against the sandbox', () => {
 
   it('401 → unauthorized, not retried, with an actionable message that never shows the key', async () => {
     const logs: LogEntry[] = [];
-    const { error } = await failure(() =>
-      client({ apiKey: SECRET }, logs).queryAnalytics('proj_demo_text', WEEK, ['conversations']),
-    );
+    const { error } = await failure(() => client({ apiKey: SECRET }, logs).queryAnalytics('proj_demo_text', WEEK, ['conversations']));
     expect(error.kind).toBe('unauthorized');
     expect(error.status).toBe(401);
     expect(error.retryable).toBe(false);
@@ -168,9 +166,7 @@ describe('queryAnalytics against the sandbox', () => {
       res.end();
     });
     try {
-      const { error } = await failure(() =>
-        client({ baseUrl: server.url }).queryAnalytics('p', WEEK, ['conversations']),
-      );
+      const { error } = await failure(() => client({ baseUrl: server.url }).queryAnalytics('p', WEEK, ['conversations']));
       expect(error.kind).toBe('rate_limited');
       expect(error.retryAfterMs).toBeGreaterThan(25_000);
       expect(error.retryAfterMs).toBeLessThanOrEqual(30_000);
@@ -191,9 +187,7 @@ describe('queryAnalytics against the sandbox', () => {
   it('5xx every time → unavailable after maxAttempts', async () => {
     sandbox.setFault({ type: 'server_error', status: 503 });
     const logs: LogEntry[] = [];
-    const { error } = await failure(() =>
-      client({ maxAttempts: 3 }, logs).queryAnalytics('proj_demo_text', WEEK, ['conversations']),
-    );
+    const { error } = await failure(() => client({ maxAttempts: 3 }, logs).queryAnalytics('proj_demo_text', WEEK, ['conversations']));
     expect(error.kind).toBe('unavailable');
     expect(error.status).toBe(503);
     expect(error.retryable).toBe(true);
@@ -206,11 +200,9 @@ describe('queryAnalytics against the sandbox', () => {
     sandbox.setFault({ type: 'server_error' });
     const logs: LogEntry[] = [];
     await failure(() =>
-      client({ maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 40, random: () => 0.999 }, logs).queryAnalytics(
-        'proj_demo_text',
-        WEEK,
-        ['conversations'],
-      ),
+      client({ maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 40, random: () => 0.999 }, logs).queryAnalytics('proj_demo_text', WEEK, [
+        'conversations',
+      ]),
     );
     const delays = logs.filter((l) => l.event === 'chatdash.retry').map((l) => l.fields.delayMs);
     expect(delays).toEqual([9, 19, 39, 39]);
@@ -241,9 +233,7 @@ describe('queryAnalytics against the sandbox', () => {
   });
 
   it('a deadline already past → timeout without any request', async () => {
-    const { error } = await failure(() =>
-      client().queryAnalytics('proj_demo_text', WEEK, ['conversations'], { deadline: Date.now() - 1 }),
-    );
+    const { error } = await failure(() => client().queryAnalytics('proj_demo_text', WEEK, ['conversations'], { deadline: Date.now() - 1 }));
     expect(error.kind).toBe('timeout');
     expect(sandbox.requests).toHaveLength(0);
   });
@@ -343,9 +333,7 @@ describe('the API key never leaks', () => {
         status = s;
         const logs: LogEntry[] = [];
         const { error } = await failure(() =>
-          client({ apiKey: SECRET, baseUrl: server.url, maxAttempts: 2 }, logs).queryAnalytics('p', WEEK, [
-            'conversations',
-          ]),
+          client({ apiKey: SECRET, baseUrl: server.url, maxAttempts: 2 }, logs).queryAnalytics('p', WEEK, ['conversations']),
         );
         expect(error.status).toBe(s);
         expect(error.message).not.toContain(SECRET);
@@ -354,9 +342,7 @@ describe('the API key never leaks', () => {
         expect(JSON.stringify(logs)).not.toContain(SECRET);
       }
       status = 400;
-      const { error } = await failure(() =>
-        client({ apiKey: SECRET, baseUrl: server.url }).queryAnalytics('p', WEEK, ['conversations']),
-      );
+      const { error } = await failure(() => client({ apiKey: SECRET, baseUrl: server.url }).queryAnalytics('p', WEEK, ['conversations']));
       // The server's words are kept (they help), the key is cut out of them.
       expect(error.message).toContain('Bad key [redacted]');
     } finally {
@@ -381,9 +367,7 @@ describe('the API key never leaks', () => {
 
   it('an unusable key (line break inside) is refused before sending, without showing it', async () => {
     const badKey = `${SECRET}\nX-Injected: yes`;
-    const { error } = await failure(() =>
-      client({ apiKey: badKey }).queryAnalytics('proj_demo_text', WEEK, ['conversations']),
-    );
+    const { error } = await failure(() => client({ apiKey: badKey }).queryAnalytics('proj_demo_text', WEEK, ['conversations']));
     expect(error.kind).toBe('unauthorized');
     expect(error.message).not.toContain(SECRET);
     expect(sandbox.requests).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES, parseAnalytics, responseKeyOf, type MetricName } from '../../src/chatdash/schema.ts';
+import { METRIC_NAMES, type MetricName, parseAnalytics, responseKeyOf } from '../../src/chatdash/schema.ts';
 
 describe('parseAnalytics: odd but legal data', () => {
   it('zero conversations and empty lists are data, not gaps', () => {
@@ -14,7 +14,16 @@ describe('parseAnalytics: odd but legal data', () => {
         averageInteractions: 0,
         averageCost: { counts: [], average: 0, currency: 'EUR' },
       },
-      ['conversations', 'topTopics', 'conversationByCountry', 'endedReason', 'tokens', 'understoodMessages', 'averageInteractions', 'averageCost'],
+      [
+        'conversations',
+        'topTopics',
+        'conversationByCountry',
+        'endedReason',
+        'tokens',
+        'understoodMessages',
+        'averageInteractions',
+        'averageCost',
+      ],
     );
     expect(result?.unavailable).toEqual([]);
     expect(result?.data.conversations).toEqual({ counts: [0, 0, 0], total: 0 });

@@ -12,7 +12,8 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('npm run demo', () => {
   it('prints the summary, the digest and a /chatdash round trip, writes the Block Kit JSON and Builder link, exits 0', () => {
     const env = { ...process.env };
-    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'CHATDASH_API_KEY', 'CHATDASH_API_URL', 'SLACK_API_URL', 'SECRET_ID']) delete env[name];
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'CHATDASH_API_KEY', 'CHATDASH_API_URL', 'SLACK_API_URL', 'SECRET_ID'])
+      delete env[name];
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/demo.ts'), '--out', out], {
       cwd: ROOT,
       env,

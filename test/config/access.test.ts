@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccess, findProject, projectsForChannel, type AccessRequest } from '../../src/config/access.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
+import { type AccessRequest, checkAccess, findProject, projectsForChannel } from '../../src/config/access.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { loadConfigFile } from '../../src/config/load.ts';
 
 const config = loadConfigFile(DEMO_CONFIG_PATH);
 

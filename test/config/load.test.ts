@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfigFile, parseConfig } from '../../src/config/load.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { ConfigError, loadConfigFile, parseConfig } from '../../src/config/load.ts';
 import { resolveSubscription } from '../../src/config/resolve.ts';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -121,12 +121,16 @@ describe('parseConfig: every problem named with file, line, column and field', (
 
   it('reports wrong types with what was found', () => {
     expect(problemsOf(withLine(1, 'workspaces: T0DEMO'))).toEqual(['config.yml:1:13: workspaces: must be a list, not text "T0DEMO"']);
-    expect(problemsOf(withLine(8, '    id: 42'))).toEqual([
-      'config.yml:8:9: projects[0].id: must be text, not number 42',
-    ]);
-    expect(problemsOf(withLine(3, 'defaults: []', VALID.filter((_, i) => i !== 3 && i !== 4)))).toEqual([
-      'config.yml:3:11: defaults: must be a map of key: value pairs, not a list',
-    ]);
+    expect(problemsOf(withLine(8, '    id: 42'))).toEqual(['config.yml:8:9: projects[0].id: must be text, not number 42']);
+    expect(
+      problemsOf(
+        withLine(
+          3,
+          'defaults: []',
+          VALID.filter((_, i) => i !== 3 && i !== 4),
+        ),
+      ),
+    ).toEqual(['config.yml:3:11: defaults: must be a map of key: value pairs, not a list']);
   });
 
   it('reports a missing field at its parent', () => {
@@ -149,7 +153,9 @@ describe('parseConfig: every problem named with file, line, column and field', (
     expect(problemsOf(withLine(21, '    timeZone: Europe/Pariss'))).toEqual([
       'config.yml:21:15: subscriptions[0].timeZone: "Europe/Pariss" is not a valid IANA time zone (like Europe/Paris, America/New_York or UTC)',
     ]);
-    expect(problemsOf(withLine(5, '  timeZone: Mars/Olympus'))[0]).toMatch(/^config\.yml:5:13: defaults\.timeZone: "Mars\/Olympus" is not a valid IANA time zone/);
+    expect(problemsOf(withLine(5, '  timeZone: Mars/Olympus'))[0]).toMatch(
+      /^config\.yml:5:13: defaults\.timeZone: "Mars\/Olympus" is not a valid IANA time zone/,
+    );
   });
 
   it('reports a bad locale', () => {
@@ -171,7 +177,14 @@ describe('parseConfig: every problem named with file, line, column and field', (
     expect(problemsOf(withLine(11, '    id: proj_demo_text'))).toEqual([
       'config.yml:11:9: projects[1].id: "proj_demo_text" is already used as the id of projects[0]; ids must be unique',
     ]);
-    const twoSubs = [...VALID, '  - name: acme-weekly', '    project: acme', '    channel: C0ACME', '    schedule: "0 8 * * *"', '    period: yesterday'];
+    const twoSubs = [
+      ...VALID,
+      '  - name: acme-weekly',
+      '    project: acme',
+      '    channel: C0ACME',
+      '    schedule: "0 8 * * *"',
+      '    period: yesterday',
+    ];
     expect(problemsOf(twoSubs.join('\n'))).toEqual([
       'config.yml:24:11: subscriptions[1].name: "acme-weekly" is already used as the name of subscriptions[0]; names must be unique',
     ]);
@@ -203,7 +216,9 @@ describe('parseConfig: every problem named with file, line, column and field', (
   });
 
   it('checks Slack id shapes', () => {
-    expect(problemsOf(withLine(1, 'workspaces: [acme-team]'))[0]).toMatch(/^config\.yml:1:14: workspaces\[0\]: "acme-team" is not a Slack team id/);
+    expect(problemsOf(withLine(1, 'workspaces: [acme-team]'))[0]).toMatch(
+      /^config\.yml:1:14: workspaces\[0\]: "acme-team" is not a Slack team id/,
+    );
     expect(problemsOf(withLine(2, 'admins: [C0ADMIN]'))[0]).toMatch(/^config\.yml:2:10: admins\[0\]: "C0ADMIN" is not a Slack user id/);
     const [channel] = problemsOf(withLine(14, '  - channel: "#support"'));
     expect(channel).toMatch(/^config\.yml:14:14: channels\[0\]\.channel: "#support" is not a Slack channel id/);
@@ -264,10 +279,14 @@ describe('defaults.maxRangeDays', () => {
   it('defaults to 366 and caps subscription periods when set lower', () => {
     expect(parseConfig(VALID.join('\n'), 'ok.yml', { now: NOW }).defaults.maxRangeDays).toBe(366);
     const capped = withLine(5, '  timeZone: Europe/Paris\n  maxRangeDays: 5');
-    expect(() => parseConfig(capped, 'capped.yml', { now: NOW })).toThrow(/subscriptions\[0\]\.period: "last week" is not a valid period: .*longest range is 5 days/);
+    expect(() => parseConfig(capped, 'capped.yml', { now: NOW })).toThrow(
+      /subscriptions\[0\]\.period: "last week" is not a valid period: .*longest range is 5 days/,
+    );
   });
 
   it('rejects a cap that is not a whole number of days from 1', () => {
-    expect(() => parseConfig(withLine(5, '  timeZone: Europe/Paris\n  maxRangeDays: 0'), 'zero.yml', { now: NOW })).toThrow(/defaults\.maxRangeDays/);
+    expect(() => parseConfig(withLine(5, '  timeZone: Europe/Paris\n  maxRangeDays: 0'), 'zero.yml', { now: NOW })).toThrow(
+      /defaults\.maxRangeDays/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDrilldownRef, encodeDrilldownRef, type DrilldownRef } from '../../src/digest/drilldown-ref.ts';
+import { type DrilldownRef, decodeDrilldownRef, encodeDrilldownRef } from '../../src/digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS, drilldownActionId, parseDrilldownWord, viewOfActionId } from '../../src/digest/drilldown-views.ts';
 import { period } from './fixtures.ts';
 

@@ -1,7 +1,7 @@
 /** Test helpers: every Slack limit checked structurally, and every text of a message collected. */
 import type { KnownBlock } from '@slack/types';
-import { SLACK_LIMITS } from '../../src/digest/limits.ts';
 import type { SlackMessage } from '../../src/digest/blocks.ts';
+import { SLACK_LIMITS } from '../../src/digest/limits.ts';
 
 interface TextObj {
   type: string;
@@ -21,7 +21,7 @@ export function allTexts(message: SlackMessage): { where: string; type: string; 
         break;
       case 'section':
         push('text', b.text);
-        b.fields?.forEach((f, j) => push(`field${j}`, f));
+        for (const [j, f] of (b.fields ?? []).entries()) push(`field${j}`, f);
         break;
       case 'context':
         b.elements.forEach((e, j) => {

@@ -1,15 +1,15 @@
-import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { Analytics } from '../../src/chatdash/schema.ts';
 import { blockKitBuilderUrl } from '../../src/digest/builder-link.ts';
 import { decodeDrilldownRef } from '../../src/digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS } from '../../src/digest/drilldown-views.ts';
 import { PRACTICAL_LIMITS } from '../../src/digest/limits.ts';
-import { renderDigest, type RenderOptions } from '../../src/digest/render-digest.ts';
+import { type RenderOptions, renderDigest } from '../../src/digest/render-digest.ts';
 import { renderDrilldown } from '../../src/digest/render-drilldown.ts';
 import { renderForTerminal } from '../../src/digest/terminal.ts';
 import { buildInsights } from '../../src/insights/build.ts';
-import { parsed, period, PROJECT, textBot, textBotPrevious, voiceBot, voiceBotPrevious } from './fixtures.ts';
+import { PROJECT, parsed, period, textBot, textBotPrevious, voiceBot, voiceBotPrevious } from './fixtures.ts';
 import { allTexts, hasBrokenEntity, hasLoneSurrogate, limitViolations, unsafeMarkup } from './limits-check.ts';
 
 const OPTIONS: RenderOptions = { project: PROJECT };
@@ -17,7 +17,10 @@ const OPTIONS: RenderOptions = { project: PROJECT };
 const ofType = <T extends KnownBlock['type']>(blocks: KnownBlock[], type: T): Extract<KnownBlock, { type: T }>[] =>
   blocks.filter((b): b is Extract<KnownBlock, { type: T }> => b.type === type);
 
-const sectionTexts = (blocks: KnownBlock[]): string => ofType(blocks, 'section').map((s) => s.text?.text ?? s.fields?.map((f) => f.text).join('\n')).join('\n');
+const sectionTexts = (blocks: KnownBlock[]): string =>
+  ofType(blocks, 'section')
+    .map((s) => s.text?.text ?? s.fields?.map((f) => f.text).join('\n'))
+    .join('\n');
 
 const HOSTILE_LABELS = [
   '<!channel> everyone look',
@@ -50,7 +53,7 @@ function hostileAnalytics(n: number): Analytics {
     topIntents: Array.from({ length: n }, (_, i) => ({ name: label(i), count: i })),
     endedReason: Array.from({ length: n }, (_, i) => ({ reason: `${label(i)}-${i}`, count: n - i })),
     conversationsByCountry: Array.from({ length: n }, (_, i) => ({
-      id: i % 3 === 0 ? 'FR' + String(i) : i % 3 === 1 ? label(i) : String.fromCharCode(65 + (i % 26), 65 + ((i * 7) % 26)),
+      id: i % 3 === 0 ? `FR${String(i)}` : i % 3 === 1 ? label(i) : String.fromCharCode(65 + (i % 26), 65 + ((i * 7) % 26)),
       value: n - i,
     })),
   };
@@ -186,7 +189,9 @@ describe('renderDigest: special cases', () => {
     expect(m.blocks.length).toBeLessThanOrEqual(3);
     expect(m.blocks.some((b) => b.type === 'actions')).toBe(false);
     const body = sectionTexts(m.blocks);
-    expect(body).toMatch(/^No conversations for \*Acme Shop\* in this period: Last 7 days \(Nov 9\s–\s15, 2026\)\. The period before had 750\.$/);
+    expect(body).toMatch(
+      /^No conversations for \*Acme Shop\* in this period: Last 7 days \(Nov 9\s–\s15, 2026\)\. The period before had 750\.$/,
+    );
     expect(m.text).toMatch(/^No conversations for Acme Shop in this period: Last 7 days/);
     expect(body).not.toContain('n/a');
     expectSafe(m);
@@ -248,7 +253,10 @@ describe('rendering hostile data stays within every limit and escapes everything
 
   it('never lets a raw mention through, field by field', () => {
     const insights = buildInsights({ current: parsed(hostileAnalytics(50)), period: period() });
-    const messages = [renderDigest(insights, { project: hostileProject }), ...DRILLDOWN_VIEWS.map((v) => renderDrilldown(v, insights, { project: hostileProject }))];
+    const messages = [
+      renderDigest(insights, { project: hostileProject }),
+      ...DRILLDOWN_VIEWS.map((v) => renderDrilldown(v, insights, { project: hostileProject })),
+    ];
     for (const m of messages) {
       for (const t of allTexts(m)) {
         for (const raw of ['<!channel>', '<!here>', '<@U123>', '<https://evil', '<#C0123']) expect(t.text).not.toContain(raw);
@@ -283,7 +291,12 @@ describe('renderDrilldown', () => {
     const de = sectionTexts(renderDrilldown('countries', insights, { ...OPTIONS, locale: 'de-DE' }).blocks);
     expect(de).toContain('🇩🇪 Deutschland (DE)');
     const odd = buildInsights({
-      current: textBot({ conversationsByCountry: [{ id: '<!here>', value: 3 }, { id: 'ZZ', value: 1 }] }),
+      current: textBot({
+        conversationsByCountry: [
+          { id: '<!here>', value: 3 },
+          { id: 'ZZ', value: 1 },
+        ],
+      }),
       period: period(),
     });
     const oddText = sectionTexts(renderDrilldown('countries', odd, OPTIONS).blocks);
@@ -366,7 +379,11 @@ describe('time zone in the period line', () => {
     const f = await import('./fixtures.ts');
     const { renderDigest } = await import('../../src/digest/render-digest.ts');
     const { buildInsights } = await import('../../src/insights/build.ts');
-    const insights = buildInsights({ current: f.textBot(), previous: f.textBotPrevious(), period: f.period({ timeZone: 'America/New_York' }) });
+    const insights = buildInsights({
+      current: f.textBot(),
+      previous: f.textBotPrevious(),
+      period: f.period({ timeZone: 'America/New_York' }),
+    });
     const periodLine = JSON.stringify(renderDigest(insights, { project: f.PROJECT }).blocks[1]);
     expect(periodLine).toContain('America/New York');
     expect(periodLine).not.toContain('New\u02cdYork');

@@ -33,7 +33,12 @@ function brokenConfig(): { file: string; line: number } {
 }
 
 function osls(packageDir: string, configPath: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', CHATDASH_CONFIG: configPath };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SLS_TELEMETRY_DISABLED: '1',
+    SLS_NOTIFICATIONS_MODE: 'off',
+    CHATDASH_CONFIG: configPath,
+  };
   const result = spawnSync('npx', ['osls', 'package', '--package', packageDir], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
@@ -65,7 +70,9 @@ describe('a broken configuration fails the build', () => {
 });
 
 describe('`osls package` with the demo configuration', () => {
-  it('succeeds offline and generates the stack: functions, queue + DLQ, idempotency table, schedule, least-privilege roles', { timeout: 130_000 }, () => {
+  it('succeeds offline and generates the stack: functions, queue + DLQ, idempotency table, schedule, least-privilege roles', {
+    timeout: 130_000,
+  }, () => {
     const dir = tmp('chatdash-pkg-');
     const result = osls(dir, DEMO_CONFIG_PATH);
     expect(result.status, result.output.slice(-2000)).toBe(0);
@@ -100,7 +107,9 @@ describe('`osls package` with the demo configuration', () => {
     expect(roleOf('dist/http/index.handler')).toBe('HttpRole');
     expect(roleOf('dist/deadletter/index.handler')).toBe('DeadLetterRole');
     const worker = functions.find(([, f]) => f.Properties.Handler === 'dist/worker/index.handler')![1];
-    expect((worker.Properties.Environment as { Variables: Record<string, unknown> }).Variables.IDEMPOTENCY_TABLE).toEqual({ Ref: 'IdempotencyTable' });
+    expect((worker.Properties.Environment as { Variables: Record<string, unknown> }).Variables.IDEMPOTENCY_TABLE).toEqual({
+      Ref: 'IdempotencyTable',
+    });
 
     // The jobs queue redrives to the dead-letter queue.
     const queue = resources.JobsQueue!;

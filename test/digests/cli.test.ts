@@ -14,7 +14,8 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 /** The environment of someone with no keys: no ChatDash or Slack settings, the demo configuration. */
 function keylessEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['CHATDASH_API_URL', 'CHATDASH_API_KEY', 'CHATDASH_CONFIG', 'SLACK_BOT_TOKEN', 'SLACK_API_URL', 'SECRET_ID']) delete env[name];
+  for (const name of ['CHATDASH_API_URL', 'CHATDASH_API_KEY', 'CHATDASH_CONFIG', 'SLACK_BOT_TOKEN', 'SLACK_API_URL', 'SECRET_ID'])
+    delete env[name];
   return env;
 }
 
@@ -31,12 +32,16 @@ function digest(args: string[], env = keylessEnv()): Promise<{ code: number | nu
 }
 
 describe('npm run digest', () => {
-  it('--dry-run prints the digest for a demo subscription and writes its Block Kit JSON, posting nothing', { timeout: 30_000 }, async () => {
+  it('--dry-run prints the digest for a demo subscription and writes its Block Kit JSON, posting nothing', {
+    timeout: 30_000,
+  }, async () => {
     const result = await digest(['--subscription', 'acme-weekly', '--dry-run', '--at', '2026-11-23T08:00:00Z', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/bundled sandbox/);
     // The period comes from --at in the subscription's time zone: the week of 16 – 22 November in Paris.
-    expect(result.stdout).toContain('Digest acme-weekly: Acme Support Bot, Last week (2026-11-15T23:00:00.000Z .. 2026-11-22T23:00:00.000Z, Europe/Paris)');
+    expect(result.stdout).toContain(
+      'Digest acme-weekly: Acme Support Bot, Last week (2026-11-15T23:00:00.000Z .. 2026-11-22T23:00:00.000Z, Europe/Paris)',
+    );
     expect(result.stdout).toMatch(/Acme Support Bot\n═+/);
     expect(result.stdout).toContain('Conversations');
     expect(result.stdout).toContain('Top topics');
@@ -74,10 +79,13 @@ describe('npm run digest', () => {
     expect(badDate.stderr).toContain('is not a date');
     const help = await digest(['--help']);
     expect(help.code).toBe(0);
-    for (const option of ['--subscription', '--dry-run', '--config', '--at', 'SLACK_BOT_TOKEN', 'CHATDASH_API_KEY']) expect(help.stdout).toContain(option);
+    for (const option of ['--subscription', '--dry-run', '--config', '--at', 'SLACK_BOT_TOKEN', 'CHATDASH_API_KEY'])
+      expect(help.stdout).toContain(option);
   });
 
-  it('with keys in the environment it uses CHATDASH_API_URL and SLACK_API_URL, and never prints the secrets', { timeout: 30_000 }, async () => {
+  it('with keys in the environment it uses CHATDASH_API_URL and SLACK_API_URL, and never prints the secrets', {
+    timeout: 30_000,
+  }, async () => {
     const sandbox = await startSandbox({ apiKey: 'cd_live_cli_secret_1234' });
     const slack = await startSlackDouble({ token: 'xoxb-cli-secret-5678' });
     try {
@@ -109,7 +117,10 @@ describe('npm run digest', () => {
 
   it('a broken --config exits 1 with file:line; a non-demo config without keys is a usage error', { timeout: 30_000 }, async () => {
     const broken = join(out, 'broken.yml');
-    writeFileSync(broken, readFileSync(join(ROOT, 'src/config/demo.yml'), 'utf8').replace('timeZone: America/New_York', 'timeZone: America/Gotham'));
+    writeFileSync(
+      broken,
+      readFileSync(join(ROOT, 'src/config/demo.yml'), 'utf8').replace('timeZone: America/New_York', 'timeZone: America/Gotham'),
+    );
     const failed = await digest(['--subscription', 'bella-weekly', '--dry-run', '--config', broken]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/broken\.yml:\d+:\d+: subscriptions\[1\]\.timeZone: "America\/Gotham" is not a valid IANA time zone/);

@@ -6,8 +6,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { loadConfigFile } from '../../src/config/load.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { startSlackDouble, type SlackDouble } from '../../src/slack-double/server.ts';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
+import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 import { createWorkerHandler } from '../../src/worker/handler.ts';
 import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { depsFor, digestJob, postsTo, recordingLog, sqsEvent, textsIn } from './support.ts';
@@ -99,7 +99,9 @@ describe('ChatDash fails for a digest', () => {
 
     // ChatDash recovers; SQS delivers the message again and it is posted once.
     sandbox.setFault(undefined, 'proj_demo_text');
-    const retry = await handler({ Records: [{ ...event.Records[0]!, attributes: { ...event.Records[0]!.attributes, ApproximateReceiveCount: '2' } }] });
+    const retry = await handler({
+      Records: [{ ...event.Records[0]!, attributes: { ...event.Records[0]!.attributes, ApproximateReceiveCount: '2' } }],
+    });
     expect(retry.batchItemFailures).toEqual([]);
     expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
   });

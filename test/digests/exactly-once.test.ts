@@ -3,19 +3,24 @@
  * EventBridge ticks overlap (two jobs for one digest), SQS redelivers and delivers concurrently; the Slack
  * double must see one chat.postMessage per digest. A manual run posts again; a failed post is retried.
  */
-import { CreateTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, ScanCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  ScanCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { loadConfigFile } from '../../src/config/load.ts';
-import { createLocalQueue } from '../../src/jobs/local-queue.ts';
-import { sqsRecord } from '../../src/jobs/local-queue.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { createLocalQueue, sqsRecord } from '../../src/jobs/local-queue.ts';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
 import { createScheduleHandler } from '../../src/schedule/handler.ts';
-import { startSlackDouble, type SlackDouble } from '../../src/slack-double/server.ts';
+import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 import { createWorkerHandler, type WorkerHandler } from '../../src/worker/handler.ts';
 import { createDynamoOnceGuard } from '../../src/worker/idempotency.ts';
-import { motoAvailable, startMoto, type Moto } from '../support/moto.ts';
+import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
 import { depsFor, digestJob, postsTo, recordingLog, sqsEvent, workerEnv } from './support.ts';
 
 const config = loadConfigFile(DEMO_CONFIG_PATH);
@@ -65,7 +70,9 @@ describe.skipIf(!motoAvailable)('digests exactly once with DynamoDB idempotency 
       }),
     );
     try {
-      await dynamo.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true } }));
+      await dynamo.send(
+        new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true } }),
+      );
       const ttl = await dynamo.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
       ttlSupported = ttl.TimeToLiveDescription?.AttributeName === 'expiration';
     } catch {
@@ -81,7 +88,11 @@ describe.skipIf(!motoAvailable)('digests exactly once with DynamoDB idempotency 
   /** Enough of a Lambda context for Powertools: in-progress records expire when the invocation would time out. */
   function lambdaContext(): Context {
     const deadline = Date.now() + 60_000;
-    return { functionName: 'worker', awsRequestId: `req-${Date.now()}`, getRemainingTimeInMillis: () => deadline - Date.now() } as unknown as Context;
+    return {
+      functionName: 'worker',
+      awsRequestId: `req-${Date.now()}`,
+      getRemainingTimeInMillis: () => deadline - Date.now(),
+    } as unknown as Context;
   }
 
   async function worker(): Promise<WorkerHandler> {
@@ -172,7 +183,9 @@ describe.skipIf(!motoAvailable)('digests exactly once with DynamoDB idempotency 
     expect(await records()).toHaveLength(2);
   });
 
-  it('a post that fails (Slack 500 on every try) is a batch item failure, leaves no record, and the retry posts once', { timeout: 40_000 }, async () => {
+  it('a post that fails (Slack 500 on every try) is a batch item failure, leaves no record, and the retry posts once', {
+    timeout: 40_000,
+  }, async () => {
     const handler = await worker();
     const job = digestJob('bella-weekly', '2026-11-30T13:30:00.000Z');
     // The Web API client tries 4 times (1 + 3 retries); fail them all.

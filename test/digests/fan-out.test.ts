@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
 import { createScheduleHandler } from '../../src/schedule/handler.ts';
-import { startSlackDouble, type SlackDouble } from '../../src/slack-double/server.ts';
+import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 import { createWorkerHandler } from '../../src/worker/handler.ts';
 import { createMemoryOnceGuard, type OnceGuard } from '../../src/worker/idempotency.ts';
 import { depsFor, postsTo, recordingLog } from './support.ts';

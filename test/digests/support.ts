@@ -1,13 +1,13 @@
 /** Shared set-up for the digest tests: the ChatDash sandbox, the Slack double and the worker's real deps. */
 import type { SQSEvent } from 'aws-lambda';
 import type { Config } from '../../src/config/schema.ts';
-import type { DigestJob } from '../../src/jobs/schema.ts';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
+import type { DigestJob } from '../../src/jobs/schema.ts';
 import type { Log, LogFields, LogLevel } from '../../src/log.ts';
 import type { Sandbox } from '../../src/sandbox/index.ts';
 import type { SlackCall, SlackDouble } from '../../src/slack-double/server.ts';
-import { buildDeps } from '../../src/worker/handler.ts';
 import type { WorkerDeps } from '../../src/worker/deps.ts';
+import { buildDeps } from '../../src/worker/handler.ts';
 
 export const SLACK_TOKEN = 'xoxb-test-token';
 

@@ -7,7 +7,7 @@ import { parsed, period, textBot, textBotPrevious, voiceBot } from '../digest/fi
 /** Every number anywhere in the model. */
 function numbersIn(value: unknown, path = '$', out: [string, number][] = []): [string, number][] {
   if (typeof value === 'number') out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) numbersIn(v, `${path}[${i}]`, out);
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) numbersIn(v, `${path}.${k}`, out);
   return out;
 }
@@ -170,7 +170,8 @@ describe('buildInsights: empty, voice, lists and trend', () => {
   it('is empty when conversations are unavailable and nothing else has data', () => {
     expect(buildInsights({ current: parsed({}, ['conversations']), period: period() }).isEmpty).toBe(true);
     expect(
-      buildInsights({ current: parsed({ topTopics: [], uniqueIps: { counts: [], total: 0 } }, ['conversations']), period: period() }).isEmpty,
+      buildInsights({ current: parsed({ topTopics: [], uniqueIps: { counts: [], total: 0 } }, ['conversations']), period: period() })
+        .isEmpty,
     ).toBe(true);
     // …but not when something else carries data
     expect(
@@ -224,7 +225,12 @@ describe('buildInsights: empty, voice, lists and trend', () => {
 
   it('normalises country codes and keeps previous counts', () => {
     const i = buildInsights({
-      current: textBot({ conversationsByCountry: [{ id: 'fr', value: 5 }, { id: 'FR', value: 5 }] }),
+      current: textBot({
+        conversationsByCountry: [
+          { id: 'fr', value: 5 },
+          { id: 'FR', value: 5 },
+        ],
+      }),
       previous: textBotPrevious(),
       period: period(),
     });

@@ -91,9 +91,7 @@ describe('highlights', () => {
   it('reports a topic new in the top 5, whether absent before or just moved up', () => {
     const i = buildInsights({ current: textBot(), previous: textBotPrevious(), period: period() });
     const news = i.highlights.filter((h) => h.kind === 'new_topic');
-    expect(news).toEqual([
-      { kind: 'new_topic', severity: 'info', label: 'Returns & refunds', count: 150, rank: 3, previousCount: null },
-    ]);
+    expect(news).toEqual([{ kind: 'new_topic', severity: 'info', label: 'Returns & refunds', count: 150, rank: 3, previousCount: null }]);
 
     const movedUp = buildInsights({
       current: textBot(),

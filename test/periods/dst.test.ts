@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../src/periods/index.ts';
 import type { Period } from '../../src/periods/index.ts';
+import { parsePeriod } from '../../src/periods/index.ts';
 
 function period(text: string, now: string, timeZone: string): Period {
   const result = parsePeriod(text, { now: new Date(now), timeZone });
@@ -133,7 +133,15 @@ const dayNumber = (dt: DateTime) => Date.UTC(dt.year, dt.month - 1, dt.day) / 86
 describe('invariants over a whole year', () => {
   const forms = ['today', 'yesterday', '7d', '30d', 'this week', 'last week', 'this month', 'last month', 'since 2026-01-01'];
   // Santiago and Beirut skip midnight itself when DST starts (00:00 → 01:00); Lord Howe shifts by 30 minutes.
-  const zones = ['Europe/Paris', 'America/New_York', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Beirut'];
+  const zones = [
+    'Europe/Paris',
+    'America/New_York',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+    'Australia/Lord_Howe',
+    'America/Santiago',
+    'Asia/Beirut',
+  ];
 
   it('boundaries are local midnights, previous is as long in calendar days and never overlaps', () => {
     const problems: string[] = [];
@@ -153,10 +161,13 @@ describe('invariants over a whole year', () => {
           if (Date.parse(p.previous.end) > Date.parse(p.start)) problems.push(`${where}: previous overlaps`);
           // Previous covers as many calendar days as the period.
           const prevLast = DateTime.fromISO(p.previous.end, { zone }).minus({ milliseconds: 1 });
-          if (Math.max(1, dayNumber(prevLast) - dayNumber(prevStart) + 1) !== p.days) problems.push(`${where}: previous is not ${p.days} days long`);
+          if (Math.max(1, dayNumber(prevLast) - dayNumber(prevStart) + 1) !== p.days)
+            problems.push(`${where}: previous is not ${p.days} days long`);
           // "This week" compares with the same weekdays of last week; "this month" with the same days of last month when they fit.
-          const expectedGap = form === 'this week' ? 7 : form === 'this month' ? Math.max(p.days, start.minus({ months: 1 }).daysInMonth ?? 0) : p.days;
-          if (dayNumber(start) - dayNumber(prevStart) !== expectedGap) problems.push(`${where}: previous is not ${expectedGap} days earlier`);
+          const expectedGap =
+            form === 'this week' ? 7 : form === 'this month' ? Math.max(p.days, start.minus({ months: 1 }).daysInMonth ?? 0) : p.days;
+          if (dayNumber(start) - dayNumber(prevStart) !== expectedGap)
+            problems.push(`${where}: previous is not ${expectedGap} days earlier`);
           checked++;
         }
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../src/periods/index.ts';
 import type { Period } from '../../src/periods/index.ts';
+import { parsePeriod } from '../../src/periods/index.ts';
 
 /** Parse and insist on success, so each test reads as expectations on the period. */
 function period(text: string, now: string, timeZone = 'Europe/Paris', maxDays?: number): Period {
@@ -8,7 +8,6 @@ function period(text: string, now: string, timeZone = 'Europe/Paris', maxDays?: 
   if (!result.ok) throw new Error(`expected ${JSON.stringify(text)} to parse, got: ${result.error}`);
   return result.period;
 }
-
 
 // Wednesday 18 November 2026, 14:30 in Paris (CET, UTC+1).
 const NOW = '2026-11-18T13:30:00.000Z';
@@ -211,7 +210,12 @@ describe('parsePeriod: month and year ends', () => {
     const feb1 = period('yesterday', '2026-02-01T12:00:00.000Z', 'UTC');
     expect(feb1).toMatchObject({ start: '2026-01-31T00:00:00.000Z', end: '2026-02-01T00:00:00.000Z' });
     const across = period('2026-01-31..2026-02-01', '2026-03-01T12:00:00.000Z', 'UTC');
-    expect(across).toMatchObject({ start: '2026-01-31T00:00:00.000Z', end: '2026-02-02T00:00:00.000Z', days: 2, label: 'Jan 31 – Feb 1, 2026' });
+    expect(across).toMatchObject({
+      start: '2026-01-31T00:00:00.000Z',
+      end: '2026-02-02T00:00:00.000Z',
+      days: 2,
+      label: 'Jan 31 – Feb 1, 2026',
+    });
     expect(across.previous).toEqual({ start: '2026-01-29T00:00:00.000Z', end: '2026-01-31T00:00:00.000Z' });
   });
 

@@ -1,6 +1,7 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the sandbox's raw JSON answers are read loosely on purpose, as a client would see them
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { METRIC_NAMES, parseAnalytics, type MetricName } from '../../src/chatdash/schema.ts';
-import { DEMO_PROJECTS, SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { METRIC_NAMES, type MetricName, parseAnalytics } from '../../src/chatdash/schema.ts';
+import { DEMO_PROJECTS, SANDBOX_API_KEY, type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
 
 const DAY = 86_400_000;
 const START = '2026-11-09T23:00:00.000Z';
@@ -26,11 +27,7 @@ interface Answer {
   json: any;
 }
 
-async function post(
-  projectId: string,
-  body: unknown,
-  { key = SANDBOX_API_KEY as string | null, raw = false } = {},
-): Promise<Answer> {
+async function post(projectId: string, body: unknown, { key = SANDBOX_API_KEY as string | null, raw = false } = {}): Promise<Answer> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (key !== null) headers.Authorization = key;
   const res = await fetch(`${sandbox.url}/projects/${encodeURIComponent(projectId)}/analytics/query`, {
@@ -136,8 +133,8 @@ describe('sandbox data', () => {
     expect(previous.json.conversations.counts).not.toEqual(current.json.conversations.counts);
     // The support bot is busier on weekdays: Tue 10 Nov vs Sat 14 Nov 2026 (UTC days).
     const day = async (iso: string) =>
-      (await post('proj_demo_text', query(['conversations'], iso, new Date(Date.parse(iso) + DAY).toISOString()))).json
-        .conversations.total as number;
+      (await post('proj_demo_text', query(['conversations'], iso, new Date(Date.parse(iso) + DAY).toISOString()))).json.conversations
+        .total as number;
     expect(await day('2026-11-10T00:00:00.000Z')).toBeGreaterThan((await day('2026-11-14T00:00:00.000Z')) * 1.3);
   });
 
@@ -167,7 +164,10 @@ describe('sandbox data', () => {
   });
 
   it('text bot: unicode and user-typed labels, tokens per model, no call time, no ended reasons', async () => {
-    const { json } = await post('proj_demo_text', query(['topTopics', 'topMisunderstoodMessages', 'tokens', 'totalCallDuration', 'totalCost', 'endedReason']));
+    const { json } = await post(
+      'proj_demo_text',
+      query(['topTopics', 'topMisunderstoodMessages', 'tokens', 'totalCallDuration', 'totalCost', 'endedReason']),
+    );
     const labels = [...json.topTopics, ...json.topMisunderstoodMessages].map((t: any) => t.label as string);
     expect(labels).toContain('Rückerstattung');
     expect(labels).toContain('配送状況');

@@ -114,7 +114,10 @@ describe('dueDigestJobs on the demo configuration', () => {
   it('a month of jittery, sometimes skipped every-minute ticks across both DST changes: each Monday digest once per key', () => {
     // 2 March .. 6 April 2026 covers New York's (8 March) and Paris's (29 March) spring-forward.
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     // Every minute of each Monday up to 16:00 UTC, and all of one Sunday and Tuesday (when nothing is due).
     const mondays = ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30', '2026-04-06'];
     const windows: Array<[string, string]> = [
@@ -122,13 +125,15 @@ describe('dueDigestJobs on the demo configuration', () => {
       ['2026-03-29T00:00:00Z', '2026-03-30T00:00:00Z'],
       ['2026-03-10T00:00:00Z', '2026-03-11T00:00:00Z'],
     ];
-    const found = windows.flatMap(([start, end]) =>
-      runTicks(config, start, end, {
-        jitterMs: () => Math.floor(random() * 20_000),
-        // Skip every 7th tick and the tick of each digest's exact minute (07:00, 08:00, 12:30, 13:30 UTC).
-        skip: (i) => i % 7 === 3 || [420, 480, 750, 810].includes(i),
-      }),
-    ).sort((a, b) => Date.parse(a.job.scheduledFor) - Date.parse(b.job.scheduledFor));
+    const found = windows
+      .flatMap(([start, end]) =>
+        runTicks(config, start, end, {
+          jitterMs: () => Math.floor(random() * 20_000),
+          // Skip every 7th tick and the tick of each digest's exact minute (07:00, 08:00, 12:30, 13:30 UTC).
+          skip: (i) => i % 7 === 3 || [420, 480, 750, 810].includes(i),
+        }),
+      )
+      .sort((a, b) => Date.parse(a.job.scheduledFor) - Date.parse(b.job.scheduledFor));
     const byKey = new Map<string, Array<{ tick: Date; job: DigestJob }>>();
     for (const f of found) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
     const digests = [...byKey.values()].map((hits) => [hits[0]!.job.subscription, hits[0]!.job.scheduledFor]);

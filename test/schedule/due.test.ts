@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueSubscriptions, nextRuns } from '../../src/schedule/due.ts';
 import type { SubscriptionConfig } from '../../src/config/schema.ts';
+import { dueSubscriptions, nextRuns } from '../../src/schedule/due.ts';
 
 function sub(name: string, schedule: string, timeZone?: string): SubscriptionConfig {
   return { name, project: 'acme', channel: 'C0ACME', schedule, period: 'last week', ...(timeZone ? { timeZone } : {}) };
@@ -48,12 +48,8 @@ describe('dueSubscriptions: time zones', () => {
   it('uses the default time zone when the subscription has none', () => {
     const noZone = sub('no-zone', '0 9 * * MON');
     const window = { after: at('2026-11-23T00:00:00Z'), until: at('2026-11-23T23:59:00Z') };
-    expect(dueSubscriptions([noZone], window, 'America/New_York').map((d) => iso(d.scheduledFor))).toEqual([
-      '2026-11-23T14:00:00.000Z',
-    ]);
-    expect(dueSubscriptions([noZone], window, 'Europe/Paris').map((d) => iso(d.scheduledFor))).toEqual([
-      '2026-11-23T08:00:00.000Z',
-    ]);
+    expect(dueSubscriptions([noZone], window, 'America/New_York').map((d) => iso(d.scheduledFor))).toEqual(['2026-11-23T14:00:00.000Z']);
+    expect(dueSubscriptions([noZone], window, 'Europe/Paris').map((d) => iso(d.scheduledFor))).toEqual(['2026-11-23T08:00:00.000Z']);
   });
 
   it('returns nothing on other days', () => {
@@ -96,9 +92,7 @@ describe('dueSubscriptions: window boundaries', () => {
   });
 
   it('excludes an occurrence a millisecond after `until` and includes one a millisecond after `after`', () => {
-    expect(
-      dueSubscriptions([paris], { after: at('2026-11-23T07:59:00Z'), until: new Date(occurrence.getTime() - 1) }, 'UTC'),
-    ).toEqual([]);
+    expect(dueSubscriptions([paris], { after: at('2026-11-23T07:59:00Z'), until: new Date(occurrence.getTime() - 1) }, 'UTC')).toEqual([]);
     const due = dueSubscriptions([paris], { after: new Date(occurrence.getTime() - 1), until: at('2026-11-23T08:01:00Z') }, 'UTC');
     expect(due).toHaveLength(1);
   });

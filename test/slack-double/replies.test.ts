@@ -1,6 +1,6 @@
+import { type Logger, LogLevel, WebAPIPlatformError, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LogLevel, WebAPIPlatformError, WebClient, type Logger } from '@slack/web-api';
-import { startSlackDouble, type SlackDouble } from '../../src/slack-double/server.ts';
+import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
 
@@ -28,7 +28,10 @@ async function slackError(promise: Promise<unknown>): Promise<string> {
   throw new Error('call did not fail');
 }
 
-const actions = { type: 'actions', elements: [{ type: 'button', action_id: 'drilldown:topics', text: { type: 'plain_text', text: 'Topics' }, value: '{"v":1}' }] };
+const actions = {
+  type: 'actions',
+  elements: [{ type: 'button', action_id: 'drilldown:topics', text: { type: 'plain_text', text: 'Topics' }, value: '{"v":1}' }],
+};
 
 describe('Slack double: conversations.replies', () => {
   it('returns the root message of a thread with its blocks, then the replies in order', async () => {
@@ -66,7 +69,11 @@ describe('Slack double: conversations.replies', () => {
     expect(await slackError(client.conversations.replies({ channel: 'C0ACME', ts: '1.000001' }))).toBe('thread_not_found');
     expect(await slackError(client.conversations.replies({ channel: 'C0BELLA', ts: root.ts! }))).toBe('thread_not_found');
     expect(await slackError(client.conversations.replies({ channel: 'C0GONE', ts: root.ts! }))).toBe('channel_not_found');
-    expect(double.callsTo('conversations.replies').map((c) => c.error)).toEqual(['thread_not_found', 'thread_not_found', 'channel_not_found']);
+    expect(double.callsTo('conversations.replies').map((c) => c.error)).toEqual([
+      'thread_not_found',
+      'thread_not_found',
+      'channel_not_found',
+    ]);
   });
 
   it('forgets stored messages on reset', async () => {

@@ -1,6 +1,6 @@
+import { type Logger, LogLevel, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LogLevel, WebAPIPlatformError, WebAPIRateLimitedError, WebClient, type Logger } from '@slack/web-api';
-import { startSlackDouble, type SlackDouble } from '../../src/slack-double/server.ts';
+import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 
 const TOKEN = 'xoxb-test-token';
 
@@ -108,9 +108,7 @@ describe('Slack double: Web API basics', () => {
     const updated = await client.chat.update({ channel: 'C0ACME', ts: posted.ts as string, text: 'Done' });
     expect(updated.ok).toBe(true);
     expect(updated.ts).toBe(posted.ts);
-    expect(await slackError(client.chat.update({ channel: 'C0ACME', ts: '1.000001', text: 'x' }))).toBe(
-      'message_not_found',
-    );
+    expect(await slackError(client.chat.update({ channel: 'C0ACME', ts: '1.000001', text: 'x' }))).toBe('message_not_found');
   });
 
   it('posts ephemeral messages', async () => {
@@ -169,12 +167,11 @@ describe('Slack double: message validation', () => {
   it('enforces header, section and field text limits', async () => {
     const header = (text: string) => [{ type: 'header', text: { type: 'plain_text', text } }];
     expect(await post({ text: 't', blocks: header('h'.repeat(151)) })).toBe('invalid_blocks');
-    expect((await client.chat.postMessage({ channel: 'C0ACME', text: 't', blocks: header('h'.repeat(150)) })).ok).toBe(
-      true,
-    );
+    expect((await client.chat.postMessage({ channel: 'C0ACME', text: 't', blocks: header('h'.repeat(150)) })).ok).toBe(true);
     expect(await post({ text: 't', blocks: [section('s'.repeat(3001))] })).toBe('invalid_blocks');
-    const fields = (n: number, len = 5) =>
-      [{ type: 'section', fields: Array.from({ length: n }, () => ({ type: 'mrkdwn', text: 'f'.repeat(len) })) }];
+    const fields = (n: number, len = 5) => [
+      { type: 'section', fields: Array.from({ length: n }, () => ({ type: 'mrkdwn', text: 'f'.repeat(len) })) },
+    ];
     expect(await post({ text: 't', blocks: fields(11) })).toBe('invalid_blocks');
     expect(await post({ text: 't', blocks: fields(2, 2001) })).toBe('invalid_blocks');
     expect((await client.chat.postMessage({ channel: 'C0ACME', text: 't', blocks: fields(10, 2000) })).ok).toBe(true);
@@ -187,9 +184,7 @@ describe('Slack double: message validation', () => {
       text: { type: 'plain_text' as const, text: 'Go' },
       value,
     });
-    expect(await post({ text: 't', blocks: [{ type: 'actions', elements: [button('v'.repeat(2001))] }] })).toBe(
-      'invalid_blocks',
-    );
+    expect(await post({ text: 't', blocks: [{ type: 'actions', elements: [button('v'.repeat(2001))] }] })).toBe('invalid_blocks');
     const elements = (n: number) => Array.from({ length: n }, (_, i) => button('v', i));
     expect(await post({ text: 't', blocks: [{ type: 'actions', elements: elements(26) }] })).toBe('invalid_blocks');
     const ok = await client.chat.postMessage({

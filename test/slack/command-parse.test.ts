@@ -18,9 +18,17 @@ describe('parseCommand', () => {
   it('takes project and range in either order, ranges of several words included', () => {
     expect(parseCommand('stats acme 30d', KEYS)).toEqual({ kind: 'stats', projectWord: 'acme', rangeText: '30d', unknownWords: [] });
     expect(parseCommand('stats 30d ACME', KEYS)).toEqual({ kind: 'stats', projectWord: 'acme', rangeText: '30d', unknownWords: [] });
-    expect(parseCommand('stats last week bella', KEYS)).toEqual({ kind: 'stats', projectWord: 'bella', rangeText: 'last week', unknownWords: [] });
+    expect(parseCommand('stats last week bella', KEYS)).toEqual({
+      kind: 'stats',
+      projectWord: 'bella',
+      rangeText: 'last week',
+      unknownWords: [],
+    });
     expect(parseCommand('stats since 2026-10-01', KEYS)).toEqual({ kind: 'stats', rangeText: 'since 2026-10-01', unknownWords: [] });
-    expect(parseCommand('stats 2026-11-01..2026-11-15 acme', KEYS)).toMatchObject({ projectWord: 'acme', rangeText: '2026-11-01..2026-11-15' });
+    expect(parseCommand('stats 2026-11-01..2026-11-15 acme', KEYS)).toMatchObject({
+      projectWord: 'acme',
+      rangeText: '2026-11-01..2026-11-15',
+    });
     expect(parseCommand('stats last 14 days', KEYS)).toMatchObject({ rangeText: 'last 14 days', unknownWords: [] });
     expect(parseCommand('stats', KEYS)).toEqual({ kind: 'stats', rangeText: '', unknownWords: [] });
   });

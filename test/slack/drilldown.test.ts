@@ -3,13 +3,14 @@
  * its thread) into the real HTTP handler, the job through the worker, and the reply in the Slack double.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ACCESS_MESSAGES } from '../../src/config/access.ts';
 import type { DrilldownJob } from '../../src/jobs/schema.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { eventsApiEvent } from '../../src/slack-double/requests.ts';
-import { ACCESS_MESSAGES } from '../../src/config/access.ts';
 import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import {
   allText,
+  type Bot,
   blockActionsPayload,
   buttonsOf,
   config,
@@ -19,7 +20,6 @@ import {
   SECRETS,
   sqsEvent,
   startBot,
-  type Bot,
 } from './harness.ts';
 
 let bot: Bot;
@@ -67,7 +67,9 @@ describe('drill-down buttons', () => {
     expect(buttons.map((b) => b.action_id)).toContain('drilldown:costs');
     const costs = buttons.find((b) => b.action_id === 'drilldown:costs')!;
 
-    const answer = await bot.click(blockActionsPayload({ button: costs, messageTs: digest.ts, responseUrl: bot.slack.responseUrl('click-1') }));
+    const answer = await bot.click(
+      blockActionsPayload({ button: costs, messageTs: digest.ts, responseUrl: bot.slack.responseUrl('click-1') }),
+    );
     expect(answer.response.statusCode).toBe(200);
     expect(answer.ms).toBeLessThan(3000);
     expect(bot.sandbox.requests).toHaveLength(0);
@@ -75,7 +77,13 @@ describe('drill-down buttons', () => {
     const { event, jobs } = bot.drain();
     expect(jobs).toHaveLength(1);
     const job = jobs[0] as DrilldownJob;
-    expect(job).toMatchObject({ kind: 'drilldown', buttonValue: costs.value, view: 'costs', threadTs: digest.ts, requester: { channelId: 'C0ACME', userId: 'U0ALICE' } });
+    expect(job).toMatchObject({
+      kind: 'drilldown',
+      buttonValue: costs.value,
+      view: 'costs',
+      threadTs: digest.ts,
+      requester: { channelId: 'C0ACME', userId: 'U0ALICE' },
+    });
     // The click's response_url rides along for failure notices; the reply itself goes to the thread.
     expect(job.responseUrl).toBe(bot.slack.responseUrl('click-1'));
     expect(job.ephemeral).toBeUndefined();
@@ -114,8 +122,12 @@ describe('drill-down buttons', () => {
   it('two different clicks on the same button are two replies', async () => {
     const digest = await postDigest();
     const topics = buttonsOf(digest.message).find((b) => b.action_id === 'drilldown:topics')!;
-    await bot.click(blockActionsPayload({ button: topics, messageTs: digest.ts, responseUrl: bot.slack.responseUrl(), actionTs: '1732550001.000001' }));
-    await bot.click(blockActionsPayload({ button: topics, messageTs: digest.ts, responseUrl: bot.slack.responseUrl(), actionTs: '1732550009.000002' }));
+    await bot.click(
+      blockActionsPayload({ button: topics, messageTs: digest.ts, responseUrl: bot.slack.responseUrl(), actionTs: '1732550001.000001' }),
+    );
+    await bot.click(
+      blockActionsPayload({ button: topics, messageTs: digest.ts, responseUrl: bot.slack.responseUrl(), actionTs: '1732550009.000002' }),
+    );
     const worker = await bot.worker();
     await worker(bot.drain().event);
     expect(threadReplies(digest.ts)).toHaveLength(2);
@@ -150,7 +162,13 @@ describe('drill-down buttons', () => {
 
   it('a button with a value that is not ours gets a polite "older version" answer and nothing else', async () => {
     const responseUrl = bot.slack.responseUrl('forged');
-    await bot.click(blockActionsPayload({ button: { action_id: 'drilldown:costs', value: '{"v":1,"project":"proj_demo_text"}' }, messageTs: '1.000001', responseUrl }));
+    await bot.click(
+      blockActionsPayload({
+        button: { action_id: 'drilldown:costs', value: '{"v":1,"project":"proj_demo_text"}' },
+        messageTs: '1.000001',
+        responseUrl,
+      }),
+    );
     const worker = await bot.worker();
     expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
     expect(bot.sandbox.requests).toHaveLength(0);
@@ -192,7 +210,11 @@ describe('@mentions in a digest thread', () => {
 
     const { event, jobs } = bot.drain();
     expect(jobs.length).toBeGreaterThanOrEqual(1);
-    expect(jobs.every((j) => j.kind === 'drilldown' && j.idempotencyKey === 'event:Ev0MENTION1' && j.view === 'costs' && j.threadTs === digest.ts)).toBe(true);
+    expect(
+      jobs.every(
+        (j) => j.kind === 'drilldown' && j.idempotencyKey === 'event:Ev0MENTION1' && j.view === 'costs' && j.threadTs === digest.ts,
+      ),
+    ).toBe(true);
 
     const worker = await bot.worker({ once: createMemoryOnceGuard() });
     expect((await worker(event)).batchItemFailures).toEqual([]);
@@ -207,7 +229,9 @@ describe('@mentions in a digest thread', () => {
 
   it('a mention with an unknown word lists the views it can show', async () => {
     const digest = await postDigest();
-    await bot.event(mentionPayload({ eventId: 'Ev0MENTION2', text: '<@U0BOT> what about the weather?', ts: '1732551000.000200', threadTs: digest.ts }));
+    await bot.event(
+      mentionPayload({ eventId: 'Ev0MENTION2', text: '<@U0BOT> what about the weather?', ts: '1732551000.000200', threadTs: digest.ts }),
+    );
     const worker = await bot.worker();
     await worker(bot.drain().event);
     const replies = threadReplies(digest.ts);
@@ -245,9 +269,15 @@ describe('@mentions in a digest thread', () => {
   it('a mention in a digest thread of a channel where the project is not bound is refused ephemerally', async () => {
     const digest = await postDigest();
     // The digest's message copied into C0BELLA's history (as if forwarded there), then a mention in its thread.
-    const copy = await (await bot.deps()).slack.chat.postMessage({ channel: 'C0BELLA', text: String(digest.message.text), blocks: digest.message.blocks as never });
+    const copy = await (await bot.deps()).slack.chat.postMessage({
+      channel: 'C0BELLA',
+      text: String(digest.message.text),
+      blocks: digest.message.blocks as never,
+    });
     bot.slack.calls.length = 0;
-    await bot.event(mentionPayload({ eventId: 'Ev0MENTION5', text: '<@U0BOT> costs', ts: '1732551000.000500', threadTs: copy.ts!, channel: 'C0BELLA' }));
+    await bot.event(
+      mentionPayload({ eventId: 'Ev0MENTION5', text: '<@U0BOT> costs', ts: '1732551000.000500', threadTs: copy.ts!, channel: 'C0BELLA' }),
+    );
     const worker = await bot.worker();
     await worker(bot.drain().event);
     expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(0);
@@ -259,8 +289,18 @@ describe('@mentions in a digest thread', () => {
 
   it('tells the person ephemerally when the queue cannot take a mention', async () => {
     const failing = { send: async () => Promise.reject(new Error('queue down')) };
-    const http = createHttpHandler({ config, env: { SLACK_API_URL: bot.slack.apiUrl }, queue: failing, secrets: async () => SECRETS, log: () => {} });
-    const response = await http(eventsApiEvent(mentionPayload({ eventId: 'Ev0MENTION6', text: '<@U0BOT> costs', ts: '1732551000.000600', threadTs: '1732550000.000001' })));
+    const http = createHttpHandler({
+      config,
+      env: { SLACK_API_URL: bot.slack.apiUrl },
+      queue: failing,
+      secrets: async () => SECRETS,
+      log: () => {},
+    });
+    const response = await http(
+      eventsApiEvent(
+        mentionPayload({ eventId: 'Ev0MENTION6', text: '<@U0BOT> costs', ts: '1732551000.000600', threadTs: '1732550000.000001' }),
+      ),
+    );
     expect(response.statusCode).toBe(200);
     const ephemeral = bot.slack.callsTo('chat.postEphemeral');
     expect(ephemeral).toHaveLength(1);

@@ -8,15 +8,22 @@ import type { SQSEvent } from 'aws-lambda';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { loadConfigFile } from '../../src/config/load.ts';
 import type { Config } from '../../src/config/schema.ts';
-import { createLocalQueue, sqsRecord, type LocalQueue } from '../../src/jobs/local-queue.ts';
+import { createLocalQueue, type LocalQueue, sqsRecord } from '../../src/jobs/local-queue.ts';
 import type { JobQueue } from '../../src/jobs/queue.ts';
 import type { Job } from '../../src/jobs/schema.ts';
 import { createLog, type Log } from '../../src/log.ts';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
 import type { Secrets } from '../../src/secrets/secrets.ts';
-import { eventsApiEvent, interactionEvent, SIGNING_SECRET, slashCommandEvent, type SignOptions, type SlashCommand } from '../../src/slack-double/requests.ts';
-import { startSlackDouble, type SlackCall, type SlackDouble } from '../../src/slack-double/server.ts';
 import { createHttpHandler, type HttpHandler } from '../../src/slack/http-handler.ts';
+import {
+  eventsApiEvent,
+  interactionEvent,
+  SIGNING_SECRET,
+  type SignOptions,
+  type SlashCommand,
+  slashCommandEvent,
+} from '../../src/slack-double/requests.ts';
+import { type SlackCall, type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 import type { WorkerDeps } from '../../src/worker/deps.ts';
 import { buildDeps, createWorkerHandler, type WorkerHandler } from '../../src/worker/handler.ts';
 import { createMemoryOnceGuard, type OnceGuard } from '../../src/worker/idempotency.ts';
@@ -170,7 +177,11 @@ export function allText(message: Record<string, unknown> | undefined): string {
 
 /** The buttons of a rendered message's actions blocks. */
 export function buttonsOf(message: Record<string, unknown> | undefined): Array<{ action_id: string; value: string; block_id?: string }> {
-  const blocks = (message?.blocks ?? []) as Array<{ type?: string; block_id?: string; elements?: Array<{ action_id?: string; value?: string }> }>;
+  const blocks = (message?.blocks ?? []) as Array<{
+    type?: string;
+    block_id?: string;
+    elements?: Array<{ action_id?: string; value?: string }>;
+  }>;
   return blocks.flatMap((b) =>
     b.type === 'actions'
       ? (b.elements ?? [])
@@ -218,7 +229,15 @@ export function blockActionsPayload(options: {
 }
 
 /** An Events API `app_mention` callback. */
-export function mentionPayload(options: { eventId: string; text: string; ts: string; threadTs?: string; channel?: string; user?: string; team?: string }): object {
+export function mentionPayload(options: {
+  eventId: string;
+  text: string;
+  ts: string;
+  threadTs?: string;
+  channel?: string;
+  user?: string;
+  team?: string;
+}): object {
   const team = options.team ?? 'T0DEMO';
   return {
     token: 'verification-token-unused',

@@ -1,13 +1,13 @@
 /** `/chatdash`, signatures and Slack's request shapes, through the real HTTP handler (Bolt on AwsLambdaReceiver). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLocalQueue } from '../../src/jobs/local-queue.ts';
-import type { JobQueue } from '../../src/jobs/queue.ts';
 import { QueueSendError } from '../../src/aws/sqs-queue.ts';
 import { ACCESS_MESSAGES } from '../../src/config/access.ts';
-import { apiGatewayEvent, SIGNING_SECRET, sign, slashCommandEvent } from '../../src/slack-double/requests.ts';
-import { createHttpHandler } from '../../src/slack/http-handler.ts';
+import { createLocalQueue } from '../../src/jobs/local-queue.ts';
+import type { JobQueue } from '../../src/jobs/queue.ts';
 import { createLog } from '../../src/log.ts';
-import { config, everythingSeen, leakedSecrets, SECRETS, startBot, type Bot } from './harness.ts';
+import { createHttpHandler } from '../../src/slack/http-handler.ts';
+import { apiGatewayEvent, SIGNING_SECRET, sign, slashCommandEvent } from '../../src/slack-double/requests.ts';
+import { type Bot, config, everythingSeen, leakedSecrets, SECRETS, startBot } from './harness.ts';
 
 let bot: Bot;
 
@@ -163,7 +163,9 @@ describe('/chatdash stats: ack at once, work in the queue', () => {
     expect(expectQuickEphemeral(await bot.command('stats acme', { ...dm, user_id: 'U0ALICE' }))).toBe(ACCESS_MESSAGES.dm_not_admin);
     expect(bot.queue.size).toBe(0);
 
-    const admin = expectQuickEphemeral(await bot.command('stats bella 30d', { channel_id: 'D0ADMIN', channel_name: 'directmessage', user_id: 'U0ADMIN' }));
+    const admin = expectQuickEphemeral(
+      await bot.command('stats bella 30d', { channel_id: 'D0ADMIN', channel_name: 'directmessage', user_id: 'U0ADMIN' }),
+    );
     expect(admin).toContain('*Bella Pizza Phone Line* (30d)');
     expect(bot.drain().jobs).toMatchObject([
       { kind: 'stats', projectKey: 'bella', requester: { channelId: 'D0ADMIN', userId: 'U0ADMIN', isDirectMessage: true } },
@@ -177,14 +179,22 @@ describe('/chatdash stats: ack at once, work in the queue', () => {
         throw new QueueSendError('SQS SendMessage failed: HTTP 500 InternalError');
       },
     };
-    const http = createHttpHandler({ config, env: {}, queue: failing, secrets: async () => SECRETS, log: createLog({ write: (l) => lines.push(l) }) });
+    const http = createHttpHandler({
+      config,
+      env: {},
+      queue: failing,
+      secrets: async () => SECRETS,
+      log: createLog({ write: (l) => lines.push(l) }),
+    });
     const response = await http(slashCommandEvent({ text: 'stats acme 30d', response_url: bot.slack.responseUrl() }));
     expect(response.statusCode).toBe(200);
     const body = JSON.parse(response.body) as { text: string; response_type: string };
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toContain('couldn\u2019t start on that just now. Please try again in a minute.');
     expect(body.text).not.toContain('Getting the numbers');
-    expect(lines.map((l) => JSON.parse(l) as { event: string })).toContainEqual(expect.objectContaining({ event: 'queue.send_failed', errorName: 'QueueSendError' }));
+    expect(lines.map((l) => JSON.parse(l) as { event: string })).toContainEqual(
+      expect.objectContaining({ event: 'queue.send_failed', errorName: 'QueueSendError' }),
+    );
     expect(leakedSecrets(lines.join('\n'))).toEqual([]);
   });
 });
@@ -217,7 +227,11 @@ describe('request verification and shapes', () => {
   });
 
   it('echoes the challenge of a signed url_verification', async () => {
-    const answer = await bot.event({ type: 'url_verification', token: 'unused', challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
+    const answer = await bot.event({
+      type: 'url_verification',
+      token: 'unused',
+      challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+    });
     expect(answer.response.statusCode).toBe(200);
     expect(answer.json?.challenge).toBe('challenge-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P');
     const unsigned = await bot.event({ type: 'url_verification', token: 'unused', challenge: 'x' }, { secret: 'wrong' });
@@ -268,7 +282,13 @@ describe('request verification and shapes', () => {
 
   it('answers a cold start within Slack\u2019s 3 seconds', async () => {
     const queue = createLocalQueue();
-    const http = createHttpHandler({ config, env: { SLACK_API_URL: bot.slack.apiUrl }, queue, secrets: async () => SECRETS, log: () => {} });
+    const http = createHttpHandler({
+      config,
+      env: { SLACK_API_URL: bot.slack.apiUrl },
+      queue,
+      secrets: async () => SECRETS,
+      log: () => {},
+    });
     const started = performance.now();
     const response = await http(slashCommandEvent({ text: 'stats acme 30d', response_url: bot.slack.responseUrl() }));
     const ms = performance.now() - started;
@@ -278,7 +298,12 @@ describe('request verification and shapes', () => {
   });
 
   it('an events callback for an event nobody listens to is acked, not an error', async () => {
-    const answer = await bot.event({ type: 'event_callback', team_id: 'T0DEMO', event_id: 'Ev0OTHER', event: { type: 'reaction_added', user: 'U0ALICE', event_ts: '1.2' } });
+    const answer = await bot.event({
+      type: 'event_callback',
+      team_id: 'T0DEMO',
+      event_id: 'Ev0OTHER',
+      event: { type: 'reaction_added', user: 'U0ALICE', event_ts: '1.2' },
+    });
     expect([200, 404]).toContain(answer.response.statusCode);
     expect(bot.queue.size).toBe(0);
   });
@@ -291,7 +316,14 @@ describe('request verification and shapes', () => {
       await bot.command('whatever'),
     ];
     expect(bot.lines.length).toBeGreaterThan(0);
-    expect(leakedSecrets(everythingSeen(bot, answers.map((a) => a.response)))).toEqual([]);
+    expect(
+      leakedSecrets(
+        everythingSeen(
+          bot,
+          answers.map((a) => a.response),
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -299,7 +331,12 @@ describe('a bug in the command code', () => {
   it('still ends in an ephemeral apology, not Slack\u2019s bare dispatch_failed', async () => {
     const lines: string[] = [];
     // A configuration object broken in a way validation would never let through stands in for a bug.
-    const broken = { ...config, get projects(): never { throw new TypeError('simulated bug'); } };
+    const broken = {
+      ...config,
+      get projects(): never {
+        throw new TypeError('simulated bug');
+      },
+    };
     const http = createHttpHandler({
       config: broken,
       env: {},

@@ -3,13 +3,15 @@
  * Tests that need it call `startMoto()` in beforeAll; where moto_server is not installed, `motoAvailable`
  * is false and those suites skip with a loud notice (never silently).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export const motoAvailable = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).status === 0;
 
 if (!motoAvailable) {
-  process.stderr.write('\n!!! moto_server is not installed: tests that need a local AWS endpoint (SQS, DynamoDB, Secrets Manager) are SKIPPED !!!\n\n');
+  process.stderr.write(
+    '\n!!! moto_server is not installed: tests that need a local AWS endpoint (SQS, DynamoDB, Secrets Manager) are SKIPPED !!!\n\n',
+  );
 }
 
 export interface Moto {

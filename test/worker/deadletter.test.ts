@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDeadLetterHandler } from '../../src/deadletter/handler.ts';
 import type { Job } from '../../src/jobs/schema.ts';
-import { config, everythingSeen, leakedSecrets, sqsEvent, startBot, type Bot } from '../slack/harness.ts';
+import { type Bot, config, everythingSeen, leakedSecrets, sqsEvent, startBot } from '../slack/harness.ts';
 
 let bot: Bot;
 

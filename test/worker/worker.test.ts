@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.ts';
 import type { Job, StatsJob } from '../../src/jobs/schema.ts';
 import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
-import { allText, buttonsOf, config, everythingSeen, leakedSecrets, sqsEvent, startBot, type Bot } from '../slack/harness.ts';
+import { allText, type Bot, buttonsOf, config, everythingSeen, leakedSecrets, sqsEvent, startBot } from '../slack/harness.ts';
 
 let bot: Bot;
 
@@ -82,7 +82,10 @@ describe('stats jobs', () => {
   });
 
   it('a project id ChatDash does not know (404) → tells the asker to have the id checked', async () => {
-    const broken: Config = { ...config, projects: config.projects.map((p) => (p.key === 'acme' ? { ...p, id: 'proj_does_not_exist' } : p)) };
+    const broken: Config = {
+      ...config,
+      projects: config.projects.map((p) => (p.key === 'acme' ? { ...p, id: 'proj_does_not_exist' } : p)),
+    };
     const { event, id } = await ask('stats acme 7d');
     const worker = await bot.worker({ config: broken, deps: await bot.deps({ config: broken }) });
     expect((await worker(event)).batchItemFailures).toEqual([]);
@@ -133,7 +136,9 @@ describe('stats jobs', () => {
     const worker = await bot.worker({ once: createMemoryOnceGuard() });
     const first = await worker(event);
     expect(first.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]!.messageId }]);
-    expect(logEvents()).toContainEqual(expect.objectContaining({ event: 'job.failed', kind: 'stats', errorName: 'ResponseUrlError', level: 'warn' }));
+    expect(logEvents()).toContainEqual(
+      expect.objectContaining({ event: 'job.failed', kind: 'stats', errorName: 'ResponseUrlError', level: 'warn' }),
+    );
     // The log names the failure but never the URL (it lets anyone post into the conversation).
     expect(bot.lines.join('\n')).not.toContain(`/response/${id}`);
 
@@ -190,8 +195,16 @@ describe('the two queries of a period', () => {
       const isCurrent = body.query[0]!.filter.startTime === parsed.period.start;
       return new Response('{}', { status: isCurrent ? 401 : 503 });
     };
-    const client = createChatDashClient({ apiKey: SANDBOX_API_KEY, baseUrl: 'http://127.0.0.1:9/v1/public', fetch: fetchImpl, baseDelayMs: 200, maxAttempts: 6 });
-    await expect(fetchInsights(client, 'proj_demo_text', parsed.period, DIGEST_METRICS, Date.now() + 10_000)).rejects.toMatchObject({ kind: 'unauthorized' });
+    const client = createChatDashClient({
+      apiKey: SANDBOX_API_KEY,
+      baseUrl: 'http://127.0.0.1:9/v1/public',
+      fetch: fetchImpl,
+      baseDelayMs: 200,
+      maxAttempts: 6,
+    });
+    await expect(fetchInsights(client, 'proj_demo_text', parsed.period, DIGEST_METRICS, Date.now() + 10_000)).rejects.toMatchObject({
+      kind: 'unauthorized',
+    });
     const settled = calls;
     await new Promise((r) => setTimeout(r, 1500));
     expect(calls).toBe(settled);
@@ -210,7 +223,12 @@ describe('drill-downs keep the digest\u2019s number formatting', () => {
     const parsed = parsePeriod('30d', { now: new Date(), timeZone: 'Europe/Berlin' });
     if (!parsed.ok) throw new Error(parsed.error);
     const insights = await fetchInsights(deps.chatdash, 'proj_demo_text', parsed.period, DIGEST_METRICS, Date.now() + 10_000);
-    const digest = renderDigest(insights, { project: { id: 'proj_demo_text', name: 'Acme Support Bot' }, locale: 'de-DE', currencyDisplay: 'code', buttons: true });
+    const digest = renderDigest(insights, {
+      project: { id: 'proj_demo_text', name: 'Acme Support Bot' },
+      locale: 'de-DE',
+      currencyDisplay: 'code',
+      buttons: true,
+    });
     const topics = buttonsOf(digest as unknown as Record<string, unknown>).find((b) => b.action_id === 'drilldown:topics')!;
     const ref = decodeDrilldownRef(topics.value)!;
     expect(ref).toMatchObject({ locale: 'de-DE', currencyDisplay: 'code' });

@@ -29,7 +29,13 @@ export function helpMessage(lead?: string): EphemeralMessage {
   if (lead) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lead } });
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: usage } });
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${RANGE_HELP}\n${THREAD_HELP}` }] });
-  return { response_type: 'ephemeral', text: lead ? `${stripMrkdwn(lead)} Try /chatdash help.` : 'ChatDash for Slack: /chatdash stats [project] [range], /chatdash projects, /chatdash help', blocks };
+  return {
+    response_type: 'ephemeral',
+    text: lead
+      ? `${stripMrkdwn(lead)} Try /chatdash help.`
+      : 'ChatDash for Slack: /chatdash stats [project] [range], /chatdash projects, /chatdash help',
+    blocks,
+  };
 }
 
 /** A one-line ephemeral answer. `text` must already be safe mrkdwn. */

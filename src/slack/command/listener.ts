@@ -1,13 +1,14 @@
 /** `/chatdash …`: answered at once from configuration, or handed to the worker with a "working on it" ack. */
-import type { Config, ProjectConfig } from '../../config/schema.ts';
+
 import { checkAccess } from '../../config/access.ts';
+import type { Config, ProjectConfig } from '../../config/schema.ts';
 import { suggest } from '../../config/suggest.ts';
+import { escapeMrkdwn } from '../../digest/mrkdwn.ts';
 import { errorFields } from '../../log.ts';
 import type { BoltApp, HandlerContext } from '../app.ts';
 import { requesterOf } from '../requester.ts';
-import { helpMessage, notice, quoteUserWord, type EphemeralMessage } from './help.ts';
+import { type EphemeralMessage, helpMessage, notice, quoteUserWord } from './help.ts';
 import { parseCommand, SUBCOMMANDS } from './parse.ts';
-import { escapeMrkdwn } from '../../digest/mrkdwn.ts';
 
 /** Matches `/chatdash` and renamed installs such as `/chatdash-staging`. */
 export const COMMAND = /^\/chatdash/;
@@ -43,7 +44,10 @@ export async function answerCommand(ctx: HandlerContext, command: CommandPayload
   const requester = requesterOf(command.team_id, command.channel_id, command.user_id, command.channel_name);
   if (!requester) return notice('Sorry, Slack sent this command without a team, channel or user, so I can\u2019t answer it.');
 
-  const parsed = parseCommand(command.text ?? '', config.projects.map((p) => p.key));
+  const parsed = parseCommand(
+    command.text ?? '',
+    config.projects.map((p) => p.key),
+  );
   if (parsed.kind === 'help') return helpMessage();
   if (parsed.kind === 'unknown') {
     const guess = suggest(parsed.word.toLowerCase(), SUBCOMMANDS);
@@ -90,15 +94,25 @@ function pickProject(word: string | undefined, visible: readonly ProjectConfig[]
     if (visible.length === 1) return { ok: true, project: visible[0]! };
     return {
       ok: false,
-      answer: helpMessage(`Which project? Here you can use ${visible.map((p) => `\`${p.key}\``).join(', ')}, e.g. \`/chatdash stats ${visible[0]?.key ?? 'acme'} 30d\`.`),
+      answer: helpMessage(
+        `Which project? Here you can use ${visible.map((p) => `\`${p.key}\``).join(', ')}, e.g. \`/chatdash stats ${visible[0]?.key ?? 'acme'} 30d\`.`,
+      ),
     };
   }
   const project = visible.find((p) => p.key === word);
   if (project) return { ok: true, project };
   // Suggestions come only from the projects this channel may see: nothing leaks about the others.
-  const guess = suggest(word, visible.map((p) => p.key));
+  const guess = suggest(
+    word,
+    visible.map((p) => p.key),
+  );
   const didYouMean = guess ? ` Did you mean \`${guess}\`?` : '';
-  return { ok: false, answer: notice(`I can\u2019t find a project called ${quoteUserWord(word)} for this channel.${didYouMean} \`/chatdash projects\` lists the ones you can use here.`) };
+  return {
+    ok: false,
+    answer: notice(
+      `I can\u2019t find a project called ${quoteUserWord(word)} for this channel.${didYouMean} \`/chatdash projects\` lists the ones you can use here.`,
+    ),
+  };
 }
 
 function projectsMessage(projects: readonly ProjectConfig[]): EphemeralMessage {

@@ -8,8 +8,8 @@ import { parseDrilldownWord, viewOfActionId } from '../../digest/drilldown-views
 import type { DrilldownJob } from '../../jobs/schema.ts';
 import { errorFields } from '../../log.ts';
 import type { BoltApp, HandlerContext } from '../app.ts';
-import { requesterOf } from '../requester.ts';
 import { STALE_BUTTON } from '../command/help.ts';
+import { requesterOf } from '../requester.ts';
 
 export const DRILLDOWN_ACTION = /^drilldown:/;
 
@@ -34,18 +34,22 @@ export function registerDrilldowns(app: BoltApp, ctx: HandlerContext): void {
       await respond({ response_type: 'ephemeral', replace_original: false, text: access.message });
       return;
     }
-    await enqueue(ctx, {
-      kind: 'drilldown',
-      idempotencyKey: `action:${body.container?.message_ts ?? threadTs}:${body.actions[0]?.action_ts ?? ''}:${requester.userId}`,
-      requester,
-      buttonValue: (action.value ?? '').slice(0, 2000),
-      view,
-      threadTs,
-      ...(body.response_url ? { responseUrl: body.response_url } : {}),
-      ...(isEphemeral ? { ephemeral: true } : {}),
-    }, async (text) => {
-      await respond({ response_type: 'ephemeral', replace_original: false, text });
-    });
+    await enqueue(
+      ctx,
+      {
+        kind: 'drilldown',
+        idempotencyKey: `action:${body.container?.message_ts ?? threadTs}:${body.actions[0]?.action_ts ?? ''}:${requester.userId}`,
+        requester,
+        buttonValue: (action.value ?? '').slice(0, 2000),
+        view,
+        threadTs,
+        ...(body.response_url ? { responseUrl: body.response_url } : {}),
+        ...(isEphemeral ? { ephemeral: true } : {}),
+      },
+      async (text) => {
+        await respond({ response_type: 'ephemeral', replace_original: false, text });
+      },
+    );
   });
 
   app.event('app_mention', async ({ event, body, client }) => {
@@ -53,18 +57,22 @@ export function registerDrilldowns(app: BoltApp, ctx: HandlerContext): void {
     if (!requester) return;
     const threadTs = event.thread_ts ?? event.ts;
     const view = parseDrilldownWord(event.text ?? '');
-    await enqueue(ctx, {
-      kind: 'drilldown',
-      // event_id is the same on every retry Slack makes (X-Slack-Retry-Num), so retries collapse into one reply.
-      idempotencyKey: `event:${body.event_id}`,
-      requester,
-      ...(view ? { view } : {}),
-      threadTs,
-      // A mention outside a digest thread gets a short how-to from the worker.
-      inThread: event.thread_ts !== undefined,
-    }, async (text) => {
-      await client.chat.postEphemeral({ channel: event.channel, user: requester.userId, thread_ts: threadTs, text });
-    });
+    await enqueue(
+      ctx,
+      {
+        kind: 'drilldown',
+        // event_id is the same on every retry Slack makes (X-Slack-Retry-Num), so retries collapse into one reply.
+        idempotencyKey: `event:${body.event_id}`,
+        requester,
+        ...(view ? { view } : {}),
+        threadTs,
+        // A mention outside a digest thread gets a short how-to from the worker.
+        inThread: event.thread_ts !== undefined,
+      },
+      async (text) => {
+        await client.chat.postEphemeral({ channel: event.channel, user: requester.userId, thread_ts: threadTs, text });
+      },
+    );
   });
 }
 

@@ -1,31 +1,39 @@
 /**
  * An in-process stand-in for the SQS queue, for `npm run demo`, `npm run digest` and tests: jobs are
- * serialised exactly as SQS would carry them and handed to the worker as an SQS event.
+ * serialised exactly as SQS would carry them and handed to the worker as an SQS event. Delays are recorded
+ * (see `waiting()`), not enforced: `drain()` hands over every message at once.
  */
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import type { JobQueue } from './queue.ts';
+import type { JobQueue, SendOptions } from './queue.ts';
 import type { Job } from './schema.ts';
 
 export interface LocalQueue extends JobQueue {
   /** Takes every waiting message, as the SQS event Lambda would deliver to the worker. */
   drain(): SQSEvent;
+  /** The waiting messages (parsed) with the delay each was sent with, oldest first; nothing is taken. */
+  waiting(): Array<{ job: Job; delaySeconds: number }>;
   readonly size: number;
 }
 
 export function createLocalQueue(): LocalQueue {
-  let waiting: string[] = [];
+  let waiting: Array<{ body: string; delaySeconds: number }> = [];
   let counter = 0;
   return {
-    async send(job: Job) {
-      waiting.push(JSON.stringify(job));
+    async send(job: Job, options?: SendOptions) {
+      waiting.push({ body: JSON.stringify(job), delaySeconds: options?.delaySeconds ?? 0 });
     },
-    async sendAll(jobs: readonly Job[]) {
-      for (const job of jobs) waiting.push(JSON.stringify(job));
+    async sendAll(jobs: readonly Job[], options?: { delaySeconds?: readonly number[] }) {
+      jobs.forEach((job, i) => {
+        waiting.push({ body: JSON.stringify(job), delaySeconds: options?.delaySeconds?.[i] ?? 0 });
+      });
     },
     drain() {
-      const bodies = waiting;
+      const messages = waiting;
       waiting = [];
-      return { Records: bodies.map((body) => sqsRecord(body, `local-${++counter}`)) };
+      return { Records: messages.map((m) => sqsRecord(m.body, `local-${++counter}`)) };
+    },
+    waiting() {
+      return waiting.map((m) => ({ job: JSON.parse(m.body) as Job, delaySeconds: m.delaySeconds }));
     },
     get size() {
       return waiting.length;

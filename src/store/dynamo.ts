@@ -1,0 +1,512 @@
+/**
+ * The state store in DynamoDB (the `StateTable` of serverless.yml; key design in `keys.ts`), through the AWS SDK's
+ * document client, loaded on first use (the Lambda runtime provides `@aws-sdk/*`; the bundles leave it out).
+ *
+ * Conditional writes keep it consistent under concurrency: a person's change names the version it started from; the
+ * tick advances a next run only from the value it read (and never on a paused item); a Send-now claim and a
+ * pacer slot are taken only if free. A failed condition is re-read once to tell `not_found` from `version_conflict`.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { awsClientConfig } from '../aws/env.ts';
+import { lazy } from '../lazy.ts';
+import { createLog, type Log } from '../log.ts';
+import { auditChange } from './audit.ts';
+import { bindingItem, parseBindingItem, type RuntimeBinding } from './binding-item.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import {
+  bindingKey,
+  channelPk,
+  DUE,
+  INDEX,
+  type ItemKey,
+  KIND,
+  pacerKey,
+  SK,
+  sendNowKey,
+  subscriptionKey,
+  subscriptionStateKey,
+  userKey,
+} from './keys.ts';
+import {
+  type Actor,
+  type NewSubscription,
+  type Page,
+  type PageRequest,
+  type PostSlot,
+  pageSize,
+  type ReadStats,
+  type SendNowClaim,
+  type StateStore,
+  StoreError,
+  type SubscriptionRef,
+  systemActor,
+} from './store.ts';
+import {
+  type Delivery,
+  dueAttributes,
+  parseSubscriptionItem,
+  parseSubscriptionStateItem,
+  type RuntimeSubscription,
+  subscriptionItem,
+  subscriptionStateItem,
+  validDelivery,
+} from './subscription-item.ts';
+import {
+  auditView,
+  createdSubscription,
+  patchedSubscription,
+  pausedSubscription,
+  resumedSubscription,
+  VERSIONED_FIELDS,
+} from './transitions.ts';
+
+export interface DynamoStoreOptions {
+  tableName: string;
+  /** Region, endpoint and credentials (default: process.env, as in Lambda). */
+  env?: NodeJS.ProcessEnv;
+  /** Where `store.change` and `store.invalid_item` lines go (default: stdout). */
+  log?: Log;
+  /** The clock (default: the system clock). */
+  now?: () => Date;
+}
+
+type Item = Record<string, unknown>;
+type Lib = typeof import('@aws-sdk/lib-dynamodb');
+
+/** Tries of the pacer's read-then-conditional-write before it gives up and says "retry in a moment". */
+const PACER_TRIES = 5;
+
+const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/** SET the defined fields, REMOVE the undefined ones. */
+function updateOf(fields: Record<string, unknown>, condition: string, conditionValues: Record<string, unknown>, conditionNames = {}) {
+  const names: Record<string, string> = { ...conditionNames };
+  const values: Record<string, unknown> = { ...conditionValues };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  Object.entries(fields).forEach(([field, value], i) => {
+    names[`#f${i}`] = field;
+    if (value === undefined) removes.push(`#f${i}`);
+    else {
+      values[`:f${i}`] = value;
+      sets.push(`#f${i} = :f${i}`);
+    }
+  });
+  const expression = [sets.length > 0 ? `SET ${sets.join(', ')}` : '', removes.length > 0 ? `REMOVE ${removes.join(', ')}` : '']
+    .filter(Boolean)
+    .join(' ');
+  return {
+    UpdateExpression: expression,
+    ConditionExpression: condition,
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
+}
+
+export function createDynamoStore(options: DynamoStoreOptions): StateStore {
+  const TableName = options.tableName;
+  const env = options.env ?? process.env;
+  const log = options.log ?? createLog();
+  const now = options.now ?? (() => new Date());
+  const reads: ReadStats = { items: 0, requests: 0 };
+
+  const sdk = lazy(async (): Promise<{ doc: DynamoDBDocumentClient; lib: Lib }> => {
+    const [{ DynamoDBClient }, lib] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]);
+    const doc = lib.DynamoDBDocumentClient.from(new DynamoDBClient(awsClientConfig('dynamodb', env)), {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    return { doc, lib };
+  });
+
+  function invalid(item: Item, problem: string): void {
+    log('error', 'store.invalid_item', { pk: String(item.pk), sk: String(item.sk), problem });
+  }
+
+  function readSubscription(item: Item | undefined): RuntimeSubscription | undefined {
+    if (!item) return undefined;
+    const parsed = parseSubscriptionItem(item);
+    if (parsed.ok) return parsed.value;
+    invalid(item, parsed.problem);
+    return undefined;
+  }
+
+  function readBindings(list: Item[]): RuntimeBinding[] {
+    return list.flatMap((item) => {
+      const parsed = parseBindingItem(item);
+      if (parsed.ok) return [parsed.binding];
+      invalid(item, parsed.problem);
+      return [];
+    });
+  }
+
+  async function get(key: ItemKey): Promise<Item | undefined> {
+    const { doc, lib } = await sdk();
+    const answer = await doc.send(new lib.GetCommand({ TableName, Key: key, ConsistentRead: true }));
+    reads.requests++;
+    if (answer.Item) reads.items++;
+    return answer.Item;
+  }
+
+  async function current(id: string, expectedVersion: number | undefined): Promise<RuntimeSubscription> {
+    const found = readSubscription(await get(subscriptionKey(id)));
+    if (!found) throw new StoreError('not_found', `no subscription ${id}`);
+    if (expectedVersion !== undefined && found.version !== expectedVersion) {
+      throw new StoreError('version_conflict', `subscription ${id} is at version ${found.version}, not ${expectedVersion}`);
+    }
+    return found;
+  }
+
+  /** Writes a person's change (or a pause) if the item is still at `before.version`; the last delivery is untouched. */
+  async function writeVersioned(before: RuntimeSubscription, next: RuntimeSubscription): Promise<RuntimeSubscription> {
+    const { doc, lib } = await sdk();
+    const fields: Record<string, unknown> = {};
+    for (const field of VERSIONED_FIELDS) fields[field] = next[field];
+    const due = dueAttributes(next.nextRunAt);
+    fields.dueKey = due.dueKey;
+    fields.dueAt = due.dueAt;
+    fields.kindSort = subscriptionItem(next).kindSort;
+    try {
+      await doc.send(
+        new lib.UpdateCommand({
+          TableName,
+          Key: subscriptionKey(before.id),
+          ...updateOf(fields, '#version = :expected', { ':expected': before.version }, { '#version': 'version' }),
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      await current(before.id, before.version);
+      throw new StoreError('version_conflict', `subscription ${before.id} changed meanwhile`);
+    }
+    return { ...next, ...(before.lastDelivery ? { lastDelivery: before.lastDelivery } : {}) };
+  }
+
+  /** One page of an index query. */
+  async function queryIndex(
+    IndexName: string,
+    pkAttr: string,
+    pkValue: string,
+    skAttr: string,
+    page: PageRequest | undefined,
+  ): Promise<{ items: Item[]; cursor?: string }> {
+    const { doc, lib } = await sdk();
+    const start = page?.cursor ? decodeCursor(page.cursor, ['pk', 'sk', pkAttr, skAttr], { [pkAttr]: pkValue }) : undefined;
+    const answer = await doc.send(
+      new lib.QueryCommand({
+        TableName,
+        IndexName,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': pkAttr },
+        ExpressionAttributeValues: { ':p': pkValue },
+        Limit: pageSize(page),
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    reads.requests++;
+    reads.items += answer.ScannedCount ?? answer.Items?.length ?? 0;
+    const last = answer.LastEvaluatedKey as Record<string, unknown> | undefined;
+    const cursor = last ? encodeCursor(Object.fromEntries(Object.entries(last).map(([k, v]) => [k, String(v)]))) : undefined;
+    return { items: answer.Items ?? [], ...(cursor ? { cursor } : {}) };
+  }
+
+  async function subscriptionPage(result: Promise<{ items: Item[]; cursor?: string }>): Promise<Page<RuntimeSubscription>> {
+    const { items, cursor } = await result;
+    return { items: items.flatMap((item) => readSubscription(item) ?? []), ...(cursor ? { cursor } : {}) };
+  }
+
+  return {
+    kind: 'dynamodb',
+    reads,
+
+    async createSubscription(input: NewSubscription, actor: Actor) {
+      const { doc, lib } = await sdk();
+      for (let attempt = 1; ; attempt++) {
+        const created = createdSubscription(input, actor, now());
+        try {
+          await doc.send(
+            new lib.PutCommand({ TableName, Item: subscriptionItem(created), ConditionExpression: 'attribute_not_exists(pk)' }),
+          );
+        } catch (error) {
+          // A random id that is taken (about never): draw another.
+          if (isConditionFailure(error) && attempt < 3) continue;
+          throw error;
+        }
+        auditChange(log, actor, 'subscription.create', created.id, undefined, auditView(created));
+        return created;
+      }
+    },
+
+    async getSubscription(id) {
+      return readSubscription(await get(subscriptionKey(id)));
+    },
+
+    async updateSubscription(id, patch, actor, expectedVersion) {
+      const before = await current(id, expectedVersion);
+      const after = await writeVersioned(before, patchedSubscription(before, patch, actor, now()));
+      auditChange(log, actor, 'subscription.update', id, auditView(before), auditView(after));
+      return after;
+    },
+
+    async pauseSubscription(id, reason, actor, expectedVersion) {
+      const before = await current(id, expectedVersion);
+      if (before.paused) return before;
+      const after = await writeVersioned(before, pausedSubscription(before, reason, actor, now()));
+      auditChange(log, actor, 'subscription.pause', id, auditView(before), auditView(after));
+      return after;
+    },
+
+    async resumeSubscription(id, actor, expectedVersion) {
+      const before = await current(id, expectedVersion);
+      if (!before.paused) return before;
+      const after = await writeVersioned(before, resumedSubscription(before, actor, now()));
+      auditChange(log, actor, 'subscription.resume', id, auditView(before), auditView(after));
+      return after;
+    },
+
+    async deleteSubscription(id, actor, expectedVersion) {
+      const before = await current(id, expectedVersion);
+      const { doc, lib } = await sdk();
+      try {
+        await doc.send(
+          new lib.DeleteCommand({
+            TableName,
+            Key: subscriptionKey(id),
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': before.version },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        await current(id, before.version);
+        throw new StoreError('version_conflict', `subscription ${id} changed meanwhile`);
+      }
+      auditChange(log, actor, 'subscription.delete', id, auditView(before), undefined);
+      return before;
+    },
+
+    listByChannel(channel, page) {
+      return subscriptionPage(queryIndex(INDEX.byChannel, 'channelKey', channelPk(channel), 'itemKey', page));
+    },
+
+    listByOwner(userId, page) {
+      return subscriptionPage(queryIndex(INDEX.byOwner, 'ownerKey', userKey(userId), 'itemKey', page));
+    },
+
+    listAll(page) {
+      return subscriptionPage(queryIndex(INDEX.byKind, 'kindKey', KIND.subscription, 'kindSort', page));
+    },
+
+    async dueSubscriptions(at, limit) {
+      const { doc, lib } = await sdk();
+      const found: Item[] = [];
+      let start: Record<string, unknown> | undefined;
+      while (found.length < limit) {
+        const answer = await doc.send(
+          new lib.QueryCommand({
+            TableName,
+            IndexName: INDEX.due,
+            KeyConditionExpression: 'dueKey = :due AND dueAt <= :now',
+            ExpressionAttributeValues: { ':due': DUE.subscription, ':now': at.toISOString() },
+            Limit: Math.min(limit - found.length, 1000),
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        reads.requests++;
+        reads.items += answer.ScannedCount ?? answer.Items?.length ?? 0;
+        found.push(...(answer.Items ?? []));
+        start = answer.LastEvaluatedKey;
+        if (!start) break;
+      }
+      return found.flatMap((item) => readSubscription(item) ?? []);
+    },
+
+    async advanceNextRun(id, from, to) {
+      const { doc, lib } = await sdk();
+      const due = dueAttributes(to);
+      try {
+        await doc.send(
+          new lib.UpdateCommand({
+            TableName,
+            Key: subscriptionKey(id),
+            ...updateOf(
+              { nextRunAt: to, dueKey: due.dueKey, dueAt: due.dueAt },
+              '#next = :from AND attribute_not_exists(paused)',
+              { ':from': from },
+              { '#next': 'nextRunAt' },
+            ),
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+      auditChange(log, systemActor('schedule'), 'subscription.advance', id, { nextRunAt: from }, { nextRunAt: to });
+      return true;
+    },
+
+    async recordDelivery(ref: SubscriptionRef, delivery: Delivery, actor: Actor = systemActor('worker')) {
+      const checked = validDelivery(delivery);
+      const { doc, lib } = await sdk();
+      if (ref.source === 'runtime') {
+        try {
+          const answer = await doc.send(
+            new lib.UpdateCommand({
+              TableName,
+              Key: subscriptionKey(ref.id),
+              ...updateOf({ lastDelivery: checked }, 'attribute_exists(pk)', {}),
+              ReturnValues: 'UPDATED_OLD',
+            }),
+          );
+          auditChange(
+            log,
+            actor,
+            'subscription.delivery',
+            ref.id,
+            { lastDelivery: answer.Attributes?.lastDelivery },
+            { lastDelivery: checked },
+          );
+        } catch (error) {
+          // Deleted meanwhile: nothing to record.
+          if (!isConditionFailure(error)) throw error;
+        }
+        return;
+      }
+      const answer = await doc.send(
+        new lib.PutCommand({ TableName, Item: subscriptionStateItem({ name: ref.id, lastDelivery: checked }), ReturnValues: 'ALL_OLD' }),
+      );
+      auditChange(
+        log,
+        actor,
+        'subscription.delivery',
+        ref.id,
+        { lastDelivery: answer.Attributes?.lastDelivery },
+        { lastDelivery: checked },
+      );
+    },
+
+    async configDelivery(name) {
+      const item = await get(subscriptionStateKey(name));
+      if (!item) return undefined;
+      const parsed = parseSubscriptionStateItem(item);
+      if (parsed.ok) return parsed.value.lastDelivery;
+      invalid(item, parsed.problem);
+      return undefined;
+    },
+
+    async bindChannel(channel, project, actor) {
+      if (actor.type !== 'user') throw new TypeError('only a person can bind a channel');
+      const binding: RuntimeBinding = { channel, project, createdAt: now().toISOString(), createdBy: actor.userId };
+      const item = bindingItem(binding);
+      if (!parseBindingItem(item).ok) throw new TypeError(`invalid binding ${channel} → ${project}`);
+      const { doc, lib } = await sdk();
+      try {
+        await doc.send(new lib.PutCommand({ TableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const existing = await get(bindingKey(channel, project));
+        const parsed = existing ? parseBindingItem(existing) : undefined;
+        if (parsed?.ok) return { created: false, binding: parsed.binding };
+        throw error;
+      }
+      auditChange(log, actor, 'binding.create', `${channel}/${project}`, undefined, { channel, project });
+      return { created: true, binding };
+    },
+
+    async unbindChannel(channel, project, actor) {
+      const { doc, lib } = await sdk();
+      const answer = await doc.send(new lib.DeleteCommand({ TableName, Key: bindingKey(channel, project), ReturnValues: 'ALL_OLD' }));
+      if (!answer.Attributes) return false;
+      auditChange(log, actor, 'binding.delete', `${channel}/${project}`, { channel, project }, undefined);
+      return true;
+    },
+
+    async bindingsOf(channel) {
+      const { doc, lib } = await sdk();
+      const answer = await doc.send(
+        new lib.QueryCommand({
+          TableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bind)',
+          ExpressionAttributeValues: { ':pk': channelPk(channel), ':bind': SK.bindingPrefix },
+          ConsistentRead: true,
+        }),
+      );
+      reads.requests++;
+      reads.items += answer.ScannedCount ?? answer.Items?.length ?? 0;
+      return readBindings(answer.Items ?? []);
+    },
+
+    async listBindings(page) {
+      const result = await queryIndex(INDEX.byKind, 'kindKey', KIND.binding, 'kindSort', page);
+      return { items: readBindings(result.items), ...(result.cursor ? { cursor: result.cursor } : {}) };
+    },
+
+    async claimSendNow(ref, key, nowMs, windowMs): Promise<SendNowClaim> {
+      const { doc, lib } = await sdk();
+      const item = {
+        ...sendNowKey(ref.id),
+        entity: 'send_now_claim',
+        claimKey: key,
+        claimedAt: nowMs,
+        expiresAt: Math.ceil((nowMs + windowMs) / 1000) + 3600,
+      };
+      try {
+        await doc.send(
+          new lib.PutCommand({
+            TableName,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(pk) OR claimedAt < :cutoff OR claimKey = :key',
+            ExpressionAttributeValues: { ':cutoff': nowMs - windowMs, ':key': key },
+          }),
+        );
+        return { ok: true };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const existing = await get(sendNowKey(ref.id));
+        return { ok: false, claimedAt: Number(existing?.claimedAt ?? nowMs) };
+      }
+    },
+
+    async releaseSendNow(ref, key) {
+      const { doc, lib } = await sdk();
+      try {
+        await doc.send(
+          new lib.DeleteCommand({
+            TableName,
+            Key: sendNowKey(ref.id),
+            ConditionExpression: 'claimKey = :key',
+            ExpressionAttributeValues: { ':key': key },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async reserveSlot(channel, { nowMs, intervalMs, maxWaitMs }): Promise<PostSlot> {
+      const { doc, lib } = await sdk();
+      const key = pacerKey(channel);
+      for (let attempt = 0; attempt < PACER_TRIES; attempt++) {
+        const seen = (await get(key))?.nextFreeAt;
+        const nextFree = typeof seen === 'number' ? seen : undefined;
+        const at = Math.max(nowMs, nextFree ?? 0);
+        if (at - nowMs > maxWaitMs) return { ok: false, retryInMs: at - nowMs };
+        try {
+          await doc.send(
+            new lib.PutCommand({
+              TableName,
+              Item: { ...key, entity: 'pacer', nextFreeAt: at + intervalMs, expiresAt: Math.ceil((at + intervalMs) / 1000) + 3600 },
+              ...(nextFree === undefined
+                ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                : { ConditionExpression: 'nextFreeAt = :seen', ExpressionAttributeValues: { ':seen': nextFree } }),
+            }),
+          );
+          return { ok: true, at };
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      return { ok: false, retryInMs: intervalMs };
+    },
+  };
+}

@@ -1,0 +1,362 @@
+/**
+ * The state store in memory: the DynamoDB store's twin for the demo, local runs and tests (the same contract tests
+ * run against both). It keeps the very items the DynamoDB store writes (same keys, same index attributes) and answers
+ * the same queries over them, so it reads and fails the same way. With `file`, the items are also saved to a JSON
+ * file after every change and loaded at start (for `npm run dev`: state that survives a restart).
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createLog, type Log } from '../log.ts';
+import { auditChange } from './audit.ts';
+import { bindingItem, parseBindingItem, type RuntimeBinding } from './binding-item.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { bindingKey, channelPk, DUE, KIND, pacerKey, SK, sendNowKey, subscriptionKey, subscriptionStateKey, userKey } from './keys.ts';
+import {
+  type Actor,
+  type NewSubscription,
+  type Page,
+  type PageRequest,
+  pageSize,
+  type ReadStats,
+  type StateStore,
+  StoreError,
+  type SubscriptionPatch,
+  type SubscriptionRef,
+  systemActor,
+} from './store.ts';
+import {
+  type Delivery,
+  dueAttributes,
+  type PauseReason,
+  parseSubscriptionItem,
+  parseSubscriptionStateItem,
+  type RuntimeSubscription,
+  subscriptionItem,
+  subscriptionStateItem,
+  validDelivery,
+} from './subscription-item.ts';
+import { auditView, createdSubscription, patchedSubscription, pausedSubscription, resumedSubscription } from './transitions.ts';
+
+export interface MemoryStoreOptions {
+  /** Where `store.change` and `store.invalid_item` lines go (default: stdout). */
+  log?: Log;
+  /** The clock (default: the system clock). */
+  now?: () => Date;
+  /** Keep the items in this JSON file too: loaded at start, rewritten after every change (default: memory only). */
+  file?: string;
+}
+
+type Item = Record<string, unknown>;
+
+export interface MemoryStore extends StateStore {
+  readonly kind: 'memory';
+  /** Writes an item as is, unvalidated (tests: what an invalid stored item does). */
+  putRawItem(item: Item): void;
+  /** How many items it holds. */
+  readonly size: number;
+}
+
+const keyOf = (pk: unknown, sk: unknown) => `${String(pk)}\u0000${String(sk)}`;
+const copy = <T>(value: T): T => structuredClone(value);
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  const log = options.log ?? createLog();
+  const now = options.now ?? (() => new Date());
+  const items = new Map<string, Item>();
+  const reads: ReadStats = { items: 0, requests: 0 };
+
+  if (options.file && existsSync(options.file)) {
+    const saved = JSON.parse(readFileSync(options.file, 'utf8')) as { items?: unknown };
+    for (const item of Array.isArray(saved.items) ? saved.items : []) {
+      if (typeof item === 'object' && item !== null && 'pk' in item && 'sk' in item) items.set(keyOf(item.pk, item.sk), item as Item);
+    }
+  }
+
+  function save(): void {
+    if (!options.file) return;
+    const temp = `${options.file}.tmp`;
+    writeFileSync(temp, `${JSON.stringify({ items: [...items.values()] }, null, 1)}\n`);
+    renameSync(temp, options.file);
+  }
+
+  function put(item: Item): void {
+    items.set(keyOf(item.pk, item.sk), copy(item));
+    save();
+  }
+
+  function remove(pk: string, sk: string): void {
+    items.delete(keyOf(pk, sk));
+    save();
+  }
+
+  function raw(pk: string, sk: string): Item | undefined {
+    const item = items.get(keyOf(pk, sk));
+    return item && copy(item);
+  }
+
+  function invalid(item: Item, problem: string): void {
+    log('error', 'store.invalid_item', { pk: String(item.pk), sk: String(item.sk), problem });
+  }
+
+  function readSubscription(item: Item | undefined): RuntimeSubscription | undefined {
+    if (!item) return undefined;
+    const parsed = parseSubscriptionItem(item);
+    if (parsed.ok) return parsed.value;
+    invalid(item, parsed.problem);
+    return undefined;
+  }
+
+  function current(id: string, expectedVersion: number | undefined): RuntimeSubscription {
+    reads.requests++;
+    const { pk, sk } = subscriptionKey(id);
+    const found = readSubscription(raw(pk, sk));
+    if (!found) throw new StoreError('not_found', `no subscription ${id}`);
+    reads.items++;
+    if (expectedVersion !== undefined && found.version !== expectedVersion) {
+      throw new StoreError('version_conflict', `subscription ${id} is at version ${found.version}, not ${expectedVersion}`);
+    }
+    return found;
+  }
+
+  /** A person's change: everything but the last delivery comes from `next` (nothing else can change it meanwhile here). */
+  function writeVersioned(before: RuntimeSubscription, next: RuntimeSubscription): RuntimeSubscription {
+    const stored = { ...next, ...(before.lastDelivery ? { lastDelivery: before.lastDelivery } : {}) };
+    put(subscriptionItem(stored));
+    return stored;
+  }
+
+  /** One page of an index: items whose `pkAttr` is `pkValue`, in `skAttr` order. */
+  function queryIndex(pkAttr: string, pkValue: string, skAttr: string, page: PageRequest | undefined): { items: Item[]; cursor?: string } {
+    const limit = pageSize(page);
+    const after = page?.cursor ? decodeCursor(page.cursor, ['pk', 'sk', pkAttr, skAttr], { [pkAttr]: pkValue }) : undefined;
+    const matching = [...items.values()]
+      .filter((item) => item[pkAttr] === pkValue && typeof item[skAttr] === 'string')
+      .sort((a, b) => compare(a, b, skAttr));
+    const start = after ? matching.findIndex((item) => compare(item, after, skAttr) > 0) : 0;
+    const slice = start < 0 ? [] : matching.slice(start, start + limit);
+    reads.requests++;
+    reads.items += slice.length;
+    const last = slice.at(-1);
+    const more = start >= 0 && start + limit < matching.length;
+    return {
+      items: slice.map(copy),
+      ...(more && last
+        ? { cursor: encodeCursor({ pk: String(last.pk), sk: String(last.sk), [pkAttr]: pkValue, [skAttr]: String(last[skAttr]) }) }
+        : {}),
+    };
+  }
+
+  function subscriptionPage(result: { items: Item[]; cursor?: string }): Page<RuntimeSubscription> {
+    const list = result.items.flatMap((item) => readSubscription(item) ?? []);
+    return { items: list, ...(result.cursor ? { cursor: result.cursor } : {}) };
+  }
+
+  function readBindings(list: Item[]): RuntimeBinding[] {
+    return list.flatMap((item) => {
+      const parsed = parseBindingItem(item);
+      if (parsed.ok) return [parsed.binding];
+      invalid(item, parsed.problem);
+      return [];
+    });
+  }
+
+  const store: MemoryStore = {
+    kind: 'memory',
+    reads,
+    get size() {
+      return items.size;
+    },
+    putRawItem(item) {
+      put(item);
+    },
+
+    async createSubscription(input: NewSubscription, actor: Actor) {
+      let created = createdSubscription(input, actor, now());
+      while (items.has(keyOf(subscriptionKey(created.id).pk, SK.subscription))) created = createdSubscription(input, actor, now());
+      put(subscriptionItem(created));
+      auditChange(log, actor, 'subscription.create', created.id, undefined, auditView(created));
+      return created;
+    },
+
+    async getSubscription(id) {
+      reads.requests++;
+      const { pk, sk } = subscriptionKey(id);
+      const found = readSubscription(raw(pk, sk));
+      if (found) reads.items++;
+      return found;
+    },
+
+    async updateSubscription(id, patch: SubscriptionPatch, actor, expectedVersion) {
+      const before = current(id, expectedVersion);
+      const after = writeVersioned(before, patchedSubscription(before, patch, actor, now()));
+      auditChange(log, actor, 'subscription.update', id, auditView(before), auditView(after));
+      return after;
+    },
+
+    async pauseSubscription(id, reason: PauseReason, actor, expectedVersion) {
+      const before = current(id, expectedVersion);
+      if (before.paused) return before;
+      const after = writeVersioned(before, pausedSubscription(before, reason, actor, now()));
+      auditChange(log, actor, 'subscription.pause', id, auditView(before), auditView(after));
+      return after;
+    },
+
+    async resumeSubscription(id, actor, expectedVersion) {
+      const before = current(id, expectedVersion);
+      if (!before.paused) return before;
+      const after = writeVersioned(before, resumedSubscription(before, actor, now()));
+      auditChange(log, actor, 'subscription.resume', id, auditView(before), auditView(after));
+      return after;
+    },
+
+    async deleteSubscription(id, actor, expectedVersion) {
+      const before = current(id, expectedVersion);
+      const { pk, sk } = subscriptionKey(id);
+      remove(pk, sk);
+      auditChange(log, actor, 'subscription.delete', id, auditView(before), undefined);
+      return before;
+    },
+
+    async listByChannel(channel, page) {
+      return subscriptionPage(queryIndex('channelKey', channelPk(channel), 'itemKey', page));
+    },
+
+    async listByOwner(userId, page) {
+      return subscriptionPage(queryIndex('ownerKey', userKey(userId), 'itemKey', page));
+    },
+
+    async listAll(page) {
+      return subscriptionPage(queryIndex('kindKey', KIND.subscription, 'kindSort', page));
+    },
+
+    async dueSubscriptions(at, limit) {
+      const cutoff = at.toISOString();
+      const due = [...items.values()]
+        .filter((item) => item.dueKey === DUE.subscription && typeof item.dueAt === 'string' && item.dueAt <= cutoff)
+        .sort((a, b) => compare(a, b, 'dueAt'))
+        .slice(0, Math.max(0, limit));
+      reads.requests++;
+      reads.items += due.length;
+      return due.flatMap((item) => readSubscription(copy(item)) ?? []);
+    },
+
+    async advanceNextRun(id, from, to) {
+      const { pk, sk } = subscriptionKey(id);
+      const item = raw(pk, sk);
+      if (!item || item.nextRunAt !== from || item.paused !== undefined) return false;
+      const { nextRunAt: _n, dueKey: _k, dueAt: _a, ...rest } = item;
+      put({ ...rest, ...(to !== undefined ? { nextRunAt: to } : {}), ...dueAttributes(to) });
+      auditChange(log, systemActor('schedule'), 'subscription.advance', id, { nextRunAt: from }, { nextRunAt: to });
+      return true;
+    },
+
+    async recordDelivery(ref: SubscriptionRef, delivery: Delivery, actor: Actor = systemActor('worker')) {
+      const checked = validDelivery(delivery);
+      if (ref.source === 'runtime') {
+        const { pk, sk } = subscriptionKey(ref.id);
+        const item = raw(pk, sk);
+        if (!item) return;
+        put({ ...item, lastDelivery: checked });
+        auditChange(log, actor, 'subscription.delivery', ref.id, { lastDelivery: item.lastDelivery }, { lastDelivery: checked });
+        return;
+      }
+      const { pk, sk } = subscriptionStateKey(ref.id);
+      const before = raw(pk, sk);
+      put(subscriptionStateItem({ name: ref.id, lastDelivery: checked }));
+      auditChange(log, actor, 'subscription.delivery', ref.id, { lastDelivery: before?.lastDelivery }, { lastDelivery: checked });
+    },
+
+    async configDelivery(name) {
+      reads.requests++;
+      const { pk, sk } = subscriptionStateKey(name);
+      const item = raw(pk, sk);
+      if (!item) return undefined;
+      const parsed = parseSubscriptionStateItem(item);
+      if (!parsed.ok) {
+        invalid(item, parsed.problem);
+        return undefined;
+      }
+      reads.items++;
+      return parsed.value.lastDelivery;
+    },
+
+    async bindChannel(channel, project, actor) {
+      if (actor.type !== 'user') throw new TypeError('only a person can bind a channel');
+      const { pk, sk } = bindingKey(channel, project);
+      const existing = raw(pk, sk);
+      const parsed = existing ? parseBindingItem(existing) : undefined;
+      if (parsed?.ok) return { created: false, binding: parsed.binding };
+      const binding: RuntimeBinding = { channel, project, createdAt: now().toISOString(), createdBy: actor.userId };
+      const item = bindingItem(binding);
+      if (!parseBindingItem(item).ok) throw new TypeError(`invalid binding ${channel} → ${project}`);
+      put(item);
+      auditChange(log, actor, 'binding.create', `${channel}/${project}`, undefined, { channel, project });
+      return { created: true, binding };
+    },
+
+    async unbindChannel(channel, project, actor) {
+      const { pk, sk } = bindingKey(channel, project);
+      if (!raw(pk, sk)) return false;
+      remove(pk, sk);
+      auditChange(log, actor, 'binding.delete', `${channel}/${project}`, { channel, project }, undefined);
+      return true;
+    },
+
+    async bindingsOf(channel) {
+      const pk = channelPk(channel);
+      const found = [...items.values()]
+        .filter((item) => item.pk === pk && String(item.sk).startsWith(SK.bindingPrefix))
+        .sort((a, b) => compare(a, b, 'sk'));
+      reads.requests++;
+      reads.items += found.length;
+      return readBindings(found.map(copy));
+    },
+
+    async listBindings(page) {
+      const result = queryIndex('kindKey', KIND.binding, 'kindSort', page);
+      return { items: readBindings(result.items), ...(result.cursor ? { cursor: result.cursor } : {}) };
+    },
+
+    async claimSendNow(ref, key, nowMs, windowMs) {
+      const { pk, sk } = sendNowKey(ref.id);
+      const existing = raw(pk, sk);
+      const claimedAt = typeof existing?.claimedAt === 'number' ? existing.claimedAt : undefined;
+      if (existing && claimedAt !== undefined && claimedAt >= nowMs - windowMs && existing.claimKey !== key) {
+        return { ok: false, claimedAt };
+      }
+      put({ pk, sk, entity: 'send_now_claim', claimKey: key, claimedAt: nowMs, expiresAt: Math.ceil((nowMs + windowMs) / 1000) + 3600 });
+      return { ok: true };
+    },
+
+    async releaseSendNow(ref, key) {
+      const { pk, sk } = sendNowKey(ref.id);
+      if (raw(pk, sk)?.claimKey === key) remove(pk, sk);
+    },
+
+    async reserveSlot(channel, { nowMs, intervalMs, maxWaitMs }) {
+      const { pk, sk } = pacerKey(channel);
+      const nextFree = Number(raw(pk, sk)?.nextFreeAt ?? 0);
+      const at = Math.max(nowMs, Number.isFinite(nextFree) ? nextFree : 0);
+      if (at - nowMs > maxWaitMs) return { ok: false, retryInMs: at - nowMs };
+      // Not saved to the file: pacing state is worth nothing after a restart.
+      items.set(keyOf(pk, sk), {
+        pk,
+        sk,
+        entity: 'pacer',
+        nextFreeAt: at + intervalMs,
+        expiresAt: Math.ceil((at + intervalMs) / 1000) + 3600,
+      });
+      return { ok: true, at };
+    },
+  };
+  return store;
+}
+
+/** Sort order of an index: its sort key, then the table key (as DynamoDB orders equal sort keys, deterministically). */
+function compare(a: Item, b: Item, skAttr: string): number {
+  const x = String(a[skAttr]);
+  const y = String(b[skAttr]);
+  if (x !== y) return x < y ? -1 : 1;
+  const ka = keyOf(a.pk, a.sk);
+  const kb = keyOf(b.pk, b.sk);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

@@ -1,0 +1,119 @@
+/**
+ * Writes that really race, on the DynamoDB store: moto does not serialise concurrent requests, so the race is staged
+ * deterministically instead. A proxy in front of moto holds the store's write until another writer's change has
+ * landed; the store's conditional write must then fail and say so (a version conflict, a pacer slot re-read).
+ */
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoStore } from '../../src/store/dynamo.ts';
+import { pacerKey } from '../../src/store/keys.ts';
+import { type RuntimeSubscription, StoreError } from '../../src/store/store.ts';
+import { subscriptionItem } from '../../src/store/subscription-item.ts';
+import { recordingLog } from '../digests/support.ts';
+import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
+import { createStateTable, type StateTable } from '../support/state-table.ts';
+import { ADMIN, ALICE, settings, T0 } from './contract.ts';
+
+interface Interceptor {
+  endpoint: string;
+  /** Runs `hook` (once) before forwarding the next request with this X-Amz-Target. */
+  before(target: string, hook: () => Promise<void>): void;
+  close(): Promise<void>;
+}
+
+async function startInterceptor(upstream: string): Promise<Interceptor> {
+  const target = new URL(upstream);
+  const hooks = new Map<string, () => Promise<void>>();
+  const server = createServer((req, res) => {
+    void (async () => {
+      const amzTarget = String(req.headers['x-amz-target'] ?? '');
+      const hook = hooks.get(amzTarget);
+      if (hook) {
+        hooks.delete(amzTarget);
+        await hook();
+      }
+      const forward = request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      req.pipe(forward);
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    before: (t, hook) => hooks.set(t, hook),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a staging proxy)', () => {
+  let moto: Moto;
+  let table: StateTable;
+  let proxy: Interceptor;
+  beforeAll(async () => {
+    moto = await startMoto();
+    table = await createStateTable(moto);
+    proxy = await startInterceptor(moto.endpoint);
+  });
+  afterAll(async () => {
+    table?.close();
+    await proxy?.close();
+    await moto?.stop();
+  });
+
+  const storeVia = () =>
+    createDynamoStore({
+      tableName: table.name,
+      env: { ...table.env, AWS_ENDPOINT_URL: proxy.endpoint },
+      log: recordingLog().log,
+      now: () => T0,
+    });
+
+  it('an edit whose version changed between its read and its write is refused, and the other edit stays', async () => {
+    const store = storeVia();
+    const created = await store.createSubscription(settings(), ALICE);
+    // Between Alice's read and her write, an admin's edit lands (version 2).
+    proxy.before('DynamoDB_20120810.UpdateItem', async () => {
+      const admins: RuntimeSubscription = { ...created, period: 'this month', version: 2, updatedBy: 'U0ADMIN' };
+      await table.putRaw(subscriptionItem(admins));
+    });
+    const error = await store.updateSubscription(created.id, { period: 'last month' }, ALICE, 1).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe('version_conflict');
+    expect(await store.getSubscription(created.id)).toMatchObject({ period: 'this month', version: 2 });
+  });
+
+  it('a delete whose version changed meanwhile is refused; one of a subscription deleted meanwhile is not_found', async () => {
+    const store = storeVia();
+    const created = await store.createSubscription(settings(), ALICE);
+    proxy.before('DynamoDB_20120810.DeleteItem', async () => {
+      await table.putRaw(subscriptionItem({ ...created, version: 2 }));
+    });
+    await expect(store.deleteSubscription(created.id, ADMIN)).rejects.toMatchObject({ code: 'version_conflict' });
+
+    const other = await store.createSubscription(settings(), ALICE);
+    proxy.before('DynamoDB_20120810.UpdateItem', async () => {
+      await createDynamoStore({ tableName: table.name, env: table.env, log: recordingLog().log }).deleteSubscription(other.id, ADMIN);
+    });
+    await expect(store.pauseSubscription(other.id, 'user', ALICE)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('a pacer slot taken between the read and the write is not handed out twice: the loser gets the next one', async () => {
+    const store = storeVia();
+    const t = T0.getTime();
+    await store.reserveSlot('C0RACE', { nowMs: t, intervalMs: 1000, maxWaitMs: 5000 });
+    // Another worker reserves t+1000 after our read of the pacer, before our write.
+    proxy.before('DynamoDB_20120810.PutItem', async () => {
+      await table.putRaw({ ...pacerKey('C0RACE'), entity: 'pacer', nextFreeAt: t + 2000, expiresAt: 0 });
+    });
+    expect(await store.reserveSlot('C0RACE', { nowMs: t, intervalMs: 1000, maxWaitMs: 5000 })).toEqual({ ok: true, at: t + 2000 });
+  });
+});

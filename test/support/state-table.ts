@@ -1,0 +1,45 @@
+/**
+ * The state table on moto, as serverless.yml declares it (`STATE_TABLE_DEFINITION`): created fresh per test suite,
+ * plus a raw SDK client for what the store itself never does (writing invalid items, counting what is stored).
+ */
+import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { STATE_TABLE_DEFINITION, STATE_TABLE_TTL_ATTRIBUTE } from '../../src/store/table.ts';
+import type { Moto } from './moto.ts';
+
+let tables = 0;
+
+export interface StateTable {
+  name: string;
+  /** Environment for the store (`STATE_TABLE` and moto's endpoint, region and credentials). */
+  env: Record<string, string>;
+  putRaw(item: Record<string, unknown>): Promise<void>;
+  close(): void;
+}
+
+export async function createStateTable(moto: Moto): Promise<StateTable> {
+  const name = `chatdash-state-${process.pid}-${++tables}`;
+  const client = new DynamoDBClient({
+    region: moto.env.AWS_REGION,
+    endpoint: moto.endpoint,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
+  await client.send(new CreateTableCommand({ TableName: name, ...STATE_TABLE_DEFINITION }));
+  await client
+    .send(
+      new UpdateTimeToLiveCommand({
+        TableName: name,
+        TimeToLiveSpecification: { AttributeName: STATE_TABLE_TTL_ATTRIBUTE, Enabled: true },
+      }),
+    )
+    .catch(() => undefined);
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return {
+    name,
+    env: { ...moto.env, STATE_TABLE: name },
+    putRaw: async (item) => {
+      await doc.send(new PutCommand({ TableName: name, Item: item }));
+    },
+    close: () => client.destroy(),
+  };
+}

@@ -2,8 +2,10 @@
  * Who may see what. Pure.
  *
  * A request is allowed from a configured workspace, in a channel bound to projects (or in a DM by an admin), for a
- * project bound to that channel. Refusals are polite and leak nothing: they never name or list projects bound
- * elsewhere, and "no such project" reads exactly like "not bound here", so nobody can probe for project names.
+ * project bound to that channel. A channel's bindings are the configuration's plus those admins made from Slack
+ * (runtime bindings, read from the state store by the caller and passed in). Refusals are polite and leak nothing:
+ * they never name or list projects bound elsewhere, and "no such project" reads exactly like "not bound here", so
+ * nobody can probe for project names.
  */
 import type { Config, ProjectConfig } from './schema.ts';
 import { suggest } from './suggest.ts';
@@ -15,7 +17,13 @@ export interface AccessRequest {
   isDirectMessage: boolean;
 }
 
-export type AccessRefusal = 'workspace' | 'dm_not_admin' | 'channel_not_bound' | 'project_not_bound';
+export type AccessRefusal = 'workspace' | 'dm_not_admin' | 'channel_not_bound' | 'project_not_bound' | 'bindings_unavailable';
+
+/** A channel ↔ project binding made from Slack (the state store's `RuntimeBinding`, or anything shaped like it). */
+export interface ExtraBinding {
+  channel: string;
+  project: string;
+}
 
 export type AccessDecision =
   | {
@@ -32,6 +40,7 @@ export const ACCESS_MESSAGES = {
   dm_not_admin: 'Sorry, ChatDash answers direct messages from its admins only. Try `/chatdash` in a channel that has been set up for it.',
   channel_not_bound: 'Sorry, this channel isn\u2019t set up for ChatDash yet. Ask your ChatDash admin to connect it to a project.',
   project_not_bound: 'Sorry, there is no project by that name available in this channel.',
+  bindings_unavailable: 'Sorry, I couldn\u2019t check which projects this channel may see just now. Please try again in a minute.',
 } as const satisfies Record<AccessRefusal, string>;
 
 function normalise(text: string): string {
@@ -49,17 +58,27 @@ export function findProject(
   return projects.find((p) => p.key.toLowerCase() === wanted) ?? projects.find((p) => normalise(p.name) === wanted);
 }
 
-/** Projects bound to a channel, in configuration order (a project bound twice is listed once). */
-export function projectsForChannel(config: Config, channelId: string): ProjectConfig[] {
+/**
+ * Projects bound to a channel, in configuration order (a project bound twice is listed once): the configuration's
+ * bindings and `extra` ones. An extra binding to a project the configuration no longer defines grants nothing.
+ */
+export function projectsForChannel(config: Config, channelId: string, extra: readonly ExtraBinding[] = []): ProjectConfig[] {
   const keys = new Set(config.channels.filter((b) => b.channel === channelId).flatMap((b) => b.projects));
+  for (const binding of extra) if (binding.channel === channelId) keys.add(binding.project);
   return config.projects.filter((p) => keys.has(p.key));
 }
 
-function refuse(reason: AccessRefusal, extra = ''): AccessDecision {
+export function refuse(reason: AccessRefusal, extra = ''): AccessDecision {
   return { ok: false, reason, message: ACCESS_MESSAGES[reason] + extra };
 }
 
-export function checkAccess(config: Config, request: AccessRequest, projectKey?: string): AccessDecision {
+/** `runtimeBindings`: the request channel's bindings made from Slack (others are ignored). */
+export function checkAccess(
+  config: Config,
+  request: AccessRequest,
+  projectKey?: string,
+  runtimeBindings: readonly ExtraBinding[] = [],
+): AccessDecision {
   if (!config.workspaces.includes(request.teamId)) return refuse('workspace');
 
   let projects: ProjectConfig[];
@@ -67,7 +86,7 @@ export function checkAccess(config: Config, request: AccessRequest, projectKey?:
     if (!config.admins.includes(request.userId)) return refuse('dm_not_admin');
     projects = [...config.projects];
   } else {
-    projects = projectsForChannel(config, request.channelId);
+    projects = projectsForChannel(config, request.channelId, runtimeBindings);
     if (projects.length === 0) return refuse('channel_not_bound');
   }
 

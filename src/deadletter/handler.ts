@@ -9,6 +9,7 @@ import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider } from '../secrets/secrets.ts';
+import { systemActor } from '../store/store.ts';
 import { alertAdmins } from '../worker/alerts.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
 import { buildDeps, parseJob } from '../worker/handler.ts';
@@ -73,14 +74,39 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
           });
       });
       return;
-    case 'digest':
+    case 'send_now':
+      await tellAskerOrAdmins(deps, job.kind, job.requester.userId, async () => {
+        if (job.responseUrl) await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text: SORRY });
+        else await deps.slack.chat.postMessage({ channel: job.requester.userId, text: SORRY });
+      });
+      return;
+    case 'digest': {
+      const runtime = job.source === 'runtime';
+      const byHand = runtime
+        ? 'its *Send now* button posts it by hand.'
+        : `\`npm run digest -- --subscription ${escapeMrkdwn(job.subscription)}\` posts it by hand.`;
       await alertAdmins(
         deps,
         'deadletter.digest',
-        `Digest *${escapeMrkdwn(job.subscription)}* for ${escapeMrkdwn(job.scheduledFor)} failed every try and was not posted. Check the worker logs; \`npm run digest -- --subscription ${escapeMrkdwn(job.subscription)}\` posts it by hand.`,
+        `Digest *${escapeMrkdwn(job.subscription)}* for ${escapeMrkdwn(job.scheduledFor)} failed every try and was not posted. Check the worker logs; ${byHand}`,
         { subscription: job.subscription, scheduledFor: job.scheduledFor },
       );
+      // Its last delivery shows the failure in the subscription lists.
+      await deps.store
+        .recordDelivery(
+          { source: runtime ? 'runtime' : 'config', id: job.subscription },
+          {
+            result: 'failed',
+            at: new Date().toISOString(),
+            reason: 'retries_exhausted',
+            scheduledFor: job.scheduledFor,
+            trigger: job.trigger,
+          },
+          systemActor('deadletter'),
+        )
+        .catch((error: unknown) => deps.log('error', 'deadletter.record_failed', errorFields(error)));
       return;
+    }
   }
 }
 

@@ -53,15 +53,39 @@ export const DrilldownJob = z.object({
 });
 export type DrilldownJob = z.infer<typeof DrilldownJob>;
 
+/** Where a subscription lives: the configuration file (by name) or the state store (`sub_…`). Default `config`. */
+const SubscriptionSource = z.optional(z.enum(['config', 'runtime']));
+/** Times a rate-limited job was put back on the queue (bounded: see src/worker/requeue.ts). */
+const Requeues = z.optional(z.int().check(z.gte(0), z.lte(1000)));
+
 export const DigestJob = z.object({
   kind: z.literal('digest'),
-  subscription: z.string(),
+  /** The subscription's id: its name in the configuration, or a runtime `sub_…` id. */
+  subscription: z.string().check(z.maxLength(100)),
+  source: SubscriptionSource,
   /** The cron occurrence this digest is for; with the subscription it identifies the digest. */
   scheduledFor: isoInstant,
   /** `schedule` for the scheduler, `manual` for `npm run digest`. */
   trigger: z.enum(['schedule', 'manual']),
+  requeues: Requeues,
 });
 export type DigestJob = z.infer<typeof DigestJob>;
 
-export const Job = z.discriminatedUnion('kind', [StatsJob, DrilldownJob, DigestJob]);
+/** "Send now": one click posts the subscription's digest to its channel now (period computed from the click). */
+export const SendNowJob = z.object({
+  kind: z.literal('send_now'),
+  /** The click: message ts + action ts + user, stable across Slack's retries and SQS redeliveries. */
+  idempotencyKey: z.string().check(z.maxLength(300)),
+  subscription: z.string().check(z.maxLength(100)),
+  source: SubscriptionSource,
+  /** Who clicked, and where: permissions are checked again by the worker. */
+  requester: Requester,
+  requestedAt: isoInstant,
+  /** The click's response_url: the outcome goes back to the person who clicked. */
+  responseUrl: z.optional(z.url()),
+  requeues: Requeues,
+});
+export type SendNowJob = z.infer<typeof SendNowJob>;
+
+export const Job = z.discriminatedUnion('kind', [StatsJob, DrilldownJob, DigestJob, SendNowJob]);
 export type Job = z.infer<typeof Job>;

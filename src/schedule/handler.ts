@@ -1,54 +1,158 @@
 /**
- * The schedule Lambda: one EventBridge rule ticks every minute; each tick finds the subscriptions whose cron
- * (in their own time zone) fell due and puts one digest job per due digest on the queue.
+ * The schedule Lambda: one EventBridge rule ticks every minute; each tick puts one digest job per due digest on the
+ * queue, spread per channel (`spread.ts`).
  *
- * The window looks back `LOOKBACK_MINUTES`, more than one tick, so a late or skipped tick loses nothing; the
- * digest's idempotency record (subscription + period) turns the overlap into a no-op.
+ * - YAML subscriptions (few, in memory): their cron occurrences in a window that looks back `LOOKBACK_MINUTES`,
+ *   more than one tick, so a late or skipped tick loses nothing (`due.ts`).
+ * - Runtime subscriptions (many, in the state store): one Query of the store's `due` index for next runs at or
+ *   before now, so a tick reads O(due) items, not every subscription. After its job is queued, a subscription's next
+ *   run advances (a conditional write on the value read: two overlapping ticks can't both advance it). Nothing is
+ *   lost to a late tick: a next run stays due until a tick has queued it. Occurrences missed during a long outage:
+ *   the latest one is delivered, older ones are skipped and logged (`next-run.ts`).
+ * Overlaps (a tick retried, a job queued twice) are harmless: the digest's idempotency key (subscription, period)
+ * makes the worker post it once.
  */
 import type { ScheduledEvent } from 'aws-lambda';
 import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { DigestJob } from '../jobs/schema.ts';
-import { createLog, type Log } from '../log.ts';
+import { createLog, errorFields, type Log } from '../log.ts';
+import { stateStoreFromEnv } from '../store/from-env.ts';
+import type { SubscriptionStore } from '../store/store.ts';
+import { mapLimit } from '../worker/map-limit.ts';
 import { dueSubscriptions } from './due.ts';
+import { dueOccurrence } from './next-run.ts';
+import { spreadByChannel } from './spread.ts';
 
 export const LOOKBACK_MINUTES = 2;
 const MINUTE = 60_000;
+/** SQS SendMessageBatch takes 10 messages. */
+const SEND_BATCH = 10;
+/** Runtime subscriptions queued per tick at most (the rest stay due and go with the next tick). */
+export const DEFAULT_MAX_DUE_PER_TICK = 1000;
 
 export interface ScheduleOptions {
   config: Config;
   env?: NodeJS.ProcessEnv;
   queue?: JobQueue;
+  /** Runtime subscriptions (default: the state store of `STATE_TABLE` or `STATE_FILE`; neither: YAML ones only). */
+  store?: SubscriptionStore;
   log?: Log;
+  /** Runtime subscriptions queued per tick at most (default 1000). */
+  maxDuePerTick?: number;
 }
 
-export type ScheduleHandler = (event: Pick<ScheduledEvent, 'time'>) => Promise<{ due: number }>;
+export interface TickResult {
+  /** Digest jobs queued. */
+  due: number;
+  /** Of which runtime subscriptions. */
+  runtime: number;
+}
+
+export type ScheduleHandler = (event: Pick<ScheduledEvent, 'time'>) => Promise<TickResult>;
+
+/** One digest to queue: the job, where it posts, and (runtime) how its next run advances once queued. */
+export interface PlannedDigest {
+  job: DigestJob;
+  channel: string;
+  advance?: { id: string; from: string; to: string | undefined };
+}
 
 export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler {
   const env = options.env ?? process.env;
   const log = options.log ?? createLog();
+  const store = options.store ?? (env.STATE_TABLE || env.STATE_FILE ? stateStoreFromEnv(env, log) : undefined);
+  const maxDue = options.maxDuePerTick ?? DEFAULT_MAX_DUE_PER_TICK;
   let queue = options.queue;
   return async (event) => {
-    const jobs = dueDigestJobs(options.config, new Date(event.time));
-    if (jobs.length > 0) {
+    const tick = new Date(event.time);
+    const planned = [...dueConfigDigests(options.config, tick), ...(store ? await dueRuntimeDigests(store, tick, maxDue, log) : [])];
+    const delays = spreadByChannel(planned, (p) => p.channel);
+    // Those sent without delay go first.
+    const order = planned.map((p, i) => ({ p, delay: delays[i] ?? 0 })).sort((a, b) => a.delay - b.delay);
+    let failed = 0;
+    if (order.length > 0) {
       queue ??= sqsJobQueueFromEnv(env);
-      await (queue.sendAll ? queue.sendAll(jobs) : Promise.all(jobs.map((job) => queue!.send(job))));
+      const q = queue;
+      for (let i = 0; i < order.length; i += SEND_BATCH) {
+        const batch = order.slice(i, i + SEND_BATCH);
+        try {
+          await sendBatch(
+            q,
+            batch.map((b) => b.p.job),
+            batch.map((b) => b.delay),
+          );
+        } catch (error) {
+          failed += batch.length;
+          log('error', 'schedule.send_failed', { jobs: batch.length, ...errorFields(error) });
+          continue;
+        }
+        // Queued: now (and only now) the next runs move on. A lost race means another tick already did it.
+        await mapLimit(batch, SEND_BATCH, async ({ p }) => {
+          if (!store || !p.advance) return;
+          try {
+            await store.advanceNextRun(p.advance.id, p.advance.from, p.advance.to);
+          } catch (error) {
+            // Still due: the next tick queues it again, and the idempotency key keeps it to one post.
+            log('error', 'schedule.advance_failed', { subscription: p.advance.id, ...errorFields(error) });
+          }
+        });
+      }
     }
-    log('info', 'schedule.tick', { time: event.time, due: jobs.length, subscriptions: jobs.map((j) => j.subscription).slice(0, 50) });
-    return { due: jobs.length };
+    const runtime = planned.filter((p) => p.advance).length;
+    log('info', 'schedule.tick', {
+      time: event.time,
+      due: planned.length,
+      runtime,
+      failed,
+      subscriptions: planned.map((p) => p.job.subscription).slice(0, 50),
+    });
+    // A send that failed fails the invocation, so EventBridge retries it (what was queued is deduplicated).
+    if (failed > 0) throw new Error(`${failed} of ${planned.length} digest jobs could not be queued`);
+    return { due: planned.length - failed, runtime };
   };
+}
+
+async function sendBatch(queue: JobQueue, jobs: DigestJob[], delaySeconds: number[]): Promise<void> {
+  if (queue.sendAll) return queue.sendAll(jobs, { delaySeconds });
+  await Promise.all(jobs.map((job, i) => queue.send(job, { delaySeconds: delaySeconds[i] ?? 0 })));
 }
 
 /** Digest jobs due at a tick: occurrences in (tick − lookback, tick], the tick rounded down to its minute. */
 export function dueDigestJobs(config: Config, tickTime: Date): DigestJob[] {
+  return dueConfigDigests(config, tickTime).map((p) => p.job);
+}
+
+function dueConfigDigests(config: Config, tickTime: Date): PlannedDigest[] {
   if (Number.isNaN(tickTime.getTime())) throw new RangeError('the scheduled event has no valid time');
   const until = new Date(Math.floor(tickTime.getTime() / MINUTE) * MINUTE);
   const after = new Date(until.getTime() - LOOKBACK_MINUTES * MINUTE);
   return dueSubscriptions(config.subscriptions, { after, until }, config.defaults.timeZone).map((d) => ({
-    kind: 'digest',
-    subscription: d.subscription.name,
-    scheduledFor: d.scheduledFor.toISOString(),
-    trigger: 'schedule',
+    job: { kind: 'digest', subscription: d.subscription.name, scheduledFor: d.scheduledFor.toISOString(), trigger: 'schedule' },
+    channel: d.subscription.channel,
   }));
+}
+
+/** Runtime subscriptions due at a tick (one index Query), each with the occurrence it delivers and its next run. */
+export async function dueRuntimeDigests(store: SubscriptionStore, tick: Date, limit: number, log: Log): Promise<PlannedDigest[]> {
+  const due = await store.dueSubscriptions(tick, limit);
+  const planned: PlannedDigest[] = [];
+  for (const subscription of due) {
+    if (!subscription.nextRunAt) continue;
+    const occurrence = dueOccurrence(
+      { schedule: subscription.schedule, timeZone: subscription.timeZone, nextRunAt: subscription.nextRunAt },
+      tick,
+    );
+    if (!occurrence) continue;
+    if (occurrence.skipped > 0) {
+      log('warn', 'schedule.missed', { subscription: subscription.id, skipped: occurrence.skipped, delivered: occurrence.scheduledFor });
+    }
+    planned.push({
+      job: { kind: 'digest', subscription: subscription.id, source: 'runtime', scheduledFor: occurrence.scheduledFor, trigger: 'schedule' },
+      channel: subscription.channel,
+      advance: { id: subscription.id, from: subscription.nextRunAt, to: occurrence.next },
+    });
+  }
+  return planned;
 }

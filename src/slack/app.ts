@@ -15,6 +15,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { Log } from '../log.ts';
 import { errorFields } from '../log.ts';
 import type { Secrets } from '../secrets/secrets.ts';
+import type { BindingsReader } from '../store/store.ts';
 import { registerCommand } from './command/listener.ts';
 import { registerDrilldowns } from './drilldown/listeners.ts';
 import { slackLogger } from './logger.ts';
@@ -34,6 +35,8 @@ export interface SlackAppDeps {
   config: Config;
   secrets: Pick<Secrets, 'slackSigningSecret' | 'slackBotToken'>;
   queue: JobQueue;
+  /** Channel bindings made from Slack (the state store); without it, the configuration's bindings only. */
+  bindings?: BindingsReader | undefined;
   log: Log;
   /** Base URL of the Slack Web API (`SLACK_API_URL`), for local runs and tests. */
   slackApiUrl?: string;

@@ -14,6 +14,8 @@ import type { JobQueue } from '../jobs/queue.ts';
 import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
+import { bindingsReaderFromEnv } from '../store/bindings-from-env.ts';
+import type { BindingsReader } from '../store/store.ts';
 import { createSlackHandler } from './app.ts';
 
 export interface HttpHandlerOptions {
@@ -21,6 +23,8 @@ export interface HttpHandlerOptions {
   env?: NodeJS.ProcessEnv;
   /** Defaults to the SQS queue at `JOBS_QUEUE_URL`. */
   queue?: JobQueue;
+  /** Runtime channel bindings; default from `STATE_TABLE` (a signed DynamoDB read) or `STATE_FILE`, else none. */
+  bindings?: BindingsReader;
   secrets?: SecretsProvider;
   log?: Log;
   now?: () => Date;
@@ -39,6 +43,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       config: options.config,
       secrets: await secrets(),
       queue,
+      bindings: options.bindings ?? bindingsReaderFromEnv(env, log),
       log,
       ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
       ...(options.now ? { now: options.now } : {}),

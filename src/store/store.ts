@@ -13,7 +13,7 @@ import type { RuntimeBinding } from './binding-item.ts';
 import type { Delivery, PauseReason, RuntimeSubscription, SubscriptionSettings } from './subscription-item.ts';
 
 export type { RuntimeBinding } from './binding-item.ts';
-export type { Delivery, Pause, PauseReason, RuntimeSubscription, SubscriptionSettings } from './subscription-item.ts';
+export type { Delivery, Pause, PauseReason, RuntimeSubscription, SubscriptionSettings, SystemPauseReason } from './subscription-item.ts';
 
 /** Who makes a change: a Slack user, or one of the bot's own functions. */
 export type Actor = { type: 'user'; userId: string } | { type: 'system'; component: 'schedule' | 'worker' | 'deadletter' | 'cli' };

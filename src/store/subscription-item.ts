@@ -15,6 +15,8 @@ const Instant = z.iso.datetime();
 /** Why a subscription is paused: by a person, or by the worker because its channel can't take messages. */
 export const PAUSE_REASONS = ['user', 'bot_removed', 'channel_archived', 'channel_not_found', 'channel_unbound'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
+/** The worker's reasons: the channel can't take the digest. */
+export type SystemPauseReason = Exclude<PauseReason, 'user'>;
 
 export const Pause = z.object({
   at: Instant,

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { nextRunAfter } from '../schedule/next-run.ts';
 import { type Actor, actorLabel, type NewSubscription, type SubscriptionPatch } from './store.ts';
-import { type PauseReason, type RuntimeSubscription, validSubscription } from './subscription-item.ts';
+import { type PauseReason, type RuntimeSubscription, type SystemPauseReason, validSubscription } from './subscription-item.ts';
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -123,7 +123,7 @@ export function auditView(subscription: RuntimeSubscription | undefined): Record
 }
 
 /** Reason codes for the pause when the worker can't post to a channel. */
-export const PAUSE_FOR_SLACK_ERROR: Record<string, PauseReason> = {
+export const PAUSE_FOR_SLACK_ERROR: Partial<Record<string, SystemPauseReason>> = {
   not_in_channel: 'bot_removed',
   is_archived: 'channel_archived',
   channel_not_found: 'channel_not_found',

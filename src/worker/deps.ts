@@ -1,7 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { ChatDashClient } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import type { Log } from '../log.ts';
+import type { StateStore } from '../store/store.ts';
 
 /** Everything a job needs from the outside world; tests and the demo pass loopback-backed ones. */
 export interface WorkerDeps {
@@ -9,6 +11,15 @@ export interface WorkerDeps {
   chatdash: ChatDashClient;
   /** Web API client with the bot token. */
   slack: WebClient;
+  /**
+   * Web API client for digest posts (default `slack`): it does not wait out `ratelimited` answers, so a
+   * rate-limited digest can go back to the queue instead of holding its slot (see post.ts).
+   */
+  digestSlack?: WebClient;
+  /** Runtime subscriptions and bindings, delivery bookkeeping, Send-now claims, channel pacing. */
+  store: StateStore;
+  /** The jobs queue, for re-queueing rate-limited digests (without it they wait in place). */
+  queue?: JobQueue;
   /** POSTs a message to a Slack response_url. */
   respond: (responseUrl: string, message: Record<string, unknown>) => Promise<void>;
   log: Log;

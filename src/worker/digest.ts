@@ -1,46 +1,56 @@
-/** Scheduled (or `npm run digest`) digests: render one subscription's period and post it to its channel. */
-import { type ResolvedSubscription, resolveSubscription } from '../config/resolve.ts';
+/**
+ * Scheduled (or `npm run digest`) digests: render one subscription's period and post it to its channel. YAML and
+ * runtime subscriptions alike; a runtime one that is paused or deleted by the time its job runs posts nothing, and
+ * one whose channel can't take the message any more is paused (its owner and the admins are told).
+ */
 import type { Config } from '../config/schema.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { DigestJob } from '../jobs/schema.ts';
-import { parsePeriod } from '../periods/parse.ts';
-import type { Period } from '../periods/period.ts';
+import type { SubscriptionRef } from '../store/store.ts';
+import { configSubscription, fromConfig } from '../subscriptions/model.ts';
 import { alertAdmins } from './alerts.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
-import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+import { asUserFacing, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+import { postDigest } from './post.ts';
+import { loadSubscription, noteDelivery, pauseUndeliverable, type ResolvedDigest, resolveDigestAt, stillBound } from './subscriptions.ts';
 
-export interface ResolvedDigest extends ResolvedSubscription {
-  period: Period;
+export type { ResolvedDigest } from './subscriptions.ts';
+
+export function refOfJob(job: Pick<DigestJob, 'subscription' | 'source'>): SubscriptionRef {
+  return { source: job.source ?? 'config', id: job.subscription };
 }
 
-/** The subscription, its project and the period a digest job covers, or why it can't be resolved. */
+/** A YAML subscription's digest for a job: its project and the period it covers, or why it can't be resolved. */
 export function resolveDigest(job: DigestJob, config: Config): ResolvedDigest | { error: string } {
-  const subscription = config.subscriptions.find((s) => s.name === job.subscription);
-  if (!subscription) return { error: `no subscription named "${job.subscription}" in the configuration` };
-  const resolved = resolveSubscription(config, subscription);
-  if (!resolved) return { error: `subscription "${subscription.name}" names unknown project "${subscription.project}"` };
-  const parsed = parsePeriod(subscription.period, {
-    now: new Date(job.scheduledFor),
-    timeZone: resolved.timeZone,
-    maxDays: config.defaults.maxRangeDays,
-  });
-  if (!parsed.ok) return { error: `subscription "${subscription.name}": ${parsed.error}` };
-  return { ...resolved, period: parsed.period };
+  const declared = configSubscription(config, job.subscription);
+  if (!declared) return { error: `no subscription named "${job.subscription}" in the configuration` };
+  return resolveDigestAt(fromConfig(config, declared, { now: new Date(job.scheduledFor) }), job.scheduledFor, config);
+}
+
+/** The key of a resolved digest: (subscription, period); a manual run also carries its time, so it posts each time. */
+function keyOf(job: DigestJob, resolved: ResolvedDigest | { error: string }): string {
+  if ('error' in resolved) return `digest:${job.subscription}:unresolved:${job.scheduledFor}`;
+  const base = `digest:${job.subscription}:${resolved.period.start}/${resolved.period.end}`;
+  return job.trigger === 'manual' ? `${base}:manual:${job.scheduledFor}` : base;
 }
 
 /**
  * A scheduled digest is identified by (subscription, period): EventBridge and SQS may deliver its job twice,
- * and it is posted once. A manual run (`npm run digest`) posts every time it is asked to.
+ * and it is posted once. A manual run (`npm run digest`) posts every time it is asked to. (YAML subscriptions.)
  */
 export function digestIdempotencyKey(job: DigestJob, config: Config): string {
-  const resolved = resolveDigest(job, config);
-  if ('error' in resolved) return `digest:${job.subscription}:unresolved:${job.scheduledFor}`;
-  const base = `digest:${job.subscription}:${resolved.period.start}/${resolved.period.end}`;
-  return job.trigger === 'manual' ? `${base}:manual:${job.scheduledFor}` : base;
+  return keyOf(job, resolveDigest(job, config));
+}
+
+/** The same key for any subscription (a runtime one is read from the store to know its period). */
+export async function digestKey(job: DigestJob, deps: WorkerDeps): Promise<string> {
+  if (refOfJob(job).source === 'config') return digestIdempotencyKey(job, deps.config);
+  const subscription = await loadSubscription(refOfJob(job), deps);
+  return keyOf(job, subscription ? resolveDigestAt(subscription, job.scheduledFor, deps.config) : { error: 'gone' });
 }
 
 export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
@@ -50,14 +60,47 @@ export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerD
 }
 
 export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<string> {
-  const resolved = resolveDigest(job, deps.config);
+  const ref = refOfJob(job);
+  const subscription = await loadSubscription(ref, deps);
+  if (!subscription) {
+    if (ref.source === 'runtime') {
+      // Deleted since the tick queued it: nothing to post.
+      deps.log('info', 'digest.gone', { subscription: job.subscription });
+      return 'gone';
+    }
+    await alertAdmins(
+      deps,
+      'digest.unresolved',
+      `A digest could not be built: no subscription named "${escapeMrkdwn(job.subscription)}" in the configuration.`,
+      {
+        subscription: job.subscription,
+      },
+    );
+    return 'unresolved';
+  }
+  if (subscription.paused) {
+    deps.log('info', 'digest.paused', { subscription: subscription.id });
+    return 'paused';
+  }
+  const at = new Date().toISOString();
+  const failed = (reason: string) =>
+    noteDelivery(deps, subscription, { result: 'failed', at, reason, scheduledFor: job.scheduledFor, trigger: job.trigger });
+
+  const resolved = resolveDigestAt(subscription, job.scheduledFor, deps.config);
   if ('error' in resolved) {
     await alertAdmins(deps, 'digest.unresolved', `A digest could not be built: ${escapeMrkdwn(resolved.error)}.`, {
       subscription: job.subscription,
     });
+    await failed('unresolved');
     return 'unresolved';
   }
-  const { subscription, project } = resolved;
+  // A runtime subscription posts only where its project may be seen: an admin may have disconnected the channel.
+  if (subscription.source === 'runtime' && !(await stillBound(subscription, deps))) {
+    await pauseUndeliverable(deps, subscription, { unbound: true });
+    await failed('channel_unbound');
+    return 'unbound';
+  }
+  const { project } = resolved;
   let message: SlackMessage;
   try {
     message = await buildDigestMessage(resolved, deps);
@@ -65,34 +108,28 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     const failure = asUserFacing(error, escapeMrkdwn(project.name));
     // ChatDash down or rate-limited: let the queue try again later; the dead-letter function reports it if it never recovers.
     if (!failure || failure.transient) throw error;
-    await alertAdmins(
-      deps,
-      'digest.chatdash_failed',
-      `Digest *${escapeMrkdwn(subscription.name)}* was not posted. ${failure.userMessage}`,
-      {
-        subscription: subscription.name,
-      },
-    );
+    await alertAdmins(deps, 'digest.chatdash_failed', `Digest *${escapeMrkdwn(subscription.id)}* was not posted. ${failure.userMessage}`, {
+      subscription: subscription.id,
+    });
+    await failed('chatdash');
     return 'chatdash_failed';
   }
   try {
-    const posted = await deps.slack.chat.postMessage({
-      channel: subscription.channel,
-      ...message,
-      unfurl_links: false,
-      unfurl_media: false,
+    const posted = await postDigest(deps, resolved.channel, message, { requeues: job.requeues });
+    deps.log('info', 'digest.posted', { subscription: subscription.id, channel: resolved.channel, ts: posted.ts });
+    await noteDelivery(deps, subscription, {
+      result: 'posted',
+      at: new Date().toISOString(),
+      ...(posted.ts ? { ts: posted.ts } : {}),
+      scheduledFor: job.scheduledFor,
+      trigger: job.trigger,
     });
-    deps.log('info', 'digest.posted', { subscription: subscription.name, channel: subscription.channel, ts: posted.ts });
     return 'posted';
   } catch (error) {
     const code = slackErrorCode(error);
     if (code && UNDELIVERABLE_CHANNEL_ERRORS.has(code)) {
-      await alertAdmins(
-        deps,
-        'digest.undeliverable',
-        `Digest *${escapeMrkdwn(subscription.name)}* was not posted: ${describeChannelError(code, subscription.channel)}`,
-        { subscription: subscription.name, channel: subscription.channel, error: code },
-      );
+      await pauseUndeliverable(deps, subscription, { slackError: code });
+      await failed(code);
       return 'undeliverable';
     }
     throw error;

@@ -2,7 +2,6 @@
  * Drill-downs: the full list behind a digest button or an @mention in a digest's thread, posted as a reply in
  * that thread (or, for a click on an ephemeral `/chatdash stats` answer, as an ephemeral reply).
  */
-import { checkAccess } from '../config/access.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-views.ts';
@@ -13,6 +12,7 @@ import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
 import { STALE_BUTTON, THREAD_HELP } from '../slack/command/help.ts';
+import { checkChannelAccess } from '../store/channel-access.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
@@ -52,7 +52,7 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
       return 'not_a_digest_thread';
     }
   }
-  const access = checkAccess(deps.config, job.requester, target.projectKey);
+  const access = await checkChannelAccess(deps.config, deps.store, job.requester, deps.log, target.projectKey);
   if (!access.ok) {
     await tellAsker(access.message);
     return 'refused';

@@ -1,11 +1,14 @@
 /**
  * The worker Lambda: consumes the jobs queue. Each message runs at most once per idempotency key; a message
  * that fails is reported back to SQS alone (ReportBatchItemFailures), retried with the queue's backoff and,
- * after `maxReceiveCount` tries, moved to the dead-letter queue, whose function reports it.
+ * after `maxReceiveCount` tries, moved to the dead-letter queue, whose function reports it. A digest that has to
+ * wait for its channel's turn (Slack's per-channel rate limit) is sent back to the queue with a delay instead of
+ * holding its slot (see post.ts), and its message counts as done.
  */
 
 import { WebClient } from '@slack/web-api';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import { createChatDashClient, DEFAULT_CHATDASH_API_URL } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';
 import { Job } from '../jobs/schema.ts';
@@ -14,10 +17,12 @@ import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
 import { slackLogger } from '../slack/logger.ts';
+import { stateStoreFromEnv } from '../store/from-env.ts';
 import type { WorkerDeps } from './deps.ts';
 import { createDynamoOnceGuard, createMemoryOnceGuard, type OnceGuard } from './idempotency.ts';
 import { mapLimit } from './map-limit.ts';
 import { idempotencyKeyOf, processJob } from './process-job.ts';
+import { RequeueRequested } from './requeue.ts';
 import { createResponder } from './respond.ts';
 
 export interface WorkerOptions {
@@ -55,9 +60,9 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
         failures.push({ itemIdentifier: record.messageId });
         return;
       }
-      const key = idempotencyKeyOf(parsed, ready.config);
       const started = Date.now();
       try {
+        const key = await idempotencyKeyOf(parsed, ready);
         const { outcome } = await once.once(key, async () => ({ outcome: await processJob(parsed, ready) }));
         log('info', 'job.done', {
           kind: parsed.kind,
@@ -66,6 +71,15 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
           receiveCount: Number(record.attributes?.ApproximateReceiveCount ?? 1),
         });
       } catch (error) {
+        if (error instanceof RequeueRequested && (parsed.kind === 'digest' || parsed.kind === 'send_now') && ready.queue) {
+          try {
+            await ready.queue.send({ ...parsed, requeues: (parsed.requeues ?? 0) + 1 }, { delaySeconds: error.delaySeconds });
+            log('info', 'job.requeued', { kind: parsed.kind, delaySeconds: error.delaySeconds, requeues: (parsed.requeues ?? 0) + 1 });
+            return;
+          } catch (sendError) {
+            log('warn', 'job.requeue_failed', { kind: parsed.kind, ...errorFields(sendError) });
+          }
+        }
         log('warn', 'job.failed', { kind: parsed.kind, messageId: record.messageId, ...errorFields(error) });
         failures.push({ itemIdentifier: record.messageId });
       }
@@ -80,6 +94,7 @@ export function parseJob(body: string): Job | undefined {
 
 export async function buildDeps(config: Config, env: NodeJS.ProcessEnv, secrets: SecretsProvider, log: Log): Promise<WorkerDeps> {
   const { slackBotToken, chatdashApiKey } = await secrets();
+  const slackApiUrl = env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {};
   return {
     config,
     chatdash: createChatDashClient({
@@ -88,11 +103,21 @@ export async function buildDeps(config: Config, env: NodeJS.ProcessEnv, secrets:
       log: (event, fields) => log('info', `chatdash.${event}`, fields),
     }),
     slack: new WebClient(slackBotToken, {
-      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+      ...slackApiUrl,
       // Waits out `ratelimited` answers (Retry-After) and retries 5xx a few times, within the Lambda's timeout.
       retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
       logger: slackLogger(log, 'slack.web_api'),
     }),
+    // Digest posts: a `ratelimited` answer throws at once, so the digest can go back to the queue (see post.ts).
+    digestSlack: new WebClient(slackBotToken, {
+      ...slackApiUrl,
+      rejectRateLimitedCalls: true,
+      // 5xx answers are retried as by `slack`.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
+      logger: slackLogger(log, 'slack.web_api'),
+    }),
+    store: stateStoreFromEnv(env, log),
+    ...(env.JOBS_QUEUE_URL ? { queue: sqsJobQueueFromEnv(env) } : {}),
     respond: createResponder(),
     log,
     now: () => new Date(),

@@ -1,8 +1,8 @@
-import type { Config } from '../config/schema.ts';
 import type { Job } from '../jobs/schema.ts';
 import type { WorkerDeps } from './deps.ts';
-import { digestIdempotencyKey, runDigest } from './digest.ts';
+import { digestKey, runDigest } from './digest.ts';
 import { runDrilldown } from './drilldown.ts';
+import { runSendNow, sendNowIdempotencyKey } from './send-now.ts';
 import { runStats } from './stats.ts';
 
 /** Runs one job to its end; returns a short outcome for the logs. Throws only for failures worth retrying. */
@@ -14,9 +14,19 @@ export function processJob(job: Job, deps: WorkerDeps): Promise<string> {
       return runDrilldown(job, deps);
     case 'digest':
       return runDigest(job, deps);
+    case 'send_now':
+      return runSendNow(job, deps);
   }
 }
 
-export function idempotencyKeyOf(job: Job, config: Config): string {
-  return job.kind === 'digest' ? digestIdempotencyKey(job, config) : job.idempotencyKey;
+/** What makes two deliveries of a job the same job (a runtime digest's key needs its subscription, from the store). */
+export async function idempotencyKeyOf(job: Job, deps: WorkerDeps): Promise<string> {
+  switch (job.kind) {
+    case 'digest':
+      return digestKey(job, deps);
+    case 'send_now':
+      return sendNowIdempotencyKey(job);
+    default:
+      return job.idempotencyKey;
+  }
 }

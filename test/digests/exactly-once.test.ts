@@ -121,9 +121,9 @@ describe.skipIf(!motoAvailable)('digests exactly once with DynamoDB idempotency 
     const handler = await worker();
 
     // The 08:00 tick, then the 08:01 tick whose lookback still covers 08:00: each queues the acme digest.
-    expect(await schedule({ time: '2026-11-23T08:00:00Z' })).toEqual({ due: 1 });
+    expect(await schedule({ time: '2026-11-23T08:00:00Z' })).toEqual({ due: 1, runtime: 0 });
     const first = queue.drain();
-    expect(await schedule({ time: '2026-11-23T08:01:00Z' })).toEqual({ due: 1 });
+    expect(await schedule({ time: '2026-11-23T08:01:00Z' })).toEqual({ due: 1, runtime: 0 });
     const second = queue.drain();
     expect(first.Records[0]!.messageId).not.toBe(second.Records[0]!.messageId);
     expect(JSON.parse(first.Records[0]!.body)).toEqual(JSON.parse(second.Records[0]!.body));

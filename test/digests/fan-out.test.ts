@@ -94,7 +94,7 @@ describe('fan-out of 50 digests in one batch', () => {
 
     const { log } = recordingLog();
     const queue = createLocalQueue();
-    expect(await createScheduleHandler({ config, queue, log })({ time: '2026-11-23T08:00:20Z' })).toEqual({ due: COUNT });
+    expect(await createScheduleHandler({ config, queue, log })({ time: '2026-11-23T08:00:20Z' })).toEqual({ due: COUNT, runtime: 0 });
     const event = queue.drain();
     expect(event.Records).toHaveLength(COUNT);
 

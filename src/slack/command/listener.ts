@@ -1,10 +1,10 @@
 /** `/chatdash …`: answered at once from configuration, or handed to the worker with a "working on it" ack. */
 
-import { checkAccess } from '../../config/access.ts';
 import type { Config, ProjectConfig } from '../../config/schema.ts';
 import { suggest } from '../../config/suggest.ts';
 import { escapeMrkdwn } from '../../digest/mrkdwn.ts';
 import { errorFields } from '../../log.ts';
+import { checkChannelAccess } from '../../store/channel-access.ts';
 import type { BoltApp, HandlerContext } from '../app.ts';
 import { requesterOf } from '../requester.ts';
 import { type EphemeralMessage, helpMessage, notice, quoteUserWord } from './help.ts';
@@ -55,7 +55,7 @@ export async function answerCommand(ctx: HandlerContext, command: CommandPayload
     return helpMessage(`I don\u2019t know the command ${quoteUserWord(parsed.word)}.${didYouMean}`);
   }
 
-  const access = checkAccess(config, requester);
+  const access = await checkChannelAccess(config, ctx.bindings, requester, ctx.log);
   if (!access.ok) return notice(access.message);
   const visible = access.projects;
 

@@ -3,10 +3,10 @@
  * Both become one `drilldown` job; the worker posts the reply in the thread. The job's idempotency key is
  * stable across Slack's retries and SQS redeliveries, so one click or mention yields one reply.
  */
-import { checkAccess } from '../../config/access.ts';
 import { parseDrilldownWord, viewOfActionId } from '../../digest/drilldown-views.ts';
 import type { DrilldownJob } from '../../jobs/schema.ts';
 import { errorFields } from '../../log.ts';
+import { checkChannelAccess } from '../../store/channel-access.ts';
 import type { BoltApp, HandlerContext } from '../app.ts';
 import { STALE_BUTTON } from '../command/help.ts';
 import { requesterOf } from '../requester.ts';
@@ -29,7 +29,7 @@ export function registerDrilldowns(app: BoltApp, ctx: HandlerContext): void {
     }
     // Workspace and DM rules at once; which project the button is about, and whether this channel may see it,
     // the worker decides from the button's value (untrusted input, checked against its schema there).
-    const access = checkAccess(ctx.config, requester);
+    const access = await checkChannelAccess(ctx.config, ctx.bindings, requester, ctx.log);
     if (!access.ok) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: access.message });
       return;

@@ -1,0 +1,74 @@
+/**
+ * One model of a subscription for both kinds: those declared in the YAML configuration (`source: 'config'`,
+ * read-only from Slack, shown as "from configuration") and those made from Slack and kept in the state store
+ * (`source: 'runtime'`). Lists, the worker and the UI all speak this model. Pure.
+ */
+import type { Config, CurrencyDisplay, Section, SubscriptionConfig } from '../config/schema.ts';
+import { nextRunAfter } from '../schedule/next-run.ts';
+import type { Delivery, Pause, RuntimeSubscription, SubscriptionRef } from '../store/store.ts';
+
+export interface Subscription {
+  source: 'config' | 'runtime';
+  /** Config: the name in the YAML file; runtime: `sub_…`. */
+  id: string;
+  /** Project key. */
+  project: string;
+  channel: string;
+  /** Standard 5-field cron, read in `timeZone`. */
+  schedule: string;
+  timeZone: string;
+  /** Any period `/chatdash stats` accepts. */
+  period: string;
+  /** Unset: the configuration's defaults apply when the digest is built. */
+  locale?: string;
+  currencyDisplay?: CurrencyDisplay;
+  sections?: Section[];
+  /** Who may edit, pause and delete it besides admins (runtime only). */
+  owner?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  updatedBy?: string;
+  /** The version an edit must name (runtime only). */
+  version?: number;
+  paused?: Pause;
+  lastDelivery?: Delivery;
+  /** The next run (config: computed from its cron at the time the model was made). */
+  nextRunAt?: string;
+}
+
+export function refOf(subscription: Pick<Subscription, 'source' | 'id'>): SubscriptionRef {
+  return { source: subscription.source, id: subscription.id };
+}
+
+export function fromRuntime(stored: RuntimeSubscription): Subscription {
+  const { createdBy: _createdBy, ...rest } = stored;
+  return { source: 'runtime', ...rest };
+}
+
+export function fromConfig(
+  config: Config,
+  declared: SubscriptionConfig,
+  extra: { now: Date; lastDelivery?: Delivery | undefined },
+): Subscription {
+  const timeZone = declared.timeZone ?? config.defaults.timeZone;
+  const nextRunAt = nextRunAfter(declared.schedule, timeZone, extra.now);
+  return {
+    source: 'config',
+    id: declared.name,
+    project: declared.project,
+    channel: declared.channel,
+    schedule: declared.schedule,
+    timeZone,
+    period: declared.period,
+    ...(declared.locale !== undefined ? { locale: declared.locale } : {}),
+    ...(declared.currencyDisplay !== undefined ? { currencyDisplay: declared.currencyDisplay } : {}),
+    ...(declared.sections !== undefined ? { sections: declared.sections } : {}),
+    ...(extra.lastDelivery ? { lastDelivery: extra.lastDelivery } : {}),
+    ...(nextRunAt ? { nextRunAt } : {}),
+  };
+}
+
+/** A YAML subscription by its exact name. */
+export function configSubscription(config: Config, name: string): SubscriptionConfig | undefined {
+  return config.subscriptions.find((s) => s.name === name);
+}

@@ -1,0 +1,124 @@
+/**
+ * "Send now": a click posts the subscription's digest to its channel at once, for the period as of the click. The
+ * person who clicked hears how it went (through the click's response_url, else a DM).
+ *
+ * One click, one post: the job's key is the click (Slack's retries and SQS redeliveries of it collapse into one run
+ * through the idempotency guard). A quick double-click is two clicks with two keys: the second finds the first one's
+ * claim on the subscription (one Send now per `SEND_NOW_WINDOW_MS`, in the state store) and posts nothing, saying
+ * so. A claim whose post failed is given back, so trying again right away works.
+ */
+import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import type { SendNowJob } from '../jobs/schema.ts';
+import { errorFields } from '../log.ts';
+import { checkChannelAccess } from '../store/channel-access.ts';
+import { refOf, type Subscription } from '../subscriptions/model.ts';
+import { canSendNow, policyActor } from '../subscriptions/policy.ts';
+import type { WorkerDeps } from './deps.ts';
+import { buildDigestMessage, refOfJob } from './digest.ts';
+import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+import { postDigest } from './post.ts';
+import { RequeueRequested } from './requeue.ts';
+import { loadSubscription, noteDelivery, pauseUndeliverable, resolveDigestAt, stillBound } from './subscriptions.ts';
+
+/** At most one Send now per subscription in this window (a double-click posts once). */
+export const SEND_NOW_WINDOW_MS = 60_000;
+
+export const SEND_NOW_MESSAGES = {
+  gone: 'That subscription no longer exists.',
+  unbound: 'This channel is no longer connected to that project, so I can\u2019t post its digest here.',
+  unresolved: ':warning: I couldn\u2019t build that digest: its settings no longer work. Ask its owner or an admin to edit it.',
+  alreadySent: 'I posted this digest a moment ago. One *Send now* a minute, so a double-click doesn\u2019t post it twice.',
+} as const;
+
+export function sendNowIdempotencyKey(job: SendNowJob): string {
+  return `send_now:${job.idempotencyKey}`;
+}
+
+export async function runSendNow(job: SendNowJob, deps: WorkerDeps): Promise<string> {
+  const tell = async (text: string) => {
+    if (job.responseUrl) return deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text });
+    await deps.slack.chat.postMessage({ channel: job.requester.userId, text, unfurl_links: false, unfurl_media: false });
+  };
+
+  const subscription = await loadSubscription(refOfJob(job), deps);
+  if (!subscription) {
+    await tell(SEND_NOW_MESSAGES.gone);
+    return 'gone';
+  }
+  const actor = policyActor(deps.config, job.requester.userId);
+  const fromChannel = job.requester.channelId;
+  const access =
+    fromChannel === subscription.channel
+      ? await checkChannelAccess(deps.config, deps.store, job.requester, deps.log, subscription.project)
+      : undefined;
+  const permission = canSendNow(actor, subscription, fromChannel, access);
+  if (!permission.ok) {
+    await tell(permission.message);
+    return 'refused';
+  }
+  if (!(await stillBound(subscription, deps))) {
+    await tell(SEND_NOW_MESSAGES.unbound);
+    return 'unbound';
+  }
+  const resolved = resolveDigestAt(subscription, job.requestedAt, deps.config);
+  if ('error' in resolved) {
+    deps.log('warn', 'send_now.unresolved', { subscription: subscription.id, error: resolved.error });
+    await tell(SEND_NOW_MESSAGES.unresolved);
+    return 'unresolved';
+  }
+
+  const ref = refOf(subscription);
+  const claim = await deps.store.claimSendNow(ref, job.idempotencyKey, Date.now(), SEND_NOW_WINDOW_MS);
+  if (!claim.ok) {
+    deps.log('info', 'send_now.duplicate_click', { subscription: subscription.id, claimedAt: claim.claimedAt });
+    await tell(SEND_NOW_MESSAGES.alreadySent);
+    return 'duplicate_click';
+  }
+  const giveBack = () => deps.store.releaseSendNow(ref, job.idempotencyKey);
+  const project = escapeMrkdwn(resolved.project.name);
+
+  let message: Awaited<ReturnType<typeof buildDigestMessage>>;
+  try {
+    message = await buildDigestMessage(resolved, deps);
+  } catch (error) {
+    const failure = asUserFacing(error, project);
+    if (!failure) throw error;
+    // The person is waiting: say so now rather than retry in the background (ChatDash down, rate limited…).
+    await giveBack();
+    await tell(failure.userMessage);
+    return 'chatdash_failed';
+  }
+  try {
+    const posted = await postDigest(deps, subscription.channel, message, { requeues: job.requeues });
+    await afterPost(deps, subscription, job, posted.ts);
+    // Posted: a failure to say so must not fail the job (a retry would post again).
+    await tell(
+      `:white_check_mark: Posted the *${project}* digest (${escapeMrkdwn(resolved.period.label)}) to <#${subscription.channel}>.`,
+    ).catch((e: unknown) => deps.log('warn', 'send_now.tell_failed', errorFields(e)));
+    return 'posted';
+  } catch (error) {
+    // Re-queued (rate limited): the claim stays with this click, which comes back to post.
+    if (error instanceof RequeueRequested) throw error;
+    const code = slackErrorCode(error);
+    if (code && UNDELIVERABLE_CHANNEL_ERRORS.has(code)) {
+      await giveBack();
+      await tell(describeChannelError(code, subscription.channel));
+      await pauseUndeliverable(deps, subscription, { slackError: code });
+      await noteDelivery(deps, subscription, { result: 'failed', at: new Date().toISOString(), reason: code, trigger: 'send_now' });
+      return 'undeliverable';
+    }
+    await giveBack();
+    throw error;
+  }
+}
+
+async function afterPost(deps: WorkerDeps, subscription: Subscription, job: SendNowJob, ts: string | undefined): Promise<void> {
+  deps.log('info', 'send_now.posted', { subscription: subscription.id, channel: subscription.channel, ts, by: job.requester.userId });
+  await noteDelivery(deps, subscription, {
+    result: 'posted',
+    at: new Date().toISOString(),
+    ...(ts ? { ts } : {}),
+    scheduledFor: job.requestedAt,
+    trigger: 'send_now',
+  });
+}

@@ -72,7 +72,8 @@ async function waitForSlot(deps: WorkerDeps, channel: string, canRequeue: boolea
       await sleep(slot.at - nowMs);
       return;
     }
-    if (canRequeue) throw new RequeueRequested(Math.max(1, Math.ceil(slot.retryInMs / 1000)));
+    // Back in time for the slot: it will be at most MAX_HOLD_MS away when the job returns (SQS counts whole seconds).
+    if (canRequeue) throw new RequeueRequested(Math.max(1, Math.ceil((slot.retryInMs - MAX_HOLD_MS) / 1000)));
     await sleep(slot.retryInMs);
   }
 }

@@ -2,7 +2,7 @@
 import type { SQSEvent } from 'aws-lambda';
 import type { Config } from '../../src/config/schema.ts';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
-import type { DigestJob } from '../../src/jobs/schema.ts';
+import type { DigestJob, Job } from '../../src/jobs/schema.ts';
 import type { Log, LogFields, LogLevel } from '../../src/log.ts';
 import type { Sandbox } from '../../src/sandbox/index.ts';
 import type { SlackCall, SlackDouble } from '../../src/slack-double/server.ts';
@@ -47,7 +47,7 @@ export function digestJob(subscription: string, scheduledFor: string, trigger: D
 
 let counter = 0;
 /** An SQS event carrying these jobs (fresh message ids unless given). */
-export function sqsEvent(...records: Array<DigestJob | { job: DigestJob; messageId: string; receiveCount?: number }>): SQSEvent {
+export function sqsEvent(...records: Array<Job | { job: Job; messageId: string; receiveCount?: number }>): SQSEvent {
   return {
     Records: records.map((r) =>
       'job' in r ? sqsRecord(JSON.stringify(r.job), r.messageId, r.receiveCount) : sqsRecord(JSON.stringify(r), `msg-${++counter}`),

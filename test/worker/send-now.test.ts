@@ -1,0 +1,144 @@
+/**
+ * Send now, through the real worker handler: one click posts one digest (Slack's retries and SQS redeliveries of the
+ * click included), a quick double-click posts once and says so, permissions are checked again in the worker, a
+ * failed post gives the claim back, and the clicker always hears the outcome.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { loadConfigFile } from '../../src/config/load.ts';
+import type { SendNowJob } from '../../src/jobs/schema.ts';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
+import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
+import { createMemoryStore } from '../../src/store/memory.ts';
+import { type NewSubscription, userActor } from '../../src/store/store.ts';
+import { POLICY_MESSAGES } from '../../src/subscriptions/policy.ts';
+import { createWorkerHandler } from '../../src/worker/handler.ts';
+import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
+import { SEND_NOW_MESSAGES } from '../../src/worker/send-now.ts';
+import { depsFor, postsTo, recordingLog, sqsEvent } from '../digests/support.ts';
+
+const config = loadConfigFile(DEMO_CONFIG_PATH);
+
+let sandbox: Sandbox;
+let slack: SlackDouble;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  slack = await startSlackDouble();
+});
+afterAll(async () => {
+  await slack?.close();
+  await sandbox?.close();
+});
+afterEach(() => slack.reset());
+
+function settings(overrides: Partial<NewSubscription> = {}): NewSubscription {
+  return {
+    project: 'acme',
+    channel: 'C0ACME',
+    schedule: '0 9 * * MON',
+    timeZone: 'Europe/Paris',
+    period: 'last 7 days',
+    owner: 'U0ALICE',
+    ...overrides,
+  };
+}
+
+async function setup() {
+  const { log, lines } = recordingLog();
+  const store = createMemoryStore({ log });
+  const deps = { ...(await depsFor(config, sandbox, slack, log)), store };
+  const handler = createWorkerHandler({ config, env: {}, deps, once: createMemoryOnceGuard(), log, concurrency: 4 });
+  return { store, handler, lines };
+}
+
+let clicks = 0;
+function click(subscription: string, user: string, channel: string, overrides: Partial<SendNowJob> = {}): SendNowJob {
+  clicks++;
+  return {
+    kind: 'send_now',
+    idempotencyKey: `action:1790000000.000100:1790000100.${clicks}:${user}`,
+    subscription,
+    source: 'runtime',
+    requester: { teamId: 'T0DEMO', channelId: channel, userId: user, isDirectMessage: channel.startsWith('D') },
+    requestedAt: new Date().toISOString(),
+    responseUrl: slack.responseUrl(`click-${clicks}`),
+    ...overrides,
+  };
+}
+
+const replies = () => slack.callsTo('response_url').map((c) => String(c.body.text ?? ''));
+
+describe('Send now', () => {
+  it('posts the digest to the subscription’s channel once, and tells the clicker', async () => {
+    const { store, handler } = await setup();
+    const sub = await store.createSubscription(settings(), userActor('U0ALICE'));
+    const job = click(sub.id, 'U0ALICE', 'C0ACME');
+    // Slack retried the click's delivery, SQS redelivered the message: three deliveries of one click.
+    expect(await handler(sqsEvent(job, job))).toEqual({ batchItemFailures: [] });
+    expect(await handler(sqsEvent(job))).toEqual({ batchItemFailures: [] });
+    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    expect(replies()).toEqual([expect.stringContaining('Posted the *Acme Support Bot* digest (Last 7 days) to <#C0ACME>')]);
+    expect((await store.getSubscription(sub.id))?.lastDelivery).toMatchObject({ result: 'posted', trigger: 'send_now' });
+  });
+
+  it('a quick double-click posts once; the second click is told why', async () => {
+    const { store, handler, lines } = await setup();
+    const sub = await store.createSubscription(settings(), userActor('U0ALICE'));
+    await handler(sqsEvent(click(sub.id, 'U0ALICE', 'C0ACME'), click(sub.id, 'U0ALICE', 'C0ACME')));
+    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    const told = replies();
+    expect(told).toHaveLength(2);
+    expect(told).toContain(SEND_NOW_MESSAGES.alreadySent);
+    expect(told.filter((t) => t.includes('Posted the'))).toHaveLength(1);
+    expect(
+      lines
+        .filter((l) => l.event === 'job.done')
+        .map((l) => l.outcome)
+        .sort(),
+    ).toEqual(['duplicate_click', 'posted']);
+  });
+
+  it('someone else may send it from its channel if they may see its project there, not from elsewhere', async () => {
+    const { store, handler } = await setup();
+    const sub = await store.createSubscription(settings(), userActor('U0ALICE'));
+    await handler(sqsEvent(click(sub.id, 'U0BOB', 'C0BELLA')));
+    expect(replies()).toEqual([POLICY_MESSAGES.not_owner]);
+    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+    await handler(sqsEvent(click(sub.id, 'U0BOB', 'C0ACME')));
+    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    // An admin may send it from anywhere (their App Home, a DM).
+    slack.reset();
+    const fresh = await store.createSubscription(settings(), userActor('U0ALICE'));
+    await handler(sqsEvent(click(fresh.id, 'U0ADMIN', 'D0ADMIN')));
+    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+  });
+
+  it('a failed post gives the claim back (the next click posts) and the clicker hears why', async () => {
+    const { store, handler } = await setup();
+    const sub = await store.createSubscription(settings(), userActor('U0ALICE'));
+    slack.setChannel('C0ACME', 'not_in_channel');
+    await handler(sqsEvent(click(sub.id, 'U0ALICE', 'C0ACME')));
+    expect(replies()[0]).toContain('I\u2019m not a member of <#C0ACME>');
+    // The subscription is paused (the scheduled digest would fail too); Send now still works once the bot is back.
+    expect((await store.getSubscription(sub.id))?.paused?.reason).toBe('bot_removed');
+    slack.setChannel('C0ACME', 'ok');
+    await handler(sqsEvent(click(sub.id, 'U0ALICE', 'C0ACME')));
+    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+  });
+
+  it('works for a YAML subscription, and says so when the subscription is gone', async () => {
+    const { handler } = await setup();
+    await handler(sqsEvent(click('acme-weekly', 'U0CAROL', 'C0ACME', { source: 'config' })));
+    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    await handler(sqsEvent(click('sub_nosuchthing00', 'U0ALICE', 'C0ACME')));
+    expect(replies().at(-1)).toBe(SEND_NOW_MESSAGES.gone);
+  });
+
+  it('without a response_url the clicker gets a DM', async () => {
+    const { store, handler } = await setup();
+    const sub = await store.createSubscription(settings(), userActor('U0ALICE'));
+    const { responseUrl: _drop, ...job } = click(sub.id, 'U0ALICE', 'C0ACME');
+    await handler(sqsEvent(job));
+    expect(postsTo(slack, 'U0ALICE').map((c) => String(c.body.text))).toEqual([expect.stringContaining('Posted the')]);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * What a person types or picks for a subscription (the subscribe/edit modal), checked field by field: either clean
+ * settings, or one message per field for Slack's `response_action: errors`. Also the modal's frequency presets
+ * (daily / weekly on a day / monthly on a day / advanced cron) as a cron expression. Pure.
+ *
+ * Messages never repeat what was typed (the UI shows them under the field the person is looking at), so they need
+ * no escaping and can't be used to inject mrkdwn.
+ */
+import { Cron } from 'croner';
+import {
+  CRON_HELP,
+  CURRENCY_DISPLAYS,
+  type CurrencyDisplay,
+  cronProblem,
+  isValidLocale,
+  isValidTimeZone,
+  SECTIONS,
+  type Section,
+} from '../config/schema.ts';
+import { parsePeriod } from '../periods/parse.ts';
+
+/** The modal's values, as Slack hands them over (untrusted, unbounded until checked). */
+export interface SubscriptionInput {
+  /** Project key. */
+  project: string;
+  /** 5-field cron (the UI turns presets into one with `cronFromFrequency`). */
+  schedule: string;
+  timeZone: string;
+  period: string;
+  /** Empty or absent: the configuration's default. */
+  locale?: string | undefined;
+  currencyDisplay?: string | undefined;
+  /** Empty or absent: every section. */
+  sections?: readonly string[] | undefined;
+}
+
+export type InputField = keyof SubscriptionInput;
+export type FieldErrors = Partial<Record<InputField, string>>;
+
+export interface CheckedInput {
+  project: string;
+  schedule: string;
+  timeZone: string;
+  period: string;
+  locale?: string;
+  currencyDisplay?: CurrencyDisplay;
+  sections?: Section[];
+}
+
+export interface InputContext {
+  /** Project keys this channel may see (from `checkChannelAccess`). */
+  allowedProjects: readonly string[];
+  /** `defaults.maxRangeDays`. */
+  maxRangeDays: number;
+  now: Date;
+}
+
+const LIMIT = 200;
+
+export function checkSubscriptionInput(
+  input: SubscriptionInput,
+  context: InputContext,
+): { ok: true; value: CheckedInput } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const project = input.project.trim();
+  if (!context.allowedProjects.includes(project)) errors.project = 'Pick one of the projects this channel can see.';
+
+  const timeZone = input.timeZone.trim();
+  if (timeZone.length > 64 || !isValidTimeZone(timeZone)) errors.timeZone = 'Pick a time zone from the list (like Europe/Paris).';
+
+  const schedule = input.schedule.trim().replace(/\s+/g, ' ');
+  const cronError = schedule.length > LIMIT ? `is too long (${CRON_HELP})` : cronProblem(schedule);
+  if (cronError) errors.schedule = `This ${cronError}.`;
+  else if (!errors.timeZone && new Cron(schedule, { mode: '5-part', timezone: timeZone }).nextRun(context.now) === null) {
+    errors.schedule = 'This schedule never runs: no date matches it.';
+  }
+
+  const period = input.period.trim();
+  if (period.length === 0 || period.length > LIMIT) errors.period = 'Say which period each digest covers, like `last week` or `7d`.';
+  else if (!errors.timeZone) {
+    const parsed = parsePeriod(period, { now: context.now, timeZone, maxDays: context.maxRangeDays });
+    if (!parsed.ok) errors.period = 'This isn\u2019t a period I know: try `last week`, `last month`, `7d` or `yesterday`.';
+  }
+
+  const locale = input.locale?.trim() || undefined;
+  if (locale !== undefined && (locale.length > 35 || !isValidLocale(locale))) errors.locale = 'Pick a locale from the list (like en-GB).';
+
+  const currency = input.currencyDisplay?.trim() || undefined;
+  const currencyDisplay = CURRENCY_DISPLAYS.find((c) => c === currency);
+  if (currency !== undefined && !currencyDisplay) errors.currencyDisplay = 'Pick how to show currencies from the list.';
+
+  let sections: Section[] | undefined;
+  if (input.sections && input.sections.length > 0) {
+    const wanted = new Set(input.sections);
+    sections = SECTIONS.filter((s) => wanted.has(s));
+    if (sections.length !== wanted.size || input.sections.length > SECTIONS.length) errors.sections = 'Pick sections from the list.';
+  } else if (input.sections) {
+    errors.sections = 'Pick at least one section.';
+  }
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      project,
+      schedule,
+      timeZone,
+      period,
+      ...(locale ? { locale } : {}),
+      ...(currencyDisplay ? { currencyDisplay } : {}),
+      ...(sections ? { sections } : {}),
+    },
+  };
+}
+
+export const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** The modal's frequency choices. `time` is Slack's timepicker value, `HH:mm`. */
+export type Frequency =
+  | { kind: 'daily'; time: string }
+  | { kind: 'weekly'; day: Weekday; time: string }
+  | { kind: 'monthly'; dayOfMonth: number; time: string }
+  | { kind: 'advanced'; cron: string };
+
+/** The cron for a frequency, or undefined when the time or day is not one (the UI shows a field error). */
+export function cronFromFrequency(frequency: Frequency): string | undefined {
+  if (frequency.kind === 'advanced') return frequency.cron.trim().replace(/\s+/g, ' ');
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(frequency.time.trim());
+  if (!match) return undefined;
+  const at = `${Number(match[2])} ${Number(match[1])}`;
+  switch (frequency.kind) {
+    case 'daily':
+      return `${at} * * *`;
+    case 'weekly':
+      return WEEKDAYS.includes(frequency.day) ? `${at} * * ${frequency.day}` : undefined;
+    case 'monthly':
+      // Up to the 28th: every month has it.
+      return Number.isInteger(frequency.dayOfMonth) && frequency.dayOfMonth >= 1 && frequency.dayOfMonth <= 28
+        ? `${at} ${frequency.dayOfMonth} * *`
+        : undefined;
+  }
+}
+
+const DAY_WORDS: Record<Weekday, string> = {
+  SUN: 'Sundays',
+  MON: 'Mondays',
+  TUE: 'Tuesdays',
+  WED: 'Wednesdays',
+  THU: 'Thursdays',
+  FRI: 'Fridays',
+  SAT: 'Saturdays',
+};
+const DAY_NUMBERS: Record<string, Weekday> = {
+  '0': 'SUN',
+  '1': 'MON',
+  '2': 'TUE',
+  '3': 'WED',
+  '4': 'THU',
+  '5': 'FRI',
+  '6': 'SAT',
+  '7': 'SUN',
+};
+
+const ordinal = (n: number) =>
+  `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+
+/**
+ * A schedule in words for lists: "Mondays at 09:00 Europe/Paris", "every day at 07:30 UTC", "on the 1st of each
+ * month at 08:00 America/New_York"; anything else as its cron (`cron 0 9 * * 1-5`, Europe/Paris). Plain text: the UI
+ * puts it in mrkdwn with `escapeMrkdwn` (time zones and cron fields are safe, but the rule is the rule).
+ */
+export function describeSchedule(schedule: string, timeZone: string): string {
+  const fields = schedule.trim().split(/\s+/);
+  const [minute, hour, dayOfMonth, month, dayOfWeek] = fields;
+  const simple = (v: string | undefined) => v !== undefined && /^\d{1,2}$/.test(v);
+  if (fields.length === 5 && simple(minute) && simple(hour) && month === '*') {
+    const at = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+    const day = dayOfWeek?.toUpperCase();
+    const weekday = day && (WEEKDAYS.includes(day as Weekday) ? (day as Weekday) : DAY_NUMBERS[day]);
+    if (dayOfMonth === '*' && day === '*') return `every day at ${at} ${timeZone}`;
+    if (dayOfMonth === '*' && weekday) return `${DAY_WORDS[weekday]} at ${at} ${timeZone}`;
+    if (simple(dayOfMonth) && day === '*') return `on the ${ordinal(Number(dayOfMonth))} of each month at ${at} ${timeZone}`;
+  }
+  return `cron ${schedule.trim()} (${timeZone})`;
+}

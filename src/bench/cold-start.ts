@@ -99,10 +99,18 @@ function runChild(
 }
 
 /** What a sample must have caused outside the process: jobs on the SQS stand-in, replies on the Slack double. */
-function sideEffectProblem(variant: VariantName, harness: ColdStartHarness, sqsBefore: number, responseIds: string[]): string | undefined {
-  if (variant === 'http' || variant === 'schedule') {
-    const sent = harness.sqs.messages.length - sqsBefore;
-    return sent === 2 ? undefined : `${sent} SQS messages, expected 2`;
+function sideEffectProblem(
+  variant: VariantName,
+  harness: ColdStartHarness,
+  before: { sqs: number; dynamo: number },
+  responseIds: string[],
+): string | undefined {
+  if (variant === 'http' || variant === 'http-sdk' || variant === 'schedule') {
+    const sent = harness.sqs.messages.length - before.sqs;
+    if (sent !== 2) return `${sent} SQS messages, expected 2`;
+    // Each request read the channel's runtime bindings (http) or the due index (schedule), when the table is set.
+    const reads = harness.sqs.dynamo.length - before.dynamo;
+    return harness.env.STATE_TABLE && reads !== 2 ? `${reads} DynamoDB requests, expected 2` : undefined;
   }
   if (variant === 'worker' || variant === 'deadletter') {
     const replied = new Set(harness.slack.callsTo('response_url').map((c) => String(c.body.__responseUrlId)));
@@ -120,13 +128,13 @@ async function sample(harness: ColdStartHarness, script: string, variant: Varian
   });
   const eventsFile = join(harness.dir, `events-${variant.name}.json`);
   await writeFile(eventsFile, JSON.stringify(events));
-  const sqsBefore = harness.sqs.messages.length;
+  const before = { sqs: harness.sqs.messages.length, dynamo: harness.sqs.dynamo.length };
   const slackBefore = harness.slack.calls.length;
   const { output, processMs } = await runChild(script, variant.file, eventsFile, harness.env);
   const problem =
     answerProblem(variant.name, output.first) ??
     answerProblem(variant.name, output.second) ??
-    sideEffectProblem(variant.name, harness, sqsBefore, ids);
+    sideEffectProblem(variant.name, harness, before, ids);
   if (problem) throw new Error(`${variant.name}: ${problem}`);
   const slackCalls = harness.slack.calls.slice(slackBefore).filter((c) => c.method !== 'response_url').length;
   return { bootMs: output.bootMs, loadMs: output.loadMs, firstMs: output.firstMs, warmMs: output.warmMs, processMs, slackCalls };

@@ -11,7 +11,8 @@ import { SIGNING_SECRET, slashCommandEvent } from '../slack-double/requests.ts';
 import type { BaselineName } from './baselines.ts';
 import { BASELINE_ACK_TEXT } from './baselines.ts';
 
-export type VariantName = FunctionName | BaselineName;
+/** `http-sdk`: the HTTP function reading runtime bindings through the AWS SDK instead of a signed request. */
+export type VariantName = FunctionName | BaselineName | 'http-sdk';
 
 export interface SampleEvents {
   first: unknown;
@@ -56,6 +57,7 @@ export function sampleEvents(variant: VariantName, sample: string, responseUrl: 
   const url = (n: number) => responseUrl(`${variant}-${sample}-${n}`);
   switch (variant) {
     case 'http':
+    case 'http-sdk':
     case 'naive-bolt':
     case 'slim-bolt':
     case 'floor':
@@ -81,6 +83,7 @@ export function answerProblem(variant: VariantName, answer: unknown): string | u
   const body = typeof a.body === 'string' ? a.body : '';
   switch (variant) {
     case 'http':
+    case 'http-sdk':
       if (a.statusCode !== 200) return `HTTP ${String(a.statusCode)}`;
       return body.includes('Getting the numbers') ? undefined : `unexpected ack ${body.slice(0, 120)}`;
     case 'naive-bolt':

@@ -2,12 +2,17 @@
 import type { VariantResult } from './cold-start.ts';
 import type { DigestTimeResult } from './digest-time.ts';
 import type { FanoutResult } from './fanout.ts';
+import type { TickCostResult } from './tick-cost.ts';
 
 /** Bundle sizes are in decimal kilobytes (1 KB = 1,000 bytes), as the budgets are. */
 export const KB = 1000;
 export const HTTP_BUNDLE_BUDGET_BYTES = 300 * KB;
 /** Load + first ack of the HTTP function, at most this many times the slim one-command Bolt app's. */
 export const MAX_RATIO_VS_SLIM_BOLT = 3;
+/** The fan-out finishes within this many times Slack's floor (the busiest channel's digests at 1 message/s). */
+export const MAX_FANOUT_RATIO_TO_FLOOR = 1.3;
+/** The fan-out before digests were spread and re-queued (README, 2026-11-25): 1,000 digests, 100 channels. */
+export const PREVIOUS_FANOUT = { seconds: 19.7, date: '2026-11-25' } as const;
 
 export interface Check {
   name: string;
@@ -25,6 +30,7 @@ export interface BenchResults {
   checks: Check[];
   digest?: DigestTimeResult;
   fanout?: FanoutResult;
+  tickCost?: TickCostResult[];
   totalSeconds?: number;
 }
 
@@ -95,6 +101,9 @@ export function formatColdStarts(results: readonly VariantResult[], runs: number
     '/chatdash stats 30d acked after the SQS send; worker: a stats job delivered; schedule: a tick that queues',
     'a digest; deadletter: a dead job reported); warm = a second request; process = spawn to exit;',
     'Slack calls = Web API calls made by the two requests (response_url posts not counted).',
+    'With STATE_TABLE set, http reads the channel\u2019s runtime bindings per request (one signed DynamoDB Query);',
+    'http-sdk is the same function reading them through the AWS SDK, for comparison (not deployed);',
+    'schedule Queries the state table\u2019s due index through the SDK.',
   ].join('\n');
 }
 
@@ -112,9 +121,56 @@ export function formatDigest(digest: DigestTimeResult): string {
 export function formatFanout(f: FanoutResult): string {
   return [
     `Fan-out: ${f.jobs.toLocaleString('en-US')} due digests, ${f.containers} workers × batches of ${f.batchSize} × concurrency ${f.concurrency}, Slack at 1 message/s/channel`,
-    `  ${f.posted.toLocaleString('en-US')} posted in ${f.seconds.toFixed(1)} s = ${f.digestsPerSecond.toFixed(1)} digests/s` +
-      ` (${f.rateLimited} rate-limited answers waited out, ${f.redeliveries} redeliveries, ${f.deadLettered} dead-lettered, ${f.channelMismatches} channels with a wrong count)`,
+    `  ${f.posted.toLocaleString('en-US')} posted in ${f.seconds.toFixed(1)} s = ${f.digestsPerSecond.toFixed(1)} digests/s;` +
+      ` floor ${f.floorSeconds.toFixed(1)} s, ${f.ratioToFloor.toFixed(2)}× the floor (before spreading and re-queueing: ${PREVIOUS_FANOUT.seconds} s on ${PREVIOUS_FANOUT.date},` +
+      ` ${(PREVIOUS_FANOUT.seconds / f.floorSeconds).toFixed(2)}×)`,
+    `  ${f.requeued} re-queued instead of waiting, ${f.rateLimited} rate-limited answers, ${f.redeliveries} redeliveries,` +
+      ` ${f.deadLettered} dead-lettered, ${f.channelMismatches} channels with a wrong count`,
   ].join('\n');
+}
+
+export function fanoutChecks(f: FanoutResult): Check[] {
+  return [
+    {
+      name: 'fan-out vs Slack\u2019s floor',
+      value: `${f.ratioToFloor.toFixed(2)}× (${f.seconds.toFixed(1)} s vs ${f.floorSeconds.toFixed(1)} s)`,
+      target: `≤ ${MAX_FANOUT_RATIO_TO_FLOOR}×`,
+      pass: f.ratioToFloor <= MAX_FANOUT_RATIO_TO_FLOOR,
+    },
+    {
+      name: 'fan-out delivered every digest once',
+      value: `${f.posted} of ${f.jobs}${f.channelMismatches > 0 ? `, ${f.channelMismatches} channels wrong` : ''}`,
+      target: 'all',
+      pass: f.posted === f.jobs && f.channelMismatches === 0,
+    },
+  ];
+}
+
+export function formatTickCost(results: readonly TickCostResult[]): string {
+  const rows = results.map((r) => [
+    r.store,
+    r.stored.toLocaleString('en-US'),
+    String(r.due),
+    String(r.queued),
+    String(r.itemsRead),
+    String(r.requests),
+    ms(r.ms),
+  ]);
+  return [
+    'The tick with runtime subscriptions stored (one tick through the schedule handler):',
+    table(['store', 'stored', 'due', 'queued', 'items read', 'requests', 'ms'], rows),
+    'items read = what the store read (the due index range); ms on moto is moto\u2019s own index emulation.',
+  ].join('\n');
+}
+
+/** O(due): the tick reads the due items and hardly anything more, whatever is stored. */
+export function tickCostChecks(results: readonly TickCostResult[]): Check[] {
+  return results.map((r) => ({
+    name: `tick reads O(due) (${r.store})`,
+    value: `${r.itemsRead} items for ${r.due} due of ${r.stored.toLocaleString('en-US')}`,
+    target: `≤ ${r.due + 2}`,
+    pass: r.itemsRead <= r.due + 2 && r.queued === r.due,
+  }));
 }
 
 export function formatReport(results: BenchResults): string {
@@ -127,6 +183,7 @@ export function formatReport(results: BenchResults): string {
   ];
   if (results.digest) parts.push('', formatDigest(results.digest));
   if (results.fanout) parts.push('', formatFanout(results.fanout));
+  if (results.tickCost && results.tickCost.length > 0) parts.push('', formatTickCost(results.tickCost));
   if (results.totalSeconds !== undefined) parts.push('', `Bench took ${results.totalSeconds.toFixed(1)} s.`);
   return parts.join('\n');
 }

@@ -2,10 +2,12 @@
  * A loopback stand-in for SQS, enough for the bundles' job sends: the JSON protocol's `SendMessage` and
  * `SendMessageBatch` (`X-Amz-Target: AmazonSQS.<Action>`), answered as SQS does. It records what it received;
  * it does not check signatures, only that the request was signed (an `Authorization` header is present).
+ * DynamoDB `Query` requests (the state store's) are answered by `dynamodb-stand-in.ts` and recorded too.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerDynamoDb, type DynamoRequest } from './dynamodb-stand-in.ts';
 
 export interface SqsMessage {
   queueUrl: string;
@@ -17,6 +19,8 @@ export interface SqsStandIn {
   /** Pass as `AWS_ENDPOINT_URL`. */
   url: string;
   messages: SqsMessage[];
+  /** DynamoDB requests received. */
+  dynamo: DynamoRequest[];
   close(): Promise<void>;
 }
 
@@ -30,6 +34,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startSqsStandIn(): Promise<SqsStandIn> {
   const messages: SqsMessage[] = [];
+  const dynamo: DynamoRequest[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const answer = (status: number, body: object) => {
@@ -43,6 +48,12 @@ export async function startSqsStandIn(): Promise<SqsStandIn> {
         payload = JSON.parse(await readBody(req)) as Record<string, unknown>;
       } catch {
         answer(400, { __type: 'com.amazonaws.sqs#InvalidParameterValue', message: 'body is not JSON' });
+        return;
+      }
+      const dynamoAnswer = answerDynamoDb(target, payload);
+      if (dynamoAnswer) {
+        dynamo.push({ target, signed });
+        answer(dynamoAnswer.status, dynamoAnswer.body);
         return;
       }
       const queueUrl = String(payload.QueueUrl ?? '');
@@ -69,6 +80,7 @@ export async function startSqsStandIn(): Promise<SqsStandIn> {
   return {
     url: `http://127.0.0.1:${port}`,
     messages,
+    dynamo,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -24,6 +24,8 @@ export interface BundleOptions {
   configPath: string;
   functions?: readonly FunctionName[];
   minify?: boolean;
+  /** More esbuild plugins (the bench builds variants with them; default none). */
+  plugins?: readonly esbuild.Plugin[];
 }
 
 export interface BundleResult {
@@ -89,7 +91,7 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
       mainFields: ['module', 'main'],
       external: ['@aws-sdk/*'],
       banner: { js: REQUIRE_SHIM },
-      plugins: [leanBoltPlugin(), embeddedConfigPlugin(config)],
+      plugins: [leanBoltPlugin(), embeddedConfigPlugin(config), ...(options.plugins ?? [])],
       metafile: true,
       logLevel: 'warning',
     });

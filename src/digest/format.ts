@@ -63,7 +63,24 @@ export interface Formatter {
   signedMoney(n: number, currency: string | null): string;
 }
 
+/** Formatters made so far, per locale and currency display (bounded: locales come from Slack users). */
+const formatters = new Map<string, Formatter>();
+
+/**
+ * The formatter for a locale and currency display. Made once per process and shared: a formatter only keeps caches,
+ * and the Intl constructors it needs are slow enough to show in a fan-out of a thousand digests.
+ */
 export function createFormatter(options: FormatOptions = {}): Formatter {
+  const key = `${options.locale ?? ''}|${options.currencyDisplay ?? ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = makeFormatter(options);
+    if (formatters.size < 100) formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function makeFormatter(options: FormatOptions): Formatter {
   const locale = resolveLocale(options.locale);
   const currencyDisplay = options.currencyDisplay ?? 'symbol';
   const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
@@ -74,6 +91,8 @@ export function createFormatter(options: FormatOptions = {}): Formatter {
   const signedInt = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
   const decimals = new Map<number, Intl.NumberFormat>();
   const moneyCache = new Map<string, Intl.NumberFormat | null>();
+  /** Date range formats per time zone. */
+  const rangeFormats = new Map<string, Intl.DateTimeFormat>();
 
   const safe = (n: number | null, f: (n: number) => string): string => (n === null || !Number.isFinite(n) ? NOT_AVAILABLE : f(n));
   const integer = (n: number | null): string => safe(n, (x) => (Math.abs(x) >= HUGE ? sci : int).format(x));
@@ -147,12 +166,11 @@ export function createFormatter(options: FormatOptions = {}): Formatter {
       const start = Date.parse(range.start);
       const end = Date.parse(range.end);
       if (Number.isNaN(start) || Number.isNaN(end) || end <= start) return NOT_AVAILABLE;
-      const f = new Intl.DateTimeFormat(locale, {
-        month: 'short',
-        day: 'numeric',
-        year: 'numeric',
-        timeZone: resolveTimeZone(timeZone),
-      });
+      let f = rangeFormats.get(timeZone);
+      if (!f) {
+        f = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', year: 'numeric', timeZone: resolveTimeZone(timeZone) });
+        if (rangeFormats.size < 50) rangeFormats.set(timeZone, f);
+      }
       // The end is exclusive: show the last instant inside the range.
       return f.formatRange(start, end - 1);
     },

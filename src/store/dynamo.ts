@@ -483,6 +483,11 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
       }
     },
 
+    async nextFreeSlot(channel) {
+      const seen = (await get(pacerKey(channel)))?.nextFreeAt;
+      return typeof seen === 'number' ? seen : 0;
+    },
+
     async reserveSlot(channel, { nowMs, intervalMs, maxWaitMs }): Promise<PostSlot> {
       const { doc, lib } = await sdk();
       const key = pacerKey(channel);

@@ -332,6 +332,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       if (raw(pk, sk)?.claimKey === key) remove(pk, sk);
     },
 
+    async nextFreeSlot(channel) {
+      const { pk, sk } = pacerKey(channel);
+      const nextFree = Number(raw(pk, sk)?.nextFreeAt ?? 0);
+      return Number.isFinite(nextFree) ? nextFree : 0;
+    },
+
     async reserveSlot(channel, { nowMs, intervalMs, maxWaitMs }) {
       const { pk, sk } = pacerKey(channel);
       const nextFree = Number(raw(pk, sk)?.nextFreeAt ?? 0);

@@ -157,6 +157,8 @@ export interface ChannelPacer {
    * when it would be free. Shared by every worker (DynamoDB), so posts to one channel keep Slack's pace.
    */
   reserveSlot(channel: string, options: { nowMs: number; intervalMs: number; maxWaitMs: number }): Promise<PostSlot>;
+  /** When the channel's next slot is free (ms since the epoch; 0 when it never was taken). Reserves nothing. */
+  nextFreeSlot(channel: string): Promise<number>;
 }
 
 /** Items and requests a store has read, for the tick's cost (`npm run bench`) and tests. */

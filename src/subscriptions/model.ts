@@ -45,13 +45,14 @@ export function fromRuntime(stored: RuntimeSubscription): Subscription {
   return { source: 'runtime', ...rest };
 }
 
+/** `extra.now`: compute the next run from then (lists show it; the worker doesn't need it). */
 export function fromConfig(
   config: Config,
   declared: SubscriptionConfig,
-  extra: { now: Date; lastDelivery?: Delivery | undefined },
+  extra: { now?: Date; lastDelivery?: Delivery | undefined } = {},
 ): Subscription {
   const timeZone = declared.timeZone ?? config.defaults.timeZone;
-  const nextRunAt = nextRunAfter(declared.schedule, timeZone, extra.now);
+  const nextRunAt = extra.now ? nextRunAfter(declared.schedule, timeZone, extra.now) : undefined;
   return {
     source: 'config',
     id: declared.name,

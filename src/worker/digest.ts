@@ -10,12 +10,12 @@ import { renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { DigestJob } from '../jobs/schema.ts';
 import type { SubscriptionRef } from '../store/store.ts';
-import { configSubscription, fromConfig } from '../subscriptions/model.ts';
+import { configSubscription, fromConfig, type Subscription } from '../subscriptions/model.ts';
 import { alertAdmins } from './alerts.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
-import { postDigest } from './post.ts';
+import { leaveIfChannelBusy, postDigest } from './post.ts';
 import { loadSubscription, noteDelivery, pauseUndeliverable, type ResolvedDigest, resolveDigestAt, stillBound } from './subscriptions.ts';
 
 export type { ResolvedDigest } from './subscriptions.ts';
@@ -28,7 +28,7 @@ export function refOfJob(job: Pick<DigestJob, 'subscription' | 'source'>): Subsc
 export function resolveDigest(job: DigestJob, config: Config): ResolvedDigest | { error: string } {
   const declared = configSubscription(config, job.subscription);
   if (!declared) return { error: `no subscription named "${job.subscription}" in the configuration` };
-  return resolveDigestAt(fromConfig(config, declared, { now: new Date(job.scheduledFor) }), job.scheduledFor, config);
+  return resolveDigestAt(fromConfig(config, declared), job.scheduledFor, config);
 }
 
 /** The key of a resolved digest: (subscription, period); a manual run also carries its time, so it posts each time. */
@@ -46,11 +46,32 @@ export function digestIdempotencyKey(job: DigestJob, config: Config): string {
   return keyOf(job, resolveDigest(job, config));
 }
 
+interface Prepared {
+  subscription: Subscription | undefined;
+  resolved: ResolvedDigest | { error: string };
+}
+
+/**
+ * A job's subscription and resolved digest, found once per job: its idempotency key and its run both need them
+ * (for a runtime subscription that is one store read, not two).
+ */
+const prepared = new WeakMap<DigestJob, Promise<Prepared>>();
+
+function prepare(job: DigestJob, deps: WorkerDeps): Promise<Prepared> {
+  let found = prepared.get(job);
+  if (!found) {
+    found = loadSubscription(refOfJob(job), deps).then((subscription) => ({
+      subscription,
+      resolved: subscription ? resolveDigestAt(subscription, job.scheduledFor, deps.config) : { error: 'gone' },
+    }));
+    prepared.set(job, found);
+  }
+  return found;
+}
+
 /** The same key for any subscription (a runtime one is read from the store to know its period). */
 export async function digestKey(job: DigestJob, deps: WorkerDeps): Promise<string> {
-  if (refOfJob(job).source === 'config') return digestIdempotencyKey(job, deps.config);
-  const subscription = await loadSubscription(refOfJob(job), deps);
-  return keyOf(job, subscription ? resolveDigestAt(subscription, job.scheduledFor, deps.config) : { error: 'gone' });
+  return keyOf(job, (await prepare(job, deps)).resolved);
 }
 
 export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
@@ -61,7 +82,7 @@ export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerD
 
 export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<string> {
   const ref = refOfJob(job);
-  const subscription = await loadSubscription(ref, deps);
+  const { subscription, resolved } = await prepare(job, deps);
   if (!subscription) {
     if (ref.source === 'runtime') {
       // Deleted since the tick queued it: nothing to post.
@@ -86,7 +107,6 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
   const failed = (reason: string) =>
     noteDelivery(deps, subscription, { result: 'failed', at, reason, scheduledFor: job.scheduledFor, trigger: job.trigger });
 
-  const resolved = resolveDigestAt(subscription, job.scheduledFor, deps.config);
   if ('error' in resolved) {
     await alertAdmins(deps, 'digest.unresolved', `A digest could not be built: ${escapeMrkdwn(resolved.error)}.`, {
       subscription: job.subscription,
@@ -100,6 +120,7 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     await failed('channel_unbound');
     return 'unbound';
   }
+  await leaveIfChannelBusy(deps, resolved.channel, { requeues: job.requeues });
   const { project } = resolved;
   let message: SlackMessage;
   try {

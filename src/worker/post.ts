@@ -29,6 +29,29 @@ export function rateLimitedFor(error: unknown): number | undefined {
   return typeof e.retryAfter === 'number' && e.retryAfter > 0 ? e.retryAfter : 1;
 }
 
+/**
+ * Before building a digest: if its channel's next post slot is further off than a short wait, the job goes back to
+ * the queue now (`RequeueRequested`), before it spends ChatDash requests and rendering on a message it couldn't post
+ * yet. Nothing is reserved. Without a queue, or when pacing can't be read, it carries on.
+ */
+export async function leaveIfChannelBusy(deps: WorkerDeps, channel: string, options: PostOptions = {}): Promise<void> {
+  if (deps.queue === undefined || (options.requeues ?? 0) >= MAX_REQUEUES) return;
+  let nextFree: number;
+  try {
+    nextFree = await deps.store.nextFreeSlot(channel);
+  } catch (error) {
+    deps.log('warn', 'digest.pacer_failed', { channel, ...errorFields(error) });
+    return;
+  }
+  const waitMs = nextFree - Date.now();
+  if (waitMs > MAX_HOLD_MS) throw new RequeueRequested(requeueDelay(waitMs));
+}
+
+/** Seconds to come back after, so that a slot `waitMs` away is at most MAX_HOLD_MS away then (SQS counts whole seconds). */
+function requeueDelay(waitMs: number): number {
+  return Math.max(1, Math.ceil((waitMs - MAX_HOLD_MS) / 1000));
+}
+
 export interface PostOptions {
   /** How often this job was re-queued already. */
   requeues?: number | undefined;
@@ -72,8 +95,7 @@ async function waitForSlot(deps: WorkerDeps, channel: string, canRequeue: boolea
       await sleep(slot.at - nowMs);
       return;
     }
-    // Back in time for the slot: it will be at most MAX_HOLD_MS away when the job returns (SQS counts whole seconds).
-    if (canRequeue) throw new RequeueRequested(Math.max(1, Math.ceil((slot.retryInMs - MAX_HOLD_MS) / 1000)));
+    if (canRequeue) throw new RequeueRequested(requeueDelay(slot.retryInMs));
     await sleep(slot.retryInMs);
   }
 }

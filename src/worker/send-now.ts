@@ -16,7 +16,7 @@ import { canSendNow, policyActor } from '../subscriptions/policy.ts';
 import type { WorkerDeps } from './deps.ts';
 import { buildDigestMessage, refOfJob } from './digest.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
-import { postDigest } from './post.ts';
+import { leaveIfChannelBusy, postDigest } from './post.ts';
 import { RequeueRequested } from './requeue.ts';
 import { loadSubscription, noteDelivery, pauseUndeliverable, resolveDigestAt, stillBound } from './subscriptions.ts';
 
@@ -75,6 +75,7 @@ export async function runSendNow(job: SendNowJob, deps: WorkerDeps): Promise<str
     return 'duplicate_click';
   }
   const giveBack = () => deps.store.releaseSendNow(ref, job.idempotencyKey);
+  await leaveIfChannelBusy(deps, subscription.channel, { requeues: job.requeues });
   const project = escapeMrkdwn(resolved.project.name);
 
   let message: Awaited<ReturnType<typeof buildDigestMessage>>;

@@ -31,7 +31,7 @@ export async function loadSubscription(
 ): Promise<Subscription | undefined> {
   if (ref.source === 'config') {
     const declared = configSubscription(deps.config, ref.id);
-    return declared && fromConfig(deps.config, declared, { now: deps.now() });
+    return declared && fromConfig(deps.config, declared);
   }
   const stored = await deps.store.getSubscription(ref.id);
   return stored && fromRuntime(stored);

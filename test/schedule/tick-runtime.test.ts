@@ -4,8 +4,6 @@
  * next run; overlapping ticks queue a digest at most twice with one idempotency key; a failed send advances
  * nothing; paused subscriptions are left alone; time zones and DST hold week after week.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { loadConfigFile } from '../../src/config/load.ts';
@@ -157,20 +155,11 @@ tickSuite('in memory', async () => {
 
 describe.skipIf(!motoAvailable)('on DynamoDB (moto)', () => {
   let moto: Moto;
-  let doc: DynamoDBDocumentClient;
   const tables: StateTable[] = [];
   beforeAll(async () => {
     moto = await startMoto();
-    doc = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        region: 'us-east-1',
-        endpoint: moto.endpoint,
-        credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-      }),
-    );
   });
   afterAll(async () => {
-    doc?.destroy();
     for (const table of tables) table.close();
     await moto?.stop();
   });
@@ -183,10 +172,7 @@ describe.skipIf(!motoAvailable)('on DynamoDB (moto)', () => {
       store,
       async seed(list) {
         const made = list.map((input) => createdSubscription(input, ALICE, MADE));
-        for (let i = 0; i < made.length; i += 25) {
-          const requests = made.slice(i, i + 25).map((s) => ({ PutRequest: { Item: subscriptionItem(s) } }));
-          await doc.send(new BatchWriteCommand({ RequestItems: { [table.name]: requests } }));
-        }
+        await table.putMany(made.map(subscriptionItem));
         return made.map((s) => s.id);
       },
     };

@@ -373,10 +373,13 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       it('hands out one slot per interval per channel, and refuses (reserving nothing) beyond the longest wait', async () => {
         const t = T0.getTime();
         const reserve = (channel: string, nowMs: number) => store.reserveSlot(channel, { nowMs, intervalMs: 1000, maxWaitMs: 1500 });
+        expect(await store.nextFreeSlot('C0A')).toBe(0);
         expect(await reserve('C0A', t)).toEqual({ ok: true, at: t });
+        expect(await store.nextFreeSlot('C0A')).toBe(t + 1000);
         expect(await reserve('C0A', t + 10)).toEqual({ ok: true, at: t + 1000 });
         expect(await reserve('C0B', t + 10)).toEqual({ ok: true, at: t + 10 });
         expect(await reserve('C0A', t + 20)).toEqual({ ok: false, retryInMs: 1980 });
+        expect(await store.nextFreeSlot('C0A')).toBe(t + 2000);
         expect(await reserve('C0A', t + 600)).toEqual({ ok: true, at: t + 2000 });
         // Long after, the channel is free at once.
         expect(await reserve('C0A', t + 60_000)).toEqual({ ok: true, at: t + 60_000 });

@@ -1,10 +1,10 @@
 /**
  * The state table on moto, as serverless.yml declares it (`STATE_TABLE_DEFINITION`): created fresh per test suite,
- * plus a raw SDK client for what the store itself never does (writing invalid items, counting what is stored).
+ * plus a raw SDK client for what the store itself never does (writing invalid items, filling it fast).
  */
-import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { STATE_TABLE_DEFINITION, STATE_TABLE_TTL_ATTRIBUTE } from '../../src/store/table.ts';
+import { batchWrite, createStateTableIn } from '../../src/bench/state-table.ts';
 import type { Moto } from './moto.ts';
 
 let tables = 0;
@@ -14,6 +14,8 @@ export interface StateTable {
   /** Environment for the store (`STATE_TABLE` and moto's endpoint, region and credentials). */
   env: Record<string, string>;
   putRaw(item: Record<string, unknown>): Promise<void>;
+  /** Writes many items at once (batch writes). */
+  putMany(items: readonly Record<string, unknown>[]): Promise<void>;
   close(): void;
 }
 
@@ -24,15 +26,7 @@ export async function createStateTable(moto: Moto): Promise<StateTable> {
     endpoint: moto.endpoint,
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
   });
-  await client.send(new CreateTableCommand({ TableName: name, ...STATE_TABLE_DEFINITION }));
-  await client
-    .send(
-      new UpdateTimeToLiveCommand({
-        TableName: name,
-        TimeToLiveSpecification: { AttributeName: STATE_TABLE_TTL_ATTRIBUTE, Enabled: true },
-      }),
-    )
-    .catch(() => undefined);
+  await createStateTableIn(client, name);
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return {
     name,
@@ -40,6 +34,7 @@ export async function createStateTable(moto: Moto): Promise<StateTable> {
     putRaw: async (item) => {
       await doc.send(new PutCommand({ TableName: name, Item: item }));
     },
+    putMany: (items) => batchWrite(client, name, items),
     close: () => client.destroy(),
   };
 }

@@ -35,9 +35,10 @@ afterEach(() => slack.reset());
 async function worker() {
   const { log, lines } = recordingLog();
   const queue = createLocalQueue();
-  const deps = { ...(await depsFor(config, sandbox, slack, log)), store: createMemoryStore({ log }), queue };
+  const store = createMemoryStore({ log });
+  const deps = { ...(await depsFor(config, sandbox, slack, log)), store, queue };
   const handler = createWorkerHandler({ config, env: {}, deps, once: createMemoryOnceGuard(), log, concurrency: 4 });
-  return { handler, queue, lines };
+  return { handler, queue, lines, store };
 }
 
 describe('a rate-limited digest goes back to the queue instead of waiting in its slot', () => {
@@ -67,6 +68,19 @@ describe('a rate-limited digest goes back to the queue instead of waiting in its
     expect(waiting[0]?.delaySeconds).toBe(1);
     // No 429 was needed: the pacer kept them apart.
     expect(slack.callsTo('chat.postMessage').filter((c) => c.error === 'ratelimited')).toEqual([]);
+  });
+
+  it('a digest whose channel is busy for seconds goes back before it fetches or renders anything', async () => {
+    const { handler, queue, store } = await worker();
+    // Other digests hold the channel's next slots for the next ~3 seconds.
+    for (let i = 0; i < 3; i++) await store.reserveSlot('C0ACME', { nowMs: Date.now(), intervalMs: 1050, maxWaitMs: 10_000 });
+    const before = sandbox.requests.length;
+    expect(await handler(sqsEvent(manual(3)))).toEqual({ batchItemFailures: [] });
+    expect(sandbox.requests.length).toBe(before);
+    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+    const [back] = queue.waiting();
+    expect(back?.delaySeconds).toBeGreaterThanOrEqual(2);
+    expect(back?.delaySeconds).toBeLessThanOrEqual(3);
   });
 
   it('a job re-queued too often waits in place instead (and still posts once)', async () => {

@@ -7,7 +7,7 @@ import type { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { awsClientConfig } from '../aws/env.ts';
 import { lazy } from '../lazy.ts';
 import type { Log } from '../log.ts';
-import { parseBindingItem, type RuntimeBinding } from '../store/binding-item.ts';
+import { type RuntimeBinding, readBindings } from '../store/binding-item.ts';
 import { channelPk, SK } from '../store/keys.ts';
 import type { BindingsReader } from '../store/store.ts';
 
@@ -29,12 +29,7 @@ export function bindingsReaderFromEnv(env: NodeJS.ProcessEnv, log: Log): Binding
           ConsistentRead: true,
         }),
       );
-      return (answer.Items ?? []).flatMap((item) => {
-        const parsed = parseBindingItem(item);
-        if (parsed.ok) return [parsed.binding];
-        log('error', 'store.invalid_item', { problem: parsed.problem });
-        return [];
-      });
+      return readBindings(answer.Items ?? [], log);
     },
   };
 }

@@ -3,6 +3,7 @@
  * croner, luxon and the configuration schema, because the HTTP function reads bindings on its ack path.
  */
 import * as z from 'zod/mini';
+import type { Log } from '../log.ts';
 import { bindingKey, KIND } from './keys.ts';
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
@@ -46,6 +47,20 @@ export function parseBindingItem(item: unknown): { ok: true; binding: RuntimeBin
   const key = bindingKey(channel, project);
   if (key.pk !== pk || key.sk !== sk) return { ok: false, problem: 'keys do not match the channel and project' };
   return { ok: true, binding: { channel, project, createdAt, createdBy } };
+}
+
+/** The valid bindings among stored items; each invalid one is logged (`store.invalid_item`) and skipped. */
+export function readBindings(items: readonly Record<string, unknown>[], log: Log): RuntimeBinding[] {
+  return items.flatMap((item) => {
+    const parsed = parseBindingItem(item);
+    if (parsed.ok) return [parsed.binding];
+    invalidItem(log, item, parsed.problem);
+    return [];
+  });
+}
+
+export function invalidItem(log: Log, item: Record<string, unknown>, problem: string): void {
+  log('error', 'store.invalid_item', { pk: String(item.pk), sk: String(item.sk), problem });
 }
 
 /** Field paths and messages of zod issues, short enough for a log line (values are never echoed). */

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Log } from '../log.ts';
-import { parseBindingItem, type RuntimeBinding } from './binding-item.ts';
+import { readBindings } from './binding-item.ts';
 import { createSignedBindingsReader } from './bindings-reader.ts';
 import { channelPk, SK } from './keys.ts';
 import type { BindingsReader } from './store.ts';
@@ -28,14 +28,10 @@ export function bindingsReaderFromEnv(env: NodeJS.ProcessEnv, log: Log): Binding
       }
       const pk = channelPk(channel);
       const items = (Array.isArray(saved.items) ? saved.items : []) as Array<Record<string, unknown>>;
-      return items
-        .filter((item) => item.pk === pk && String(item.sk).startsWith(SK.bindingPrefix))
-        .flatMap((item): RuntimeBinding[] => {
-          const parsed = parseBindingItem(item);
-          if (parsed.ok) return [parsed.binding];
-          log('error', 'store.invalid_item', { pk: String(item.pk), sk: String(item.sk), problem: parsed.problem });
-          return [];
-        });
+      return readBindings(
+        items.filter((item) => item.pk === pk && String(item.sk).startsWith(SK.bindingPrefix)),
+        log,
+      );
     },
   };
 }

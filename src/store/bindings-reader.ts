@@ -10,7 +10,7 @@
  */
 import { createAwsJsonClient } from '../aws/signed-call.ts';
 import { createLog, type Log } from '../log.ts';
-import { parseBindingItem, type RuntimeBinding } from './binding-item.ts';
+import { type RuntimeBinding, readBindings } from './binding-item.ts';
 import { channelPk, SK } from './keys.ts';
 import type { BindingsReader } from './store.ts';
 
@@ -53,13 +53,10 @@ export function createSignedBindingsReader(options: SignedBindingsReaderOptions)
         ConsistentRead: true,
       });
       const items = Array.isArray(answer.Items) ? (answer.Items as Record<string, AttributeValue>[]) : [];
-      return items.flatMap((raw) => {
-        const item = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, unmarshal(v)]));
-        const parsed = parseBindingItem(item);
-        if (parsed.ok) return [parsed.binding];
-        log('error', 'store.invalid_item', { pk: String(item.pk), sk: String(item.sk), problem: parsed.problem });
-        return [];
-      });
+      return readBindings(
+        items.map((raw) => Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, unmarshal(v)]))),
+        log,
+      );
     },
   };
 }

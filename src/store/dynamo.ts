@@ -11,7 +11,7 @@ import { awsClientConfig } from '../aws/env.ts';
 import { lazy } from '../lazy.ts';
 import { createLog, type Log } from '../log.ts';
 import { auditChange } from './audit.ts';
-import { bindingItem, parseBindingItem, type RuntimeBinding } from './binding-item.ts';
+import { bindingItem, parseBindingItem, type RuntimeBinding, readBindings } from './binding-item.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import {
   bindingKey,
@@ -27,6 +27,7 @@ import {
   subscriptionStateKey,
   userKey,
 } from './keys.ts';
+import { subscriptionReader } from './read.ts';
 import {
   type Actor,
   type NewSubscription,
@@ -44,8 +45,6 @@ import {
 import {
   type Delivery,
   dueAttributes,
-  parseSubscriptionItem,
-  parseSubscriptionStateItem,
   type RuntimeSubscription,
   subscriptionItem,
   subscriptionStateItem,
@@ -118,26 +117,10 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
     return { doc, lib };
   });
 
-  function invalid(item: Item, problem: string): void {
-    log('error', 'store.invalid_item', { pk: String(item.pk), sk: String(item.sk), problem });
-  }
+  const read = subscriptionReader(log);
+  const readSubscription = read.subscription;
 
-  function readSubscription(item: Item | undefined): RuntimeSubscription | undefined {
-    if (!item) return undefined;
-    const parsed = parseSubscriptionItem(item);
-    if (parsed.ok) return parsed.value;
-    invalid(item, parsed.problem);
-    return undefined;
-  }
-
-  function readBindings(list: Item[]): RuntimeBinding[] {
-    return list.flatMap((item) => {
-      const parsed = parseBindingItem(item);
-      if (parsed.ok) return [parsed.binding];
-      invalid(item, parsed.problem);
-      return [];
-    });
-  }
+  const readBindingItems = (list: Item[]) => readBindings(list, log);
 
   async function get(key: ItemKey): Promise<Item | undefined> {
     const { doc, lib } = await sdk();
@@ -348,6 +331,7 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
     async recordDelivery(ref: SubscriptionRef, delivery: Delivery, actor: Actor = systemActor('worker')) {
       const checked = validDelivery(delivery);
       const { doc, lib } = await sdk();
+      let before: unknown;
       if (ref.source === 'runtime') {
         try {
           const answer = await doc.send(
@@ -358,40 +342,21 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
               ReturnValues: 'UPDATED_OLD',
             }),
           );
-          auditChange(
-            log,
-            actor,
-            'subscription.delivery',
-            ref.id,
-            { lastDelivery: answer.Attributes?.lastDelivery },
-            { lastDelivery: checked },
-          );
+          before = answer.Attributes?.lastDelivery;
         } catch (error) {
           // Deleted meanwhile: nothing to record.
-          if (!isConditionFailure(error)) throw error;
+          if (isConditionFailure(error)) return;
+          throw error;
         }
-        return;
+      } else {
+        const item = subscriptionStateItem({ name: ref.id, lastDelivery: checked });
+        before = (await doc.send(new lib.PutCommand({ TableName, Item: item, ReturnValues: 'ALL_OLD' }))).Attributes?.lastDelivery;
       }
-      const answer = await doc.send(
-        new lib.PutCommand({ TableName, Item: subscriptionStateItem({ name: ref.id, lastDelivery: checked }), ReturnValues: 'ALL_OLD' }),
-      );
-      auditChange(
-        log,
-        actor,
-        'subscription.delivery',
-        ref.id,
-        { lastDelivery: answer.Attributes?.lastDelivery },
-        { lastDelivery: checked },
-      );
+      auditChange(log, actor, 'subscription.delivery', ref.id, { lastDelivery: before }, { lastDelivery: checked });
     },
 
     async configDelivery(name) {
-      const item = await get(subscriptionStateKey(name));
-      if (!item) return undefined;
-      const parsed = parseSubscriptionStateItem(item);
-      if (parsed.ok) return parsed.value.lastDelivery;
-      invalid(item, parsed.problem);
-      return undefined;
+      return read.configDelivery(await get(subscriptionStateKey(name)));
     },
 
     async bindChannel(channel, project, actor) {
@@ -433,12 +398,12 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
       );
       reads.requests++;
       reads.items += answer.ScannedCount ?? answer.Items?.length ?? 0;
-      return readBindings(answer.Items ?? []);
+      return readBindingItems(answer.Items ?? []);
     },
 
     async listBindings(page) {
       const result = await queryIndex(INDEX.byKind, 'kindKey', KIND.binding, 'kindSort', page);
-      return { items: readBindings(result.items), ...(result.cursor ? { cursor: result.cursor } : {}) };
+      return { items: readBindingItems(result.items), ...(result.cursor ? { cursor: result.cursor } : {}) };
     },
 
     async claimSendNow(ref, key, nowMs, windowMs): Promise<SendNowClaim> {

@@ -7,9 +7,10 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createLog, type Log } from '../log.ts';
 import { auditChange } from './audit.ts';
-import { bindingItem, parseBindingItem, type RuntimeBinding } from './binding-item.ts';
+import { bindingItem, parseBindingItem, type RuntimeBinding, readBindings } from './binding-item.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { bindingKey, channelPk, DUE, KIND, pacerKey, SK, sendNowKey, subscriptionKey, subscriptionStateKey, userKey } from './keys.ts';
+import { subscriptionReader } from './read.ts';
 import {
   type Actor,
   type NewSubscription,
@@ -27,8 +28,6 @@ import {
   type Delivery,
   dueAttributes,
   type PauseReason,
-  parseSubscriptionItem,
-  parseSubscriptionStateItem,
   type RuntimeSubscription,
   subscriptionItem,
   subscriptionStateItem,
@@ -93,17 +92,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     return item && copy(item);
   }
 
-  function invalid(item: Item, problem: string): void {
-    log('error', 'store.invalid_item', { pk: String(item.pk), sk: String(item.sk), problem });
-  }
-
-  function readSubscription(item: Item | undefined): RuntimeSubscription | undefined {
-    if (!item) return undefined;
-    const parsed = parseSubscriptionItem(item);
-    if (parsed.ok) return parsed.value;
-    invalid(item, parsed.problem);
-    return undefined;
-  }
+  const read = subscriptionReader(log);
+  const readSubscription = read.subscription;
 
   function current(id: string, expectedVersion: number | undefined): RuntimeSubscription {
     reads.requests++;
@@ -150,14 +140,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     return { items: list, ...(result.cursor ? { cursor: result.cursor } : {}) };
   }
 
-  function readBindings(list: Item[]): RuntimeBinding[] {
-    return list.flatMap((item) => {
-      const parsed = parseBindingItem(item);
-      if (parsed.ok) return [parsed.binding];
-      invalid(item, parsed.problem);
-      return [];
-    });
-  }
+  const readBindingItems = (list: Item[]) => readBindings(list, log);
 
   const store: MemoryStore = {
     kind: 'memory',
@@ -269,14 +252,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       reads.requests++;
       const { pk, sk } = subscriptionStateKey(name);
       const item = raw(pk, sk);
-      if (!item) return undefined;
-      const parsed = parseSubscriptionStateItem(item);
-      if (!parsed.ok) {
-        invalid(item, parsed.problem);
-        return undefined;
-      }
-      reads.items++;
-      return parsed.value.lastDelivery;
+      if (item) reads.items++;
+      return read.configDelivery(item);
     },
 
     async bindChannel(channel, project, actor) {
@@ -308,12 +285,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
         .sort((a, b) => compare(a, b, 'sk'));
       reads.requests++;
       reads.items += found.length;
-      return readBindings(found.map(copy));
+      return readBindingItems(found.map(copy));
     },
 
     async listBindings(page) {
       const result = queryIndex('kindKey', KIND.binding, 'kindSort', page);
-      return { items: readBindings(result.items), ...(result.cursor ? { cursor: result.cursor } : {}) };
+      return { items: readBindingItems(result.items), ...(result.cursor ? { cursor: result.cursor } : {}) };
     },
 
     async claimSendNow(ref, key, nowMs, windowMs) {

@@ -7,17 +7,9 @@
  * no escaping and can't be used to inject mrkdwn.
  */
 import { Cron } from 'croner';
-import {
-  CRON_HELP,
-  CURRENCY_DISPLAYS,
-  type CurrencyDisplay,
-  cronProblem,
-  isValidLocale,
-  isValidTimeZone,
-  SECTIONS,
-  type Section,
-} from '../config/schema.ts';
+import { CRON_HELP, CURRENCY_DISPLAYS, cronProblem, isValidLocale, isValidTimeZone, SECTIONS, type Section } from '../config/schema.ts';
 import { parsePeriod } from '../periods/parse.ts';
+import type { SubscriptionSettings } from '../store/store.ts';
 
 /** The modal's values, as Slack hands them over (untrusted, unbounded until checked). */
 export interface SubscriptionInput {
@@ -37,15 +29,8 @@ export interface SubscriptionInput {
 export type InputField = keyof SubscriptionInput;
 export type FieldErrors = Partial<Record<InputField, string>>;
 
-export interface CheckedInput {
-  project: string;
-  schedule: string;
-  timeZone: string;
-  period: string;
-  locale?: string;
-  currencyDisplay?: CurrencyDisplay;
-  sections?: Section[];
-}
+/** Clean settings: everything a subscription has but its channel (the one it is made in). */
+export type CheckedInput = Omit<SubscriptionSettings, 'channel'>;
 
 export interface InputContext {
   /** Project keys this channel may see (from `checkChannelAccess`). */

@@ -3,26 +3,18 @@
  * read-only from Slack, shown as "from configuration") and those made from Slack and kept in the state store
  * (`source: 'runtime'`). Lists, the worker and the UI all speak this model. Pure.
  */
-import type { Config, CurrencyDisplay, Section, SubscriptionConfig } from '../config/schema.ts';
+import type { Config, SubscriptionConfig } from '../config/schema.ts';
 import { nextRunAfter } from '../schedule/next-run.ts';
-import type { Delivery, Pause, RuntimeSubscription, SubscriptionRef } from '../store/store.ts';
+import type { Delivery, Pause, RuntimeSubscription, SubscriptionRef, SubscriptionSettings } from '../store/store.ts';
 
-export interface Subscription {
+/**
+ * The settings (project, channel, 5-field cron read in `timeZone`, period, and optional locale, currency display and
+ * sections: unset means the configuration's defaults) and, for runtime ones, their state.
+ */
+export interface Subscription extends SubscriptionSettings {
   source: 'config' | 'runtime';
   /** Config: the name in the YAML file; runtime: `sub_…`. */
   id: string;
-  /** Project key. */
-  project: string;
-  channel: string;
-  /** Standard 5-field cron, read in `timeZone`. */
-  schedule: string;
-  timeZone: string;
-  /** Any period `/chatdash stats` accepts. */
-  period: string;
-  /** Unset: the configuration's defaults apply when the digest is built. */
-  locale?: string;
-  currencyDisplay?: CurrencyDisplay;
-  sections?: Section[];
   /** Who may edit, pause and delete it besides admins (runtime only). */
   owner?: string;
   createdAt?: string;

@@ -4,7 +4,7 @@
  * next run; overlapping ticks queue a digest at most twice with one idempotency key; a failed send advances
  * nothing; paused subscriptions are left alone; time zones and DST hold week after week.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { loadConfigFile } from '../../src/config/load.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
@@ -19,25 +19,14 @@ import { createdSubscription } from '../../src/store/transitions.ts';
 import { fromRuntime } from '../../src/subscriptions/model.ts';
 import { resolveDigestAt } from '../../src/worker/subscriptions.ts';
 import { recordingLog } from '../digests/support.ts';
-import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
-import { createStateTable, type StateTable } from '../support/state-table.ts';
+import { motoAvailable } from '../support/moto.ts';
+import { useStateTables } from '../support/state-table.ts';
+import { subscriptionSettings as settings } from '../support/subscriptions.ts';
 
 const config = loadConfigFile(DEMO_CONFIG_PATH);
 const ALICE = userActor('U0ALICE');
 /** Thursday 19 November 2026, 09:00 UTC: when the subscriptions are made. */
 const MADE = new Date('2026-11-19T09:00:00.000Z');
-
-function settings(overrides: Partial<NewSubscription> = {}): NewSubscription {
-  return {
-    project: 'acme',
-    channel: 'C0ACME',
-    schedule: '0 9 * * MON',
-    timeZone: 'Europe/Paris',
-    period: 'last week',
-    owner: 'U0ALICE',
-    ...overrides,
-  };
-}
 
 interface TickHarness {
   store: StateStore;
@@ -154,19 +143,9 @@ tickSuite('in memory', async () => {
 });
 
 describe.skipIf(!motoAvailable)('on DynamoDB (moto)', () => {
-  let moto: Moto;
-  const tables: StateTable[] = [];
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  afterAll(async () => {
-    for (const table of tables) table.close();
-    await moto?.stop();
-  });
-
+  const tables = useStateTables();
   tickSuite('DynamoDB', async () => {
-    const table = await createStateTable(moto);
-    tables.push(table);
+    const table = await tables.create();
     const store = createDynamoStore({ tableName: table.name, env: table.env, log: recordingLog().log, now: () => MADE });
     return {
       store,

@@ -7,16 +7,9 @@ import type { LogFields } from '../../src/log.ts';
 import { nextRunAfter } from '../../src/schedule/next-run.ts';
 import { bindingItem } from '../../src/store/binding-item.ts';
 import { encodeCursor } from '../../src/store/cursor.ts';
-import {
-  isStoreError,
-  type NewSubscription,
-  type RuntimeSubscription,
-  type StateStore,
-  StoreError,
-  systemActor,
-  userActor,
-} from '../../src/store/store.ts';
+import { isStoreError, type RuntimeSubscription, type StateStore, StoreError, systemActor, userActor } from '../../src/store/store.ts';
 import { subscriptionItem } from '../../src/store/subscription-item.ts';
+import { subscriptionSettings } from '../support/subscriptions.ts';
 
 export interface StoreHarness {
   store: StateStore;
@@ -34,17 +27,7 @@ export const ADMIN = userActor('U0ADMIN');
 /** Thursday 19 November 2026, 10:00 UTC. */
 export const T0 = new Date('2026-11-19T10:00:00.000Z');
 
-export function settings(overrides: Partial<NewSubscription> = {}): NewSubscription {
-  return {
-    project: 'acme',
-    channel: 'C0ACME',
-    schedule: '0 9 * * MON',
-    timeZone: 'Europe/Paris',
-    period: 'last week',
-    owner: 'U0ALICE',
-    ...overrides,
-  };
-}
+export const settings = subscriptionSettings;
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(

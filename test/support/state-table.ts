@@ -4,8 +4,9 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll } from 'vitest';
 import { batchWrite, createStateTableIn } from '../../src/bench/state-table.ts';
-import type { Moto } from './moto.ts';
+import { type Moto, startMoto } from './moto.ts';
 
 let tables = 0;
 
@@ -36,5 +37,25 @@ export async function createStateTable(moto: Moto): Promise<StateTable> {
     },
     putMany: (items) => batchWrite(client, name, items),
     close: () => client.destroy(),
+  };
+}
+
+/** moto for this suite (call inside a `describe.skipIf(!motoAvailable)`), and fresh state tables on it. */
+export function useStateTables(): { create(): Promise<StateTable> } {
+  let moto: Moto | undefined;
+  const tables: StateTable[] = [];
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => {
+    for (const table of tables) table.close();
+    await moto?.stop();
+  });
+  return {
+    async create() {
+      const table = await createStateTable(moto!);
+      tables.push(table);
+      return table;
+    },
   };
 }

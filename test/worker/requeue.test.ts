@@ -3,50 +3,28 @@
  * than a moment away, or that meets a `ratelimited` answer, goes back to the queue with a delay (its message counts
  * as done, its idempotency key is released) and posts once when it returns. Without a queue it waits in place.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
+import { describe, expect, it } from 'vitest';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import type { DigestJob } from '../../src/jobs/schema.ts';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
-import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
-import { createMemoryStore } from '../../src/store/memory.ts';
-import { createWorkerHandler } from '../../src/worker/handler.ts';
-import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { MAX_REQUEUES } from '../../src/worker/requeue.ts';
-import { depsFor, postsTo, recordingLog, sqsEvent } from '../digests/support.ts';
+import { postsTo, sqsEvent } from '../digests/support.ts';
+import { useSandboxAndSlack, workerWithStore } from '../support/subscriptions.ts';
 
-const config = loadConfigFile(DEMO_CONFIG_PATH);
 const acme: DigestJob = { kind: 'digest', subscription: 'acme-weekly', scheduledFor: '2026-11-23T08:00:00.000Z', trigger: 'schedule' };
 const manual = (n: number): DigestJob => ({ ...acme, trigger: 'manual', scheduledFor: `2026-11-23T10:0${n}:00.000Z` });
 
-let sandbox: Sandbox;
-let slack: SlackDouble;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  slack = await startSlackDouble();
-});
-afterAll(async () => {
-  await slack?.close();
-  await sandbox?.close();
-});
-afterEach(() => slack.reset());
-
+const loop = useSandboxAndSlack();
 async function worker() {
-  const { log, lines } = recordingLog();
   const queue = createLocalQueue();
-  const store = createMemoryStore({ log });
-  const deps = { ...(await depsFor(config, sandbox, slack, log)), store, queue };
-  const handler = createWorkerHandler({ config, env: {}, deps, once: createMemoryOnceGuard(), log, concurrency: 4 });
-  return { handler, queue, lines, store };
+  return { ...(await workerWithStore(loop, { queue })), queue };
 }
 
 describe('a rate-limited digest goes back to the queue instead of waiting in its slot', () => {
   it('Slack answers ratelimited: the job is re-queued after Retry-After, the message is done, and it posts once later', async () => {
-    slack.fail('chat.postMessage', { error: 'ratelimited', retryAfterSeconds: 3 });
+    loop.slack.fail('chat.postMessage', { error: 'ratelimited', retryAfterSeconds: 3 });
     const { handler, queue, lines } = await worker();
     expect(await handler(sqsEvent(acme))).toEqual({ batchItemFailures: [] });
-    expect(slack.callsTo('chat.postMessage').map((c) => c.error)).toEqual(['ratelimited']);
+    expect(loop.slack.callsTo('chat.postMessage').map((c) => c.error)).toEqual(['ratelimited']);
     expect(queue.waiting()).toEqual([{ job: { ...acme, requeues: 1 }, delaySeconds: 3 }]);
     expect(lines.find((l) => l.event === 'job.requeued')).toMatchObject({ kind: 'digest', delaySeconds: 3, requeues: 1 });
 
@@ -55,40 +33,40 @@ describe('a rate-limited digest goes back to the queue instead of waiting in its
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const again = queue.drain();
     expect(await handler(again)).toEqual({ batchItemFailures: [] });
-    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    expect(postsTo(loop.slack, 'C0ACME')).toHaveLength(1);
     expect(queue.size).toBe(0);
   });
 
   it('two digests for one channel at once: one posts now, the other comes back for the next slot', async () => {
     const { handler, queue } = await worker();
     expect(await handler(sqsEvent(manual(1), manual(2)))).toEqual({ batchItemFailures: [] });
-    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    expect(postsTo(loop.slack, 'C0ACME')).toHaveLength(1);
     const waiting = queue.waiting();
     expect(waiting).toHaveLength(1);
     expect(waiting[0]?.delaySeconds).toBe(1);
     // No 429 was needed: the pacer kept them apart.
-    expect(slack.callsTo('chat.postMessage').filter((c) => c.error === 'ratelimited')).toEqual([]);
+    expect(loop.slack.callsTo('chat.postMessage').filter((c) => c.error === 'ratelimited')).toEqual([]);
   });
 
   it('a digest whose channel is busy for seconds goes back before it fetches or renders anything', async () => {
     const { handler, queue, store } = await worker();
     // Other digests hold the channel's next slots for the next ~3 seconds.
     for (let i = 0; i < 3; i++) await store.reserveSlot('C0ACME', { nowMs: Date.now(), intervalMs: 1050, maxWaitMs: 10_000 });
-    const before = sandbox.requests.length;
+    const before = loop.sandbox.requests.length;
     expect(await handler(sqsEvent(manual(3)))).toEqual({ batchItemFailures: [] });
-    expect(sandbox.requests.length).toBe(before);
-    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+    expect(loop.sandbox.requests.length).toBe(before);
+    expect(loop.slack.callsTo('chat.postMessage')).toEqual([]);
     const [back] = queue.waiting();
     expect(back?.delaySeconds).toBeGreaterThanOrEqual(2);
     expect(back?.delaySeconds).toBeLessThanOrEqual(3);
   });
 
   it('a job re-queued too often waits in place instead (and still posts once)', async () => {
-    slack.fail('chat.postMessage', { error: 'ratelimited', retryAfterSeconds: 1 });
+    loop.slack.fail('chat.postMessage', { error: 'ratelimited', retryAfterSeconds: 1 });
     const { handler, queue } = await worker();
     expect(await handler(sqsEvent({ ...acme, requeues: MAX_REQUEUES }))).toEqual({ batchItemFailures: [] });
     expect(queue.size).toBe(0);
-    const attempts = slack.callsTo('chat.postMessage');
+    const attempts = loop.slack.callsTo('chat.postMessage');
     expect(attempts.map((c) => c.ok)).toEqual([false, true]);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(900);
   });

@@ -4,56 +4,18 @@
  * paused, with the owner and the admin channel told, when the bot was removed, the channel archived or gone, or the
  * channel no longer bound to the project.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
+import { describe, expect, it } from 'vitest';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import type { DigestJob } from '../../src/jobs/schema.ts';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
 import { createScheduleHandler } from '../../src/schedule/handler.ts';
-import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
-import { createMemoryStore } from '../../src/store/memory.ts';
-import { type NewSubscription, userActor } from '../../src/store/store.ts';
-import { createWorkerHandler } from '../../src/worker/handler.ts';
-import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
-import { depsFor, postsTo, recordingLog, sqsEvent, textsIn } from '../digests/support.ts';
+import { userActor } from '../../src/store/store.ts';
+import { postsTo, recordingLog, sqsEvent, textsIn } from '../digests/support.ts';
+import { demoConfig as config, subscriptionSettings as settings, useSandboxAndSlack, workerWithStore } from '../support/subscriptions.ts';
 
-const config = loadConfigFile(DEMO_CONFIG_PATH);
 const ADMIN_CHANNEL = config.adminChannel as string;
 const ALICE = userActor('U0ALICE');
-
-let sandbox: Sandbox;
-let slack: SlackDouble;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  slack = await startSlackDouble();
-});
-afterAll(async () => {
-  await slack?.close();
-  await sandbox?.close();
-});
-afterEach(() => slack.reset());
-
-function settings(overrides: Partial<NewSubscription> = {}): NewSubscription {
-  return {
-    project: 'acme',
-    channel: 'C0ACME',
-    schedule: '0 9 * * MON',
-    timeZone: 'Europe/Paris',
-    period: 'last week',
-    owner: 'U0ALICE',
-    ...overrides,
-  };
-}
-
-async function setup() {
-  const { log, lines } = recordingLog();
-  const store = createMemoryStore({ log, now: () => new Date('2026-11-19T10:00:00Z') });
-  const deps = { ...(await depsFor(config, sandbox, slack, log)), store };
-  const handler = createWorkerHandler({ config, env: {}, deps, once: createMemoryOnceGuard(), log, concurrency: 4 });
-  return { store, handler, lines, log };
-}
+const loop = useSandboxAndSlack();
+const setup = () => workerWithStore(loop, { now: () => new Date('2026-11-19T10:00:00Z') });
 
 const job = (id: string, scheduledFor = '2026-11-23T08:00:00.000Z'): DigestJob => ({
   kind: 'digest',
@@ -70,7 +32,7 @@ describe('a runtime subscription’s digest', () => {
     // The tick queued it twice (overlapping ticks), and SQS delivered one of them twice.
     expect(await handler(sqsEvent(job(sub.id), job(sub.id)))).toEqual({ batchItemFailures: [] });
     expect(await handler(sqsEvent(job(sub.id)))).toEqual({ batchItemFailures: [] });
-    const posts = postsTo(slack, 'C0ACME');
+    const posts = postsTo(loop.slack, 'C0ACME');
     expect(posts).toHaveLength(1);
     expect(String(posts[0]!.body.text)).toContain('Acme Support Bot');
     const stored = await store.getSubscription(sub.id);
@@ -80,7 +42,7 @@ describe('a runtime subscription’s digest', () => {
     expect(lines.filter((l) => l.event === 'job.done').map((l) => l.outcome)).toEqual(['posted', 'posted', 'posted']);
     // Next week's occurrence is another digest.
     await handler(sqsEvent(job(sub.id, '2026-11-30T08:00:00.000Z')));
-    expect(postsTo(slack, 'C0ACME')).toHaveLength(2);
+    expect(postsTo(loop.slack, 'C0ACME')).toHaveLength(2);
   });
 
   it('posts nothing when the subscription was paused or deleted after the tick queued it', async () => {
@@ -90,7 +52,7 @@ describe('a runtime subscription’s digest', () => {
     const deleted = await store.createSubscription(settings(), ALICE);
     await store.deleteSubscription(deleted.id, ALICE);
     expect(await handler(sqsEvent(job(paused.id), job(deleted.id)))).toEqual({ batchItemFailures: [] });
-    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+    expect(loop.slack.callsTo('chat.postMessage')).toEqual([]);
     expect(
       lines
         .filter((l) => l.event === 'job.done')
@@ -108,16 +70,16 @@ describe('a runtime subscription’s digest', () => {
     async (error, reason, why) => {
       const { store, handler } = await setup();
       const sub = await store.createSubscription(settings(), ALICE);
-      slack.setChannel('C0ACME', error);
+      loop.slack.setChannel('C0ACME', error);
       expect(await handler(sqsEvent(job(sub.id)))).toEqual({ batchItemFailures: [] });
       const stored = await store.getSubscription(sub.id);
       expect(stored?.paused).toMatchObject({ reason });
       expect(stored?.nextRunAt).toBeUndefined();
       expect(stored?.lastDelivery).toMatchObject({ result: 'failed', reason: error });
-      const [dm] = textsIn(slack, 'U0ALICE');
+      const [dm] = textsIn(loop.slack, 'U0ALICE');
       expect(dm).toContain('*Acme Support Bot* digest subscription for <#C0ACME> is paused');
       expect(dm).toMatch(why);
-      const [alert] = textsIn(slack, ADMIN_CHANNEL);
+      const [alert] = textsIn(loop.slack, ADMIN_CHANNEL);
       expect(alert).toContain('is paused');
       expect(alert).toContain(`<@U0ALICE>`);
       expect(alert).toContain(sub.id);
@@ -133,13 +95,13 @@ describe('a runtime subscription’s digest', () => {
     await store.bindChannel('C0NEWCLIENT', 'bella', userActor('U0ADMIN'));
     const sub = await store.createSubscription(settings({ channel: 'C0NEWCLIENT', project: 'bella' }), ALICE);
     await handler(sqsEvent(job(sub.id)));
-    expect(postsTo(slack, 'C0NEWCLIENT')).toHaveLength(1);
+    expect(postsTo(loop.slack, 'C0NEWCLIENT')).toHaveLength(1);
 
     await store.unbindChannel('C0NEWCLIENT', 'bella', userActor('U0ADMIN'));
     await handler(sqsEvent(job(sub.id, '2026-11-30T08:00:00.000Z')));
-    expect(postsTo(slack, 'C0NEWCLIENT')).toHaveLength(1);
+    expect(postsTo(loop.slack, 'C0NEWCLIENT')).toHaveLength(1);
     expect((await store.getSubscription(sub.id))?.paused?.reason).toBe('channel_unbound');
-    expect(textsIn(slack, 'U0ALICE')[0]).toContain('no longer connected');
+    expect(textsIn(loop.slack, 'U0ALICE')[0]).toContain('no longer connected');
   });
 
   it('a YAML subscription’s delivery is recorded on its state item; an undeliverable one is reported, not paused', async () => {
@@ -147,10 +109,10 @@ describe('a runtime subscription’s digest', () => {
     const yaml: DigestJob = { kind: 'digest', subscription: 'acme-weekly', scheduledFor: '2026-11-23T08:00:00.000Z', trigger: 'schedule' };
     await handler(sqsEvent(yaml));
     expect(await store.configDelivery('acme-weekly')).toMatchObject({ result: 'posted', trigger: 'schedule' });
-    slack.setChannel('C0BELLA', 'not_in_channel');
+    loop.slack.setChannel('C0BELLA', 'not_in_channel');
     await handler(sqsEvent({ ...yaml, subscription: 'bella-weekly', scheduledFor: '2026-11-23T13:30:00.000Z' }));
     expect(await store.configDelivery('bella-weekly')).toMatchObject({ result: 'failed', reason: 'not_in_channel' });
-    expect(textsIn(slack, ADMIN_CHANNEL)[0]).toContain('Digest *bella-weekly* was not posted');
-    expect(textsIn(slack, 'U0ALICE')).toEqual([]);
+    expect(textsIn(loop.slack, ADMIN_CHANNEL)[0]).toContain('Digest *bella-weekly* was not posted');
+    expect(textsIn(loop.slack, 'U0ALICE')).toEqual([]);
   });
 });

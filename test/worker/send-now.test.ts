@@ -3,53 +3,17 @@
  * click included), a quick double-click posts once and says so, permissions are checked again in the worker, a
  * failed post gives the claim back, and the clicker always hears the outcome.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
+import { describe, expect, it } from 'vitest';
 import type { SendNowJob } from '../../src/jobs/schema.ts';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
-import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
-import { createMemoryStore } from '../../src/store/memory.ts';
 import { type NewSubscription, userActor } from '../../src/store/store.ts';
 import { POLICY_MESSAGES } from '../../src/subscriptions/policy.ts';
-import { createWorkerHandler } from '../../src/worker/handler.ts';
-import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { SEND_NOW_MESSAGES } from '../../src/worker/send-now.ts';
-import { depsFor, postsTo, recordingLog, sqsEvent } from '../digests/support.ts';
+import { postsTo, sqsEvent } from '../digests/support.ts';
+import { subscriptionSettings, useSandboxAndSlack, workerWithStore } from '../support/subscriptions.ts';
 
-const config = loadConfigFile(DEMO_CONFIG_PATH);
-
-let sandbox: Sandbox;
-let slack: SlackDouble;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  slack = await startSlackDouble();
-});
-afterAll(async () => {
-  await slack?.close();
-  await sandbox?.close();
-});
-afterEach(() => slack.reset());
-
-function settings(overrides: Partial<NewSubscription> = {}): NewSubscription {
-  return {
-    project: 'acme',
-    channel: 'C0ACME',
-    schedule: '0 9 * * MON',
-    timeZone: 'Europe/Paris',
-    period: 'last 7 days',
-    owner: 'U0ALICE',
-    ...overrides,
-  };
-}
-
-async function setup() {
-  const { log, lines } = recordingLog();
-  const store = createMemoryStore({ log });
-  const deps = { ...(await depsFor(config, sandbox, slack, log)), store };
-  const handler = createWorkerHandler({ config, env: {}, deps, once: createMemoryOnceGuard(), log, concurrency: 4 });
-  return { store, handler, lines };
-}
+const loop = useSandboxAndSlack();
+const settings = (overrides: Partial<NewSubscription> = {}) => subscriptionSettings({ period: 'last 7 days', ...overrides });
+const setup = () => workerWithStore(loop);
 
 let clicks = 0;
 function click(subscription: string, user: string, channel: string, overrides: Partial<SendNowJob> = {}): SendNowJob {
@@ -61,12 +25,12 @@ function click(subscription: string, user: string, channel: string, overrides: P
     source: 'runtime',
     requester: { teamId: 'T0DEMO', channelId: channel, userId: user, isDirectMessage: channel.startsWith('D') },
     requestedAt: new Date().toISOString(),
-    responseUrl: slack.responseUrl(`click-${clicks}`),
+    responseUrl: loop.slack.responseUrl(`click-${clicks}`),
     ...overrides,
   };
 }
 
-const replies = () => slack.callsTo('response_url').map((c) => String(c.body.text ?? ''));
+const replies = () => loop.slack.callsTo('response_url').map((c) => String(c.body.text ?? ''));
 
 describe('Send now', () => {
   it('posts the digest to the subscription’s channel once, and tells the clicker', async () => {
@@ -76,7 +40,7 @@ describe('Send now', () => {
     // Slack retried the click's delivery, SQS redelivered the message: three deliveries of one click.
     expect(await handler(sqsEvent(job, job))).toEqual({ batchItemFailures: [] });
     expect(await handler(sqsEvent(job))).toEqual({ batchItemFailures: [] });
-    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    expect(postsTo(loop.slack, 'C0ACME')).toHaveLength(1);
     expect(replies()).toEqual([expect.stringContaining('Posted the *Acme Support Bot* digest (Last 7 days) to <#C0ACME>')]);
     expect((await store.getSubscription(sub.id))?.lastDelivery).toMatchObject({ result: 'posted', trigger: 'send_now' });
   });
@@ -85,7 +49,7 @@ describe('Send now', () => {
     const { store, handler, lines } = await setup();
     const sub = await store.createSubscription(settings(), userActor('U0ALICE'));
     await handler(sqsEvent(click(sub.id, 'U0ALICE', 'C0ACME'), click(sub.id, 'U0ALICE', 'C0ACME')));
-    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    expect(postsTo(loop.slack, 'C0ACME')).toHaveLength(1);
     const told = replies();
     expect(told).toHaveLength(2);
     expect(told).toContain(SEND_NOW_MESSAGES.alreadySent);
@@ -103,33 +67,33 @@ describe('Send now', () => {
     const sub = await store.createSubscription(settings(), userActor('U0ALICE'));
     await handler(sqsEvent(click(sub.id, 'U0BOB', 'C0BELLA')));
     expect(replies()).toEqual([POLICY_MESSAGES.not_owner]);
-    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+    expect(loop.slack.callsTo('chat.postMessage')).toEqual([]);
     await handler(sqsEvent(click(sub.id, 'U0BOB', 'C0ACME')));
-    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    expect(postsTo(loop.slack, 'C0ACME')).toHaveLength(1);
     // An admin may send it from anywhere (their App Home, a DM).
-    slack.reset();
+    loop.slack.reset();
     const fresh = await store.createSubscription(settings(), userActor('U0ALICE'));
     await handler(sqsEvent(click(fresh.id, 'U0ADMIN', 'D0ADMIN')));
-    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    expect(postsTo(loop.slack, 'C0ACME')).toHaveLength(1);
   });
 
   it('a failed post gives the claim back (the next click posts) and the clicker hears why', async () => {
     const { store, handler } = await setup();
     const sub = await store.createSubscription(settings(), userActor('U0ALICE'));
-    slack.setChannel('C0ACME', 'not_in_channel');
+    loop.slack.setChannel('C0ACME', 'not_in_channel');
     await handler(sqsEvent(click(sub.id, 'U0ALICE', 'C0ACME')));
     expect(replies()[0]).toContain('I\u2019m not a member of <#C0ACME>');
     // The subscription is paused (the scheduled digest would fail too); Send now still works once the bot is back.
     expect((await store.getSubscription(sub.id))?.paused?.reason).toBe('bot_removed');
-    slack.setChannel('C0ACME', 'ok');
+    loop.slack.setChannel('C0ACME', 'ok');
     await handler(sqsEvent(click(sub.id, 'U0ALICE', 'C0ACME')));
-    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    expect(postsTo(loop.slack, 'C0ACME')).toHaveLength(1);
   });
 
   it('works for a YAML subscription, and says so when the subscription is gone', async () => {
     const { handler } = await setup();
     await handler(sqsEvent(click('acme-weekly', 'U0CAROL', 'C0ACME', { source: 'config' })));
-    expect(postsTo(slack, 'C0ACME')).toHaveLength(1);
+    expect(postsTo(loop.slack, 'C0ACME')).toHaveLength(1);
     await handler(sqsEvent(click('sub_nosuchthing00', 'U0ALICE', 'C0ACME')));
     expect(replies().at(-1)).toBe(SEND_NOW_MESSAGES.gone);
   });
@@ -139,6 +103,6 @@ describe('Send now', () => {
     const sub = await store.createSubscription(settings(), userActor('U0ALICE'));
     const { responseUrl: _drop, ...job } = click(sub.id, 'U0ALICE', 'C0ACME');
     await handler(sqsEvent(job));
-    expect(postsTo(slack, 'U0ALICE').map((c) => String(c.body.text))).toEqual([expect.stringContaining('Posted the')]);
+    expect(postsTo(loop.slack, 'U0ALICE').map((c) => String(c.body.text))).toEqual([expect.stringContaining('Posted the')]);
   });
 });

@@ -13,7 +13,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { ConfigError, loadConfigFile } from '../config/load.ts';
 import { configPathFrom } from '../config/path.ts';
@@ -28,6 +27,7 @@ import { SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts
 import { type SlackDouble, startSlackDouble } from '../slack-double/server.ts';
 import { buildDigestMessage, resolveDigest, runDigest } from '../worker/digest.ts';
 import { buildDeps } from '../worker/handler.ts';
+import { parseOptions, UsageError } from './args.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,27 +54,16 @@ nothing reaches a real workspace.
 
 Exit codes: 0 done, 1 not built or not posted (or an invalid configuration), 2 usage error.`;
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        subscription: { type: 'string', short: 's' },
-        'dry-run': { type: 'boolean', default: false },
-        config: { type: 'string' },
-        at: { type: 'string' },
-        out: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseOptions(argv, {
+    subscription: { type: 'string', short: 's' },
+    'dry-run': { type: 'boolean', default: false },
+    config: { type: 'string' },
+    at: { type: 'string' },
+    out: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
 }
 
 function subscriptionList(config: Config): string {

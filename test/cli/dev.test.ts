@@ -1,0 +1,117 @@
+/**
+ * `npm run dev` as a person runs it: `--help` is true, a bad start ends in a clear message and exit code (never a
+ * stack trace), and with two tokens in `.env` it connects (here to the doubles), answers, and stops on Ctrl-C.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../src/build/bundle.ts';
+import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
+import { slashCommandEnvelope } from '../../src/socket-mode-double/envelopes.ts';
+import { DOUBLE_APP_TOKEN, type SocketModeDouble, startSocketModeDouble } from '../../src/socket-mode-double/server.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'chatdash-dev-cli-'));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The environment without anything that would change what `npm run dev` does. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'CHATDASH_API_KEY', 'CHATDASH_API_URL', 'CHATDASH_CONFIG', 'SLACK_API_URL'])
+    delete env[name];
+  return { ...env, ...extra };
+}
+
+// The working directory is a temporary one (where `.env` is looked for): tsx is loaded by its path.
+const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+const ARGS = ['--import', TSX, join(ROOT, 'src/cli/dev.ts')];
+const run = (args: string[], env = cleanEnv()) =>
+  spawnSync(process.execPath, [...ARGS, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+
+describe('npm run dev', () => {
+  it('--help tells what it does, every option, both tokens and where to get them', () => {
+    const result = run(['--help']);
+    expect(result.status).toBe(0);
+    for (const text of [
+      'Socket Mode',
+      '--config FILE',
+      '--open',
+      '--no-open',
+      '--env-file FILE',
+      '--verbose',
+      'SLACK_APP_TOKEN',
+      'SLACK_BOT_TOKEN',
+    ]) {
+      expect(result.stdout).toContain(text);
+    }
+    expect(result.stdout).toContain('App-Level Tokens');
+    expect(result.stdout).toContain('manifest.dev.yml');
+  });
+
+  it('without tokens: exit 1 and the message, no stack trace', () => {
+    const result = run([]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('SLACK_APP_TOKEN is not set');
+    expect(result.stderr).toContain(`Put the tokens in ${join(dir, '.env')}`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a broken configuration: exit 1 with file, line and column; an unknown option: exit 2', () => {
+    const broken = join(dir, 'broken.yml');
+    writeFileSync(broken, 'workspaces: [T0A]\nprojects: []\nchanels: []\n');
+    const result = run(['--config', broken], cleanEnv({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' }));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration');
+    expect(result.stderr).toMatch(/broken\.yml:3:1: .*chanels/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const usage = run(['--nope']);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('npm run dev -- --help');
+  });
+
+  it('with two tokens in .env: connects, prints the banner, answers /chatdash stats, stops on SIGINT', async () => {
+    const bot = 'xoxb-cli-test-bot';
+    const slack: SlackDouble = await startSlackDouble({ token: bot });
+    const socket: SocketModeDouble = await startSocketModeDouble();
+    try {
+      writeFileSync(join(dir, '.env'), `SLACK_APP_TOKEN=${DOUBLE_APP_TOKEN}\nSLACK_BOT_TOKEN=${bot}\n`);
+      const child = spawn(process.execPath, ARGS, {
+        cwd: dir,
+        env: cleanEnv({ SLACK_API_URL: slack.apiUrl, SLACK_SOCKET_API_URL: socket.apiUrl }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => {
+        stdout += String(d);
+      });
+      child.stderr.on('data', (d) => {
+        stderr += String(d);
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+      await socket.waitForHellos(1, 30_000);
+      const ack = await socket.deliver(slashCommandEnvelope({ text: 'stats acme 30d', response_url: slack.responseUrl('cli-stats') }));
+      expect(String(ack.payload?.text)).toContain('Getting the numbers for *Acme Support Bot*');
+      await slack.waitFor((calls) => calls.some((c) => c.method === 'response_url' && c.body.__responseUrlId === 'cli-stats'), 20_000);
+
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(stdout).toContain('ChatDash is running in Socket Mode in ChatDash Demo (T0DEMO)');
+      expect(stdout).toMatch(/job\.done kind=stats outcome=\w+/);
+      expect(stdout).toContain('SIGINT: stopping');
+      expect(stderr).toBe('');
+      expect(stdout + stderr).not.toContain(bot);
+    } finally {
+      await socket.close();
+      await slack.close();
+    }
+  }, 60_000);
+});

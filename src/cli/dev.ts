@@ -4,9 +4,11 @@
  * Exit codes: 0 stopped (Ctrl-C), 1 could not start (tokens, configuration), 2 usage error.
  */
 
+import { ErrorCode } from '@slack/web-api';
 import { ConfigError } from '../config/load.ts';
 import { devBanner } from '../dev/banner.ts';
 import { createDevLog } from '../dev/dev-log.ts';
+import { problemOf } from '../dev/preflight.ts';
 import { startDevBot } from '../dev/runner.ts';
 import { HOW_TO, TokenError } from '../dev/tokens.ts';
 import { parseOptions, UsageError } from './args.ts';
@@ -85,13 +87,27 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   write(devBanner(bot));
-  const signal = await new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
+  const envFilePath = bot.envFilePath;
+  const end = await new Promise<{ code: number; say: () => void }>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => resolve({ code: 0, say: () => write(`\n${signal}: stopping`) }));
+    }
+    // @slack/socket-mode reconnects by itself; when Slack refuses the app-level token on a reconnect (revoked
+    // meanwhile), that reconnect's promise rejects with nobody to catch it.
+    process.on('unhandledRejection', (reason) => resolve({ code: 1, say: () => console.error(connectionLost(reason, envFilePath)) }));
   });
-  write(`\n${signal}: stopping`);
+  end.say();
+  // A second Ctrl-C while stopping quits at once.
+  process.once('SIGINT', () => process.exit(130));
   await bot.stop();
-  return 0;
+  return end.code;
+}
+
+/** Why a running `npm run dev` stopped on its own: a token Slack no longer accepts, or an unexpected error by name. */
+function connectionLost(reason: unknown, envFilePath: string): string {
+  if ((reason as { code?: unknown })?.code === ErrorCode.PlatformError)
+    return new TokenError([problemOf('app', reason)], envFilePath).message;
+  return `npm run dev stopped: ${reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)}`;
 }
 
 main(process.argv.slice(2)).then(

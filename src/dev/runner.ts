@@ -61,6 +61,8 @@ export interface DevBot {
   /** The ChatDash API base URL in use: the sandbox's without `CHATDASH_API_KEY`. */
   chatdashUrl: string;
   usingSandbox: boolean;
+  /** The `.env` file read (or looked for), for messages about tokens. */
+  envFilePath: string;
   /** Notes worth showing before the first request (e.g. projects the sandbox doesn't have). */
   notes: string[];
   queue: DevQueue;
@@ -168,6 +170,7 @@ export async function startDevBot(options: DevOptions = {}): Promise<DevBot> {
       open,
       chatdashUrl,
       usingSandbox: sandbox !== undefined,
+      envFilePath: envFile.path,
       notes: startupNotes(config, { isDemoConfig, usingSandbox: sandbox !== undefined }),
       queue,
       tick: (at = new Date()) => schedule({ time: at.toISOString() }),

@@ -64,6 +64,8 @@ export interface SocketModeDouble {
   disconnect(reason: DisconnectReason): void;
   /** Cuts every open socket without a close frame, like a lost network. */
   drop(): void;
+  /** Makes `token` the only valid app-level token, as when the old one is revoked: the next `apps.connections.open` with it gets `invalid_auth`. */
+  setAppToken(token: string): void;
   /** Resolves once `hellos` reaches `count`. */
   waitForHellos(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -79,7 +81,7 @@ interface Pending {
 }
 
 export async function startSocketModeDouble(options: SocketModeDoubleOptions = {}): Promise<SocketModeDouble> {
-  const appToken = options.appToken ?? DOUBLE_APP_TOKEN;
+  let appToken = options.appToken ?? DOUBLE_APP_TOKEN;
   const appId = options.appId ?? DOUBLE_APP_ID;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const started = Math.floor(Date.now() / 1000);
@@ -268,6 +270,9 @@ export async function startSocketModeDouble(options: SocketModeDoubleOptions = {
     },
     drop() {
       for (const socket of live.splice(0)) socket.terminate();
+    },
+    setAppToken(token) {
+      appToken = token;
     },
     waitForHellos,
     async close() {

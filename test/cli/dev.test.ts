@@ -34,6 +34,27 @@ const ARGS = ['--import', TSX, join(ROOT, 'src/cli/dev.ts')];
 const run = (args: string[], env = cleanEnv()) =>
   spawnSync(process.execPath, [...ARGS, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
 
+interface Running {
+  exited: Promise<number | null>;
+  output: () => { stdout: string; stderr: string };
+  child: ChildProcess;
+}
+
+function startCli(env: NodeJS.ProcessEnv): Running {
+  const child = spawn(process.execPath, ARGS, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => {
+    stdout += String(d);
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += String(d);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { exited, output: () => ({ stdout, stderr }), child };
+}
+
 describe('npm run dev', () => {
   it('--help tells what it does, every option, both tokens and where to get them', () => {
     const result = run(['--help']);
@@ -81,34 +102,44 @@ describe('npm run dev', () => {
     const socket: SocketModeDouble = await startSocketModeDouble();
     try {
       writeFileSync(join(dir, '.env'), `SLACK_APP_TOKEN=${DOUBLE_APP_TOKEN}\nSLACK_BOT_TOKEN=${bot}\n`);
-      const child = spawn(process.execPath, ARGS, {
-        cwd: dir,
-        env: cleanEnv({ SLACK_API_URL: slack.apiUrl, SLACK_SOCKET_API_URL: socket.apiUrl }),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      children.push(child);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => {
-        stdout += String(d);
-      });
-      child.stderr.on('data', (d) => {
-        stderr += String(d);
-      });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-
+      const cli = startCli(cleanEnv({ SLACK_API_URL: slack.apiUrl, SLACK_SOCKET_API_URL: socket.apiUrl }));
       await socket.waitForHellos(1, 30_000);
       const ack = await socket.deliver(slashCommandEnvelope({ text: 'stats acme 30d', response_url: slack.responseUrl('cli-stats') }));
       expect(String(ack.payload?.text)).toContain('Getting the numbers for *Acme Support Bot*');
       await slack.waitFor((calls) => calls.some((c) => c.method === 'response_url' && c.body.__responseUrlId === 'cli-stats'), 20_000);
 
-      child.kill('SIGINT');
-      expect(await exited).toBe(0);
+      cli.child.kill('SIGINT');
+      expect(await cli.exited).toBe(0);
+      const { stdout, stderr } = cli.output();
       expect(stdout).toContain('ChatDash is running in Socket Mode in ChatDash Demo (T0DEMO)');
       expect(stdout).toMatch(/job\.done kind=stats outcome=\w+/);
       expect(stdout).toContain('SIGINT: stopping');
       expect(stderr).toBe('');
       expect(stdout + stderr).not.toContain(bot);
+    } finally {
+      await socket.close();
+      await slack.close();
+    }
+  }, 60_000);
+
+  it('a token revoked while running: the next reconnect ends with the token message and exit 1, no stack trace', async () => {
+    const bot = 'xoxb-cli-revoked-bot';
+    const slack: SlackDouble = await startSlackDouble({ token: bot });
+    const socket: SocketModeDouble = await startSocketModeDouble();
+    try {
+      writeFileSync(join(dir, '.env'), `SLACK_APP_TOKEN=${DOUBLE_APP_TOKEN}\nSLACK_BOT_TOKEN=${bot}\n`);
+      const cli = startCli(cleanEnv({ SLACK_API_URL: slack.apiUrl, SLACK_SOCKET_API_URL: socket.apiUrl }));
+      await socket.waitForHellos(1, 30_000);
+      socket.setAppToken('xapp-1-A0CHATDASH-2-regenerated');
+      socket.disconnect('refresh_requested');
+      // The client waits its reconnect back-off (5 s by default), then Slack refuses the old token.
+      expect(await cli.exited).toBe(1);
+      const { stdout, stderr } = cli.output();
+      expect(stdout).toContain('reconnecting');
+      expect(stderr).toContain('Slack refused SLACK_APP_TOKEN (invalid_auth)');
+      expect(stderr).toContain('App-Level Tokens');
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(socket.opens.at(-1)).toEqual({ ok: false, error: 'invalid_auth' });
     } finally {
       await socket.close();
       await slack.close();

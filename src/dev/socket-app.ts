@@ -57,7 +57,8 @@ export function createSocketApp(options: SocketAppOptions): SocketApp {
     clientOptions: options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {},
   });
   for (const middleware of options.middleware ?? []) app.use(middleware);
-  registerListeners(app, options);
+  // Only what listeners need: the tokens stay out of their context.
+  registerListeners(app, { config: options.config, queue: options.queue, log: options.log, ...(options.now ? { now: options.now } : {}) });
 
   const notify = options.onConnection;
   if (notify) {

@@ -55,6 +55,24 @@ function startCli(env: NodeJS.ProcessEnv): Running {
   return { exited, output: () => ({ stdout, stderr }), child };
 }
 
+/** Both doubles, the two tokens in `.env`, and `npm run dev` started and connected; everything closed after `run`. */
+async function withRunningCli(
+  bot: string,
+  run: (ctx: { slack: SlackDouble; socket: SocketModeDouble; cli: Running; bot: string }) => Promise<void>,
+): Promise<void> {
+  const slack = await startSlackDouble({ token: bot });
+  const socket = await startSocketModeDouble();
+  try {
+    writeFileSync(join(dir, '.env'), `SLACK_APP_TOKEN=${DOUBLE_APP_TOKEN}\nSLACK_BOT_TOKEN=${bot}\n`);
+    const cli = startCli(cleanEnv({ SLACK_API_URL: slack.apiUrl, SLACK_SOCKET_API_URL: socket.apiUrl }));
+    await socket.waitForHellos(1, 30_000);
+    await run({ slack, socket, cli, bot });
+  } finally {
+    await socket.close();
+    await slack.close();
+  }
+}
+
 describe('npm run dev', () => {
   it('--help tells what it does, every option, both tokens and where to get them', () => {
     const result = run(['--help']);
@@ -97,13 +115,7 @@ describe('npm run dev', () => {
   });
 
   it('with two tokens in .env: connects, prints the banner, answers /chatdash stats, stops on SIGINT', async () => {
-    const bot = 'xoxb-cli-test-bot';
-    const slack: SlackDouble = await startSlackDouble({ token: bot });
-    const socket: SocketModeDouble = await startSocketModeDouble();
-    try {
-      writeFileSync(join(dir, '.env'), `SLACK_APP_TOKEN=${DOUBLE_APP_TOKEN}\nSLACK_BOT_TOKEN=${bot}\n`);
-      const cli = startCli(cleanEnv({ SLACK_API_URL: slack.apiUrl, SLACK_SOCKET_API_URL: socket.apiUrl }));
-      await socket.waitForHellos(1, 30_000);
+    await withRunningCli('xoxb-cli-test-bot', async ({ slack, socket, cli, bot }) => {
       const ack = await socket.deliver(slashCommandEnvelope({ text: 'stats acme 30d', response_url: slack.responseUrl('cli-stats') }));
       expect(String(ack.payload?.text)).toContain('Getting the numbers for *Acme Support Bot*');
       await slack.waitFor((calls) => calls.some((c) => c.method === 'response_url' && c.body.__responseUrlId === 'cli-stats'), 20_000);
@@ -116,20 +128,11 @@ describe('npm run dev', () => {
       expect(stdout).toContain('SIGINT: stopping');
       expect(stderr).toBe('');
       expect(stdout + stderr).not.toContain(bot);
-    } finally {
-      await socket.close();
-      await slack.close();
-    }
+    });
   }, 60_000);
 
   it('a token revoked while running: the next reconnect ends with the token message and exit 1, no stack trace', async () => {
-    const bot = 'xoxb-cli-revoked-bot';
-    const slack: SlackDouble = await startSlackDouble({ token: bot });
-    const socket: SocketModeDouble = await startSocketModeDouble();
-    try {
-      writeFileSync(join(dir, '.env'), `SLACK_APP_TOKEN=${DOUBLE_APP_TOKEN}\nSLACK_BOT_TOKEN=${bot}\n`);
-      const cli = startCli(cleanEnv({ SLACK_API_URL: slack.apiUrl, SLACK_SOCKET_API_URL: socket.apiUrl }));
-      await socket.waitForHellos(1, 30_000);
+    await withRunningCli('xoxb-cli-revoked-bot', async ({ socket, cli }) => {
       socket.setAppToken('xapp-1-A0CHATDASH-2-regenerated');
       socket.disconnect('refresh_requested');
       // The client waits its reconnect back-off (5 s by default), then Slack refuses the old token.
@@ -140,9 +143,6 @@ describe('npm run dev', () => {
       expect(stderr).toContain('App-Level Tokens');
       expect(stderr).not.toMatch(/\n\s+at /);
       expect(socket.opens.at(-1)).toEqual({ ok: false, error: 'invalid_auth' });
-    } finally {
-      await socket.close();
-      await slack.close();
-    }
+    });
   }, 60_000);
 });

@@ -6,8 +6,8 @@ import type { DigestJob } from '../../src/jobs/schema.ts';
 import type { Log, LogFields, LogLevel } from '../../src/log.ts';
 import type { Sandbox } from '../../src/sandbox/index.ts';
 import type { SlackCall, SlackDouble } from '../../src/slack-double/server.ts';
+import { buildDeps } from '../../src/worker/build-deps.ts';
 import type { WorkerDeps } from '../../src/worker/deps.ts';
-import { buildDeps } from '../../src/worker/handler.ts';
 
 export const SLACK_TOKEN = 'xoxb-test-token';
 

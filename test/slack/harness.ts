@@ -24,8 +24,9 @@ import {
   slashCommandEvent,
 } from '../../src/slack-double/requests.ts';
 import { type SlackCall, type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
+import { buildDeps } from '../../src/worker/build-deps.ts';
 import type { WorkerDeps } from '../../src/worker/deps.ts';
-import { buildDeps, createWorkerHandler, type WorkerHandler } from '../../src/worker/handler.ts';
+import { createWorkerHandler, type WorkerHandler } from '../../src/worker/handler.ts';
 import { createMemoryOnceGuard, type OnceGuard } from '../../src/worker/idempotency.ts';
 
 export const BOT_TOKEN = 'xoxb-secret-bot-token-4242';

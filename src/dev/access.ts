@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import { projectsForChannel } from '../config/access.ts';
 import type { ChannelBinding, Config } from '../config/schema.ts';
 import type { Requester } from '../jobs/schema.ts';
-import type { BoltApp } from '../slack/app.ts';
+import type { BoltApp } from '../slack/listeners/context.ts';
 import { requesterOf } from '../slack/requester.ts';
 
 export interface SeenRequest {

@@ -1,20 +1,21 @@
 /**
- * The bot's Bolt app on a Socket Mode receiver, for `npm run dev`: the very listeners the Lambda app registers
- * (`registerListeners`), fed over a WebSocket that the app opens to Slack instead of Slack's signed POSTs, so no
- * public URL and no signing secret are needed.
+ * The bot's Bolt app on a Socket Mode receiver, for `npm run dev`: the very listeners and error handler the Lambda
+ * app has (`setUpApp`), authorized the same way (`botTokenAuthorize`), fed over a WebSocket that the app opens to
+ * Slack instead of Slack's signed POSTs, so no public URL and no signing secret are needed.
  *
  * Only `npm run dev` imports this module: the Lambda bundles never carry @slack/socket-mode (the build also stubs
  * Bolt's SocketModeReceiver out of them, and `test/build/bundle-size.test.ts` checks every bundle).
  */
 import ReceiverModule from '@slack/bolt/dist/receivers/SocketModeReceiver.js';
-import { App, type BoltApp, botTokenAuthorize, cjsDefault, type ListenerDeps, registerListeners } from '../slack/app.ts';
+import { App, type AppSetup, botTokenAuthorize, cjsDefault, setUpApp } from '../slack/app.ts';
+import type { BoltApp } from '../slack/listeners/context.ts';
 import { slackLogger } from '../slack/logger.ts';
 
 const SocketModeReceiver = cjsDefault(ReceiverModule);
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'disconnected';
 
-export interface SocketAppOptions extends ListenerDeps {
+export interface SocketAppOptions extends AppSetup {
   /** The app-level token (`xapp-…`, scope `connections:write`). */
   appToken: string;
   /** The bot token (`xoxb-…`) the listeners' Web API client uses. */
@@ -57,8 +58,8 @@ export function createSocketApp(options: SocketAppOptions): SocketApp {
     clientOptions: options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {},
   });
   for (const middleware of options.middleware ?? []) app.use(middleware);
-  // Only what listeners need: the tokens stay out of their context.
-  registerListeners(app, { config: options.config, queue: options.queue, log: options.log, ...(options.now ? { now: options.now } : {}) });
+  // setUpApp hands the listeners only config, queue, log and clock: the tokens stay out of their context.
+  setUpApp(app, options);
 
   const notify = options.onConnection;
   if (notify) {

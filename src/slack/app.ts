@@ -1,12 +1,13 @@
 /**
- * The Bolt app behind the HTTP function: slash command, drill-down buttons, @mentions in digest threads.
+ * The Bolt app behind the HTTP function: `setUpApp` puts every listener (`listeners/`) on a Bolt App, and
+ * `createSlackHandler` builds the Lambda one (AwsLambdaReceiver). A Socket Mode App in dev (`src/dev/socket-app.ts`)
+ * calls `setUpApp` too, and authorizes with the same `botTokenAuthorize`.
  *
- * Everything here answers within Slack's 3 seconds without touching ChatDash: it checks who is asking, turns
+ * Every listener answers within Slack's 3 seconds without touching ChatDash: it checks who is asking, turns
  * the request into a job on the queue, and acks. The worker does the slow part.
  *
  * Bolt is imported by module path (App + AwsLambdaReceiver) rather than from its index, and the build leaves
  * its Express/HTTP/Socket Mode receivers out: they are never used on Lambda and are most of Bolt's weight.
- * `registerListeners` is the seam `npm run dev` shares: the same listeners on a Socket Mode receiver.
  */
 import AppModule from '@slack/bolt/dist/App.js';
 import type { AwsHandler } from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
@@ -16,8 +17,8 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { Log } from '../log.ts';
 import { errorFields } from '../log.ts';
 import type { Secrets } from '../secrets/secrets.ts';
-import { registerCommand } from './command/listener.ts';
-import { registerDrilldowns } from './drilldown/listeners.ts';
+import type { BoltApp, ListenerContext } from './listeners/context.ts';
+import { registerListeners } from './listeners/index.ts';
 import { slackLogger } from './logger.ts';
 
 export const App = cjsDefault(AppModule);
@@ -31,23 +32,33 @@ export function cjsDefault<T>(mod: { default: T }): T {
   return (mod as { default?: T }).default ?? (mod as unknown as T);
 }
 
-/** What the listeners need, whichever receiver feeds them (AwsLambdaReceiver here, Socket Mode in `npm run dev`). */
-export interface ListenerDeps {
+type AppOptions = NonNullable<ConstructorParameters<typeof App>[0]>;
+
+export interface SlackAppDeps {
+  /** Projects, channel bindings, admins (validated). */
   config: Config;
+  /** The signing secret checks every request; the bot token is the listeners' `client`'s. */
+  secrets: Pick<Secrets, 'slackSigningSecret' | 'slackBotToken'>;
+  /** Where the listeners put jobs for the worker. */
   queue: JobQueue;
   log: Log;
-  /** The clock (default the system's). */
+  /** Base URL of the Slack Web API (`SLACK_API_URL`), for local runs and tests. Default: Slack's. */
+  slackApiUrl?: string;
+  /** The clock. Default: `() => new Date()`. */
   now?: () => Date;
 }
 
-export interface SlackAppDeps extends ListenerDeps {
-  secrets: Pick<Secrets, 'slackSigningSecret' | 'slackBotToken'>;
-  /** Base URL of the Slack Web API (`SLACK_API_URL`), for local runs and tests (default Slack's). */
-  slackApiUrl?: string;
-}
+/** What `setUpApp` needs: the listeners' context, the clock optional (default `() => new Date()`). */
+export type AppSetup = Omit<ListenerContext, 'now'> & { now?: () => Date };
 
-export type BoltApp = InstanceType<typeof App>;
-type AppOptions = NonNullable<ConstructorParameters<typeof App>[0]>;
+/** Registers every listener, and the error handler, on a Bolt App (Lambda's below, or a Socket Mode one). */
+export function setUpApp(app: BoltApp, setup: AppSetup): void {
+  const ctx: ListenerContext = { config: setup.config, queue: setup.queue, log: setup.log, now: setup.now ?? (() => new Date()) };
+  registerListeners(app, ctx);
+  app.error(async (error) => {
+    setup.log('error', 'slack.listener_failed', errorFields(error.original ?? error));
+  });
+}
 
 export function createSlackHandler(deps: SlackAppDeps): AwsHandler {
   const logger = slackLogger(deps.log, 'bolt');
@@ -64,27 +75,15 @@ export function createSlackHandler(deps: SlackAppDeps): AwsHandler {
     authorize: botTokenAuthorize(botToken),
     clientOptions: deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {},
   });
-  registerListeners(app, deps);
+  setUpApp(app, { config: deps.config, queue: deps.queue, log: deps.log, ...(deps.now ? { now: deps.now } : {}) });
   return receiver.toHandler();
 }
 
 /**
- * Registers every listener of the bot, and its error handler, on `app`. The one entry point both receivers use:
- * the Lambda app above and `npm run dev` (Socket Mode, `src/dev/socket-app.ts`), so no handler exists twice.
- */
-export function registerListeners(app: BoltApp, deps: ListenerDeps): void {
-  const ctx: HandlerContext = { ...deps, now: deps.now ?? (() => new Date()) };
-  registerCommand(app, ctx);
-  registerDrilldowns(app, ctx);
-  app.error(async (error) => {
-    deps.log('error', 'slack.listener_failed', errorFields(error.original ?? error));
-  });
-}
-
-/**
- * Hands Bolt the one bot token. No auth.test on the ack path: given a `token`, Bolt calls auth.test on every
- * request (with tokenVerificationEnabled: false) or at start-up; the token is checked by the first Web API call
- * instead. The team id puts listeners' `client` in Bolt's per-team pool, with this token.
+ * Hands Bolt the one bot token, for both receivers (this Lambda app and the Socket Mode one of `npm run dev`).
+ * No auth.test on the ack path: given a `token`, Bolt calls auth.test on every request (with
+ * tokenVerificationEnabled: false) or at start-up; the token is checked by the first Web API call instead.
+ * The team id puts listeners' `client` in Bolt's per-team pool, with this token.
  */
 export function botTokenAuthorize(botToken: string): NonNullable<AppOptions['authorize']> {
   return async (source) => ({
@@ -93,5 +92,3 @@ export function botTokenAuthorize(botToken: string): NonNullable<AppOptions['aut
     ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}),
   });
 }
-
-export type HandlerContext = ListenerDeps & { now: () => Date };

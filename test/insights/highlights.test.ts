@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildInsights } from '../../src/insights/build.ts';
 import type { Highlight } from '../../src/insights/types.ts';
-import { parsed, period, textBot, textBotPrevious } from '../digest/fixtures.ts';
+import { parsed, period, textBot, textBotPrevious } from '../support/analytics-fixtures.ts';
 
 const kinds = (hs: Highlight[]): string[] => hs.map((h) => (h.kind === 'mover' ? `mover:${h.metric}` : h.kind));
 

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkAccess } from '../../src/config/access.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
 import type { Config } from '../../src/config/schema.ts';
 import { applyOpening, describeOpening, openingFor, refusalHint, type SeenRequest, seenRequestOf } from '../../src/dev/access.ts';
+import { demoConfig } from '../support/config.ts';
 
-const fresh = (): Config => structuredClone(loadConfigFile(DEMO_CONFIG_PATH));
+const fresh = (): Config => structuredClone(demoConfig);
 const DEMO = { path: DEMO_CONFIG_PATH, isDemo: true };
 const OWN = { path: '/home/me/chatdash.local.yml', isDemo: false };
 

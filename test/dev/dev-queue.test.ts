@@ -5,21 +5,16 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createDevQueue, type SqsHandler } from '../../src/dev/dev-queue.ts';
-import type { Job } from '../../src/jobs/schema.ts';
-import type { Log } from '../../src/log.ts';
+import { recordingLog } from '../support/log.ts';
+import { digestJob } from '../support/payloads.ts';
 
-const digest = (subscription: string): Job => ({
-  kind: 'digest',
-  subscription,
-  scheduledFor: '2026-11-23T08:00:00.000Z',
-  trigger: 'manual',
-});
+const digest = (subscription: string) => digestJob(subscription, '2026-11-23T08:00:00.000Z', 'manual');
 
+/** The SQS events the worker got, and the real log in memory. */
 function recorder() {
   const events: SQSEvent[] = [];
-  const lines: Array<{ level: string; event: string }> = [];
-  const log: Log = (level, event) => lines.push({ level, event });
-  return { events, lines, log };
+  const { log, events: logged } = recordingLog();
+  return { events, logged, log };
 }
 
 /** A handler that fails the messages `fails(body, receiveCount)` says, and records what it got. */
@@ -67,7 +62,7 @@ describe('dev queue', () => {
   });
 
   it('after maxReceiveCount tries the message goes to the dead-letter handler; a worker that throws fails its batch', async () => {
-    const { events, lines, log } = recorder();
+    const { events, logged, log } = recorder();
     const dead: SQSEvent[] = [];
     let calls = 0;
     const worker: SqsHandler = async (event) => {
@@ -81,8 +76,8 @@ describe('dev queue', () => {
     expect(calls).toBe(4);
     expect(dead).toHaveLength(1);
     expect(JSON.parse(dead[0]!.Records[0]!.body)).toMatchObject({ subscription: 'doomed' });
-    expect(lines.filter((l) => l.event === 'dev.worker_failed')).toHaveLength(4);
-    expect(lines).toContainEqual({ level: 'warn', event: 'dev.dead_letter' });
+    expect(logged('dev.worker_failed')).toHaveLength(4);
+    expect(logged('dev.dead_letter')).toEqual([expect.objectContaining({ level: 'warn' })]);
   });
 
   it('splits large sends into batches of batchSize, at most maxConcurrency at once', async () => {
@@ -105,7 +100,7 @@ describe('dev queue', () => {
   });
 
   it('stop drops waiting retries (logged) and refuses new jobs', async () => {
-    const { lines, log } = recorder();
+    const { logged, log } = recorder();
     let tried!: () => void;
     const firstTry = new Promise<void>((resolve) => {
       tried = resolve;
@@ -121,7 +116,7 @@ describe('dev queue', () => {
     expect(queue.pending).toBe(1);
     await queue.stop();
     expect(queue.pending).toBe(0);
-    expect(lines).toContainEqual({ level: 'warn', event: 'dev.retry_dropped' });
+    expect(logged('dev.retry_dropped')).toEqual([expect.objectContaining({ level: 'warn' })]);
     await expect(queue.send(digest('after'))).rejects.toThrow('stopped');
   });
 });

@@ -1,24 +1,16 @@
 /** The token check before connecting, against the Slack Web API double and the Socket Mode double. */
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkTokensWithSlack } from '../../src/dev/preflight.ts';
 import { createLog } from '../../src/log.ts';
-import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
-import { DOUBLE_APP_TOKEN, type SocketModeDouble, startSocketModeDouble } from '../../src/socket-mode-double/server.ts';
+import { DOUBLE_APP_TOKEN } from '../../src/socket-mode-double/server.ts';
+import { useSlackDouble } from '../support/slack-double.ts';
+import { useSocketModeDouble } from '../support/socket-mode-double.ts';
 
 const BOT = 'xoxb-preflight-bot';
-let slack: SlackDouble;
-let socket: SocketModeDouble;
+const slack = useSlackDouble({ token: BOT, teamId: 'T0PRE' });
+const socket = useSocketModeDouble();
 const log = createLog({ quiet: true });
-
-beforeAll(async () => {
-  slack = await startSlackDouble({ token: BOT, teamId: 'T0PRE' });
-  socket = await startSocketModeDouble();
-});
-afterAll(async () => {
-  await slack.close();
-  await socket.close();
-});
 
 const urls = () => ({ slackApiUrl: slack.apiUrl, socketApiUrl: socket.apiUrl, log });
 

@@ -5,31 +5,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
 import { devBanner } from '../../src/dev/banner.ts';
 import { startDevBot, startupNotes } from '../../src/dev/runner.ts';
 import { TokenError } from '../../src/dev/tokens.ts';
 import { createLog } from '../../src/log.ts';
-import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
-import { DOUBLE_APP_TOKEN, type SocketModeDouble, startSocketModeDouble } from '../../src/socket-mode-double/server.ts';
+import { DOUBLE_APP_TOKEN } from '../../src/socket-mode-double/server.ts';
+import { demoConfig as demo } from '../support/config.ts';
+import { useSlackDouble } from '../support/slack-double.ts';
+import { useSocketModeDouble } from '../support/socket-mode-double.ts';
 
 const BOT = 'xoxb-runner-test-bot';
-let dir: string;
-let slack: SlackDouble;
-let socket: SocketModeDouble;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chatdash-dev-runner-'));
-  slack = await startSlackDouble({ token: BOT });
-  socket = await startSocketModeDouble();
-});
-afterAll(async () => {
-  await slack.close();
-  await socket.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const slack = useSlackDouble({ token: BOT });
+const socket = useSocketModeDouble();
+const dir = mkdtempSync(join(tmpdir(), 'chatdash-dev-runner-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function startWith(envFileText: string | undefined) {
   const envFile = join(dir, `${Math.random().toString(36).slice(2)}.env`);
@@ -84,8 +75,6 @@ describe('startDevBot refuses to start', () => {
 });
 
 describe('what the developer is told', () => {
-  const demo = loadConfigFile(DEMO_CONFIG_PATH);
-
   it('warns when the data can\u2019t match the configuration', () => {
     expect(startupNotes(demo, { isDemoConfig: true, usingSandbox: true })).toEqual([]);
     const own = { ...demo, projects: [...demo.projects, { key: 'mine', id: 'proj_real_1', name: 'Mine' }] };

@@ -5,18 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/build/bundle.ts';
+import { keylessEnv } from '../support/env.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'chatdash-demo-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('npm run demo', () => {
   it('prints the summary, the digest and a /chatdash round trip, writes the Block Kit JSON and Builder link, exits 0', () => {
-    const env = { ...process.env };
-    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'CHATDASH_API_KEY', 'CHATDASH_API_URL', 'SLACK_API_URL', 'SECRET_ID'])
-      delete env[name];
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/demo.ts'), '--out', out], {
       cwd: ROOT,
-      env,
+      env: keylessEnv(),
       encoding: 'utf8',
       timeout: 60_000,
     });

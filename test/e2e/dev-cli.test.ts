@@ -12,6 +12,7 @@ import { ROOT } from '../../src/build/bundle.ts';
 import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 import { slashCommandEnvelope } from '../../src/socket-mode-double/envelopes.ts';
 import { DOUBLE_APP_TOKEN, type SocketModeDouble, startSocketModeDouble } from '../../src/socket-mode-double/server.ts';
+import { keylessEnv } from '../support/env.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'chatdash-dev-cli-'));
 const children: ChildProcess[] = [];
@@ -20,18 +21,10 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The environment without anything that would change what `npm run dev` does. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'CHATDASH_API_KEY', 'CHATDASH_API_URL', 'CHATDASH_CONFIG', 'SLACK_API_URL'])
-    delete env[name];
-  return { ...env, ...extra };
-}
-
 // The working directory is a temporary one (where `.env` is looked for): tsx is loaded by its path.
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const ARGS = ['--import', TSX, join(ROOT, 'src/cli/dev.ts')];
-const run = (args: string[], env = cleanEnv()) =>
+const run = (args: string[], env = keylessEnv()) =>
   spawnSync(process.execPath, [...ARGS, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
 
 interface Running {
@@ -64,7 +57,7 @@ async function withRunningCli(
   const socket = await startSocketModeDouble();
   try {
     writeFileSync(join(dir, '.env'), `SLACK_APP_TOKEN=${DOUBLE_APP_TOKEN}\nSLACK_BOT_TOKEN=${bot}\n`);
-    const cli = startCli(cleanEnv({ SLACK_API_URL: slack.apiUrl, SLACK_SOCKET_API_URL: socket.apiUrl }));
+    const cli = startCli(keylessEnv({ SLACK_API_URL: slack.apiUrl, SLACK_SOCKET_API_URL: socket.apiUrl }));
     await socket.waitForHellos(1, 30_000);
     await run({ slack, socket, cli, bot });
   } finally {
@@ -104,7 +97,7 @@ describe('npm run dev', () => {
   it('a broken configuration: exit 1 with file, line and column; an unknown option: exit 2', () => {
     const broken = join(dir, 'broken.yml');
     writeFileSync(broken, 'workspaces: [T0A]\nprojects: []\nchanels: []\n');
-    const result = run(['--config', broken], cleanEnv({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' }));
+    const result = run(['--config', broken], keylessEnv({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' }));
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toMatch(/broken\.yml:3:1: .*chanels/);

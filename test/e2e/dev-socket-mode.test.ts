@@ -11,27 +11,30 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevBot } from '../../src/dev/runner.ts';
 import { startDevBot } from '../../src/dev/runner.ts';
-import { createLog } from '../../src/log.ts';
-import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 import { eventsApiEnvelope, interactiveEnvelope, slashCommandEnvelope } from '../../src/socket-mode-double/envelopes.ts';
-import { type SocketModeDouble, startSocketModeDouble } from '../../src/socket-mode-double/server.ts';
+import { recordingLog } from '../support/log.ts';
+import { useSlackDouble } from '../support/slack-double.ts';
+import { answersTo, buttonsOf } from '../support/slack-messages.ts';
+import { useSocketModeDouble } from '../support/socket-mode-double.ts';
 
 const APP_TOKEN = 'xapp-1-A0CHATDASH-42-dev-test-app-token';
 const BOT_TOKEN = 'xoxb-4242-dev-test-bot-token';
 /** The bot's own workspace: not in the demo configuration, so `--open` (the demo default) lets it in. */
 const TEAM = 'T0NEWTEAM';
 
-let dir: string;
-let slack: SlackDouble;
-let socket: SocketModeDouble;
-let bot: DevBot;
+// The Slack double is reset before each test (its calls cleared): each step waits for its own calls.
+const slack = useSlackDouble({ token: BOT_TOKEN, teamId: TEAM, users: { U0ALICE: { tz: 'Europe/Paris' } } });
+const socket = useSocketModeDouble({ appToken: APP_TOKEN });
+const dir = mkdtempSync(join(tmpdir(), 'chatdash-dev-'));
 const printed: string[] = [];
-const logLines: string[] = [];
+const logged = recordingLog();
+let bot: DevBot;
+/** What Slack saw while the bot started (before the first reset). */
+let startup: { authTests: number };
+/** The Topics button of the first /chatdash stats answer, clicked by the next step. */
+let topicsButton: { action_id: string; value: string } | undefined;
 
 beforeAll(async () => {
-  slack = await startSlackDouble({ token: BOT_TOKEN, teamId: TEAM, users: { U0ALICE: { tz: 'Europe/Paris' } } });
-  socket = await startSocketModeDouble({ appToken: APP_TOKEN });
-  dir = mkdtempSync(join(tmpdir(), 'chatdash-dev-'));
   writeFileSync(join(dir, '.env'), `# tokens for npm run dev\nSLACK_APP_TOKEN=${APP_TOKEN}\nSLACK_BOT_TOKEN="${BOT_TOKEN}"\n`);
   bot = await startDevBot({
     // The tokens come from the file; the environment only points the clients at the doubles.
@@ -40,22 +43,15 @@ beforeAll(async () => {
     clientPingTimeoutMs: 2000,
     schedule: false,
     print: (text) => printed.push(text),
-    log: createLog({ write: (line) => logLines.push(line) }),
+    log: logged.log,
   });
+  startup = { authTests: slack.callsTo('auth.test').length };
 });
 
 afterAll(async () => {
   await bot?.stop();
-  await socket?.close();
-  await slack?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 });
-
-type Block = { type: string; elements?: Array<{ action_id?: string; value?: string }> };
-
-function buttonsOf(blocks: unknown): Array<{ action_id?: string; value?: string }> {
-  return ((blocks ?? []) as Block[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
-}
 
 async function stats(text: string, id: string, extra: { team_id?: string; channel_id?: string } = {}) {
   const envelope = slashCommandEnvelope({ text, response_url: slack.responseUrl(id), trigger_id: `trigger.${id}`, ...extra });
@@ -71,7 +67,7 @@ describe('npm run dev against the Socket Mode double', () => {
     expect(socket.hellos).toBe(1);
     // The preflight check, then the socket client's own call.
     expect(socket.opens).toEqual([{ ok: true }, { ok: true }]);
-    expect(slack.callsTo('auth.test')).toHaveLength(1);
+    expect(startup.authTests).toBe(1);
     expect(printed).toContain('\u25cf Connected to Slack (Socket Mode).');
   });
 
@@ -84,11 +80,14 @@ describe('npm run dev against the Socket Mode double', () => {
     });
 
     await slack.waitFor((calls) => calls.some((c) => c.method === 'response_url' && c.body.__responseUrlId === 'dev-stats-1'), 15_000);
-    const answer = slack.callsTo('response_url').find((c) => c.body.__responseUrlId === 'dev-stats-1')!;
-    expect(answer.ok).toBe(true);
-    expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
-    expect(JSON.stringify(answer.body.blocks)).toContain('Acme Support Bot');
-    expect(buttonsOf(answer.body.blocks).map((b) => b.action_id)).toContain('drilldown:topics');
+    const [answer] = answersTo(slack, 'dev-stats-1');
+    expect(answer!.ok).toBe(true);
+    expect(answer!.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(JSON.stringify(answer!.body.blocks)).toContain('Acme Support Bot');
+    topicsButton = buttonsOf(answer!.body).find((b) => b.action_id === 'drilldown:topics');
+    expect(topicsButton).toBeDefined();
+    // No auth.test on the ack path: the token was checked once, at start-up.
+    expect(slack.callsTo('auth.test')).toEqual([]);
     // --open let the channel in, and said how to keep it.
     expect(printed.join('\n')).toMatch(
       /--open: allowed workspace T0NEWTEAM and channel C0NEWCHAN with every project \(acme, bella, quiet\)/,
@@ -97,8 +96,7 @@ describe('npm run dev against the Socket Mode double', () => {
   });
 
   it('a drill-down click on that answer is acked at once and answered by the worker', async () => {
-    const answer = slack.callsTo('response_url').find((c) => c.body.__responseUrlId === 'dev-stats-1')!;
-    const button = buttonsOf(answer.body.blocks).find((b) => b.action_id === 'drilldown:topics')!;
+    const button = topicsButton!;
     const click = interactiveEnvelope({
       type: 'block_actions',
       team: { id: TEAM, domain: 'newteam' },
@@ -116,9 +114,9 @@ describe('npm run dev against the Socket Mode double', () => {
     const ack = await socket.deliver(click);
     expect(ack.payload).toEqual({});
     await slack.waitFor((calls) => calls.some((c) => c.method === 'response_url' && c.body.__responseUrlId === 'dev-click-1'), 15_000);
-    const reply = slack.callsTo('response_url').find((c) => c.body.__responseUrlId === 'dev-click-1')!;
-    expect(reply.ok).toBe(true);
-    expect(JSON.stringify(reply.body)).toMatch(/Topics/);
+    const [reply] = answersTo(slack, 'dev-click-1');
+    expect(reply!.ok).toBe(true);
+    expect(JSON.stringify(reply!.body)).toMatch(/Topics/);
   });
 
   it('reconnects when Slack sends disconnect (refresh_requested) and keeps answering', async () => {
@@ -147,8 +145,8 @@ describe('npm run dev against the Socket Mode double', () => {
     expect(String(digest.body.text)).toContain('Acme Support Bot');
     // The worker logs the ts Slack gave the digest (the thread the mention is in) once the job is done.
     await bot.queue.idle();
-    const posted = logLines.map((l) => JSON.parse(l) as { event: string; ts?: string }).find((l) => l.event === 'digest.posted');
-    const ts = posted!.ts!;
+    const [posted] = logged.events('digest.posted');
+    const ts = String(posted!.ts);
     expect(ts).toMatch(/^\d+\.\d{6}$/);
     const mention = eventsApiEnvelope(
       {
@@ -183,9 +181,9 @@ describe('npm run dev against the Socket Mode double', () => {
   });
 
   it('no token ever reaches a log line or a note', () => {
-    const all = [...printed, ...logLines].join('\n');
+    const all = [...printed, ...logged.lines].join('\n');
     expect(all).not.toContain(APP_TOKEN);
     expect(all).not.toContain(BOT_TOKEN);
-    expect(logLines.some((l) => l.includes('"event":"job.done"'))).toBe(true);
+    expect(logged.events('job.done').length).toBeGreaterThan(0);
   });
 });

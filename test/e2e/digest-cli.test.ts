@@ -7,17 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/build/bundle.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import { startSlackDouble } from '../../src/slack-double/server.ts';
+import { keylessEnv } from '../support/env.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'chatdash-digest-cli-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-
-/** The environment of someone with no keys: no ChatDash or Slack settings, the demo configuration. */
-function keylessEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['CHATDASH_API_URL', 'CHATDASH_API_KEY', 'CHATDASH_CONFIG', 'SLACK_BOT_TOKEN', 'SLACK_API_URL', 'SECRET_ID'])
-    delete env[name];
-  return env;
-}
 
 function digest(args: string[], env = keylessEnv()): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

@@ -4,22 +4,17 @@
  */
 import { SocketModeClient } from '@slack/socket-mode';
 import { WebAPIPlatformError } from '@slack/web-api';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { eventsApiEnvelope, interactiveEnvelope, slashCommandEnvelope } from '../../src/socket-mode-double/envelopes.ts';
-import { DOUBLE_APP_TOKEN, type SocketModeDouble, startSocketModeDouble } from '../../src/socket-mode-double/server.ts';
+import { DOUBLE_APP_TOKEN } from '../../src/socket-mode-double/server.ts';
+import { useSocketModeDouble } from '../support/socket-mode-double.ts';
 
-let double: SocketModeDouble;
+const double = useSocketModeDouble();
 const clients: SocketModeClient[] = [];
 
-beforeAll(async () => {
-  double = await startSocketModeDouble();
-});
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.disconnect()));
-});
-afterAll(async () => {
-  await double.close();
 });
 
 const quiet = {

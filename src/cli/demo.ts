@@ -9,7 +9,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ROOT } from '../build/bundle.ts';
 import { createChatDashClient } from '../chatdash/client.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
@@ -29,14 +28,13 @@ import { startSlackDouble } from '../slack-double/server.ts';
 import { fetchInsights } from '../worker/analytics.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
+import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
 
-const { values } = parseArgs({
-  options: {
-    project: { type: 'string', default: 'acme' },
-    range: { type: 'string', default: '7d' },
-    out: { type: 'string', default: join(ROOT, '.demo') },
-    help: { type: 'boolean', short: 'h' },
-  },
+const values = optionsOrExit('demo', process.argv.slice(2), {
+  project: { type: 'string', default: 'acme' },
+  range: { type: 'string', default: '7d' },
+  out: { type: 'string', default: join(ROOT, '.demo') },
+  help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
   console.log(`Usage: npm run demo [-- --project acme|bella|quiet] [--range 7d] [--out DIR]
@@ -51,10 +49,8 @@ const step = (s: string) => console.log(`\n${bold(`\u25b6 ${s}`)}`);
 
 const config = loadConfigFile(DEMO_CONFIG_PATH);
 const project = config.projects.find((p) => p.key === values.project);
-if (!project) {
-  console.error(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`);
-  process.exit(2);
-}
+if (!project)
+  exitWithUsage('demo', new UsageError(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`));
 
 const sandbox = await startSandbox();
 const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });

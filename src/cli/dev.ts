@@ -11,7 +11,7 @@ import { createDevLog } from '../dev/dev-log.ts';
 import { problemOf } from '../dev/preflight.ts';
 import { startDevBot } from '../dev/runner.ts';
 import { HOW_TO, TokenError } from '../dev/tokens.ts';
-import { parseOptions, UsageError } from './args.ts';
+import { exitWithUsage, parseOptions, UsageError } from './args.ts';
 
 const HELP = `Usage: npm run dev [-- --config FILE] [--open | --no-open] [--env-file FILE] [--verbose]
 
@@ -113,10 +113,7 @@ function connectionLost(reason: unknown, envFilePath: string): string {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\nnpm run dev -- --help for usage.`);
-      process.exit(2);
-    }
+    if (error instanceof UsageError) exitWithUsage('dev', error);
     console.error(startFailure(error));
     process.exit(1);
   },

@@ -27,7 +27,7 @@ import { SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts
 import { type SlackDouble, startSlackDouble } from '../slack-double/server.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { buildDigestMessage, resolveDigest, runDigest } from '../worker/digest.ts';
-import { parseOptions, UsageError } from './args.ts';
+import { exitWithUsage, parseOptions, UsageError } from './args.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -214,10 +214,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 main(process.argv.slice(2), process.env).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\nRun \`npm run digest -- --help\` for usage.`);
-      process.exit(2);
-    }
+    if (error instanceof UsageError) exitWithUsage('digest', error);
     console.error(error);
     process.exit(1);
   },

@@ -23,7 +23,8 @@ export async function buildDeps(config: Config, env: NodeJS.ProcessEnv, secrets:
     chatdash: createChatDashClient({
       apiKey: chatdashApiKey,
       baseUrl: env.CHATDASH_API_URL || DEFAULT_CHATDASH_API_URL,
-      log: (event, fields) => log('info', `chatdash.${event}`, fields),
+      // The client names its events in full (`chatdash.ok`, `chatdash.retry`, `chatdash.failed`).
+      log: (event, fields) => log('info', event, fields),
     }),
     slack: new WebClient(slackBotToken, {
       ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),

@@ -211,6 +211,8 @@ function fallbackText(insights: Insights, ctx: RenderContext): string {
           return `understood rate fell ${fmt.points(Math.abs(x.points)).replace(/^\+/, '')}`;
         case 'cost_per_conversation_rise':
           return `cost per conversation rose ${fmt.percentValue(x.change.percent)}`;
+        case 'new_misunderstood':
+          return `new misunderstood message “${mrkdwnLabel(x.label, 40)}” (${fmt.integer(x.count)} times)`;
         default:
           return '';
       }

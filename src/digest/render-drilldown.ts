@@ -10,7 +10,7 @@ import { type Formatter, NOT_AVAILABLE } from './format.ts';
 import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
 import { cleanLabel, escapeAndTruncate, mrkdwnLabel, truncateEscaped } from './mrkdwn.ts';
 import { type RenderOptions, renderContext } from './render-digest.ts';
-import { formatHeadlineValue, headlineChange, humaniseReason, listLine, moreLine, VIEW_TITLES } from './wording.ts';
+import { formatHeadlineValue, hasItems, headlineChange, humaniseReason, listLine, moreLine, VIEW_TITLES } from './wording.ts';
 
 /** Flag emoji for an ISO 3166-1 alpha-2 code, a white flag for anything else. */
 export function flagEmoji(code: string): string {
@@ -104,6 +104,18 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
         line: (item) => listLine(item, fmt, labelMax, true),
         word: (item) => `“${plainWord(item.label)}”`,
         noun: 'misunderstood messages',
+      };
+    }
+    case 'intents': {
+      const u = insights.understood;
+      const parts = [`${fmt.integer(insights.topIntents.total)} messages matched an intent`];
+      if (u && u.total > 0) parts.push(`understood rate ${fmt.percent(insights.headline.understoodRate.value)}`);
+      return {
+        summary: hasItems(insights.topIntents) ? [section(parts.join(' · '))] : [],
+        list: insights.topIntents,
+        line: (item) => listLine(item, fmt, labelMax),
+        word: (item) => plainWord(item.label),
+        noun: 'intents',
       };
     }
     case 'costs': {

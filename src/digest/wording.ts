@@ -19,6 +19,7 @@ export const METRIC_TITLES: Record<HeadlineKey, string> = {
 export const VIEW_BUTTONS: Record<DrilldownView, string> = {
   topics: 'Topics',
   misunderstood: 'Misunderstood',
+  intents: 'Intents',
   costs: 'Costs',
   countries: 'Countries',
   ended_reasons: 'Why calls ended',
@@ -28,6 +29,7 @@ export const VIEW_BUTTONS: Record<DrilldownView, string> = {
 export const VIEW_TITLES: Record<DrilldownView, string> = {
   topics: 'Topics',
   misunderstood: 'Misunderstood messages',
+  intents: 'Intents',
   costs: 'Costs and tokens',
   countries: 'Countries',
   ended_reasons: 'Why calls ended',
@@ -154,6 +156,8 @@ export function viewHasData(view: DrilldownView, insights: Insights): boolean {
       return hasItems(insights.topTopics);
     case 'misunderstood':
       return hasItems(insights.topMisunderstood);
+    case 'intents':
+      return hasItems(insights.topIntents);
     case 'costs':
       return (
         insights.headline.totalCost.value !== null || insights.headline.averageCost.value !== null || hasItems(insights.tokens.byModel)

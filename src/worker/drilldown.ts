@@ -20,6 +20,7 @@ import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANN
 const VIEW_WORDS: Record<DrilldownView, string> = {
   topics: '`topics`',
   misunderstood: '`misunderstood`',
+  intents: '`intents`',
   costs: '`costs`',
   countries: '`countries`',
   ended_reasons: '`ended reasons`',

@@ -50,7 +50,7 @@ function hostileAnalytics(n: number): Analytics {
     tokens: Array.from({ length: n }, (_, i) => ({ model: `${label(i)}${i}`, count: n - i })),
     topTopics: Array.from({ length: n }, (_, i) => ({ id: i, label: label(i), count: n - i })),
     topMisunderstoodMessages: Array.from({ length: n }, (_, i) => ({ id: `m${i}`, label: label(i + 3), count: n - i })),
-    topIntents: Array.from({ length: n }, (_, i) => ({ name: label(i), count: i })),
+    topIntents: Array.from({ length: n }, (_, i) => ({ name: `${label(i)}${i}`, count: i })),
     endedReason: Array.from({ length: n }, (_, i) => ({ reason: `${label(i)}-${i}`, count: n - i })),
     conversationsByCountry: Array.from({ length: n }, (_, i) => ({
       id: i % 3 === 0 ? `FR${String(i)}` : i % 3 === 1 ? label(i) : String.fromCharCode(65 + (i % 26), 65 + ((i * 7) % 26)),
@@ -114,7 +114,7 @@ describe('renderDigest: layout', () => {
   it('has drill-down buttons for views with data only, whose values decode back', () => {
     const actions = ofType(message.blocks, 'actions')[0] as ActionsBlock;
     const ids = actions.elements.map((e) => (e.type === 'button' ? e.action_id : ''));
-    expect(ids).toEqual(['drilldown:topics', 'drilldown:misunderstood', 'drilldown:costs', 'drilldown:countries']);
+    expect(ids).toEqual(['drilldown:topics', 'drilldown:misunderstood', 'drilldown:intents', 'drilldown:costs', 'drilldown:countries']);
     for (const e of actions.elements) {
       if (e.type !== 'button') continue;
       const ref = decodeDrilldownRef(e.value ?? '');
@@ -352,7 +352,7 @@ describe('renderForTerminal and Block Kit Builder link', () => {
     expect(out).toContain('915  ▲ 22% (+165)');
     expect(out).toMatch(/Conversations\s{3,}Unique users/); // two columns
     expect(out).toContain('Returns & refunds'); // entities decoded
-    expect(out).toContain('[ Topics ] [ Misunderstood ] [ Costs ] [ Countries ]');
+    expect(out).toContain('[ Topics ] [ Misunderstood ] [ Intents ] [ Costs ] [ Countries ]');
     expect(out).not.toMatch(/\*[A-Z][^*\n]*\*/); // bold markers gone
   });
 

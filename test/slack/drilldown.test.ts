@@ -237,7 +237,8 @@ describe('@mentions in a digest thread', () => {
     const replies = threadReplies(digest.ts);
     expect(replies).toHaveLength(1);
     const text = String(replies[0]!.body.text);
-    for (const word of ['`topics`', '`misunderstood`', '`costs`', '`countries`', '`ended reasons`']) expect(text).toContain(word);
+    for (const word of ['`topics`', '`misunderstood`', '`intents`', '`costs`', '`countries`', '`ended reasons`'])
+      expect(text).toContain(word);
     expect(bot.sandbox.requests).toHaveLength(0);
   });
 

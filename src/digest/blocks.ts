@@ -51,6 +51,16 @@ export function button(safeText: string, actionId: string, value: string): Butto
   };
 }
 
+/** A button that opens `url` in the browser. The caller checks the URL (https, length); the action id is still needed. */
+export function linkButton(safeText: string, actionId: string, url: string): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: truncateEscaped(safeText, SLACK_LIMITS.buttonText), emoji: true },
+    action_id: actionId.slice(0, SLACK_LIMITS.actionId),
+    url,
+  };
+}
+
 export function actions(elements: readonly Button[]): ActionsBlock {
   return { type: 'actions', elements: elements.slice(0, SLACK_LIMITS.actionsElements) };
 }

@@ -70,6 +70,7 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
       project: { id: project.id, name: project.name },
       locale: target.locale ?? deps.config.defaults.locale,
       currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+      dashboardUrl: project.dashboardUrl,
     });
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(project.name));

@@ -5,6 +5,7 @@
  */
 import { checkAccess } from '../../config/access.ts';
 import { parseDrilldownWord, viewOfActionId } from '../../digest/drilldown-views.ts';
+import { LINK_ACTION } from '../../digest/link-action.ts';
 import type { DrilldownJob } from '../../jobs/schema.ts';
 import { errorFields } from '../../log.ts';
 import type { BoltApp, HandlerContext } from '../app.ts';
@@ -50,6 +51,11 @@ export function registerDrilldowns(app: BoltApp, ctx: HandlerContext): void {
         await respond({ response_type: 'ephemeral', replace_original: false, text });
       },
     );
+  });
+
+  // "Open in ChatDash" and other link buttons: Slack opens the link and still sends block_actions; ack, nothing else.
+  app.action(LINK_ACTION, async ({ ack }) => {
+    await ack();
   });
 
   app.event('app_mention', async ({ event, body, client }) => {

@@ -101,6 +101,12 @@ export function textBotPrevious(overrides: Analytics = {}): ParsedAnalytics {
   });
 }
 
+/** The text bot's week before with "Returns & refunds" at a negligible 5 (so it is new this week, "up from 5"). */
+export function textBotPreviousReturnsNegligible(): ParsedAnalytics {
+  const topics = textBotPrevious().data.topTopics ?? [];
+  return textBotPrevious({ topTopics: [...topics, { id: 't3', label: 'Returns & refunds', count: 5 }] });
+}
+
 /** A phone (voice) bot, this week: call duration in seconds and ended reasons. */
 export function voiceBot(overrides: Analytics = {}): ParsedAnalytics {
   return parsed({

@@ -3,7 +3,7 @@ import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { renderDigest } from '../../src/digest/render-digest.ts';
 import { buildInsights } from '../../src/insights/build.ts';
-import { PROJECT, period, textBot, textBotPrevious } from './fixtures.ts';
+import { PROJECT, period, textBot, textBotPrevious, textBotPreviousReturnsNegligible } from './fixtures.ts';
 import { limitViolations, unsafeMarkup } from './limits-check.ts';
 
 const changes = (blocks: KnownBlock[]): string =>
@@ -37,19 +37,7 @@ describe('renderDigest: what changed', () => {
   });
 
   it('says "up from N" for an item negligible before', () => {
-    const insights = buildInsights({
-      current: textBot(),
-      previous: textBotPrevious({
-        topTopics: [
-          { id: 't1', label: 'Opening hours', count: 200 },
-          { id: 't2', label: 'Delivery times', count: 160 },
-          { id: 't4', label: 'Prices', count: 100 },
-          { id: 't5', label: 'Store locations', count: 60 },
-          { id: 't3', label: 'Returns & refunds', count: 5 },
-        ],
-      }),
-      period: period(),
-    });
+    const insights = buildInsights({ current: textBot(), previous: textBotPreviousReturnsNegligible(), period: period() });
     expect(changes(renderDigest(insights, { project: PROJECT }).blocks)).toContain('#3, 150 (18.9%), up from 5');
   });
 });

@@ -5,7 +5,7 @@ import { buildInsights } from '../../src/insights/build.ts';
 import { ATTENTION_SCORE, compareHighlights, findNewItems, highlightScore, resolveThresholds } from '../../src/insights/highlights.ts';
 import { type RawEntry, rankList } from '../../src/insights/lists.ts';
 import type { Highlight, NewItemNumbers, Thresholds } from '../../src/insights/types.ts';
-import { parsed, period, textBot, textBotPrevious } from '../digest/fixtures.ts';
+import { parsed, period, textBot, textBotPrevious, textBotPreviousReturnsNegligible } from '../digest/fixtures.ts';
 
 const kinds = (hs: Highlight[]): string[] => hs.map((h) => (h.kind === 'mover' ? `mover:${h.metric}` : h.kind));
 
@@ -112,20 +112,7 @@ describe('highlights', () => {
       },
     ]);
 
-    const movedUp = buildInsights({
-      current: textBot(),
-      previous: textBotPrevious({
-        topTopics: [
-          { id: 't1', label: 'Opening hours', count: 200 },
-          { id: 't2', label: 'Delivery times', count: 160 },
-          { id: 't4', label: 'Prices', count: 100 },
-          { id: 't5', label: 'Store locations', count: 60 },
-          { id: 't6', label: 'Gift cards', count: 50 },
-          { id: 't3', label: 'Returns & refunds', count: 5 },
-        ],
-      }),
-      period: period(),
-    });
+    const movedUp = buildInsights({ current: textBot(), previous: textBotPreviousReturnsNegligible(), period: period() });
     expect(movedUp.highlights.find((h) => h.kind === 'new_topic')).toMatchObject({ label: 'Returns & refunds', previousCount: 5 });
   });
 

@@ -1,5 +1,5 @@
 /**
- * Deterministic, realistic analytics for a demo project over a time range (pure: no I/O, no clock).
+ * Deterministic, realistic analytics for a demo project over a time range (pure: no I/O; the clock is a parameter).
  *
  * Volume comes from a per-UTC-day curve (weekday pattern × slow trend × noise seeded from project id + day), so the
  * same range always gives the same answer and the previous period genuinely differs. The range is cut into

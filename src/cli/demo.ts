@@ -27,7 +27,8 @@ import { createHttpHandler } from '../slack/http-handler.ts';
 import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
 import { fetchInsights } from '../worker/analytics.ts';
-import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { createWorkerHandler } from '../worker/handler.ts';
 
 const { values } = parseArgs({
   options: {

@@ -26,8 +26,8 @@ import type { DigestJob } from '../jobs/schema.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts';
 import { type SlackDouble, startSlackDouble } from '../slack-double/server.ts';
+import { buildDeps } from '../worker/build-deps.ts';
 import { buildDigestMessage, resolveDigest, runDigest } from '../worker/digest.ts';
-import { buildDeps } from '../worker/handler.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

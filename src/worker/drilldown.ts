@@ -12,7 +12,7 @@ import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
-import { STALE_BUTTON, THREAD_HELP } from '../slack/command/help.ts';
+import { STALE_BUTTON, THREAD_HELP } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';

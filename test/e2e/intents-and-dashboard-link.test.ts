@@ -3,63 +3,24 @@
  * dashboardUrl in the demo configuration), signed clicks and @mentions go through the real HTTP handler, the jobs
  * through the real worker, and the Slack double (which checks Block Kit like Slack) receives the replies.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DASHBOARD_LINK_ACTION_ID } from '../../src/digest/link-action.ts';
 import { DRILLDOWN_METRICS } from '../../src/insights/metrics.ts';
 import type { DrilldownJob } from '../../src/jobs/schema.ts';
 import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
-import {
-  allText,
-  type Bot,
-  blockActionsPayload,
-  buttonsOf,
-  config,
-  everythingSeen,
-  leakedSecrets,
-  mentionPayload,
-  sqsEvent,
-  startBot,
-} from '../slack/harness.ts';
+import { everythingSeen, useBot } from '../support/bot.ts';
+import { demoConfig } from '../support/config.ts';
+import { postDigest, threadReplies } from '../support/digest-thread.ts';
+import { blockActionsPayload, mentionPayload } from '../support/payloads.ts';
+import { leakedSecrets } from '../support/secrets.ts';
+import { allText, answersTo, buttonsOf, linkButtonsOf } from '../support/slack-messages.ts';
 
-let bot: Bot;
-const ACME_URL = config.projects.find((p) => p.key === 'acme')?.dashboardUrl;
-
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot?.close();
-});
-beforeEach(() => {
-  bot.reset();
-});
-
-type Block = { type?: string; elements?: Array<{ type?: string; action_id?: string; url?: string; value?: string }> };
-const linksOf = (message: Record<string, unknown> | undefined) =>
-  ((message?.blocks ?? []) as Block[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).filter((e) => e.url !== undefined) : []));
-
-/** The worker posts the acme weekly digest; returns its ts and the message Slack accepted. */
-async function postDigest(): Promise<{ ts: string; message: Record<string, unknown> }> {
-  const worker = await bot.worker();
-  const job = { kind: 'digest', subscription: 'acme-weekly', scheduledFor: new Date().toISOString(), trigger: 'manual' };
-  expect((await worker(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
-  const posts = bot.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0ACME');
-  expect(posts).toHaveLength(1);
-  expect(posts[0]!.ok).toBe(true); // the double refuses invalid Block Kit as Slack does
-  const posted = bot.lines.map((l) => JSON.parse(l) as { event: string; ts?: string }).find((l) => l.event === 'digest.posted');
-  const message = posts[0]!.body;
-  // Forget what was seen so far, but keep the channel's history (mentions read the digest from it).
-  bot.slack.calls.length = 0;
-  bot.lines.length = 0;
-  bot.sandbox.requests.length = 0;
-  return { ts: posted!.ts!, message };
-}
-
-const threadReplies = (ts: string) => bot.slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts);
+const bot = useBot();
+const ACME_URL = demoConfig.projects.find((p) => p.key === 'acme')?.dashboardUrl;
 
 describe('intents drill-down', () => {
   it('the digest\u2019s Intents button: one job, one valid threaded reply listing the intents', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     const intents = buttonsOf(digest.message).find((b) => b.action_id === 'drilldown:intents');
     expect(intents).toBeDefined();
 
@@ -73,7 +34,7 @@ describe('intents drill-down', () => {
 
     const worker = await bot.worker({ once: createMemoryOnceGuard() });
     expect((await worker(event)).batchItemFailures).toEqual([]);
-    const replies = threadReplies(digest.ts);
+    const replies = threadReplies(bot, digest.ts);
     expect(replies).toHaveLength(1);
     expect(replies[0]!.ok).toBe(true);
     const text = allText(replies[0]!.body);
@@ -85,12 +46,12 @@ describe('intents drill-down', () => {
     const body = bot.sandbox.requests[0]?.body as { query: Array<{ metrics: string[] }> };
     expect(body.query[0]?.metrics).toEqual([...DRILLDOWN_METRICS.intents]);
     // The reply links back to ChatDash too.
-    expect(linksOf(replies[0]!.body).map((l) => l.url)).toEqual([ACME_URL]);
+    expect(linkButtonsOf(replies[0]!.body).map((l) => l.url)).toEqual([ACME_URL]);
     expect(leakedSecrets(everythingSeen(bot))).toEqual([]);
   });
 
   it('@ChatDash intents in the digest\u2019s thread: read from the thread root, one reply', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     const mention = mentionPayload({
       eventId: 'Ev0INTENTS1',
       text: '<@U0BOT> which intents matched?',
@@ -105,7 +66,7 @@ describe('intents drill-down', () => {
     const worker = await bot.worker();
     expect((await worker(event)).batchItemFailures).toEqual([]);
     expect(bot.slack.callsTo('conversations.replies')[0]?.body).toMatchObject({ channel: 'C0ACME', ts: digest.ts });
-    const replies = threadReplies(digest.ts);
+    const replies = threadReplies(bot, digest.ts);
     expect(replies).toHaveLength(1);
     expect(replies[0]!.ok).toBe(true);
     expect(allText(replies[0]!.body)).toContain('Intents: Acme Support Bot');
@@ -113,19 +74,19 @@ describe('intents drill-down', () => {
   });
 
   it('a mention with no known word lists `intents` among the views', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     await bot.event(mentionPayload({ eventId: 'Ev0INTENTS2', text: '<@U0BOT> hello', ts: '1732552000.000200', threadTs: digest.ts }));
     const worker = await bot.worker();
     await worker(bot.drain().event);
-    expect(String(threadReplies(digest.ts)[0]?.body.text)).toContain('`intents`');
+    expect(String(threadReplies(bot, digest.ts)[0]?.body.text)).toContain('`intents`');
   });
 });
 
 describe('Open in ChatDash', () => {
   it('the posted digest carries the project\u2019s dashboard link, accepted by Slack', async () => {
     expect(ACME_URL).toMatch(/^https:\/\//);
-    const digest = await postDigest();
-    expect(linksOf(digest.message)).toEqual([
+    const digest = await postDigest(bot);
+    expect(linkButtonsOf(digest.message)).toEqual([
       {
         type: 'button',
         text: { type: 'plain_text', text: 'Open in ChatDash', emoji: true },
@@ -140,17 +101,18 @@ describe('Open in ChatDash', () => {
     await bot.command('stats bella 30d', { channel_id: 'C0BELLA', response_url: bot.slack.responseUrl('bella') });
     const worker = await bot.worker();
     expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
-    const answer = (id: string) => bot.slack.callsTo('response_url').find((c) => c.body.__responseUrlId === id);
-    expect(answer('acme')?.ok).toBe(true);
-    expect(linksOf(answer('acme')?.body).map((l) => l.url)).toEqual([ACME_URL]);
-    expect(answer('bella')?.ok).toBe(true);
-    expect(allText(answer('bella')?.body)).toContain('Bella Pizza Phone Line');
-    expect(linksOf(answer('bella')?.body)).toEqual([]);
+    const [acme] = answersTo(bot.slack, 'acme');
+    const [bella] = answersTo(bot.slack, 'bella');
+    expect(acme?.ok).toBe(true);
+    expect(linkButtonsOf(acme?.body).map((l) => l.url)).toEqual([ACME_URL]);
+    expect(bella?.ok).toBe(true);
+    expect(allText(bella?.body)).toContain('Bella Pizza Phone Line');
+    expect(linkButtonsOf(bella?.body)).toEqual([]);
   });
 
   it('a click on the link is acked with 200 and nothing else: no job, no reply, no warning or 404', async () => {
-    const digest = await postDigest();
-    const link = linksOf(digest.message)[0]!;
+    const digest = await postDigest(bot);
+    const link = linkButtonsOf(digest.message)[0]!;
     // Slack sends the url button's block_actions without a value.
     const payload = blockActionsPayload({
       button: { action_id: link.action_id!, value: '' },
@@ -163,8 +125,7 @@ describe('Open in ChatDash', () => {
     expect(answer.response.statusCode).toBe(200);
     expect(bot.queue.size).toBe(0);
     expect(bot.slack.calls).toEqual([]);
-    const levels = bot.lines.map((l) => JSON.parse(l) as { level: string; message?: string });
-    expect(levels.filter((l) => l.level === 'error' || l.level === 'warn')).toEqual([]);
+    expect(bot.entries().filter((l) => l.level === 'error' || l.level === 'warn')).toEqual([]);
     expect(bot.lines.join('\n')).not.toContain('No request handler matched');
 
     // Without that listener Bolt would answer an action nobody handles with a 404 (Slack then shows a warning icon).

@@ -5,7 +5,7 @@ import { buildInsights } from '../../src/insights/build.ts';
 import { ATTENTION_SCORE, compareHighlights, findNewItems, highlightScore, resolveThresholds } from '../../src/insights/highlights.ts';
 import { type RawEntry, rankList } from '../../src/insights/lists.ts';
 import type { Highlight, NewItemNumbers, Thresholds } from '../../src/insights/types.ts';
-import { parsed, period, textBot, textBotPrevious, textBotPreviousReturnsNegligible } from '../digest/fixtures.ts';
+import { parsed, period, textBot, textBotPrevious, textBotPreviousReturnsNegligible } from '../support/analytics-fixtures.ts';
 
 const kinds = (hs: Highlight[]): string[] => hs.map((h) => (h.kind === 'mover' ? `mover:${h.metric}` : h.kind));
 

@@ -83,7 +83,12 @@ try {
 
   // 3. The digest as Slack would show it.
   step('The digest, as it would appear in Slack');
-  const digest = renderDigest(insights, { project: { id: project.id, name: project.name }, locale: config.defaults.locale, buttons: true });
+  const digest = renderDigest(insights, {
+    project: { id: project.id, name: project.name },
+    locale: config.defaults.locale,
+    buttons: true,
+    dashboardUrl: project.dashboardUrl,
+  });
   console.log(indent(renderForTerminal(digest)));
   await mkdir(values.out, { recursive: true });
   const jsonPath = join(values.out, 'digest.json');

@@ -7,7 +7,7 @@ export const RANGE_HELP =
   '`2026-11-01..2026-11-15`, `since 2026-10-01`. The default is the last 7 days, in your Slack time zone.';
 
 export const THREAD_HELP =
-  'In a digest\u2019s thread, click a button or mention me with `topics`, `misunderstood`, `costs`, `countries` or `ended reasons`.';
+  'In a digest\u2019s thread, click a button or mention me with `topics`, `misunderstood`, `intents`, `costs`, `countries` or `ended reasons`.';
 
 export const STALE_BUTTON = 'Sorry, that button is from an older version of this message. Ask again with `/chatdash stats`.';
 

@@ -20,6 +20,7 @@ import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANN
 const VIEW_WORDS: Record<DrilldownView, string> = {
   topics: '`topics`',
   misunderstood: '`misunderstood`',
+  intents: '`intents`',
   costs: '`costs`',
   countries: '`countries`',
   ended_reasons: '`ended reasons`',
@@ -69,6 +70,7 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
       project: { id: project.id, name: project.name },
       locale: target.locale ?? deps.config.defaults.locale,
       currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+      dashboardUrl: project.dashboardUrl,
     });
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(project.name));

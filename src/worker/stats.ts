@@ -44,6 +44,7 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     locale: prefs.locale,
     currencyDisplay: deps.config.defaults.currencyDisplay,
     buttons: true,
+    dashboardUrl: project.dashboardUrl,
   });
   await reply({ ...message });
   return 'delivered';

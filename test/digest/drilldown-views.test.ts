@@ -15,6 +15,8 @@ describe('parseDrilldownWord', () => {
     ['Why calls ended?', 'ended_reasons'],
     ['why did calls end so early', 'ended_reasons'],
     ['show misunderstood topics', 'misunderstood'],
+    ['<@U0BOT> intents', 'intents'],
+    ['which intent matched most?', 'intents'],
   ] as const)('%s → %s', (text, view) => {
     expect(parseDrilldownWord(text)).toBe(view);
   });
@@ -23,6 +25,7 @@ describe('parseDrilldownWord', () => {
     expect(parseDrilldownWord('<@UCOSTS> hello')).toBeUndefined();
     expect(parseDrilldownWord('<@U0BOT> hi there')).toBeUndefined();
     expect(parseDrilldownWord('costly mistakes')).toBeUndefined();
+    expect(parseDrilldownWord('intentionally blank')).toBeUndefined();
     expect(parseDrilldownWord('')).toBeUndefined();
   });
 });

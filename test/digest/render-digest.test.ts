@@ -1,5 +1,5 @@
-/** renderDigest: the digest's layout, its special cases, hostile data, the period line. Pure: fixtures in, Block Kit out. */
-import type { ActionsBlock, ContextBlock, HeaderBlock } from '@slack/types';
+/** renderDigest: the digest's layout, what changed, its special cases, hostile data, the period line. Pure: fixtures in, Block Kit out. */
+import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { decodeDrilldownRef } from '../../src/digest/drilldown-ref.ts';
 import { type RenderOptions, renderDigest } from '../../src/digest/render-digest.ts';
@@ -12,12 +12,20 @@ import {
   period,
   textBot,
   textBotPrevious,
+  textBotPreviousReturnsNegligible,
   voiceBot,
   voiceBotPrevious,
 } from '../support/analytics-fixtures.ts';
 import { expectSafe, ofType, sectionTexts } from '../support/slack-limits.ts';
 
 const OPTIONS: RenderOptions = { project: PROJECT };
+
+const changes = (blocks: KnownBlock[]): string =>
+  blocks.flatMap((b) => (b.type === 'section' && b.text?.text.startsWith('*What changed*') ? [b.text.text] : [])).join('\n');
+const actionIds = (blocks: KnownBlock[]): string[] =>
+  blocks.flatMap((b) =>
+    b.type === 'actions' ? (b as ActionsBlock).elements.map((e) => ('action_id' in e ? (e.action_id ?? '') : '')) : [],
+  );
 
 describe('renderDigest: layout', () => {
   const insights = buildInsights({ current: textBot(), previous: textBotPrevious(), period: period() });
@@ -63,7 +71,7 @@ describe('renderDigest: layout', () => {
   it('has drill-down buttons for views with data only, whose values decode back', () => {
     const actions = ofType(message.blocks, 'actions')[0] as ActionsBlock;
     const ids = actions.elements.map((e) => (e.type === 'button' ? e.action_id : ''));
-    expect(ids).toEqual(['drilldown:topics', 'drilldown:misunderstood', 'drilldown:costs', 'drilldown:countries']);
+    expect(ids).toEqual(['drilldown:topics', 'drilldown:misunderstood', 'drilldown:intents', 'drilldown:costs', 'drilldown:countries']);
     for (const e of actions.elements) {
       if (e.type !== 'button') continue;
       const ref = decodeDrilldownRef(e.value ?? '');
@@ -102,6 +110,44 @@ describe('renderDigest: layout', () => {
     expect(all).toContain('85\u00a0%');
     expect(all).toContain('3.650');
     expect(de.text).toContain('915 conversations');
+  });
+});
+
+describe('renderDigest: what changed', () => {
+  it('states each new item with the numbers that justify it, attention first; the fallback names the training gap', () => {
+    const insights = buildInsights({
+      current: textBot({
+        topMisunderstoodMessages: [
+          { id: 'm1', label: 'do u ship to <norway>??', count: 60 },
+          { id: 'm2', label: 'asdf', count: 12 },
+        ],
+      }),
+      previous: textBotPrevious(),
+      period: period(),
+    });
+    const message = renderDigest(insights, OPTIONS);
+    expectSafe(message);
+    const lines = changes(message.blocks).split('\n');
+    expect(lines[1]).toBe(
+      '• :warning: *New misunderstood message:* “do u ship to &lt;norway&gt;??” — 60 times (83.3% of misunderstood messages), none last period',
+    );
+    expect(lines).toContain('• :small_blue_diamond: New in top topics: “Returns &amp; refunds” — #3, 150 (18.9%), none last period');
+    expect(message.text).toContain('Needs attention: new misunderstood message “do u ship to &lt;norway&gt;??” (60 times).');
+  });
+
+  it('says "up from N" for an item negligible before', () => {
+    const insights = buildInsights({ current: textBot(), previous: textBotPreviousReturnsNegligible(), period: period() });
+    expect(changes(renderDigest(insights, OPTIONS).blocks)).toContain('#3, 150 (18.9%), up from 5');
+  });
+});
+
+describe('renderDigest: the Intents button', () => {
+  it('is there when the period has intents, and not otherwise', () => {
+    const withIntents = renderDigest(buildInsights({ current: textBot(), period: period() }), OPTIONS);
+    expect(actionIds(withIntents.blocks)).toContain('drilldown:intents');
+    const none = renderDigest(buildInsights({ current: textBot({ topIntents: [] }), period: period() }), OPTIONS);
+    expect(actionIds(none.blocks)).not.toContain('drilldown:intents');
+    expect(actionIds(none.blocks)).toContain('drilldown:topics');
   });
 });
 

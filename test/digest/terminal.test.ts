@@ -17,7 +17,7 @@ describe('renderForTerminal', () => {
     expect(out).toContain('915  ▲ 22% (+165)');
     expect(out).toMatch(/Conversations\s{3,}Unique users/); // two columns
     expect(out).toContain('Returns & refunds'); // entities decoded
-    expect(out).toContain('[ Topics ] [ Misunderstood ] [ Costs ] [ Countries ]');
+    expect(out).toContain('[ Topics ] [ Misunderstood ] [ Intents ] [ Costs ] [ Countries ]');
     expect(out).not.toMatch(/\*[A-Z][^*\n]*\*/); // bold markers gone
   });
 });

@@ -10,40 +10,16 @@ import { eventsApiEvent } from '../../src/slack-double/requests.ts';
 import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { everythingSeen, useBot } from '../support/bot.ts';
 import { demoConfig as config } from '../support/config.ts';
-import { blockActionsPayload, digestJob, mentionPayload, sqsEvent } from '../support/payloads.ts';
+import { postDigest, threadReplies } from '../support/digest-thread.ts';
+import { blockActionsPayload, mentionPayload, sqsEvent } from '../support/payloads.ts';
 import { leakedSecrets, SECRETS } from '../support/secrets.ts';
-import { allText, answersTo, buttonsOf, postsTo } from '../support/slack-messages.ts';
+import { allText, answersTo, buttonsOf } from '../support/slack-messages.ts';
 
 const bot = useBot();
 
-interface PostedDigest {
-  ts: string;
-  message: Record<string, unknown>;
-}
-
-/** The worker posts the acme weekly digest to C0ACME; returns its ts and the message Slack received. */
-async function postDigest(): Promise<PostedDigest> {
-  const worker = await bot.worker();
-  const result = await worker(sqsEvent(digestJob('acme-weekly', new Date().toISOString(), 'manual')));
-  expect(result.batchItemFailures).toEqual([]);
-  const posts = postsTo(bot.slack, 'C0ACME');
-  expect(posts).toHaveLength(1);
-  const posted = bot.entries().find((l) => l.event === 'digest.posted') as { ts?: string } | undefined;
-  expect(posted?.ts).toMatch(/^\d+\.\d{6}$/);
-  const message = posts[0]!.body;
-  bot.slack.calls.length = 0;
-  bot.lines.length = 0;
-  bot.sandbox.requests.length = 0;
-  return { ts: posted!.ts!, message };
-}
-
-function threadReplies(ts: string) {
-  return bot.slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts);
-}
-
 describe('drill-down buttons', () => {
   it('a click on a digest button queues one job and the worker posts exactly one threaded reply', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     const buttons = buttonsOf(digest.message);
     expect(buttons.map((b) => b.action_id)).toContain('drilldown:costs');
     const costs = buttons.find((b) => b.action_id === 'drilldown:costs')!;
@@ -71,7 +47,7 @@ describe('drill-down buttons', () => {
 
     const worker = await bot.worker({ once: createMemoryOnceGuard() });
     expect((await worker(event)).batchItemFailures).toEqual([]);
-    const replies = threadReplies(digest.ts);
+    const replies = threadReplies(bot, digest.ts);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ ok: true, body: { channel: 'C0ACME', thread_ts: digest.ts } });
     expect(allText(replies[0]!.body)).toMatch(/Costs/i);
@@ -82,7 +58,7 @@ describe('drill-down buttons', () => {
   });
 
   it('the same click delivered twice by SQS (same batch and a later one) still yields one reply', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     const topics = buttonsOf(digest.message).find((b) => b.action_id === 'drilldown:topics')!;
     await bot.click(blockActionsPayload({ button: topics, messageTs: digest.ts, responseUrl: bot.slack.responseUrl() }));
     const { jobs } = bot.drain();
@@ -94,14 +70,14 @@ describe('drill-down buttons', () => {
     const again = await worker(sqsEvent({ body, id: 'c' }));
     expect(first.batchItemFailures).toEqual([]);
     expect(again.batchItemFailures).toEqual([]);
-    expect(threadReplies(digest.ts)).toHaveLength(1);
+    expect(threadReplies(bot, digest.ts)).toHaveLength(1);
     const done = bot.entries().filter((l) => l.event === 'job.done');
     expect(done).toHaveLength(3);
     expect(done.every((l) => l.outcome === 'delivered')).toBe(true);
   });
 
   it('two different clicks on the same button are two replies', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     const topics = buttonsOf(digest.message).find((b) => b.action_id === 'drilldown:topics')!;
     await bot.click(
       blockActionsPayload({ button: topics, messageTs: digest.ts, responseUrl: bot.slack.responseUrl(), actionTs: '1732550001.000001' }),
@@ -111,11 +87,11 @@ describe('drill-down buttons', () => {
     );
     const worker = await bot.worker();
     await worker(bot.drain().event);
-    expect(threadReplies(digest.ts)).toHaveLength(2);
+    expect(threadReplies(bot, digest.ts)).toHaveLength(2);
   });
 
   it('a click from a channel where the project is not bound is refused ephemerally via response_url', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     const costs = buttonsOf(digest.message).find((b) => b.action_id === 'drilldown:costs')!;
     const responseUrl = bot.slack.responseUrl('refused-click');
     const answer = await bot.click(blockActionsPayload({ button: costs, messageTs: digest.ts, channel: 'C0BELLA', responseUrl }));
@@ -133,7 +109,7 @@ describe('drill-down buttons', () => {
   });
 
   it('a click from another workspace is refused at once, with no job', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     const costs = buttonsOf(digest.message).find((b) => b.action_id === 'drilldown:costs')!;
     const responseUrl = bot.slack.responseUrl('foreign');
     await bot.click(blockActionsPayload({ button: costs, messageTs: digest.ts, team: 'T0OTHER', responseUrl }));
@@ -180,7 +156,7 @@ describe('drill-down buttons', () => {
 
 describe('@mentions in a digest thread', () => {
   it('reads the digest from the thread root and replies once, even when Slack retries the event', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     const mention = mentionPayload({ eventId: 'Ev0MENTION1', text: '<@U0BOT> costs please', ts: '1732551000.000100', threadTs: digest.ts });
     const first = await bot.event(mention);
     const retry = await bot.event(mention, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
@@ -201,7 +177,7 @@ describe('@mentions in a digest thread', () => {
     expect((await worker(event)).batchItemFailures).toEqual([]);
     expect(bot.slack.callsTo('conversations.replies').length).toBeGreaterThanOrEqual(1);
     expect(bot.slack.callsTo('conversations.replies')[0]!.body).toMatchObject({ channel: 'C0ACME', ts: digest.ts });
-    const replies = threadReplies(digest.ts);
+    const replies = threadReplies(bot, digest.ts);
     expect(replies).toHaveLength(1);
     expect(allText(replies[0]!.body)).toMatch(/Costs/i);
     expect(allText(replies[0]!.body)).toContain('Acme Support Bot');
@@ -209,16 +185,17 @@ describe('@mentions in a digest thread', () => {
   });
 
   it('a mention with an unknown word lists the views it can show', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     await bot.event(
       mentionPayload({ eventId: 'Ev0MENTION2', text: '<@U0BOT> what about the weather?', ts: '1732551000.000200', threadTs: digest.ts }),
     );
     const worker = await bot.worker();
     await worker(bot.drain().event);
-    const replies = threadReplies(digest.ts);
+    const replies = threadReplies(bot, digest.ts);
     expect(replies).toHaveLength(1);
     const text = String(replies[0]!.body.text);
-    for (const word of ['`topics`', '`misunderstood`', '`costs`', '`countries`', '`ended reasons`']) expect(text).toContain(word);
+    for (const word of ['`topics`', '`misunderstood`', '`intents`', '`costs`', '`countries`', '`ended reasons`'])
+      expect(text).toContain(word);
     expect(bot.sandbox.requests).toHaveLength(0);
   });
 
@@ -242,13 +219,13 @@ describe('@mentions in a digest thread', () => {
     await bot.event(mentionPayload({ eventId: 'Ev0MENTION4', text: '<@U0BOT> topics', ts: '1732551000.000400', threadTs: root.ts! }));
     const worker = await bot.worker();
     await worker(bot.drain().event);
-    const replies = threadReplies(root.ts!);
+    const replies = threadReplies(bot, root.ts!);
     expect(replies).toHaveLength(1);
     expect(String(replies[0]!.body.text)).toContain('I can drill into a digest from its thread');
   });
 
   it('a mention in a digest thread of a channel where the project is not bound is refused ephemerally', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     // The digest's message copied into C0BELLA's history (as if forwarded there), then a mention in its thread.
     const copy = await (await bot.deps()).slack.chat.postMessage({
       channel: 'C0BELLA',
@@ -292,7 +269,7 @@ describe('@mentions in a digest thread', () => {
 
 describe('drill-down failures reach the person who clicked', () => {
   it('the bot was removed from the channel after posting: the clicker is told why through the click\u2019s response_url', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     const topics = buttonsOf(digest.message).find((b) => b.action_id === 'drilldown:topics')!;
     const responseUrl = bot.slack.responseUrl('kicked');
     await bot.click(blockActionsPayload({ button: topics, messageTs: digest.ts, responseUrl }));
@@ -310,7 +287,7 @@ describe('drill-down failures reach the person who clicked', () => {
   });
 
   it('ChatDash down for a thread button: an ephemeral notice to the clicker, nothing in the thread', async () => {
-    const digest = await postDigest();
+    const digest = await postDigest(bot);
     const costs = buttonsOf(digest.message).find((b) => b.action_id === 'drilldown:costs')!;
     const responseUrl = bot.slack.responseUrl('down');
     await bot.click(blockActionsPayload({ button: costs, messageTs: digest.ts, responseUrl }));
@@ -321,7 +298,7 @@ describe('drill-down failures reach the person who clicked', () => {
     } finally {
       bot.sandbox.setFault(undefined);
     }
-    expect(threadReplies(digest.ts)).toHaveLength(0);
+    expect(threadReplies(bot, digest.ts)).toHaveLength(0);
     const notices = answersTo(bot.slack, 'down');
     expect(notices).toHaveLength(1);
     expect(String(notices[0]!.body.text)).toContain('isn\u2019t answering right now');

@@ -101,6 +101,12 @@ export function textBotPrevious(overrides: Analytics = {}): ParsedAnalytics {
   });
 }
 
+/** The text bot's week before with "Returns & refunds" at a negligible 5 (so it is new this week, "up from 5"). */
+export function textBotPreviousReturnsNegligible(): ParsedAnalytics {
+  const topics = textBotPrevious().data.topTopics ?? [];
+  return textBotPrevious({ topTopics: [...topics, { id: 't3', label: 'Returns & refunds', count: 5 }] });
+}
+
 /** A phone (voice) bot, this week: call duration in seconds and ended reasons. */
 export function voiceBot(overrides: Analytics = {}): ParsedAnalytics {
   return parsed({
@@ -171,7 +177,7 @@ export function hostileAnalytics(n: number): Analytics {
     tokens: Array.from({ length: n }, (_, i) => ({ model: `${label(i)}${i}`, count: n - i })),
     topTopics: Array.from({ length: n }, (_, i) => ({ id: i, label: label(i), count: n - i })),
     topMisunderstoodMessages: Array.from({ length: n }, (_, i) => ({ id: `m${i}`, label: label(i + 3), count: n - i })),
-    topIntents: Array.from({ length: n }, (_, i) => ({ name: label(i), count: i })),
+    topIntents: Array.from({ length: n }, (_, i) => ({ name: `${label(i)}${i}`, count: i })),
     endedReason: Array.from({ length: n }, (_, i) => ({ reason: `${label(i)}-${i}`, count: n - i })),
     conversationsByCountry: Array.from({ length: n }, (_, i) => ({
       id: i % 3 === 0 ? `FR${String(i)}` : i % 3 === 1 ? label(i) : String.fromCharCode(65 + (i % 26), 65 + ((i * 7) % 26)),

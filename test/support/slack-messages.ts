@@ -1,4 +1,4 @@
-/** Reading what was sent to Slack: every text of a message, its buttons, the posts to a channel. */
+/** Reading what was sent to Slack: every text of a message, its buttons and link buttons, the posts to a channel. */
 import type { SlackCall, SlackDouble } from '../../src/slack-double/server.ts';
 
 /** All mrkdwn/plain text of a message (its `text` and every text in its blocks). */
@@ -30,6 +30,16 @@ export function buttonsOf(message: Record<string, unknown> | undefined): Array<{
           .filter((e) => typeof e.action_id === 'string' && typeof e.value === 'string')
           .map((e) => ({ action_id: e.action_id!, value: e.value!, ...(b.block_id ? { block_id: b.block_id } : {}) }))
       : [],
+  );
+}
+
+/** The link (url) buttons of a message's actions blocks, as sent ("Open in ChatDash"). */
+export function linkButtonsOf(
+  message: Record<string, unknown> | undefined,
+): Array<{ type?: string; text?: unknown; action_id?: string; url: string }> {
+  const blocks = (message?.blocks ?? []) as Array<{ type?: string; elements?: Array<{ action_id?: string; url?: string }> }>;
+  return blocks.flatMap((b) =>
+    b.type === 'actions' ? (b.elements ?? []).filter((e): e is { action_id?: string; url: string } => typeof e.url === 'string') : [],
   );
 }
 

@@ -1,5 +1,5 @@
 /**
- * `@ChatDash topics` (or costs, countries…) in a digest's thread: becomes one `drilldown` job, keyed by Slack's
+ * `@ChatDash topics` (or intents, costs, countries…) in a digest's thread: becomes one `drilldown` job, keyed by Slack's
  * `event_id`, so Slack's retries collapse into one reply. The worker finds the digest from the thread's root.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';

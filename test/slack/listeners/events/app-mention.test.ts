@@ -29,6 +29,12 @@ describe('appMention', () => {
     expect(calls).toEqual([]);
   });
 
+  it('reads the view from the words, intents included', async () => {
+    const ctx = listenerContext();
+    await appMention(ctx, mention({ text: '<@U0BOT> which intents matched?', threadTs: '1732550000.000001' }).args);
+    expect(ctx.jobs()).toEqual([expect.objectContaining({ view: 'intents', threadTs: '1732550000.000001', inThread: true })]);
+  });
+
   it('outside a thread, or asking for nothing it knows: a job all the same (the worker answers with a how-to)', async () => {
     const ctx = listenerContext();
     await appMention(ctx, mention({ text: '<@U0BOT> hello' }).args);

@@ -50,8 +50,26 @@ interface Bucket {
   missed: number;
 }
 
-function makeBucket(project: DemoProject, fromMs: number, toMs: number): Bucket {
+/** Options of `generateAnalytics`. */
+export interface GenerateOptions {
+  /** Today as a UTC day number (ms / DAY_MS), for `degrading` projects; without it they never degrade. */
+  today?: number;
+}
+
+/** Miss rate and cost multiplier of a `degrading` project on a UTC day (its normal ones before the slide). */
+export function degradationOn(project: DemoProject, day: number, today: number | undefined): { missRate: number; costFactor: number } {
+  const slide = project.degrading;
+  if (!slide || today === undefined) return { missRate: project.missRate, costFactor: 1 };
+  const into = Math.min(slide.days, Math.max(0, day - (today - slide.days)));
+  return {
+    missRate: Math.min(0.9, project.missRate + slide.missRatePerDay * into),
+    costFactor: (1 + slide.costGrowthPerDay) ** into,
+  };
+}
+
+function makeBucket(project: DemoProject, fromMs: number, toMs: number, today: number | undefined): Bucket {
   const r = seeded(project.id, 'bucket', Math.floor(fromMs / DAY_MS), fromMs % DAY_MS);
+  const { missRate, costFactor } = degradationOn(project, Math.floor(fromMs / DAY_MS), today);
   const conversations = Math.round(volumeBetween(project, fromMs, toMs));
   const uniqueIps = Math.min(conversations, Math.round(conversations * (0.7 + 0.15 * r())));
   const interactions = Math.round(conversations * project.interactionsPerConversation * (0.9 + 0.2 * r()));
@@ -59,11 +77,11 @@ function makeBucket(project: DemoProject, fromMs: number, toMs: number): Bucket 
   const incomingTextMessages = voice ? 0 : Math.round(interactions * (0.95 + 0.05 * r()));
   const callSeconds = voice ? Math.round(conversations * (project.averageCallSeconds ?? 0) * (0.85 + 0.3 * r())) : 0;
   const costCents = voice
-    ? Math.round((callSeconds / 60) * project.costCents)
-    : Math.round(conversations * project.costCents * (0.9 + 0.2 * r()));
+    ? Math.round((callSeconds / 60) * project.costCents * costFactor)
+    : Math.round(conversations * project.costCents * costFactor * (0.9 + 0.2 * r()));
   // Voice bots understand spoken turns, text bots typed messages.
   const userMessages = voice ? interactions : incomingTextMessages;
-  const missed = Math.min(userMessages, Math.round(userMessages * project.missRate * (0.75 + 0.5 * r())));
+  const missed = Math.min(userMessages, Math.round(userMessages * missRate * (0.75 + 0.5 * r())));
   return { conversations, uniqueIps, interactions, incomingTextMessages, callSeconds, costCents, userMessages, missed };
 }
 
@@ -120,11 +138,12 @@ export function generateAnalytics(
   startMs: number,
   endMs: number,
   metrics: readonly MetricName[],
+  options: GenerateOptions = {},
 ): Record<string, unknown> {
   const buckets: Bucket[] = [];
   for (let i = 0; i < bucketCount(startMs, endMs); i += 1) {
     const from = startMs + i * DAY_MS;
-    buckets.push(makeBucket(project, from, Math.min(endMs, from + DAY_MS)));
+    buckets.push(makeBucket(project, from, Math.min(endMs, from + DAY_MS), options.today));
   }
   const series = (pick: (b: Bucket) => number): { counts: number[]; total: number } => {
     const counts = buckets.map(pick);

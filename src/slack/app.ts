@@ -18,6 +18,7 @@ import type { Secrets } from '../secrets/secrets.ts';
 import { registerCommand } from './command/listener.ts';
 import { registerDrilldowns } from './drilldown/listeners.ts';
 import { slackLogger } from './logger.ts';
+import { registerOverviewActions } from './overview/actions.ts';
 
 const App = cjsDefault(AppModule);
 const AwsLambdaReceiver = cjsDefault(ReceiverModule);
@@ -67,6 +68,7 @@ export function createSlackHandler(deps: SlackAppDeps): AwsHandler {
   const ctx = { ...deps, now: deps.now ?? (() => new Date()) };
   registerCommand(app, ctx);
   registerDrilldowns(app, ctx);
+  registerOverviewActions(app, ctx);
   app.error(async (error) => {
     deps.log('error', 'slack.listener_failed', errorFields(error.original ?? error));
   });

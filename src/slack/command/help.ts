@@ -3,6 +3,7 @@ import { escapeMrkdwn } from '../../digest/mrkdwn.ts';
 
 export const USAGE_LINES = [
   '`/chatdash stats [project] [range]`: conversations, users, costs and what changed, e.g. `/chatdash stats acme 30d`',
+  '`/chatdash overview [range]`: every project of this channel on one screen, what needs attention first (also `/chatdash stats all`)',
   '`/chatdash projects`: the projects you can look at from this channel',
   '`/chatdash help`: this message',
 ];
@@ -33,7 +34,7 @@ export function helpMessage(lead?: string): EphemeralMessage {
     response_type: 'ephemeral',
     text: lead
       ? `${stripMrkdwn(lead)} Try /chatdash help.`
-      : 'ChatDash for Slack: /chatdash stats [project] [range], /chatdash projects, /chatdash help',
+      : 'ChatDash for Slack: /chatdash stats [project] [range], /chatdash overview [range], /chatdash projects, /chatdash help',
     blocks,
   };
 }

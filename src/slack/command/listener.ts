@@ -6,6 +6,7 @@ import { suggest } from '../../config/suggest.ts';
 import { escapeMrkdwn } from '../../digest/mrkdwn.ts';
 import { errorFields } from '../../log.ts';
 import type { BoltApp, HandlerContext } from '../app.ts';
+import { answerOverview } from '../overview/command.ts';
 import { requesterOf } from '../requester.ts';
 import { type EphemeralMessage, helpMessage, notice, quoteUserWord } from './help.ts';
 import { parseCommand, SUBCOMMANDS } from './parse.ts';
@@ -60,6 +61,7 @@ export async function answerCommand(ctx: HandlerContext, command: CommandPayload
   const visible = access.projects;
 
   if (parsed.kind === 'projects') return projectsMessage(visible);
+  if (parsed.kind === 'overview') return answerOverview(ctx, command, requester, visible.length, parsed);
 
   if (parsed.unknownWords.length > 0) {
     return helpMessage(`I didn\u2019t understand ${parsed.unknownWords.map(quoteUserWord).join(', ')}.`);

@@ -29,6 +29,12 @@ describe('npm run demo', () => {
     expect(stdout).toContain('Jobs queued: 1');
     expect(stdout).toContain('Worker finished (0 failures)');
     expect(stdout).toContain('Topics: Acme Support Bot');
+    // The agency overview from C0AGENCY: the degrading bot first, the broken one kept with "no data".
+    expect(stdout).toContain('Getting the overview of 6 projects');
+    expect(stdout).toMatch(/Agency overview\n\s+═+\n[\s\S]*?:red_circle: Nova Telecom Help {2}\[ Full stats \]/);
+    expect(stdout).toContain('no data: ChatDash isn\u2019t answering (server error)');
+    const overview = JSON.parse(readFileSync(join(out, 'overview.json'), 'utf8')) as { blocks: unknown[] };
+    expect(overview.blocks.length).toBeLessThanOrEqual(50);
 
     const digest = JSON.parse(readFileSync(join(out, 'digest.json'), 'utf8')) as { text: string; blocks: unknown[] };
     expect(digest.text.length).toBeGreaterThan(0);

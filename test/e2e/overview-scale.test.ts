@@ -4,6 +4,7 @@
  * overview's thread, once per click.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencyConfig } from '../../src/bench/overview-config.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import { createLog } from '../../src/log.ts';
 import { decodeMask, decodeOverviewRef } from '../../src/overview/ref.ts';
@@ -16,7 +17,7 @@ import { validateMessage } from '../../src/slack-double/validate.ts';
 import { buildDeps, createWorkerHandler } from '../../src/worker/handler.ts';
 import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { blockActionsPayload } from '../slack/harness.ts';
-import { agencyConfig, keyOf, overviewButtons, sectionTexts } from '../support/overview.ts';
+import { keyOf, overviewButtons, sectionTexts } from '../support/overview.ts';
 
 const projects = syntheticProjects(100);
 const config = agencyConfig(projects);

@@ -2,9 +2,9 @@
  * Shared helpers for the agency overview tests: realistic insights straight from the sandbox's pure generator (no
  * network), synthetic configurations with many projects, and the buttons of an overview message.
  */
+
+import { agencyProjectKey } from '../../src/bench/overview-config.ts';
 import { parseAnalytics } from '../../src/chatdash/schema.ts';
-import { parseConfig } from '../../src/config/load.ts';
-import type { Config } from '../../src/config/schema.ts';
 import { buildInsights } from '../../src/insights/build.ts';
 import type { Insights } from '../../src/insights/types.ts';
 import { OVERVIEW_METRICS } from '../../src/overview/limits.ts';
@@ -32,9 +32,9 @@ export function sandboxInsights(project: DemoProject, period: Period = PERIOD, t
   return buildInsights({ current: answer(period.start, period.end), previous: answer(period.previous.start, period.previous.end), period });
 }
 
-/** `proj_synth_007` → key `c007`. */
+/** `proj_synth_007` → key `c007`, as `agencyConfig` names it. */
 export function keyOf(project: Pick<DemoProject, 'id'>): string {
-  return `c${project.id.slice(-3)}`;
+  return agencyProjectKey(project.id);
 }
 
 /** The demo configuration's keys of the demo projects; `keyOf` for the others. */
@@ -53,24 +53,6 @@ export function overviewProject(project: DemoProject): OverviewProject {
 
 export function okOutcome(project: DemoProject): ProjectOutcome {
   return { project: overviewProject(project), status: 'ok', insights: sandboxInsights(project) };
-}
-
-/** A valid configuration: the sandbox projects, all bound to `channel` (and optional subscriptions, as YAML lines). */
-export function agencyConfig(projects: readonly DemoProject[], options: { channel?: string; subscriptions?: string[] } = {}): Config {
-  const channel = options.channel ?? 'C0AGENCY';
-  const lines = [
-    'workspaces: [T0DEMO]',
-    'admins: [U0ADMIN]',
-    'adminChannel: C0ADMIN',
-    'defaults: { locale: en-US, timeZone: Europe/Paris }',
-    'projects:',
-    ...projects.flatMap((p) => [`  - key: ${keyOf(p)}`, `    id: ${p.id}`, `    name: ${JSON.stringify(p.name)}`]),
-    'channels:',
-    `  - channel: ${channel}`,
-    `    projects: [${projects.map(keyOf).join(', ')}]`,
-    ...(options.subscriptions ? ['subscriptions:', ...options.subscriptions] : []),
-  ];
-  return parseConfig(lines.join('\n'), 'agency.yml');
 }
 
 interface ButtonLike {

@@ -1,5 +1,6 @@
 /** The overview's own caps and defaults, tighter than Slack's so the message reads well on a phone. */
 import type { MetricName } from '../chatdash/schema.ts';
+import { DIGEST_METRICS } from '../insights/metrics.ts';
 
 export const OVERVIEW_LIMITS = {
   /** Project rows in the message; the rest are "… and N more projects", listed in the thread on request. */
@@ -14,19 +15,11 @@ export const OVERVIEW_LIMITS = {
   concurrency: 6,
 } as const;
 
+/** Digest metrics the "what changed" rules never read: an overview does not ask for them. */
+const NOT_FOR_OVERVIEW: ReadonlySet<MetricName> = new Set(['tokens', 'topMisunderstoodMessages', 'topIntents', 'conversationByCountry']);
+
 /**
- * What an overview asks ChatDash for: everything the digest's "what changed" rules read (headline numbers,
- * voice markers, topics) and nothing they don't (countries, tokens, intents, misunderstood messages).
+ * What an overview asks ChatDash for: the digest's metrics that its "what changed" rules read (headline numbers,
+ * voice markers, topics), without the lists only a full digest shows.
  */
-export const OVERVIEW_METRICS: readonly MetricName[] = [
-  'conversations',
-  'uniqueIps',
-  'interactions',
-  'averageInteractions',
-  'understoodMessages',
-  'totalCost',
-  'averageCost',
-  'totalCallDuration',
-  'topTopics',
-  'endedReason',
-];
+export const OVERVIEW_METRICS: readonly MetricName[] = DIGEST_METRICS.filter((m) => !NOT_FOR_OVERVIEW.has(m));

@@ -8,10 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
-import { PeriodSchema } from '../digest/drilldown-ref.ts';
+import { PeriodSchema, periodFields } from '../digest/drilldown-ref.ts';
 import { SLACK_LIMITS } from '../digest/limits.ts';
 import { parseJsonAs } from '../json.ts';
-import type { Period } from '../periods/period.ts';
 
 const formatting = {
   locale: z.optional(z.string().check(z.maxLength(35))),
@@ -42,18 +41,6 @@ export type ListRef = z.infer<typeof ListRef>;
 
 export const OverviewRef = z.discriminatedUnion('o', [ProjectRef, ListRef]);
 export type OverviewRef = z.infer<typeof OverviewRef>;
-
-/** The fields of a Period only (a caller's object may carry more). */
-function periodFields(p: Period): Period {
-  return {
-    start: p.start,
-    end: p.end,
-    previous: { start: p.previous.start, end: p.previous.end },
-    timeZone: p.timeZone,
-    days: p.days,
-    label: p.label,
-  };
-}
 
 /** JSON for a button value; undefined when it would not fit Slack's limit (the renderer then leaves the button out). */
 export function encodeOverviewRef(ref: OverviewRef): string | undefined {

@@ -16,13 +16,13 @@ import { decodeMask, decodeOverviewRef, type ListRef, type ProjectRef, projectsF
 import { renderOverview } from '../overview/render.ts';
 import { renderOverviewList } from '../overview/render-list.ts';
 import type { OverviewModel, ProjectOutcome } from '../overview/types.ts';
-import { parsePeriod } from '../periods/parse.ts';
 import type { Period } from '../periods/period.ts';
-import { RANGE_HELP, STALE_BUTTON } from '../slack/command/help.ts';
+import { STALE_BUTTON } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
+import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
-import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
-import { userPreferences } from './user-prefs.ts';
+import { asUserFacing } from './failures.ts';
+import { askerPeriod } from './user-prefs.ts';
 
 type Command = Extract<OverviewJob['request'], { part: 'command' }>;
 type Click = Extract<OverviewJob['request'], { part: 'click' }>;
@@ -59,20 +59,15 @@ async function runCommand(job: OverviewJob, request: Command, deps: WorkerDeps):
     await reply({ text: access.message });
     return 'refused';
   }
-  const prefs = await userPreferences(deps, job.requester.userId);
-  const parsed = parsePeriod(request.rangeText, {
-    now: new Date(request.requestedAt),
-    timeZone: prefs.timeZone,
-    maxDays: deps.config.defaults.maxRangeDays,
-  });
+  const parsed = await askerPeriod(deps, job.requester.userId, request.rangeText, request.requestedAt);
   if (!parsed.ok) {
-    await reply({ text: `:calendar: ${escapeMrkdwn(parsed.error)}\n${RANGE_HELP}` });
+    await reply({ text: parsed.text });
     return 'bad_range';
   }
   const { model } = await collectOverview(access.projects, parsed.period, deps);
   await reply({
     ...renderOverview(model, {
-      locale: prefs.locale,
+      locale: parsed.locale,
       currencyDisplay: deps.config.defaults.currencyDisplay,
       projectKeys: deps.config.projects.map((p) => p.key),
     }),
@@ -130,18 +125,9 @@ async function runClick(job: OverviewJob, request: Click, deps: WorkerDeps): Pro
     await tellAsker(message);
     return 'refused_or_failed';
   }
-  try {
-    await say(message);
-    return 'delivered';
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code && UNDELIVERABLE_CHANNEL_ERRORS.has(code)) {
-      deps.log('warn', 'overview.undeliverable', { channel: job.requester.channelId, error: code });
-      if (request.responseUrl) await tellAsker(describeChannelError(code, job.requester.channelId));
-      return 'undeliverable';
-    }
-    throw error;
-  }
+  const reply = message;
+  const target = { channelId: job.requester.channelId, responseUrl: request.responseUrl, event: 'overview.undeliverable' };
+  return deliverClickReply(deps, target, () => say(reply), tellAsker);
 }
 
 /** "Full stats": the project's digest for the overview's period; or, as text, why not. */

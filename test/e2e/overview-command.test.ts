@@ -162,6 +162,13 @@ describe('who may ask for an overview', () => {
     expect(bot.drain().jobs).toEqual([]);
   });
 
+  it('a range that can\u2019t be read gets the range help from the worker, and ChatDash is not asked', async () => {
+    const { jobs, answers } = await overview('overview 2026-13-01..x');
+    expect(jobs).toHaveLength(1);
+    expect(String(answers[0]?.body.text)).toMatch(/^:calendar: .*\nRanges: `today`/s);
+    expect(bot.sandbox.requests).toEqual([]);
+  });
+
   it('words that are not a range get the usage text, and no job', async () => {
     const { ack, jobs } = await overview('overview acme');
     expect(JSON.stringify(ack)).toContain('I didn\u2019t understand \u201cacme\u201d');

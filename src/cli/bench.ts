@@ -27,7 +27,7 @@ import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
 import { dueDigestJobs } from '../schedule/handler.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
-import { buildDeps } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
 
 const { values } = parseArgs({
   options: {

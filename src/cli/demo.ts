@@ -28,7 +28,8 @@ import { createHttpHandler } from '../slack/http-handler.ts';
 import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
 import { fetchInsights } from '../worker/analytics.ts';
-import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { createWorkerHandler } from '../worker/handler.ts';
 import { demoOverview } from './demo-overview.ts';
 
 const { values } = parseArgs({
@@ -89,7 +90,12 @@ try {
 
   // 3. The digest as Slack would show it.
   step('The digest, as it would appear in Slack');
-  const digest = renderDigest(insights, { project: { id: project.id, name: project.name }, locale: config.defaults.locale, buttons: true });
+  const digest = renderDigest(insights, {
+    project: { id: project.id, name: project.name },
+    locale: config.defaults.locale,
+    buttons: true,
+    dashboardUrl: project.dashboardUrl,
+  });
   console.log(indent(renderForTerminal(digest)));
   await mkdir(values.out, { recursive: true });
   const jsonPath = join(values.out, 'digest.json');

@@ -27,8 +27,8 @@ import { createLog, errorFields, type Log } from '../log.ts';
 import { isOverviewSubscription, subscriptionProjects } from '../overview/subscription.ts';
 import { SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts';
 import { type SlackDouble, startSlackDouble } from '../slack-double/server.ts';
+import { buildDeps } from '../worker/build-deps.ts';
 import { buildDigestMessage, digestPeriod, resolveDigest, runDigest } from '../worker/digest.ts';
-import { buildDeps } from '../worker/handler.ts';
 import { buildOverviewDigest } from '../worker/overview-digest.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,24 +1,25 @@
 /**
- * The one place the overview reads the digest's attention rules (`src/insights/highlights.ts`): how urgent a
- * project's insights are, and its most important "what changed" item. When the insights module exposes its own
- * attention ordering, only this adapter changes.
+ * The one place the overview reads the digest's "what changed" order (`src/insights/highlights.ts`): a project's
+ * highlights come most important first, scored by `highlightScore` on one scale for every project, so a project is
+ * as urgent as its most important highlight, and that highlight is the one its row shows.
  */
+import { ATTENTION_SCORE, highlightScore } from '../insights/highlights.ts';
 import type { Highlight, Insights } from '../insights/types.ts';
 
 export interface Attention {
-  /** How many of the digest's attention rules fire (0: nothing needs attention). Higher ranks first. */
-  level: number;
-  /** The most important "what changed" item (attention items first, then the biggest mover), if any. */
+  /**
+   * `highlightScore` of the most important highlight (0 when nothing changed enough to mention): attention items
+   * 1001–1099, movers 101–199, new topics 1–99. Among projects needing attention, higher ranks first.
+   */
+  score: number;
+  /** One of the digest's attention rules fires (the score is at least `ATTENTION_SCORE`). */
+  needed: boolean;
+  /** The most important "what changed" item (`highlights[0]`), if any. */
   top: Highlight | undefined;
-  /** Anything at all changed enough for the digest to mention it. */
-  notable: boolean;
 }
 
 export function attentionOf(insights: Insights): Attention {
-  const { highlights } = insights;
-  return {
-    level: highlights.filter((h) => h.severity === 'attention').length,
-    top: highlights[0],
-    notable: highlights.length > 0,
-  };
+  const top = insights.highlights[0];
+  const score = top ? highlightScore(top) : 0;
+  return { score, needed: score >= ATTENTION_SCORE, top };
 }

@@ -16,10 +16,10 @@ export interface BuildOverviewOptions {
 
 /** See `DataStatus`: attention first; no conversations is quiet; small and unremarkable is quiet; else active. */
 export function classify(insights: Insights, attention: Attention, quietBelow: number = QUIET_BELOW): DataStatus {
-  if (attention.level > 0) return 'attention';
+  if (attention.needed) return 'attention';
   if (insights.isEmpty) return 'quiet';
   const conversations = insights.headline.conversations.value;
-  if (conversations !== null && conversations < quietBelow && !attention.notable) return 'quiet';
+  if (conversations !== null && conversations < quietBelow && !attention.top) return 'quiet';
   return 'active';
 }
 

@@ -16,10 +16,11 @@ export const OVERVIEW_LIMITS = {
 } as const;
 
 /** Digest metrics the "what changed" rules never read: an overview does not ask for them. */
-const NOT_FOR_OVERVIEW: ReadonlySet<MetricName> = new Set(['tokens', 'topMisunderstoodMessages', 'topIntents', 'conversationByCountry']);
+const NOT_FOR_OVERVIEW: ReadonlySet<MetricName> = new Set(['tokens', 'topIntents', 'conversationByCountry']);
 
 /**
  * What an overview asks ChatDash for: the digest's metrics that its "what changed" rules read (headline numbers,
- * voice markers, topics), without the lists only a full digest shows.
+ * voice markers, topics, misunderstood messages for "new misunderstood message"), without the lists only a full
+ * digest shows. So a project needs attention in the overview exactly when its digest would say so.
  */
 export const OVERVIEW_METRICS: readonly MetricName[] = DIGEST_METRICS.filter((m) => !NOT_FOR_OVERVIEW.has(m));

@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import { METRIC_NAMES, type MetricName } from '../chatdash/schema.ts';
 import { DEMO_PROJECTS, type DemoProject } from './demo-projects.ts';
 import { applyBodyFault, type Fault, FaultBook, FaultRequestSchema } from './faults.ts';
-import { DAY_MS, generateAnalytics } from './generate.ts';
+import { generateAnalytics } from './generate.ts';
 
 export type { Fault } from './faults.ts';
 
@@ -37,7 +37,10 @@ export interface SandboxOptions {
   projects?: readonly DemoProject[];
   /** Per-project faults in force from the start, e.g. `DEMO_FAULTS` (default none); `setFault(undefined, id)` clears one. */
   faults?: ReadonlyArray<{ projectId: string; fault: Fault }>;
-  /** The clock `degrading` projects slide towards (epoch ms; default Date.now). */
+  /**
+   * The clock recent demo data is relative to (epoch ms): emerging misunderstood messages start days before it, and
+   * `degrading` projects slide towards it. Default: `Date.now`.
+   */
   now?: () => number;
 }
 
@@ -164,10 +167,10 @@ function validateQuery(body: unknown): ValidQuery[] {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
+  const now = options.now ?? Date.now;
   const faults = new FaultBook();
   for (const { projectId, fault } of options.faults ?? []) faults.set(fault, projectId);
   const projects = new Map((options.projects ?? DEMO_PROJECTS).map((p) => [p.id, p]));
-  const now = options.now ?? Date.now;
   const requests: SandboxRequest[] = [];
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
 
@@ -231,8 +234,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const body: Record<string, unknown> = {};
     for (const q of queries) {
-      const today = Math.floor(now() / DAY_MS);
-      for (const [key, value] of Object.entries(generateAnalytics(project, q.startMs, q.endMs, q.metrics, { today }))) {
+      for (const [key, value] of Object.entries(generateAnalytics(project, q.startMs, q.endMs, q.metrics, { nowMs: now() }))) {
         if (!(key in body)) body[key] = value;
       }
     }

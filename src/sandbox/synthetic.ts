@@ -34,7 +34,11 @@ function every(n: number | undefined, fallback: number): number {
 export function syntheticProjects(count: number, options: SyntheticOptions = {}): DemoProject[] {
   const quietEvery = every(options.quietEvery, 10);
   const degradingEvery = every(options.degradingEvery, 7);
-  const templates = DEMO_PROJECTS.filter((p) => p.dailyConversations > 0 && !p.degrading);
+  // Templates: the demo projects with traffic and no story of their own (no slide, no emerging training gap).
+  const templates = DEMO_PROJECTS.filter((p) => p.dailyConversations > 0 && !p.degrading).map(
+    ({ emergingMisunderstood: _, ...steady }): DemoProject => steady,
+  );
+  const slide = DEMO_PROJECTS.find((p) => p.degrading)?.degrading;
   return Array.from({ length: Math.max(0, Math.floor(count)) }, (_, i): DemoProject => {
     const template = templates[i % templates.length]!;
     const number = String(i).padStart(3, '0');
@@ -48,6 +52,6 @@ export function syntheticProjects(count: number, options: SyntheticOptions = {})
       name: NAME_FLAVOURS[i % NAME_FLAVOURS.length]!(number),
       dailyConversations: size,
     };
-    return degrading ? { ...project, degrading: { days: 21, missRatePerDay: 0.02, costGrowthPerDay: 0.05 } } : project;
+    return degrading && slide ? { ...project, degrading: slide } : project;
   });
 }

@@ -1,7 +1,8 @@
 /**
- * The Bolt app behind the HTTP function: slash command, drill-down buttons, @mentions in digest threads.
+ * The Bolt app behind the HTTP function: `setUpApp` puts every listener (`listeners/`) on a Bolt App, and
+ * `createSlackHandler` builds the Lambda one (AwsLambdaReceiver). A Socket Mode App in dev calls `setUpApp` too.
  *
- * Everything here answers within Slack's 3 seconds without touching ChatDash: it checks who is asking, turns
+ * Every listener answers within Slack's 3 seconds without touching ChatDash: it checks who is asking, turns
  * the request into a job on the queue, and acks. The worker does the slow part.
  *
  * Bolt is imported by module path (App + AwsLambdaReceiver) rather than from its index, and the build leaves
@@ -15,10 +16,9 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { Log } from '../log.ts';
 import { errorFields } from '../log.ts';
 import type { Secrets } from '../secrets/secrets.ts';
-import { registerCommand } from './command/listener.ts';
-import { registerDrilldowns } from './drilldown/listeners.ts';
+import type { BoltApp, ListenerContext } from './listeners/context.ts';
+import { registerListeners } from './listeners/index.ts';
 import { slackLogger } from './logger.ts';
-import { registerOverviewActions } from './overview/actions.ts';
 
 const App = cjsDefault(AppModule);
 const AwsLambdaReceiver = cjsDefault(ReceiverModule);
@@ -32,16 +32,30 @@ function cjsDefault<T>(mod: { default: T }): T {
 }
 
 export interface SlackAppDeps {
+  /** Projects, channel bindings, admins (validated). */
   config: Config;
+  /** The signing secret checks every request; the bot token is the listeners' `client`'s. */
   secrets: Pick<Secrets, 'slackSigningSecret' | 'slackBotToken'>;
+  /** Where the listeners put jobs for the worker. */
   queue: JobQueue;
   log: Log;
-  /** Base URL of the Slack Web API (`SLACK_API_URL`), for local runs and tests. */
+  /** Base URL of the Slack Web API (`SLACK_API_URL`), for local runs and tests. Default: Slack's. */
   slackApiUrl?: string;
+  /** The clock. Default: `() => new Date()`. */
   now?: () => Date;
 }
 
-export type BoltApp = InstanceType<typeof App>;
+/** What `setUpApp` needs: the listeners' context, the clock optional (default `() => new Date()`). */
+export type AppSetup = Omit<ListenerContext, 'now'> & { now?: () => Date };
+
+/** Registers every listener, and the error handler, on a Bolt App (Lambda's below, or a Socket Mode one). */
+export function setUpApp(app: BoltApp, setup: AppSetup): void {
+  const ctx: ListenerContext = { config: setup.config, queue: setup.queue, log: setup.log, now: setup.now ?? (() => new Date()) };
+  registerListeners(app, ctx);
+  app.error(async (error) => {
+    setup.log('error', 'slack.listener_failed', errorFields(error.original ?? error));
+  });
+}
 
 export function createSlackHandler(deps: SlackAppDeps): AwsHandler {
   const logger = slackLogger(deps.log, 'bolt');
@@ -65,14 +79,6 @@ export function createSlackHandler(deps: SlackAppDeps): AwsHandler {
     }),
     clientOptions: deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {},
   });
-  const ctx = { ...deps, now: deps.now ?? (() => new Date()) };
-  registerCommand(app, ctx);
-  registerDrilldowns(app, ctx);
-  registerOverviewActions(app, ctx);
-  app.error(async (error) => {
-    deps.log('error', 'slack.listener_failed', errorFields(error.original ?? error));
-  });
+  setUpApp(app, { config: deps.config, queue: deps.queue, log: deps.log, ...(deps.now ? { now: deps.now } : {}) });
   return receiver.toHandler();
 }
-
-export type HandlerContext = SlackAppDeps & { now: () => Date };

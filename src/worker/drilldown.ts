@@ -12,7 +12,7 @@ import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
-import { STALE_BUTTON, THREAD_HELP } from '../slack/command/help.ts';
+import { STALE_BUTTON, THREAD_HELP } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
 import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
@@ -21,6 +21,7 @@ import { asUserFacing } from './failures.ts';
 const VIEW_WORDS: Record<DrilldownView, string> = {
   topics: '`topics`',
   misunderstood: '`misunderstood`',
+  intents: '`intents`',
   costs: '`costs`',
   countries: '`countries`',
   ended_reasons: '`ended reasons`',
@@ -70,6 +71,7 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
       project: { id: project.id, name: project.name },
       locale: target.locale ?? deps.config.defaults.locale,
       currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+      dashboardUrl: project.dashboardUrl,
     });
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(project.name));

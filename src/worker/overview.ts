@@ -17,7 +17,7 @@ import { renderOverview } from '../overview/render.ts';
 import { renderOverviewList } from '../overview/render-list.ts';
 import type { OverviewModel, ProjectOutcome } from '../overview/types.ts';
 import type { Period } from '../periods/period.ts';
-import { STALE_BUTTON } from '../slack/command/help.ts';
+import { STALE_BUTTON } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
 import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
@@ -143,6 +143,7 @@ async function projectStats(job: OverviewJob, ref: ProjectRef, deps: WorkerDeps)
       locale: ref.locale ?? deps.config.defaults.locale,
       currencyDisplay: ref.currencyDisplay ?? deps.config.defaults.currencyDisplay,
       buttons: true,
+      dashboardUrl: configured.dashboardUrl,
     });
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(configured.name));

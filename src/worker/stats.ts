@@ -37,6 +37,7 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     locale: parsed.locale,
     currencyDisplay: deps.config.defaults.currencyDisplay,
     buttons: true,
+    dashboardUrl: project.dashboardUrl,
   });
   await reply({ ...message });
   return 'delivered';

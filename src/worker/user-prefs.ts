@@ -2,7 +2,7 @@ import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { errorFields } from '../log.ts';
 import { parsePeriod } from '../periods/parse.ts';
 import type { Period } from '../periods/period.ts';
-import { RANGE_HELP } from '../slack/command/help.ts';
+import { RANGE_HELP } from '../slack/messages.ts';
 import type { WorkerDeps } from './deps.ts';
 
 /** The asker's Slack time zone and locale (users.info), or the configured defaults if Slack can't tell. */

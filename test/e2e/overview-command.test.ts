@@ -3,23 +3,19 @@
  * real worker on the queued job, the ChatDash sandbox (with the demo fault breaking the concierge bot) and the
  * Slack double, which validates every message as Slack would.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createDeadLetterHandler } from '../../src/deadletter/handler.ts';
 import type { OverviewJob } from '../../src/jobs/schema.ts';
 import { DEMO_FAULTS } from '../../src/sandbox/index.ts';
-import { allText, type Bot, blockActionsPayload, everythingSeen, leakedSecrets, sqsEvent, startBot } from '../slack/harness.ts';
+import { everythingSeen, useBot } from '../support/bot.ts';
 import { overviewButtons, sectionTexts } from '../support/overview.ts';
+import { blockActionsPayload, requester, sqsEvent } from '../support/payloads.ts';
+import { leakedSecrets } from '../support/secrets.ts';
+import { allText, answersTo } from '../support/slack-messages.ts';
 
-let bot: Bot;
-
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot?.close();
-});
+const bot = useBot();
 beforeEach(() => {
-  bot.reset();
+  // After the bot's own reset: the demo's broken concierge bot.
   for (const { projectId, fault } of DEMO_FAULTS) bot.sandbox.setFault(fault, projectId);
 });
 
@@ -35,12 +31,12 @@ async function overview(text: string, extra: { channel_id?: string; channel_name
   expect(ack.response.statusCode).toBe(200);
   const { event, jobs } = bot.drain();
   const result = jobs.length > 0 ? await (await bot.worker())(event) : undefined;
-  const answers = bot.slack.callsTo('response_url').filter((c) => c.body.__responseUrlId === id);
+  const answers = answersTo(bot.slack, id);
   return { ack: ack.json, jobs: jobs as OverviewJob[], result, answers };
 }
 
 describe('/chatdash overview from the demo agency channel', () => {
-  it('answers one ranked message: the unhealthy project first, the failing one keeps its row, the quiet one at the end', async () => {
+  it('answers one ranked message: the unhealthy project first, then the training gap, the failing one keeps its row, the quiet one at the end', async () => {
     const { ack, jobs, result, answers } = await overview('overview');
     expect(ack?.text).toBe(':hourglass_flowing_sand: Getting the overview of 6 projects for the last 7 days\u2026');
     expect(jobs).toHaveLength(1);
@@ -52,17 +48,21 @@ describe('/chatdash overview from the demo agency channel', () => {
     expect(answer.ok).toBe(true); // the Slack double validated it (blocks, lengths, buttons)
     expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     const rows = sectionTexts(answer.body);
+    // Nova's understood rate falls day after day: more urgent than Acme's new training gap (both need attention).
     expect(rows[0]).toMatch(/^:red_circle: \*Nova Telecom Help\*\n/);
     expect(rows[0]).toMatch(/:warning: \*(Understood rate fell|Cost per conversation rose)/);
-    expect(rows).toContain(':white_circle: *Echo Hotel Concierge*\nno data: ChatDash isn\u2019t answering (server error)');
+    expect(rows[1]).toMatch(
+      /^:red_circle: \*Acme Support Bot\*\n[\s\S]*:warning: \*New misunderstood message:\* \u201chow do I use my loyalty points\?\u201d/,
+    );
+    expect(rows[2]).toBe(':white_circle: *Echo Hotel Concierge*\nno data: ChatDash isn\u2019t answering (server error)');
     expect(rows.at(-1)).toBe(':zzz: *1 quiet*: Quiet Bot');
-    for (const name of ['Acme Support Bot', 'Bella Pizza Phone Line', 'Cara Clinic Assistant']) {
+    for (const name of ['Bella Pizza Phone Line', 'Cara Clinic Assistant']) {
       expect(
         rows.some((r) => r.startsWith(`:large_green_circle: *${name}*`)),
         name,
       ).toBe(true);
     }
-    expect(String(answer.body.text)).toContain('Needs attention: Nova Telecom Help');
+    expect(String(answer.body.text)).toContain('Needs attention: Nova Telecom Help, Acme Support Bot');
     // Two periods per project, the broken one retried by the client; every request with the real key.
     expect(new Set(bot.sandbox.requests.map((r) => r.projectId)).size).toBe(6);
     expect(bot.sandbox.requests.every((r) => r.authorized)).toBe(true);
@@ -94,7 +94,7 @@ describe('/chatdash overview from the demo agency channel', () => {
     // SQS delivers the click twice: one reply.
     expect((await worker(event)).batchItemFailures).toEqual([]);
     expect((await worker(event)).batchItemFailures).toEqual([]);
-    const replies = bot.slack.callsTo('response_url').filter((c) => c.body.__responseUrlId === 'click-nova');
+    const replies = answersTo(bot.slack, 'click-nova');
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ ok: true, body: { response_type: 'ephemeral', replace_original: false } });
     expect(allText(replies[0]!.body)).toContain('Nova Telecom Help');
@@ -112,7 +112,7 @@ describe('/chatdash overview from the demo agency channel', () => {
       }),
     );
     await worker(bot.drain().event);
-    const list = bot.slack.callsTo('response_url').find((c) => c.body.__responseUrlId === 'click-quiet');
+    const [list] = answersTo(bot.slack, 'click-quiet');
     expect(list?.ok).toBe(true);
     expect(allText(list?.body)).toContain('*Quiet projects*');
     expect(allText(list?.body)).toContain('*Quiet Bot* `quiet`: no conversations');
@@ -130,7 +130,7 @@ describe('/chatdash overview from the demo agency channel', () => {
       blockActionsPayload({ button: nova, messageTs: '1.2', channel: 'C0ACME', responseUrl: bot.slack.responseUrl('elsewhere') }),
     );
     await (await bot.worker())(bot.drain().event);
-    const text = (id: string) => String(bot.slack.callsTo('response_url').find((c) => c.body.__responseUrlId === id)?.body.text);
+    const text = (id: string) => String(answersTo(bot.slack, id)[0]?.body.text);
     expect(text('forged')).toContain('from an older version of this message');
     expect(text('elsewhere')).toBe('Sorry, there is no project by that name available in this channel.');
     expect(bot.slack.callsTo('chat.postMessage')).toEqual([]);
@@ -186,14 +186,12 @@ describe('when ChatDash is slow or the job dies', () => {
     await bot.command('overview', { response_url: bot.slack.responseUrl(id), channel_id: 'C0AGENCY' });
     const worker = await bot.worker({ deps: await bot.deps({ chatdashBudgetMs: 4_000 }) });
     expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
-    const answer = bot.slack.callsTo('response_url').find((c) => c.body.__responseUrlId === id);
+    const [answer] = answersTo(bot.slack, id);
     expect(answer?.ok).toBe(true);
     const text = allText(answer?.body);
     expect(text).toContain('… 2 projects still loading (Acme Support Bot, Bella Pizza Phone Line), try again in a minute');
     expect(sectionTexts(answer?.body)[0]).toMatch(/^:red_circle: \*Nova Telecom Help\*/);
-    expect(bot.lines.map((l) => JSON.parse(l) as { event: string; outcome?: string })).toContainEqual(
-      expect.objectContaining({ event: 'job.done', kind: 'overview', outcome: 'partial' }),
-    );
+    expect(bot.entries()).toContainEqual(expect.objectContaining({ event: 'job.done', kind: 'overview', outcome: 'partial' }));
     bot.sandbox.setFault(undefined, 'proj_demo_text');
     bot.sandbox.setFault(undefined, 'proj_demo_voice');
   });
@@ -202,12 +200,12 @@ describe('when ChatDash is slow or the job dies', () => {
     const job: OverviewJob = {
       kind: 'overview',
       idempotencyKey: 'overview:dead',
-      requester: { teamId: 'T0DEMO', channelId: 'C0AGENCY', userId: 'U0ALICE', isDirectMessage: false },
+      requester: requester({ channelId: 'C0AGENCY' }),
       request: { part: 'command', rangeText: '', responseUrl: bot.slack.responseUrl('dead'), requestedAt: new Date().toISOString() },
     };
     const handler = createDeadLetterHandler({ config: bot.config, deps: await bot.deps(), log: bot.log });
-    expect(await handler(sqsEvent(JSON.stringify(job)))).toEqual({ batchItemFailures: [] });
-    const apology = bot.slack.callsTo('response_url').find((c) => c.body.__responseUrlId === 'dead');
+    expect(await handler(sqsEvent(job))).toEqual({ batchItemFailures: [] });
+    const [apology] = answersTo(bot.slack, 'dead');
     expect(String(apology?.body.text)).toContain('I tried several times and couldn\u2019t finish this');
   });
 });

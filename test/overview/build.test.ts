@@ -11,7 +11,7 @@ import { attentionOf } from '../../src/overview/attention.ts';
 import { buildOverview, classify, QUIET_BELOW, worthRetrying } from '../../src/overview/build.ts';
 import type { ProjectOutcome } from '../../src/overview/types.ts';
 import { DEMO_PROJECTS } from '../../src/sandbox/demo-projects.ts';
-import { parsed, period } from '../digest/fixtures.ts';
+import { parsed, period } from '../support/analytics-fixtures.ts';
 import { okOutcome, PERIOD } from '../support/overview.ts';
 
 /** Insights for a text bot with these conversations (this and the previous period) and understood shares. */
@@ -70,16 +70,16 @@ describe('buildOverview on the demo projects', () => {
   ];
   const model = buildOverview(outcomes, PERIOD);
 
-  it('ranks the degrading bot first (two attention rules), then the one without data, then the rest by size', () => {
-    const first = model.rows[0]!;
-    expect(first.project.id).toBe('proj_demo_degrading');
-    expect(first.status).toBe('attention');
-    expect(first.status !== 'no_data' && first.attention.level).toBe(2);
-    expect(first.status !== 'no_data' && first.attention.top?.kind).toBe('understood_rate_drop');
+  it('ranks the degrading bot first, then the text bot\u2019s training gap, then the one without data, then the rest by size', () => {
+    const [nova, acme] = model.rows;
+    expect(nova?.status === 'attention' && nova.attention.top?.kind).toBe('understood_rate_drop');
+    expect(acme?.status === 'attention' && acme.attention.top?.kind).toBe('new_misunderstood');
+    // Both need attention; the understood rate falling day after day is the more urgent (the digest's own order).
+    expect(nova?.status === 'attention' && acme?.status === 'attention' && nova.attention.score > acme.attention.score).toBe(true);
     expect(model.rows.map((r) => [r.project.id, r.status])).toEqual([
       ['proj_demo_degrading', 'attention'],
+      ['proj_demo_text', 'attention'],
       ['proj_demo_broken', 'no_data'],
-      ['proj_demo_text', 'active'],
       ['proj_demo_clinic', 'active'],
       ['proj_demo_voice', 'active'],
     ]);

@@ -13,8 +13,8 @@ import type { OverviewModel, ProjectOutcome } from '../../src/overview/types.ts'
 import { DEMO_PROJECTS } from '../../src/sandbox/demo-projects.ts';
 import { syntheticProjects } from '../../src/sandbox/synthetic.ts';
 import { validateMessage } from '../../src/slack-double/validate.ts';
-import { unsafeMarkup } from '../digest/limits-check.ts';
 import { keyOf, okOutcome, overviewButtons, overviewProject, PERIOD, sectionTexts } from '../support/overview.ts';
+import { unsafeMarkup } from '../support/slack-limits.ts';
 
 const demo = (id: string) => DEMO_PROJECTS.find((p) => p.id === id)!;
 const demoOutcomes: ProjectOutcome[] = [
@@ -50,16 +50,18 @@ describe('renderOverview on the demo projects', () => {
   const keys = ['acme', 'bella', 'quiet', 'cara', 'nova', 'echo'];
   const message = renderOverview(model, { projectKeys: keys, locale: 'en-US' });
 
-  it('leads with the unhealthy project, keeps the failing one with "no data: why", groups the quiet one at the end', () => {
+  it('leads with the unhealthy project, then the training gap, keeps the failing one with "no data: why", groups the quiet one at the end', () => {
     expectValid(message);
     const rows = sectionTexts(message);
     expect(rows[0]).toMatch(/^:red_circle: \*Nova Telecom Help\*\n/);
     expect(rows[0]).toContain('understood ▼');
     expect(rows[0]).toContain(':warning: *Understood rate fell');
-    expect(rows[1]).toBe(':white_circle: *Echo Hotel Concierge*\nno data: ChatDash isn\u2019t answering (server error)');
+    expect(rows[1]).toMatch(/^:red_circle: \*Acme Support Bot\*\n/);
+    expect(rows[1]).toContain(':warning: *New misunderstood message:* \u201chow do I use my loyalty points?\u201d');
+    expect(rows[2]).toBe(':white_circle: *Echo Hotel Concierge*\nno data: ChatDash isn\u2019t answering (server error)');
     expect(rows.at(-1)).toBe(':zzz: *1 quiet*: Quiet Bot');
     expect(message.text).toMatch(
-      /^Agency overview, Last 7 days: 6 projects\. Needs attention: Nova Telecom Help\. No data: Echo Hotel Concierge\. 1 quiet\.$/,
+      /^Agency overview, Last 7 days: 6 projects\. Needs attention: Nova Telecom Help, Acme Support Bot\. No data: Echo Hotel Concierge\. 1 quiet\.$/,
     );
   });
 
@@ -75,8 +77,8 @@ describe('renderOverview on the demo projects', () => {
     const buttons = overviewButtons(message);
     expect(buttons.map((b) => b.action_id)).toEqual([
       'overview:project:nova',
-      'overview:project:echo',
       'overview:project:acme',
+      'overview:project:echo',
       'overview:project:cara',
       'overview:project:bella',
       'overview:list:quiet',

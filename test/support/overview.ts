@@ -28,7 +28,10 @@ export const TODAY = Math.floor(Date.parse(PERIOD.end) / DAY_MS);
 /** A sandbox project's insights for a period, computed with no I/O: generator → response schema → insights. */
 export function sandboxInsights(project: DemoProject, period: Period = PERIOD, today: number = TODAY): Insights {
   const answer = (start: string, end: string) =>
-    parseAnalytics(generateAnalytics(project, Date.parse(start), Date.parse(end), OVERVIEW_METRICS, { today }), OVERVIEW_METRICS)!;
+    parseAnalytics(
+      generateAnalytics(project, Date.parse(start), Date.parse(end), OVERVIEW_METRICS, { nowMs: today * DAY_MS }),
+      OVERVIEW_METRICS,
+    )!;
   return buildInsights({ current: answer(period.start, period.end), previous: answer(period.previous.start, period.previous.end), period });
 }
 

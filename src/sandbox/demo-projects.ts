@@ -49,7 +49,8 @@ export interface DemoProject {
   /**
    * A bot getting worse: over the last `days` UTC days up to today (the sandbox's clock), its miss rate grows by
    * `missRatePerDay` a day (at most to 0.9) and its cost by `costGrowthPerDay` (a fraction, compounded) a day.
-   * Any period in that stretch is worse than the period before it, whatever its length.
+   * The slide is steady (the day-to-day noise stays on the usual miss rate), so any period in that stretch is
+   * clearly worse than the period before it, whatever its length.
    */
   degrading?: { days: number; missRatePerDay: number; costGrowthPerDay: number };
 }

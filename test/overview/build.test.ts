@@ -10,9 +10,10 @@ import type { Insights } from '../../src/insights/types.ts';
 import { attentionOf } from '../../src/overview/attention.ts';
 import { buildOverview, classify, QUIET_BELOW, worthRetrying } from '../../src/overview/build.ts';
 import type { ProjectOutcome } from '../../src/overview/types.ts';
+import { parsePeriod } from '../../src/periods/parse.ts';
 import { DEMO_PROJECTS } from '../../src/sandbox/demo-projects.ts';
 import { parsed, period } from '../support/analytics-fixtures.ts';
-import { okOutcome, PERIOD } from '../support/overview.ts';
+import { okOutcome, PERIOD, sandboxInsights } from '../support/overview.ts';
 
 /** Insights for a text bot with these conversations (this and the previous period) and understood shares. */
 function bot(conversations: number, previous: number, understood = 0.9, previousUnderstood = 0.9): Insights {
@@ -83,6 +84,21 @@ describe('buildOverview on the demo projects', () => {
       ['proj_demo_clinic', 'active'],
       ['proj_demo_voice', 'active'],
     ]);
+  });
+
+  it.each(['7d', 'last week', '30d'])('ranks the degrading bot above the text bot\u2019s training gap whatever the day (%s)', (range) => {
+    // Both need attention in any recent period; the shared score must keep Nova first, not day-to-day noise.
+    const start = Date.parse('2026-11-25T10:00:00Z');
+    for (let day = 0; day < 28; day += 1) {
+      const now = start + day * 86_400_000;
+      const parsed = parsePeriod(range, { now: new Date(now), timeZone: 'Europe/Paris' });
+      if (!parsed.ok) throw new Error(parsed.error);
+      const ranked = buildOverview(
+        DEMO_PROJECTS.map((p) => ({ ...okOutcome(p), insights: sandboxInsights(p, parsed.period, now) })),
+        parsed.period,
+      );
+      expect(ranked.rows[0]?.project.id, new Date(now).toISOString()).toBe('proj_demo_degrading');
+    }
   });
 
   it('sets the quiet and loading projects apart', () => {

@@ -22,16 +22,13 @@ export const PERIOD: Period = {
   days: 7,
   label: 'Last 7 days',
 };
-/** "Today" for degrading sandbox projects: the day the period ends. */
-export const TODAY = Math.floor(Date.parse(PERIOD.end) / DAY_MS);
+/** The sandbox's clock for these insights: the day the period ends (degrading projects slide up to it, emerging messages start before it). */
+export const NOW_MS = Math.floor(Date.parse(PERIOD.end) / DAY_MS) * DAY_MS;
 
 /** A sandbox project's insights for a period, computed with no I/O: generator → response schema → insights. */
-export function sandboxInsights(project: DemoProject, period: Period = PERIOD, today: number = TODAY): Insights {
+export function sandboxInsights(project: DemoProject, period: Period = PERIOD, nowMs: number = NOW_MS): Insights {
   const answer = (start: string, end: string) =>
-    parseAnalytics(
-      generateAnalytics(project, Date.parse(start), Date.parse(end), OVERVIEW_METRICS, { nowMs: today * DAY_MS }),
-      OVERVIEW_METRICS,
-    )!;
+    parseAnalytics(generateAnalytics(project, Date.parse(start), Date.parse(end), OVERVIEW_METRICS, { nowMs }), OVERVIEW_METRICS)!;
   return buildInsights({ current: answer(period.start, period.end), previous: answer(period.previous.start, period.previous.end), period });
 }
 

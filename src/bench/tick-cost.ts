@@ -5,6 +5,7 @@
  * DynamoDB reads an index range; the items read are the figure that carries over.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startMoto } from '../aws/moto.ts';
 import type { Config } from '../config/schema.ts';
 import { createLocalQueue } from '../jobs/local-queue.ts';
 import type { Log } from '../log.ts';
@@ -14,7 +15,6 @@ import { createMemoryStore } from '../store/memory.ts';
 import { type NewSubscription, type StateStore, userActor } from '../store/store.ts';
 import { subscriptionItem } from '../store/subscription-item.ts';
 import { createdSubscription } from '../store/transitions.ts';
-import { startMoto } from './moto.ts';
 import { batchWrite, createStateTableIn } from './state-table.ts';
 
 export interface TickCostResult {

@@ -1,24 +1,25 @@
 /**
  * `npm run bench`: cold starts of the Lambda bundles next to a naive and a slim one-command Bolt app and a
  * signature-only floor (and the HTTP function reading runtime bindings through the AWS SDK instead of a signed
- * request), end-to-end digest time, fan-out throughput for 1,000 subscriptions against Slack's floor, and the tick's
- * cost with 10,000 runtime subscriptions stored. Loopback only: the ChatDash sandbox, the Slack double, an SQS and
- * DynamoDB stand-in run in this process (and moto_server, where installed, for the tick on DynamoDB).
+ * request), end-to-end digest time, fan-out throughput for 1,000 subscriptions against Slack's floor, the tick's
+ * cost with 10,000 runtime subscriptions stored, and the agency overview's time and ChatDash requests for 50
+ * projects. Loopback only: the ChatDash sandbox, the Slack double, an SQS and DynamoDB stand-in run in this process
+ * (and moto_server, where installed, for the tick on DynamoDB).
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isMotoInstalled } from '../aws/moto.ts';
 import { buildBaselines } from '../bench/baselines.ts';
 import { measureColdStarts, type Variant } from '../bench/cold-start.ts';
 import { measureDigestTime } from '../bench/digest-time.ts';
 import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
 import { runFanout } from '../bench/fanout.ts';
 import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
-import { motoAvailable } from '../bench/moto.ts';
-import { type BenchResults, coldStartChecks, fanoutChecks, formatReport, tickCostChecks } from '../bench/report.ts';
+import { measureOverviewTime } from '../bench/overview-time.ts';
+import { type BenchResults, coldStartChecks, fanoutChecks, formatReport, overviewCheck, tickCostChecks } from '../bench/report.ts';
 import { SDK_BINDINGS_MODULE } from '../bench/sdk-bindings-reader.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
 import { measureTickCostInMemory, measureTickCostOnMoto, type TickCostResult } from '../bench/tick-cost.ts';
@@ -32,27 +33,29 @@ import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
 import { createScheduleHandler } from '../schedule/handler.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
-import { buildDeps } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    json: { type: 'string' },
-    subscriptions: { type: 'string', default: '1000' },
-    channels: { type: 'string', default: '100' },
-    stored: { type: 'string', default: '10000' },
-    help: { type: 'boolean', short: 'h' },
-  },
+const values = optionsOrExit('bench', process.argv.slice(2), {
+  runs: { type: 'string' },
+  quick: { type: 'boolean', default: false },
+  json: { type: 'string' },
+  subscriptions: { type: 'string', default: '1000' },
+  channels: { type: 'string', default: '100' },
+  stored: { type: 'string', default: '10000' },
+  'overview-projects': { type: 'string', default: '50' },
+  help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
-  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100] [--stored 10000]
+  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100] [--stored 10000] [--overview-projects 50]
 Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
 size, load, load + first answer and a warm answer for http, worker, schedule and deadletter, side by side with
 a naive Bolt bundle, a slim Bolt bundle and a signature-only floor (and http-sdk: the HTTP function reading runtime
 bindings through the AWS SDK). Then the end-to-end digest time, the fan-out of --subscriptions digests over
---channels channels at Slack's 1 message/s/channel against that floor, and one tick with --stored runtime
-subscriptions of which 10 are due (in memory, and on moto's DynamoDB where moto_server is installed).
+--channels channels at Slack's 1 message/s/channel against that floor, one tick with --stored runtime
+subscriptions of which 10 are due (in memory, and on moto's DynamoDB where moto_server is installed), and the
+agency overview's time and ChatDash requests for --overview-projects projects (on loopback, and with 250 ms added
+to each ChatDash request).
 --runs     samples per bundle and digest runs (default 7; 3 with --quick)
 --json     also write every sample and result to FILE
 Exits 1 if a target is missed.`);
@@ -63,6 +66,9 @@ const runs = positiveInt(values.runs ?? (values.quick ? '3' : '7'), '--runs');
 const subscriptionCount = positiveInt(values.subscriptions, '--subscriptions');
 const channelCount = positiveInt(values.channels, '--channels');
 const storedCount = positiveInt(values.stored, '--stored');
+const overviewProjects = positiveInt(values['overview-projects'], '--overview-projects');
+/** Stands in for a real API's latency in the second overview measurement. */
+const OVERVIEW_LATENCY_MS = 250;
 const benchStarted = performance.now();
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -140,8 +146,17 @@ try {
 
   progress(`The tick with ${storedCount.toLocaleString('en-US')} runtime subscriptions stored, 10 due…`);
   const tickCost: TickCostResult[] = [await measureTickCostInMemory(demoConfig, storedCount, 10, quiet)];
-  if (motoAvailable) tickCost.push(await measureTickCostOnMoto(demoConfig, storedCount, 10, quiet));
+  if (isMotoInstalled()) tickCost.push(await measureTickCostOnMoto(demoConfig, storedCount, 10, quiet));
   else progress('  moto_server is not installed: the tick on DynamoDB is not measured.');
+
+  progress(
+    `Agency overview of ${overviewProjects} projects × ${runs}, on loopback and with ${OVERVIEW_LATENCY_MS} ms per ChatDash request…`,
+  );
+  slack.reset();
+  const overview = [
+    await measureOverviewTime({ projects: overviewProjects, runs, slack, log: quiet }),
+    await measureOverviewTime({ projects: overviewProjects, runs, slack, log: quiet, latencyMs: OVERVIEW_LATENCY_MS }),
+  ];
 
   const results: BenchResults = {
     runs,
@@ -153,8 +168,10 @@ try {
     digest,
     fanout,
     tickCost,
+    overview,
     totalSeconds: (performance.now() - benchStarted) / 1000,
   };
+  results.checks.push(...overview.map(overviewCheck));
   console.log(formatReport(results));
   if (values.json) {
     const file = resolve(values.json);
@@ -168,9 +185,7 @@ try {
 
 function positiveInt(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`${flag} must be a positive whole number, not ${JSON.stringify(text)}`);
-    process.exit(2);
-  }
+  if (!Number.isInteger(n) || n < 1)
+    exitWithUsage('bench', new UsageError(`${flag} must be a positive whole number, not ${JSON.stringify(text)}`));
   return n;
 }

@@ -13,7 +13,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { ConfigError, loadConfigFile } from '../config/load.ts';
 import { configPathFrom } from '../config/path.ts';
@@ -26,14 +25,19 @@ import type { DigestJob } from '../jobs/schema.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts';
 import { type SlackDouble, startSlackDouble } from '../slack-double/server.ts';
-import { buildDigestMessage, resolveDigest, runDigest } from '../worker/digest.ts';
-import { buildDeps } from '../worker/handler.ts';
+import { fromConfig } from '../subscriptions/model.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { buildSubscriptionMessage, runDigest } from '../worker/digest.ts';
+import { buildOverviewDigest } from '../worker/overview-digest.ts';
+import { periodAt, resolveDigest } from '../worker/subscriptions.ts';
+import { exitWithUsage, parseOptions, UsageError } from './args.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const HELP = `Usage: npm run digest -- --subscription NAME [--dry-run] [--config FILE] [--at ISO] [--out DIR] [--verbose]
 
-Builds one digest now for a subscription of the configuration, with the same code the scheduled worker runs.
+Builds one digest now for a subscription of the configuration, with the same code the scheduled worker runs
+(for a subscription with projects, several or all, the agency overview of those projects).
 
   --subscription NAME  the subscription (its name in the configuration's subscriptions list)
   --dry-run            fetch and render only: print the digest and write its Block Kit JSON to
@@ -54,27 +58,16 @@ nothing reaches a real workspace.
 
 Exit codes: 0 done, 1 not built or not posted (or an invalid configuration), 2 usage error.`;
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        subscription: { type: 'string', short: 's' },
-        'dry-run': { type: 'boolean', default: false },
-        config: { type: 'string' },
-        at: { type: 'string' },
-        out: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseOptions(argv, {
+    subscription: { type: 'string', short: 's' },
+    'dry-run': { type: 'boolean', default: false },
+    config: { type: 'string' },
+    at: { type: 'string' },
+    out: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
 }
 
 function subscriptionList(config: Config): string {
@@ -119,9 +112,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     throw new UsageError(`--at ${JSON.stringify(values.at)} is not a date: use ISO 8601, like 2026-11-23T09:00:00Z`);
 
   const job: DigestJob = { kind: 'digest', subscription: subscription.name, scheduledFor: at.toISOString(), trigger: 'manual' };
-  const resolved = resolveDigest(job, config);
-  if ('error' in resolved) {
-    console.error(`Cannot build the digest: ${resolved.error}`);
+  const found = periodAt(fromConfig(config, subscription), job.scheduledFor, config);
+  if ('error' in found) {
+    console.error(`Cannot build the digest: ${found.error}`);
     return 1;
   }
 
@@ -177,11 +170,20 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       log,
     );
 
-    const { period, project } = resolved;
-    const heading = `Digest ${subscription.name}: ${project.name}, ${period.label} (${period.start} .. ${period.end}, ${period.timeZone}) for channel ${subscription.channel}`;
+    // One project's digest, or (a subscription covering several projects) the agency overview: as the worker resolves it.
+    const resolved = await resolveDigest(fromConfig(config, subscription), found.period, deps);
+    if ('error' in resolved) {
+      console.error(`Cannot build the digest: ${resolved.error}`);
+      return 1;
+    }
+    const { period } = resolved;
+    const about = resolved.kind === 'project' ? resolved.project.name : `overview of ${resolved.projects.length} projects`;
+    const heading = `Digest ${subscription.name}: ${about}, ${period.label} (${period.start} .. ${period.end}, ${period.timeZone}) for channel ${subscription.channel}`;
 
     if (dryRun) {
-      const message = await buildDigestMessage(resolved, deps);
+      // A dry run shows an overview even when ChatDash answered for none of its projects (the worker would retry).
+      const message =
+        resolved.kind === 'overview' ? (await buildOverviewDigest(resolved, deps)).message : await buildSubscriptionMessage(resolved, deps);
       console.log(`${heading}\n`);
       console.log(renderForTerminal(message));
       const outDir = resolve(values.out ?? join(ROOT, '.demo'));
@@ -225,10 +227,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 main(process.argv.slice(2), process.env).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\nRun \`npm run digest -- --help\` for usage.`);
-      process.exit(2);
-    }
+    if (error instanceof UsageError) exitWithUsage('digest', error);
     console.error(error);
     process.exit(1);
   },

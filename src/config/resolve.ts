@@ -1,22 +1,7 @@
-/**
- * A subscription with the configuration's defaults filled in. Pure.
- */
-import { type DigestTarget, resolveDigestTarget } from '../subscriptions/target.ts';
+/** A YAML subscription by the name someone typed (`npm run digest -- --subscription NAME`). Pure. */
 import type { Config, SubscriptionConfig } from './schema.ts';
 
-export interface ResolvedSubscription extends Omit<DigestTarget, 'channel'> {
-  subscription: SubscriptionConfig;
-}
-
-/** Fill in defaults. Returns undefined if the subscription's project is not defined (a validated config never has that). */
-export function resolveSubscription(config: Config, subscription: SubscriptionConfig): ResolvedSubscription | undefined {
-  const target = resolveDigestTarget(config, subscription);
-  if (!target) return undefined;
-  const { channel: _channel, ...rest } = target;
-  return { subscription, ...rest };
-}
-
-/** A subscription by name. */
+/** A subscription by name (trimmed, any case). */
 export function findSubscription(config: Config, name: string): SubscriptionConfig | undefined {
   const wanted = name.trim().toLowerCase();
   return config.subscriptions.find((s) => s.name === wanted);

@@ -33,11 +33,15 @@ const SEND_BATCH = 10;
 export const DEFAULT_MAX_DUE_PER_TICK = 1000;
 
 export interface ScheduleOptions {
+  /** The subscriptions and the default time zone (validated; the build embeds it). Required. */
   config: Config;
+  /** Where `JOBS_QUEUE_URL` (and the AWS endpoint and region) are read. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** Where digest jobs go. Default: the SQS queue at `JOBS_QUEUE_URL`, made on the first tick with something due. */
   queue?: JobQueue;
-  /** Runtime subscriptions (default: the state store of `STATE_TABLE` or `STATE_FILE`; neither: YAML ones only). */
+  /** Runtime subscriptions. Default: the state store of `STATE_TABLE` or `STATE_FILE`; neither: YAML ones only. */
   store?: SubscriptionStore;
+  /** Structured log. Default: JSON lines on stdout (`createLog()`). */
   log?: Log;
   /** Runtime subscriptions queued per tick at most (default 1000). */
   maxDuePerTick?: number;

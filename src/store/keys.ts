@@ -29,7 +29,8 @@
  * | `byChannel` | `channelKey` = `CHANNEL#C` | `itemKey` = `SUB#<id>`     | a channel's subscriptions (`ALERT#<id>` reserved)  |
  * | `byOwner`   | `ownerKey` = `USER#U`      | `itemKey`                  | a person's subscriptions (and, later, alerts)      |
  * | `byKind`    | `kindKey` = `SUB`/`BIND`   | `kindSort` = `<project>#…` | everything of a kind, grouped by project (admins); |
- * |             |                            |                            | `ALERT` reserved                                   |
+ * |             |                            |                            | overviews of several projects (`~overview#…`)      |
+ * |             |                            |                            | last; `ALERT` reserved                             |
  *
  * ISO instants are written by `Date#toISOString()` (always `YYYY-MM-DDTHH:mm:ss.sssZ`), so their string order is
  * their time order and `dueAt <= :now` is a range condition on the sort key. One `DUE#SUB` partition sustains 1,000

@@ -52,6 +52,8 @@ export interface MemoryStore extends StateStore {
   putRawItem(item: Item): void;
   /** How many items it holds. */
   readonly size: number;
+  /** Forgets every item and the read counts (tests: a fresh store between tests). */
+  clear(): void;
 }
 
 const keyOf = (pk: unknown, sk: unknown) => `${String(pk)}\u0000${String(sk)}`;
@@ -150,6 +152,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     putRawItem(item) {
       put(item);
+    },
+    clear() {
+      items.clear();
+      reads.items = 0;
+      reads.requests = 0;
+      save();
     },
 
     async createSubscription(input: NewSubscription, actor: Actor) {

@@ -10,10 +10,18 @@
  * Permissions are not checked here: see `src/subscriptions/policy.ts`.
  */
 import type { RuntimeBinding } from './binding-item.ts';
-import type { Delivery, PauseReason, RuntimeSubscription, SubscriptionSettings } from './subscription-item.ts';
+import type { Delivery, PauseReason, ProjectList, RuntimeSubscription, SubscriptionSettings } from './subscription-item.ts';
 
 export type { RuntimeBinding } from './binding-item.ts';
-export type { Delivery, Pause, PauseReason, RuntimeSubscription, SubscriptionSettings, SystemPauseReason } from './subscription-item.ts';
+export type {
+  Delivery,
+  Pause,
+  PauseReason,
+  ProjectList,
+  RuntimeSubscription,
+  SubscriptionSettings,
+  SystemPauseReason,
+} from './subscription-item.ts';
 
 /** Who makes a change: a Slack user, or one of the bot's own functions. */
 export type Actor = { type: 'user'; userId: string } | { type: 'system'; component: 'schedule' | 'worker' | 'deadletter' | 'cli' };
@@ -70,10 +78,12 @@ export interface NewSubscription extends SubscriptionSettings {
 
 /**
  * A change to a subscription's settings. The channel and owner never change. `null` clears an optional setting
- * (the configuration's default applies again).
+ * (the configuration's default applies again). `project` or `projects` replaces what it covers (the other is
+ * cleared; sections go with a switch to `projects`).
  */
 export interface SubscriptionPatch {
   project?: string;
+  projects?: ProjectList;
   schedule?: string;
   timeZone?: string;
   period?: string;
@@ -104,7 +114,7 @@ export interface SubscriptionStore {
   /** A channel's subscriptions, by id (index reads: a change may take a moment to show). */
   listByChannel(channel: string, page?: PageRequest): Promise<Page<RuntimeSubscription>>;
   listByOwner(userId: string, page?: PageRequest): Promise<Page<RuntimeSubscription>>;
-  /** Every subscription, grouped by project. */
+  /** Every subscription, grouped by project (overviews of several projects last). */
   listAll(page?: PageRequest): Promise<Page<RuntimeSubscription>>;
   /** Active subscriptions whose next run is at or before `now`, oldest first, at most `limit`: reads O(due) items. */
   dueSubscriptions(now: Date, limit: number): Promise<RuntimeSubscription[]>;

@@ -3,6 +3,7 @@
  * write and every read goes through, and the item attributes (keys, index entries) derived from the data.
  */
 import * as z from 'zod/mini';
+import { ALL_PROJECTS } from '../config/all-projects.ts';
 import { CronExpression, CURRENCY_DISPLAYS, Locale, SECTIONS, TimeZone } from '../config/schema.ts';
 import { summariseIssues } from './binding-item.ts';
 import { channelPk, DUE, KIND, RUNTIME_SUBSCRIPTION_ID, subscriptionKey, subscriptionPk, subscriptionStateKey, userKey } from './keys.ts';
@@ -42,9 +43,22 @@ export const Delivery = z.object({
 });
 export type Delivery = z.infer<typeof Delivery>;
 
-/** What a subscription shows: the same fields as a YAML subscription (no name), with the time zone always set. */
+/** The most projects a runtime subscription may list (`all` covers any number). */
+export const MAX_LISTED_PROJECTS = 200;
+
+/** Several projects, or `all` (every project its channel may see): the subscription posts the agency overview. */
+export const ProjectList = z.union([z.literal(ALL_PROJECTS), z.array(ProjectKey).check(z.minLength(1), z.maxLength(MAX_LISTED_PROJECTS))]);
+export type ProjectList = z.infer<typeof ProjectList>;
+
+/**
+ * What a subscription shows: the same fields as a YAML subscription (no name), with the time zone always set.
+ * Exactly one of `project` and `projects` is set (see `coverageProblem`).
+ */
 export const SubscriptionSettings = z.object({
-  project: ProjectKey,
+  /** One project: the subscription posts that project's digest. */
+  project: z.optional(ProjectKey),
+  /** A list of projects or `all`: the subscription posts the agency overview of those its channel may see. */
+  projects: z.optional(ProjectList),
   channel: ChannelId,
   /** Standard 5-field cron, read in `timeZone`. */
   schedule: CronExpression,
@@ -54,9 +68,22 @@ export const SubscriptionSettings = z.object({
   /** Unset: the configuration's default, read when the digest is built. */
   locale: z.optional(Locale),
   currencyDisplay: z.optional(z.enum(CURRENCY_DISPLAYS)),
+  /** Parts of one project's digest (an overview has none). */
   sections: z.optional(z.array(z.enum(SECTIONS)).check(z.minLength(1), z.maxLength(SECTIONS.length))),
 });
 export type SubscriptionSettings = z.infer<typeof SubscriptionSettings>;
+
+/** What ties the settings' fields together, as the configuration's checks do for YAML subscriptions. */
+export function coverageProblem(settings: Pick<SubscriptionSettings, 'project' | 'projects' | 'sections'>): string | undefined {
+  if (settings.project === undefined && settings.projects === undefined) return 'neither project nor projects is set';
+  if (settings.project !== undefined && settings.projects !== undefined) return 'both project and projects are set';
+  if (Array.isArray(settings.projects) && new Set(settings.projects).size !== settings.projects.length) return 'a project is listed twice';
+  if (settings.projects !== undefined && settings.sections !== undefined) return 'an overview of projects has no sections';
+  return undefined;
+}
+
+/** Where `listAll` puts a subscription: its project, or after every project for an overview of several. */
+const OVERVIEW_GROUP = '~overview';
 
 export const RuntimeSubscription = z.object({
   id: z.string().check(z.regex(RUNTIME_SUBSCRIPTION_ID)),
@@ -89,7 +116,7 @@ export function subscriptionItem(subscription: RuntimeSubscription): Record<stri
     ownerKey: userKey(subscription.owner),
     itemKey: subscriptionPk(subscription.id),
     kindKey: KIND.subscription,
-    kindSort: `${subscription.project}#${subscription.id}`,
+    kindSort: `${subscription.project ?? OVERVIEW_GROUP}#${subscription.id}`,
   };
 }
 
@@ -117,6 +144,8 @@ export function parseSubscriptionItem(item: unknown): ItemParse<RuntimeSubscript
   const key = subscriptionKey(data.id);
   if (key.pk !== pk || key.sk !== sk) return { ok: false, problem: 'keys do not match the id' };
   if (data.paused && data.nextRunAt !== undefined) return { ok: false, problem: 'a paused subscription has a next run' };
+  const coverage = coverageProblem(data);
+  if (coverage) return { ok: false, problem: coverage };
   if (dueAt !== data.nextRunAt) return { ok: false, problem: 'the due index entry does not match nextRunAt' };
   return { ok: true, value: data };
 }
@@ -126,6 +155,8 @@ export function validSubscription(data: RuntimeSubscription): RuntimeSubscriptio
   const parsed = z.safeParse(RuntimeSubscription, data);
   if (!parsed.success) throw new TypeError(`invalid subscription: ${summariseIssues(parsed.error.issues)}`);
   if (parsed.data.paused && parsed.data.nextRunAt !== undefined) throw new TypeError('invalid subscription: paused with a next run');
+  const coverage = coverageProblem(parsed.data);
+  if (coverage) throw new TypeError(`invalid subscription: ${coverage}`);
   return parsed.data;
 }
 

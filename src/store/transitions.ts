@@ -30,7 +30,7 @@ export function createdSubscription(input: NewSubscription, actor: Actor, now: D
   const nextRunAt = nextRunAfter(input.schedule, input.timeZone, now);
   return validSubscription({
     id,
-    project: input.project,
+    ...coverageOf(input),
     channel: input.channel,
     schedule: input.schedule,
     timeZone: input.timeZone,
@@ -63,22 +63,33 @@ function withOptional<K extends 'locale' | 'currencyDisplay' | 'sections'>(
   return { [key]: value } as Partial<Pick<RuntimeSubscription, K>>;
 }
 
+/** What a subscription covers (one project, or several, or `all`): the fields that are set (validation wants one). */
+function coverageOf(settings: Pick<RuntimeSubscription, 'project' | 'projects'>): Pick<RuntimeSubscription, 'project' | 'projects'> {
+  return {
+    ...(settings.project !== undefined ? { project: settings.project } : {}),
+    ...(settings.projects !== undefined ? { projects: settings.projects } : {}),
+  };
+}
+
 export function patchedSubscription(current: RuntimeSubscription, patch: SubscriptionPatch, actor: Actor, now: Date): RuntimeSubscription {
   const schedule = patch.schedule ?? current.schedule;
   const timeZone = patch.timeZone ?? current.timeZone;
   const timingChanged = schedule !== current.schedule || timeZone !== current.timeZone;
-  const { locale: _l, currencyDisplay: _c, sections: _s, nextRunAt: _n, ...rest } = current;
+  const { project: _p, projects: _ps, locale: _l, currencyDisplay: _c, sections: _s, nextRunAt: _n, ...rest } = current;
   let nextRunAt = current.nextRunAt;
   if (timingChanged && !current.paused) nextRunAt = nextRunAfter(schedule, timeZone, now);
+  const coverage = patch.project !== undefined || patch.projects !== undefined ? coverageOf(patch) : coverageOf(current);
+  // An overview has no sections: switching to several projects drops them.
+  const sections = coverage.projects !== undefined ? {} : withOptional(current, patch, 'sections');
   return validSubscription({
     ...rest,
-    project: patch.project ?? current.project,
+    ...coverage,
     schedule,
     timeZone,
     period: patch.period ?? current.period,
     ...withOptional(current, patch, 'locale'),
     ...withOptional(current, patch, 'currencyDisplay'),
-    ...withOptional(current, patch, 'sections'),
+    ...sections,
     ...touched(current, actor, now),
     ...(nextRunAt !== undefined ? { nextRunAt } : {}),
   });
@@ -102,6 +113,7 @@ export function resumedSubscription(current: RuntimeSubscription, actor: Actor, 
 /** The fields a person's change (or a pause) rewrites; everything else (the last delivery) is left as it is. */
 export const VERSIONED_FIELDS = [
   'project',
+  'projects',
   'schedule',
   'timeZone',
   'period',

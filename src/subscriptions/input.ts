@@ -7,14 +7,18 @@
  * no escaping and can't be used to inject mrkdwn.
  */
 import { Cron } from 'croner';
+import { ALL_PROJECTS } from '../config/all-projects.ts';
 import { CRON_HELP, CURRENCY_DISPLAYS, cronProblem, isValidLocale, isValidTimeZone, SECTIONS, type Section } from '../config/schema.ts';
 import { parsePeriod } from '../periods/parse.ts';
 import type { SubscriptionSettings } from '../store/store.ts';
+import { MAX_LISTED_PROJECTS } from '../store/subscription-item.ts';
 
 /** The modal's values, as Slack hands them over (untrusted, unbounded until checked). */
 export interface SubscriptionInput {
-  /** Project key. */
-  project: string;
+  /** One project's key: the subscription posts its digest. Give this or `projects`. */
+  project?: string | undefined;
+  /** Several project keys, or `all` (every project the channel may see): the subscription posts the agency overview. */
+  projects?: readonly string[] | typeof ALL_PROJECTS | undefined;
   /** 5-field cron (the UI turns presets into one with `cronFromFrequency`). */
   schedule: string;
   timeZone: string;
@@ -47,8 +51,7 @@ export function checkSubscriptionInput(
   context: InputContext,
 ): { ok: true; value: CheckedInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const project = input.project.trim();
-  if (!context.allowedProjects.includes(project)) errors.project = 'Pick one of the projects this channel can see.';
+  const coverage = checkCoverage(input, context.allowedProjects, errors);
 
   const timeZone = input.timeZone.trim();
   if (timeZone.length > 64 || !isValidTimeZone(timeZone)) errors.timeZone = 'Pick a time zone from the list (like Europe/Paris).';
@@ -75,7 +78,9 @@ export function checkSubscriptionInput(
   if (currency !== undefined && !currencyDisplay) errors.currencyDisplay = 'Pick how to show currencies from the list.';
 
   let sections: Section[] | undefined;
-  if (input.sections && input.sections.length > 0) {
+  if (input.sections && input.sections.length > 0 && coverage?.projects !== undefined) {
+    errors.sections = 'An overview of several projects has no sections: leave them empty.';
+  } else if (input.sections && input.sections.length > 0) {
     const wanted = new Set(input.sections);
     sections = SECTIONS.filter((s) => wanted.has(s));
     if (sections.length !== wanted.size || input.sections.length > SECTIONS.length) errors.sections = 'Pick sections from the list.';
@@ -87,7 +92,7 @@ export function checkSubscriptionInput(
   return {
     ok: true,
     value: {
-      project,
+      ...coverage,
       schedule,
       timeZone,
       period,
@@ -96,6 +101,41 @@ export function checkSubscriptionInput(
       ...(sections ? { sections } : {}),
     },
   };
+}
+
+/**
+ * One project the channel may see, or several (each one it may see, each once, at most `MAX_LISTED_PROJECTS`), or
+ * `all`; exactly one of `project` and `projects`. Problems go into `errors`; undefined when there is one.
+ */
+function checkCoverage(
+  input: Pick<SubscriptionInput, 'project' | 'projects'>,
+  allowed: readonly string[],
+  errors: FieldErrors,
+): Pick<CheckedInput, 'project' | 'projects'> | undefined {
+  const project = input.project?.trim() || undefined;
+  const { projects } = input;
+  if (project !== undefined && projects !== undefined) {
+    errors.projects = 'Pick one project, or several for an overview, not both.';
+    return undefined;
+  }
+  if (projects === ALL_PROJECTS) return { projects };
+  if (projects !== undefined) {
+    const keys = projects.length > MAX_LISTED_PROJECTS ? [] : [...new Set(projects.map((p) => p.trim()))];
+    if (keys.length === 0) {
+      errors.projects = `Pick between 1 and ${MAX_LISTED_PROJECTS} projects.`;
+      return undefined;
+    }
+    if (!keys.every((key) => allowed.includes(key))) {
+      errors.projects = 'Pick projects this channel can see.';
+      return undefined;
+    }
+    return { projects: keys };
+  }
+  if (project === undefined || !allowed.includes(project)) {
+    errors.project = 'Pick one of the projects this channel can see.';
+    return undefined;
+  }
+  return { project };
 }
 
 export const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;

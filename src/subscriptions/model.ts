@@ -8,8 +8,9 @@ import { nextRunAfter } from '../schedule/next-run.ts';
 import type { Delivery, Pause, RuntimeSubscription, SubscriptionRef, SubscriptionSettings } from '../store/store.ts';
 
 /**
- * The settings (project, channel, 5-field cron read in `timeZone`, period, and optional locale, currency display and
- * sections: unset means the configuration's defaults) and, for runtime ones, their state.
+ * The settings (one `project`, or `projects`: a list or `all`, for the agency overview; channel, 5-field cron read in
+ * `timeZone`, period, and optional locale, currency display and sections: unset means the configuration's defaults)
+ * and, for runtime ones, their state. What it covers is answered by `coveredProjects` (target.ts).
  */
 export interface Subscription extends SubscriptionSettings {
   source: 'config' | 'runtime';
@@ -48,7 +49,8 @@ export function fromConfig(
   return {
     source: 'config',
     id: declared.name,
-    project: declared.project,
+    ...(declared.project !== undefined ? { project: declared.project } : {}),
+    ...(declared.projects !== undefined ? { projects: declared.projects } : {}),
     channel: declared.channel,
     schedule: declared.schedule,
     timeZone,

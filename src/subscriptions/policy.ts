@@ -2,15 +2,17 @@
  * Who may do what with subscriptions and channel bindings. Pure: the caller brings the facts (the person, whether
  * they are an admin, what the channel may see) and gets a yes, or a refusal with a sentence for Slack.
  *
- * - Anyone who may query a project in a channel may subscribe that channel to it.
+ * - Anyone who may query a project in a channel may subscribe that channel to it (to several: each of them; to
+ *   `all`: anyone who may query there).
  * - Editing, pausing, resuming and deleting belong to the subscription's owner and to admins.
- * - Send now: the owner, admins, or anyone who may query the project in the subscription's own channel, from that
- *   channel (it posts there what they could ask for themselves).
+ * - Send now: the owner, admins, or anyone who may query the project (an overview: any project) in the
+ *   subscription's own channel, from that channel (it posts there what they could ask for themselves).
  * - Subscriptions and bindings from the configuration file are read-only from Slack.
  * - Only admins bind and unbind channels, and see every subscription.
  * Refusals never name a project the person could not see anyway.
  */
 import type { AccessDecision } from '../config/access.ts';
+import { ALL_PROJECTS } from '../config/all-projects.ts';
 import type { Config } from '../config/schema.ts';
 import type { Subscription } from './model.ts';
 
@@ -38,10 +40,22 @@ export type Permission = { ok: true } | { ok: false; reason: PolicyRefusal | 'ac
 const allow: Permission = { ok: true };
 const deny = (reason: PolicyRefusal): Permission => ({ ok: false, reason, message: POLICY_MESSAGES[reason] });
 
-/** `access`: the decision for the channel to subscribe, from `checkChannelAccess`. */
-export function canSubscribe(access: AccessDecision, projectKey: string): Permission {
+/** What a subscription covers: one project, or several (a list, or `all` the channel may see). */
+export interface Coverage {
+  project?: string | undefined;
+  projects?: readonly string[] | typeof ALL_PROJECTS | undefined;
+}
+
+/**
+ * `access`: the decision for the channel to subscribe, from `checkChannelAccess`. One project, or each listed one,
+ * must be one the channel may see; `all` is whatever it may see.
+ */
+export function canSubscribe(access: AccessDecision, coverage: Coverage): Permission {
   if (!access.ok) return { ok: false, reason: 'access', message: access.message };
-  return access.projects.some((p) => p.key === projectKey) ? allow : deny('cannot_query');
+  if (coverage.projects === ALL_PROJECTS) return allow;
+  const wanted = coverage.projects ?? (coverage.project === undefined ? [] : [coverage.project]);
+  const visible = new Set(access.projects.map((p) => p.key));
+  return wanted.length > 0 && wanted.every((key) => visible.has(key)) ? allow : deny('cannot_query');
 }
 
 /** Edit, pause, resume, delete. */
@@ -57,13 +71,15 @@ export function canManage(actor: PolicyActor, subscription: Pick<Subscription, '
  */
 export function canSendNow(
   actor: PolicyActor,
-  subscription: Pick<Subscription, 'owner' | 'channel' | 'project'>,
+  subscription: Pick<Subscription, 'owner' | 'channel' | 'project' | 'projects'>,
   fromChannel: string,
   access: AccessDecision | undefined,
 ): Permission {
   if (actor.isAdmin || (subscription.owner !== undefined && subscription.owner === actor.userId)) return allow;
   if (fromChannel !== subscription.channel || !access) return deny('not_owner');
-  return canSubscribe(access, subscription.project);
+  // An overview only ever shows projects its channel may see (see coveredProjects): anyone who may query there.
+  if (subscription.projects !== undefined) return access.ok ? allow : { ok: false, reason: 'access', message: access.message };
+  return canSubscribe(access, { project: subscription.project });
 }
 
 export function canBind(actor: PolicyActor): Permission {

@@ -94,7 +94,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
     async subscribe(requester: Requester, input: SubscriptionInput): Promise<ServiceResult<Subscription>> {
       if (requester.isDirectMessage) return { ok: false, reason: 'refused', message: SERVICE_MESSAGES.dmSubscribe };
       const access = await checkChannelAccess(config, store, requester, log);
-      const permission = canSubscribe(access, input.project.trim());
+      const permission = canSubscribe(access, { project: input.project?.trim(), projects: input.projects });
       if (!permission.ok) return refused(permission);
       const checked = checkInput(input, access.ok ? access.projects.map((p) => p.key) : []);
       if (!checked.ok) return checked;
@@ -119,7 +119,8 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
       if (!checked.ok) return checked;
       const v = checked.value;
       const patch: SubscriptionPatch = {
-        project: v.project,
+        ...(v.project !== undefined ? { project: v.project } : {}),
+        ...(v.projects !== undefined ? { projects: v.projects } : {}),
         schedule: v.schedule,
         timeZone: v.timeZone,
         period: v.period,
@@ -153,7 +154,10 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
       const access = await checkChannelAccess(config, store, requester, log);
       if (!access.ok) return { ok: false, reason: 'refused', message: access.message };
       const visible = new Set(access.projects.map((p) => p.key));
-      const declared = config.subscriptions.filter((s) => s.channel === requester.channelId && visible.has(s.project));
+      // An overview shows only projects its channel may see, so anyone who may query there may see it listed.
+      const declared = config.subscriptions.filter(
+        (s) => s.channel === requester.channelId && (s.project === undefined || visible.has(s.project)),
+      );
       const fromYaml = await Promise.all(
         declared.map(async (s) => fromConfig(config, s, { now: now(), lastDelivery: await store.configDelivery(s.name) })),
       );

@@ -1,22 +1,34 @@
 /**
- * Scheduled (or `npm run digest`) digests: render one subscription's period and post it to its channel. YAML and
- * runtime subscriptions alike; a runtime one that is paused or deleted by the time its job runs posts nothing, and
- * one whose channel can't take the message any more is paused (its owner and the admins are told).
+ * Scheduled (or `npm run digest`) posts of a subscription: one project's digest, or the agency overview of its
+ * projects. YAML and runtime subscriptions, one project or several, go through this one pipeline: one post per
+ * (subscription, period), posted at the channel's pace, its last delivery recorded; a runtime one that is paused or
+ * deleted by the time its job runs posts nothing, and one whose channel can't take the message any more (or no
+ * longer sees any of its projects) is paused (its owner and the admins are told).
  */
-import type { Config } from '../config/schema.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { DigestJob } from '../jobs/schema.ts';
+import type { Period } from '../periods/period.ts';
 import type { SubscriptionRef } from '../store/store.ts';
-import { configSubscription, fromConfig, type Subscription } from '../subscriptions/model.ts';
+import type { Subscription } from '../subscriptions/model.ts';
+import type { DigestTarget } from '../subscriptions/target.ts';
 import { alertAdmins } from './alerts.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
-import { leaveIfChannelBusy, postDigest } from './post.ts';
-import { loadSubscription, noteDelivery, pauseUndeliverable, type ResolvedDigest, resolveDigestAt, stillBound } from './subscriptions.ts';
+import { buildOverviewDigest, NothingAnsweredError } from './overview-digest.ts';
+import { leaveIfChannelBusy, postDigest } from './post-digest.ts';
+import {
+  loadSubscription,
+  noteDelivery,
+  pauseUndeliverable,
+  periodAt,
+  type ResolvedDigest,
+  resolveDigest,
+  type Unresolved,
+} from './subscriptions.ts';
 
 export type { ResolvedDigest } from './subscriptions.ts';
 
@@ -24,66 +36,83 @@ export function refOfJob(job: Pick<DigestJob, 'subscription' | 'source'>): Subsc
   return { source: job.source ?? 'config', id: job.subscription };
 }
 
-/** A YAML subscription's digest for a job: its project and the period it covers, or why it can't be resolved. */
-export function resolveDigest(job: DigestJob, config: Config): ResolvedDigest | { error: string } {
-  const declared = configSubscription(config, job.subscription);
-  if (!declared) return { error: `no subscription named "${job.subscription}" in the configuration` };
-  return resolveDigestAt(fromConfig(config, declared), job.scheduledFor, config);
-}
-
-/** The key of a resolved digest: (subscription, period); a manual run also carries its time, so it posts each time. */
-function keyOf(job: DigestJob, resolved: ResolvedDigest | { error: string }): string {
-  if ('error' in resolved) return `digest:${job.subscription}:unresolved:${job.scheduledFor}`;
-  const base = `digest:${job.subscription}:${resolved.period.start}/${resolved.period.end}`;
+/** The key of a digest job: (subscription, period); a manual run also carries its time, so it posts each time. */
+function keyOf(job: DigestJob, found: { period: Period } | Unresolved | undefined): string {
+  if (!found || 'error' in found) return `digest:${job.subscription}:unresolved:${job.scheduledFor}`;
+  const base = `digest:${job.subscription}:${found.period.start}/${found.period.end}`;
   return job.trigger === 'manual' ? `${base}:manual:${job.scheduledFor}` : base;
-}
-
-/**
- * A scheduled digest is identified by (subscription, period): EventBridge and SQS may deliver its job twice,
- * and it is posted once. A manual run (`npm run digest`) posts every time it is asked to. (YAML subscriptions.)
- */
-export function digestIdempotencyKey(job: DigestJob, config: Config): string {
-  return keyOf(job, resolveDigest(job, config));
 }
 
 interface Prepared {
   subscription: Subscription | undefined;
-  resolved: ResolvedDigest | { error: string };
+  period: { period: Period } | Unresolved | undefined;
 }
 
 /**
- * A job's subscription and resolved digest, found once per job: its idempotency key and its run both need them
- * (for a runtime subscription that is one store read, not two).
+ * A job's subscription and period, found once per job: its idempotency key and its run both need them (for a
+ * runtime subscription that is one store read, not two).
  */
 const prepared = new WeakMap<DigestJob, Promise<Prepared>>();
 
-function prepare(job: DigestJob, deps: WorkerDeps): Promise<Prepared> {
+function prepare(job: DigestJob, deps: Pick<WorkerDeps, 'config' | 'store'>): Promise<Prepared> {
   let found = prepared.get(job);
   if (!found) {
     found = loadSubscription(refOfJob(job), deps).then((subscription) => ({
       subscription,
-      resolved: subscription ? resolveDigestAt(subscription, job.scheduledFor, deps.config) : { error: 'gone' },
+      period: subscription && periodAt(subscription, job.scheduledFor, deps.config),
     }));
     prepared.set(job, found);
   }
   return found;
 }
 
-/** The same key for any subscription (a runtime one is read from the store to know its period). */
-export async function digestKey(job: DigestJob, deps: WorkerDeps): Promise<string> {
-  return keyOf(job, (await prepare(job, deps)).resolved);
+/**
+ * A scheduled digest is identified by (subscription, period): EventBridge and SQS may deliver its job twice, and
+ * it is posted once. A manual run (`npm run digest`) posts every time it is asked to. Any subscription: a runtime
+ * one is read from the store to know its period.
+ */
+export async function digestKey(job: DigestJob, deps: Pick<WorkerDeps, 'config' | 'store'>): Promise<string> {
+  return keyOf(job, (await prepare(job, deps)).period);
 }
 
-export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
-  const { project, period, locale, currencyDisplay, sections } = resolved;
+/** One project's digest for a period. */
+export async function buildDigestMessage(
+  target: Extract<DigestTarget, { kind: 'project' }> & { period: Period },
+  deps: WorkerDeps,
+): Promise<SlackMessage> {
+  const { project, period, locale, currencyDisplay, sections } = target;
   const insights = await fetchInsights(deps.chatdash, project.id, period, DIGEST_METRICS, chatdashDeadline(deps));
-  return renderDigest(insights, { project: { id: project.id, name: project.name }, locale, currencyDisplay, sections, buttons: true });
+  return renderDigest(insights, {
+    project: { id: project.id, name: project.name },
+    locale,
+    currencyDisplay,
+    sections,
+    buttons: true,
+    dashboardUrl: project.dashboardUrl,
+  });
+}
+
+/**
+ * What a subscription posts: its project's digest, or the overview of its projects. Throws ChatDash's failures for
+ * one project, and `NothingAnsweredError` when it answered for none of an overview's projects (partial answers are
+ * posted: every project keeps its row).
+ */
+export async function buildSubscriptionMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
+  if (resolved.kind === 'project') return buildDigestMessage(resolved, deps);
+  const built = await buildOverviewDigest(resolved, deps);
+  if (built.retry) throw new NothingAnsweredError(`ChatDash answered for none of the projects of "${resolved.subscription.id}"`);
+  return built.message;
+}
+
+/** What a resolved post is about, for messages (safe mrkdwn). */
+export function aboutOf(resolved: ResolvedDigest): string {
+  return resolved.kind === 'project' ? escapeMrkdwn(resolved.project.name) : `the overview of ${resolved.projects.length} projects`;
 }
 
 export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<string> {
   const ref = refOfJob(job);
-  const { subscription, resolved } = await prepare(job, deps);
-  if (!subscription) {
+  const { subscription, period } = await prepare(job, deps);
+  if (!subscription || !period) {
     if (ref.source === 'runtime') {
       // Deleted since the tick queued it: nothing to post.
       deps.log('info', 'digest.gone', { subscription: job.subscription });
@@ -93,9 +122,7 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
       deps,
       'digest.unresolved',
       `A digest could not be built: no subscription named "${escapeMrkdwn(job.subscription)}" in the configuration.`,
-      {
-        subscription: job.subscription,
-      },
+      { subscription: job.subscription },
     );
     return 'unresolved';
   }
@@ -107,27 +134,28 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
   const failed = (reason: string) =>
     noteDelivery(deps, subscription, { result: 'failed', at, reason, scheduledFor: job.scheduledFor, trigger: job.trigger });
 
+  const resolved = 'error' in period ? period : await resolveDigest(subscription, period.period, deps);
   if ('error' in resolved) {
+    // Nothing its channel may see any more (a project or the channel disconnected since): a runtime one is paused.
+    if (resolved.problem === 'nothing_covered') {
+      await pauseUndeliverable(deps, subscription, { unbound: true });
+      await failed('channel_unbound');
+      return 'unbound';
+    }
     await alertAdmins(deps, 'digest.unresolved', `A digest could not be built: ${escapeMrkdwn(resolved.error)}.`, {
       subscription: job.subscription,
     });
     await failed('unresolved');
     return 'unresolved';
   }
-  // A runtime subscription posts only where its project may be seen: an admin may have disconnected the channel.
-  if (subscription.source === 'runtime' && !(await stillBound(subscription, deps))) {
-    await pauseUndeliverable(deps, subscription, { unbound: true });
-    await failed('channel_unbound');
-    return 'unbound';
-  }
   await leaveIfChannelBusy(deps, resolved.channel, { requeues: job.requeues });
-  const { project } = resolved;
   let message: SlackMessage;
   try {
-    message = await buildDigestMessage(resolved, deps);
+    message = await buildSubscriptionMessage(resolved, deps);
   } catch (error) {
-    const failure = asUserFacing(error, escapeMrkdwn(project.name));
-    // ChatDash down or rate-limited: let the queue try again later; the dead-letter function reports it if it never recovers.
+    const failure = asUserFacing(error, aboutOf(resolved));
+    // ChatDash down or rate-limited (or answering for none of an overview's projects): let the queue try again later;
+    // the dead-letter function reports it if it never recovers.
     if (!failure || failure.transient) throw error;
     await alertAdmins(deps, 'digest.chatdash_failed', `Digest *${escapeMrkdwn(subscription.id)}* was not posted. ${failure.userMessage}`, {
       subscription: subscription.id,

@@ -2,6 +2,7 @@ import type { Job } from '../jobs/schema.ts';
 import type { WorkerDeps } from './deps.ts';
 import { digestKey, runDigest } from './digest.ts';
 import { runDrilldown } from './drilldown.ts';
+import { runOverview } from './overview.ts';
 import { runSendNow, sendNowIdempotencyKey } from './send-now.ts';
 import { runStats } from './stats.ts';
 
@@ -14,6 +15,8 @@ export function processJob(job: Job, deps: WorkerDeps): Promise<string> {
       return runDrilldown(job, deps);
     case 'digest':
       return runDigest(job, deps);
+    case 'overview':
+      return runOverview(job, deps);
     case 'send_now':
       return runSendNow(job, deps);
   }

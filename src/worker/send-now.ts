@@ -1,6 +1,6 @@
 /**
- * "Send now": a click posts the subscription's digest to its channel at once, for the period as of the click. The
- * person who clicked hears how it went (through the click's response_url, else a DM).
+ * "Send now": a click posts the subscription's digest (or agency overview) to its channel at once, for the period as
+ * of the click. The person who clicked hears how it went (through the click's response_url, else a DM).
  *
  * One click, one post: the job's key is the click (Slack's retries and SQS redeliveries of it collapse into one run
  * through the idempotency guard). A quick double-click is two clicks with two keys: the second finds the first one's
@@ -14,18 +14,21 @@ import { checkChannelAccess } from '../store/channel-access.ts';
 import { refOf, type Subscription } from '../subscriptions/model.ts';
 import { canSendNow, policyActor } from '../subscriptions/policy.ts';
 import type { WorkerDeps } from './deps.ts';
-import { buildDigestMessage, refOfJob } from './digest.ts';
+import { aboutOf, buildSubscriptionMessage, refOfJob } from './digest.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
-import { leaveIfChannelBusy, postDigest } from './post.ts';
+import { NothingAnsweredError } from './overview-digest.ts';
+import { leaveIfChannelBusy, postDigest } from './post-digest.ts';
 import { RequeueRequested } from './requeue.ts';
-import { loadSubscription, noteDelivery, pauseUndeliverable, resolveDigestAt, stillBound } from './subscriptions.ts';
+import { loadSubscription, noteDelivery, pauseUndeliverable, periodAt, resolveDigest } from './subscriptions.ts';
 
 /** At most one Send now per subscription in this window (a double-click posts once). */
 export const SEND_NOW_WINDOW_MS = 60_000;
 
 export const SEND_NOW_MESSAGES = {
   gone: 'That subscription no longer exists.',
-  unbound: 'This channel is no longer connected to that project, so I can\u2019t post its digest here.',
+  unbound: 'This channel is no longer connected to what that subscription covers, so I can\u2019t post it here.',
+  nothingAnswered:
+    ':warning: ChatDash didn\u2019t answer for any of the overview\u2019s projects just now, so I posted nothing. Please try again in a few minutes.',
   unresolved: ':warning: I couldn\u2019t build that digest: its settings no longer work. Ask its owner or an admin to edit it.',
   alreadySent: 'I posted this digest a moment ago. One *Send now* a minute, so a double-click doesn\u2019t post it twice.',
 } as const;
@@ -48,20 +51,19 @@ export async function runSendNow(job: SendNowJob, deps: WorkerDeps): Promise<str
   const actor = policyActor(deps.config, job.requester.userId);
   const fromChannel = job.requester.channelId;
   const access =
-    fromChannel === subscription.channel
-      ? await checkChannelAccess(deps.config, deps.store, job.requester, deps.log, subscription.project)
-      : undefined;
+    fromChannel === subscription.channel ? await checkChannelAccess(deps.config, deps.store, job.requester, deps.log) : undefined;
   const permission = canSendNow(actor, subscription, fromChannel, access);
   if (!permission.ok) {
     await tell(permission.message);
     return 'refused';
   }
-  if (!(await stillBound(subscription, deps))) {
-    await tell(SEND_NOW_MESSAGES.unbound);
-    return 'unbound';
-  }
-  const resolved = resolveDigestAt(subscription, job.requestedAt, deps.config);
+  const period = periodAt(subscription, job.requestedAt, deps.config);
+  const resolved = 'error' in period ? period : await resolveDigest(subscription, period.period, deps);
   if ('error' in resolved) {
+    if (resolved.problem === 'nothing_covered') {
+      await tell(SEND_NOW_MESSAGES.unbound);
+      return 'unbound';
+    }
     deps.log('warn', 'send_now.unresolved', { subscription: subscription.id, error: resolved.error });
     await tell(SEND_NOW_MESSAGES.unresolved);
     return 'unresolved';
@@ -76,13 +78,13 @@ export async function runSendNow(job: SendNowJob, deps: WorkerDeps): Promise<str
   }
   const giveBack = () => deps.store.releaseSendNow(ref, job.idempotencyKey);
   await leaveIfChannelBusy(deps, subscription.channel, { requeues: job.requeues });
-  const project = escapeMrkdwn(resolved.project.name);
+  const about = aboutOf(resolved);
 
-  let message: Awaited<ReturnType<typeof buildDigestMessage>>;
+  let message: Awaited<ReturnType<typeof buildSubscriptionMessage>>;
   try {
-    message = await buildDigestMessage(resolved, deps);
+    message = await buildSubscriptionMessage(resolved, deps);
   } catch (error) {
-    const failure = asUserFacing(error, project);
+    const failure = error instanceof NothingAnsweredError ? { userMessage: SEND_NOW_MESSAGES.nothingAnswered } : asUserFacing(error, about);
     if (!failure) throw error;
     // The person is waiting: say so now rather than retry in the background (ChatDash down, rate limited…).
     await giveBack();
@@ -94,7 +96,7 @@ export async function runSendNow(job: SendNowJob, deps: WorkerDeps): Promise<str
     await afterPost(deps, subscription, job, posted.ts);
     // Posted: a failure to say so must not fail the job (a retry would post again).
     await tell(
-      `:white_check_mark: Posted the *${project}* digest (${escapeMrkdwn(resolved.period.label)}) to <#${subscription.channel}>.`,
+      `:white_check_mark: Posted ${resolved.kind === 'project' ? `the *${about}* digest` : about} (${escapeMrkdwn(resolved.period.label)}) to <#${subscription.channel}>.`,
     ).catch((e: unknown) => deps.log('warn', 'send_now.tell_failed', errorFields(e)));
     return 'posted';
   } catch (error) {

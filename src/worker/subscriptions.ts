@@ -1,33 +1,38 @@
 /**
- * The worker's side of subscriptions: finding one (YAML or runtime) for a job, checking its channel may still see its
- * project, recording how a delivery went, and pausing one whose channel can't take messages any more (telling its
- * owner and the admins). Bookkeeping failures are logged, never thrown: a digest already posted must not be posted
- * again because its last-delivery note could not be written.
+ * The worker's side of subscriptions: finding one (YAML or runtime) for a job, resolving what it posts as of an
+ * instant (its period, and the projects its channel may still see), recording how a delivery went, and pausing one
+ * whose channel can't take messages any more (telling its owner and the admins). Bookkeeping failures are logged,
+ * never thrown: a digest already posted must not be posted again because its last-delivery note could not be written.
  */
-import { projectsForChannel } from '../config/access.ts';
+import { ALL_PROJECTS } from '../config/all-projects.ts';
 import type { Config } from '../config/schema.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { errorFields } from '../log.ts';
 import { parsePeriod } from '../periods/parse.ts';
 import type { Period } from '../periods/period.ts';
-import type { Delivery, SubscriptionRef, SystemPauseReason } from '../store/store.ts';
+import type { Delivery, RuntimeBinding, SubscriptionRef, SystemPauseReason } from '../store/store.ts';
 import { systemActor } from '../store/store.ts';
 import { PAUSE_FOR_SLACK_ERROR } from '../store/transitions.ts';
 import { configSubscription, fromConfig, fromRuntime, refOf, type Subscription } from '../subscriptions/model.ts';
-import { type DigestTarget, resolveDigestTarget } from '../subscriptions/target.ts';
+import { type DigestTarget, resolveDigestTarget, type TargetProblem } from '../subscriptions/target.ts';
 import { alertAdmins } from './alerts.ts';
 import type { WorkerDeps } from './deps.ts';
 import { describeChannelError } from './failures.ts';
 
-export interface ResolvedDigest extends DigestTarget {
-  subscription: Subscription;
-  period: Period;
+/** A subscription's post as of an instant: what it covers, where it goes, how it looks, and the period. */
+export type ResolvedDigest = DigestTarget & { subscription: Subscription; period: Period };
+
+/** Why a subscription's post can't be built: its period, or its target (see `TargetProblem`). */
+export interface Unresolved {
+  problem: 'period' | TargetProblem;
+  /** For the admins (plain text: escape it). */
+  error: string;
 }
 
 /** The subscription a job names; undefined when it is gone (or stored invalid). */
 export async function loadSubscription(
   ref: SubscriptionRef,
-  deps: Pick<WorkerDeps, 'config' | 'store' | 'now'>,
+  deps: Pick<WorkerDeps, 'config' | 'store'>,
 ): Promise<Subscription | undefined> {
   if (ref.source === 'config') {
     const declared = configSubscription(deps.config, ref.id);
@@ -37,19 +42,43 @@ export async function loadSubscription(
   return stored && fromRuntime(stored);
 }
 
-/** Target and period of a subscription's digest as of `at` (the cron occurrence, or the Send now click). */
-export function resolveDigestAt(subscription: Subscription, at: string, config: Config): ResolvedDigest | { error: string } {
-  const target = resolveDigestTarget(config, subscription);
-  if (!target) return { error: `subscription "${subscription.id}" names unknown project "${subscription.project}"` };
-  const parsed = parsePeriod(subscription.period, { now: new Date(at), timeZone: target.timeZone, maxDays: config.defaults.maxRangeDays });
-  if (!parsed.ok) return { error: `subscription "${subscription.id}": ${parsed.error}` };
-  return { ...target, subscription, period: parsed.period };
+/** The period a subscription's post covers as of `at` (the cron occurrence, or the Send now click), in its time zone. */
+export function periodAt(subscription: Subscription, at: string, config: Config): { period: Period } | Unresolved {
+  const parsed = parsePeriod(subscription.period, {
+    now: new Date(at),
+    timeZone: subscription.timeZone ?? config.defaults.timeZone,
+    maxDays: config.defaults.maxRangeDays,
+  });
+  return parsed.ok ? { period: parsed.period } : { problem: 'period', error: `subscription "${subscription.id}": ${parsed.error}` };
 }
 
-/** Whether the subscription's channel is still bound to its project (configuration or runtime binding). */
-export async function stillBound(subscription: Subscription, deps: WorkerDeps): Promise<boolean> {
-  const runtime = await deps.store.bindingsOf(subscription.channel);
-  return projectsForChannel(deps.config, subscription.channel, runtime).some((p) => p.key === subscription.project);
+/**
+ * The channel's bindings made from Slack, where they can change what a subscription covers: a runtime subscription's
+ * channel may have been connected or disconnected from Slack, and `projects: all` covers every project bound there.
+ * A YAML subscription naming its projects covers what the configuration binds (its checks require it): no read.
+ */
+async function runtimeBindingsFor(subscription: Subscription, deps: Pick<WorkerDeps, 'store'>): Promise<RuntimeBinding[]> {
+  return subscription.source === 'runtime' || subscription.projects === ALL_PROJECTS ? deps.store.bindingsOf(subscription.channel) : [];
+}
+
+/** What a subscription posts for `period`, with the projects its channel may see now, or why it can't. */
+export async function resolveDigest(
+  subscription: Subscription,
+  period: Period,
+  deps: Pick<WorkerDeps, 'config' | 'store'>,
+): Promise<ResolvedDigest | Unresolved> {
+  const resolved = resolveDigestTarget(deps.config, subscription, await runtimeBindingsFor(subscription, deps));
+  if (resolved.ok) return { ...resolved.target, subscription, period };
+  const error =
+    resolved.problem === 'unknown_project'
+      ? `subscription "${subscription.id}" names unknown project "${subscription.project}"`
+      : `subscription "${subscription.id}" covers no project bound to its channel`;
+  return { problem: resolved.problem, error };
+}
+
+/** A project's display name (plain text: escape it), or its key when it is no longer configured. */
+export function projectName(deps: Pick<WorkerDeps, 'config'>, key: string): string {
+  return deps.config.projects.find((p) => p.key === key)?.name ?? key;
 }
 
 export async function noteDelivery(deps: WorkerDeps, subscription: Subscription, delivery: Delivery): Promise<void> {
@@ -78,10 +107,15 @@ export async function pauseUndeliverable(
   cause: { slackError: string } | { unbound: true },
 ): Promise<SystemPauseReason | undefined> {
   const reason: SystemPauseReason | undefined = 'unbound' in cause ? 'channel_unbound' : PAUSE_FOR_SLACK_ERROR[cause.slackError];
-  const project = escapeMrkdwn(deps.config.projects.find((p) => p.key === subscription.project)?.name ?? subscription.project);
+  const project = subscription.project === undefined ? undefined : escapeMrkdwn(projectName(deps, subscription.project));
   const where = `<#${subscription.channel}>`;
   const why =
-    'unbound' in cause ? `${where} is no longer connected to *${project}*.` : describeChannelError(cause.slackError, subscription.channel);
+    'unbound' in cause
+      ? `${where} is no longer connected to ${project ? `*${project}*` : 'any of its projects'}.`
+      : describeChannelError(cause.slackError, subscription.channel);
+  const what = project ? `*${project}* digest` : '*agency overview*';
+  const pauseWords =
+    reason === 'channel_unbound' && !project ? 'the channel is no longer connected to its projects' : reason && PAUSE_WORDS[reason];
   if (subscription.source === 'config' || !reason) {
     await alertAdmins(deps, 'digest.undeliverable', `Digest *${escapeMrkdwn(subscription.id)}* was not posted: ${why}`, {
       subscription: subscription.id,
@@ -95,7 +129,7 @@ export async function pauseUndeliverable(
   } catch (error) {
     deps.log('error', 'subscription.pause_failed', { subscription: subscription.id, reason, ...errorFields(error) });
   }
-  const notice = `:double_vertical_bar: The *${project}* digest subscription for ${where} is paused: ${PAUSE_WORDS[reason]}. ${why} It stays paused until someone resumes it.`;
+  const notice = `:double_vertical_bar: The ${what} subscription for ${where} is paused: ${pauseWords}. ${why} It stays paused until someone resumes it.`;
   if (subscription.owner) {
     try {
       // A DM from the bot: posting to a user id lands in the app's Messages tab.

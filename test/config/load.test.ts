@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { ConfigError, loadConfigFile, parseConfig } from '../../src/config/load.ts';
-import { resolveSubscription } from '../../src/config/resolve.ts';
+import { resolveDigestTarget } from '../../src/subscriptions/target.ts';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 
@@ -71,22 +71,26 @@ describe('parseConfig: valid files', () => {
       ['acme', 'proj_demo_text', 'Acme Support Bot'],
       ['bella', 'proj_demo_voice', 'Bella Pizza Phone Line'],
       ['quiet', 'proj_demo_empty', 'Quiet Bot'],
+      ['cara', 'proj_demo_clinic', 'Cara Clinic Assistant'],
+      ['nova', 'proj_demo_degrading', 'Nova Telecom Help'],
+      ['echo', 'proj_demo_broken', 'Echo Hotel Concierge'],
     ]);
     const agency = config.channels.find((c) => c.channel === 'C0AGENCY');
-    expect(agency?.projects).toEqual(['acme', 'bella', 'quiet']);
+    expect(agency?.projects).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo']);
     const zones = config.subscriptions.map((s) => s.timeZone);
     expect(new Set(zones).size).toBe(2);
-    expect(config.subscriptions.map((s) => s.project).sort()).toEqual(['acme', 'bella']);
+    expect(config.subscriptions.map((s) => s.project ?? s.projects)).toEqual(['acme', 'bella', 'all']);
   });
 
   it('fills in defaults', () => {
     const config = parseConfig(VALID.join('\n'), 'config.yml', { now: NOW });
     expect(config.defaults).toEqual({ locale: 'en-US', timeZone: 'Europe/Paris', currencyDisplay: 'symbol', maxRangeDays: 366 });
     const [subscription] = config.subscriptions;
-    const resolved = resolveSubscription(config, subscription!);
-    expect(resolved).toMatchObject({ timeZone: 'Europe/Paris', locale: 'en-GB', currencyDisplay: 'symbol' });
-    expect(resolved?.sections).toEqual(['headline', 'trend', 'changes', 'topics', 'misunderstood', 'costs']);
-    expect(resolved?.project.id).toBe('proj_demo_text');
+    const resolved = resolveDigestTarget(config, subscription!);
+    expect(resolved).toMatchObject({ ok: true, target: { timeZone: 'Europe/Paris', locale: 'en-GB', currencyDisplay: 'symbol' } });
+    const target = resolved.ok && resolved.target.kind === 'project' ? resolved.target : undefined;
+    expect(target?.sections).toEqual(['headline', 'trend', 'changes', 'topics', 'misunderstood', 'costs']);
+    expect(target?.project.id).toBe('proj_demo_text');
 
     const minimal = parseConfig('workspaces: [T0DEMO]\nprojects:\n  - { key: a, id: p1, name: A }\n', 'min.yml');
     expect(minimal.admins).toEqual([]);
@@ -135,7 +139,9 @@ describe('parseConfig: every problem named with file, line, column and field', (
 
   it('reports a missing field at its parent', () => {
     const source = VALID.filter((_, i) => i !== 17).join('\n'); // drop "project: acme"
-    expect(problemsOf(source)).toEqual(['config.yml:17:5: subscriptions[0].project: is required']);
+    expect(problemsOf(source)).toEqual([
+      'config.yml:17:5: subscriptions[0].project: is required (or projects: a list of project keys, or all, for the agency overview)',
+    ]);
   });
 
   it('reports a bad cron expression', () => {

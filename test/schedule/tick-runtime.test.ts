@@ -5,8 +5,6 @@
  * nothing; paused subscriptions are left alone; time zones and DST hold week after week.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import type { JobQueue } from '../../src/jobs/queue.ts';
 import type { DigestJob } from '../../src/jobs/schema.ts';
@@ -17,13 +15,13 @@ import { type NewSubscription, type StateStore, userActor } from '../../src/stor
 import { subscriptionItem } from '../../src/store/subscription-item.ts';
 import { createdSubscription } from '../../src/store/transitions.ts';
 import { fromRuntime } from '../../src/subscriptions/model.ts';
-import { resolveDigestAt } from '../../src/worker/subscriptions.ts';
-import { recordingLog } from '../digests/support.ts';
+import { periodAt } from '../../src/worker/subscriptions.ts';
+import { demoConfig as config } from '../support/config.ts';
+import { recordingLog } from '../support/log.ts';
 import { motoAvailable } from '../support/moto.ts';
 import { useStateTables } from '../support/state-table.ts';
 import { subscriptionSettings as settings } from '../support/subscriptions.ts';
 
-const config = loadConfigFile(DEMO_CONFIG_PATH);
 const ALICE = userActor('U0ALICE');
 /** Thursday 19 November 2026, 09:00 UTC: when the subscriptions are made. */
 const MADE = new Date('2026-11-19T09:00:00.000Z');
@@ -42,8 +40,8 @@ function tickSuite(name: string, make: () => Promise<TickHarness>) {
     });
 
     const tickWith = (queue: JobQueue) => {
-      const { log, lines } = recordingLog();
-      return { tick: createScheduleHandler({ config: { ...config, subscriptions: [] }, queue, store: h.store, log }), lines };
+      const { log, entries } = recordingLog();
+      return { tick: createScheduleHandler({ config: { ...config, subscriptions: [] }, queue, store: h.store, log }), entries };
     };
 
     it('10 due among 1,000 stored: reads ~10 items, queues 10 jobs spread per channel, advances each next run', async () => {
@@ -53,7 +51,7 @@ function tickSuite(name: string, make: () => Promise<TickHarness>) {
         Array.from({ length: 10 }, (_, i) => settings({ schedule: '0 10 * * *', timeZone: 'UTC', channel: i < 6 ? 'C0DAY1' : 'C0DAY2' })),
       );
       const queue = createLocalQueue();
-      const { tick, lines } = tickWith(queue);
+      const { tick, entries } = tickWith(queue);
 
       const before = { ...h.store.reads };
       expect(await tick({ time: '2026-11-19T10:00:20Z' })).toEqual({ due: 10, runtime: 10 });
@@ -72,7 +70,7 @@ function tickSuite(name: string, make: () => Promise<TickHarness>) {
       expect(delays).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 5]);
 
       for (const id of daily) expect((await h.store.getSubscription(id))?.nextRunAt).toBe('2026-11-20T10:00:00.000Z');
-      expect(lines.find((l) => l.event === 'schedule.tick')).toMatchObject({ due: 10, runtime: 10, failed: 0 });
+      expect(entries().find((l) => l.event === 'schedule.tick')).toMatchObject({ due: 10, runtime: 10, failed: 0 });
 
       // The next tick: nothing is due, nothing much is read.
       const again = { ...h.store.reads };
@@ -91,7 +89,7 @@ function tickSuite(name: string, make: () => Promise<TickHarness>) {
       const subscription = fromRuntime((await h.store.getSubscription(id!))!);
       const keys = new Set(
         queued.map((job) => {
-          const resolved = resolveDigestAt(subscription, job.scheduledFor, config);
+          const resolved = periodAt(subscription, job.scheduledFor, config);
           if ('error' in resolved) throw new Error(resolved.error);
           return `${job.subscription}:${resolved.period.start}/${resolved.period.end}`;
         }),

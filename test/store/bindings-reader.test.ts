@@ -4,8 +4,6 @@
  * once, and stop seeing it as soon as it is disconnected; refusals stay the same whether or not a project exists.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import type { Job } from '../../src/jobs/schema.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
@@ -14,24 +12,23 @@ import { bindingItem } from '../../src/store/binding-item.ts';
 import { createSignedBindingsReader } from '../../src/store/bindings-reader.ts';
 import { createDynamoStore } from '../../src/store/dynamo.ts';
 import { type StateStore, userActor } from '../../src/store/store.ts';
-import { type CountingProxy, startCountingProxy } from '../aws/counting-proxy.ts';
-import { recordingLog } from '../digests/support.ts';
-import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
+import { demoConfig as config } from '../support/config.ts';
+import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
+import { recordingLog } from '../support/log.ts';
+import { motoAvailable, useMoto } from '../support/moto.ts';
 import { createStateTable, type StateTable } from '../support/state-table.ts';
 
-const config = loadConfigFile(DEMO_CONFIG_PATH);
 const ADMIN = userActor('U0ADMIN');
 const SECRET_KEY = 'dynamodb-secret-access-key-must-not-leak';
 
 describe.skipIf(!motoAvailable)('runtime bindings read on the ack path (moto)', () => {
-  let moto: Moto;
+  const moto = useMoto();
   let proxy: CountingProxy;
   let table: StateTable;
   let store: StateStore;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    moto = await startMoto();
     proxy = await startCountingProxy(moto.endpoint);
     table = await createStateTable(moto);
     store = createDynamoStore({ tableName: table.name, env: table.env, log: recordingLog().log });
@@ -40,7 +37,6 @@ describe.skipIf(!motoAvailable)('runtime bindings read on the ack path (moto)', 
   afterAll(async () => {
     table?.close();
     await proxy?.close();
-    await moto?.stop();
   });
   beforeEach(() => {
     proxy.targets.length = 0;
@@ -53,12 +49,12 @@ describe.skipIf(!motoAvailable)('runtime bindings read on the ack path (moto)', 
       ...bindingItem({ channel: 'C0READ', project: 'quiet', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'U0ADMIN' }),
       schema: 2,
     });
-    const { log, lines } = recordingLog();
+    const { log, entries } = recordingLog();
     const reader = createSignedBindingsReader({ tableName: table.name, env, log });
     expect((await reader.bindingsOf('C0READ')).map((b) => b.project)).toEqual(['acme', 'bella']);
     expect(await reader.bindingsOf('C0NOTHING')).toEqual([]);
     expect(proxy.targets).toEqual(['DynamoDB_20120810.Query', 'DynamoDB_20120810.Query']);
-    expect(lines).toEqual([expect.objectContaining({ event: 'store.invalid_item', sk: 'BIND#quiet' })]);
+    expect(entries()).toEqual([expect.objectContaining({ event: 'store.invalid_item', sk: 'BIND#quiet' })]);
   });
 
   it('a failed read names the AWS error, never the credentials', async () => {

@@ -4,14 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACCESS_MESSAGES } from '../../src/config/access.ts';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
 import { checkChannelAccess } from '../../src/store/channel-access.ts';
 import { createMemoryStore } from '../../src/store/memory.ts';
 import { type BindingsReader, userActor } from '../../src/store/store.ts';
-import { recordingLog } from '../digests/support.ts';
+import { demoConfig } from '../support/config.ts';
+import { recordingLog } from '../support/log.ts';
 
-const config = loadConfigFile(DEMO_CONFIG_PATH);
+const config = demoConfig;
 const request = (channelId: string, extra: { userId?: string; teamId?: string } = {}) => ({
   teamId: extra.teamId ?? 'T0DEMO',
   channelId,
@@ -65,7 +64,9 @@ describe('checkChannelAccess', () => {
     const { log } = recordingLog();
     const reader = countingReader(createMemoryStore({ log }));
     expect(keys(await checkChannelAccess(config, reader, request('C0ACME', { teamId: 'T0OTHER' }), log))).toBe('workspace');
-    expect(keys(await checkChannelAccess(config, reader, request('D0DM', { userId: 'U0ADMIN' }), log))).toEqual(['acme', 'bella', 'quiet']);
+    expect(keys(await checkChannelAccess(config, reader, request('D0DM', { userId: 'U0ADMIN' }), log))).toEqual(
+      config.projects.map((p) => p.key),
+    );
     expect(keys(await checkChannelAccess(config, reader, request('D0DM'), log))).toBe('dm_not_admin');
     expect(reader.reads).toEqual([]);
     await checkChannelAccess(config, reader, request('C0ACME'), log);
@@ -73,7 +74,7 @@ describe('checkChannelAccess', () => {
   });
 
   it('when the read fails: the configuration still applies, an unbound channel hears "try again", the error is logged', async () => {
-    const { log, lines } = recordingLog();
+    const { log, entries } = recordingLog();
     const failing: BindingsReader = {
       bindingsOf: async () => {
         throw new Error('DynamoDB Query failed: timed out');
@@ -82,6 +83,6 @@ describe('checkChannelAccess', () => {
     expect(keys(await checkChannelAccess(config, failing, request('C0ACME'), log))).toEqual(['acme']);
     const refused = await checkChannelAccess(config, failing, request('C0NEW'), log);
     expect(refused).toEqual({ ok: false, reason: 'bindings_unavailable', message: ACCESS_MESSAGES.bindings_unavailable });
-    expect(lines.filter((l) => l.event === 'access.bindings_unavailable')).toHaveLength(2);
+    expect(entries().filter((l) => l.event === 'access.bindings_unavailable')).toHaveLength(2);
   });
 });

@@ -10,10 +10,10 @@ import { createDynamoStore } from '../../src/store/dynamo.ts';
 import { pacerKey } from '../../src/store/keys.ts';
 import { type RuntimeSubscription, StoreError } from '../../src/store/store.ts';
 import { subscriptionItem } from '../../src/store/subscription-item.ts';
-import { recordingLog } from '../digests/support.ts';
-import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
+import { recordingLog } from '../support/log.ts';
+import { motoAvailable, useMoto } from '../support/moto.ts';
 import { createStateTable, type StateTable } from '../support/state-table.ts';
-import { ADMIN, ALICE, settings, T0 } from './contract.ts';
+import { ADMIN, ALICE, settings, T0 } from '../support/store-contract.ts';
 
 interface Interceptor {
   endpoint: string;
@@ -52,18 +52,16 @@ async function startInterceptor(upstream: string): Promise<Interceptor> {
 }
 
 describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a staging proxy)', () => {
-  let moto: Moto;
+  const moto = useMoto();
   let table: StateTable;
   let proxy: Interceptor;
   beforeAll(async () => {
-    moto = await startMoto();
     table = await createStateTable(moto);
     proxy = await startInterceptor(moto.endpoint);
   });
   afterAll(async () => {
     table?.close();
     await proxy?.close();
-    await moto?.stop();
   });
 
   const storeVia = () =>

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/memory.ts';
-import { recordingLog } from '../digests/support.ts';
-import { ALICE, settings, storeContract, T0 } from './contract.ts';
+import { recordingLog } from '../support/log.ts';
+import { ALICE, settings, storeContract, T0 } from '../support/store-contract.ts';
 
 storeContract('in memory', async () => {
-  const { log, lines } = recordingLog();
+  const { log, entries } = recordingLog();
   const clock = { now: T0 };
   const store = createMemoryStore({ log, now: () => clock.now });
-  return { store, putRaw: async (item) => store.putRawItem(item), lines, clock };
+  return { store, putRaw: async (item) => store.putRawItem(item), entries, clock };
 });
 
 describe('the in-memory store saved to a JSON file', () => {

@@ -1,8 +1,6 @@
 /** Who may do what with subscriptions and bindings (pure rules). */
 import { describe, expect, it } from 'vitest';
 import { checkAccess } from '../../src/config/access.ts';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
 import {
   canBind,
   canManage,
@@ -13,8 +11,8 @@ import {
   POLICY_MESSAGES,
   policyActor,
 } from '../../src/subscriptions/policy.ts';
+import { demoConfig as config } from '../support/config.ts';
 
-const config = loadConfigFile(DEMO_CONFIG_PATH);
 const alice = policyActor(config, 'U0ALICE');
 const bob = policyActor(config, 'U0BOB');
 const admin = policyActor(config, 'U0ADMIN');
@@ -29,19 +27,34 @@ describe('subscriptions policy', () => {
   });
 
   it('anyone who may query a project in a channel may subscribe it; others get the access refusal, naming nothing', () => {
-    expect(canSubscribe(checkAccess(config, inChannel('C0AGENCY')), 'bella')).toEqual({ ok: true });
-    expect(canSubscribe(checkAccess(config, inChannel('C0ACME')), 'bella')).toEqual({
+    expect(canSubscribe(checkAccess(config, inChannel('C0AGENCY')), { project: 'bella' })).toEqual({ ok: true });
+    expect(canSubscribe(checkAccess(config, inChannel('C0ACME')), { project: 'bella' })).toEqual({
       ok: false,
       reason: 'cannot_query',
       message: POLICY_MESSAGES.cannot_query,
     });
-    const unbound = canSubscribe(checkAccess(config, inChannel('C0RANDOM')), 'acme');
+    const unbound = canSubscribe(checkAccess(config, inChannel('C0RANDOM')), { project: 'acme' });
     expect(unbound).toMatchObject({ ok: false, reason: 'access' });
     expect(JSON.stringify(unbound)).not.toMatch(/acme|bella|Acme|Bella/);
     // A runtime binding counts like a YAML one.
-    expect(canSubscribe(checkAccess(config, inChannel('C0RANDOM'), undefined, [{ channel: 'C0RANDOM', project: 'acme' }]), 'acme')).toEqual(
-      { ok: true },
-    );
+    const runtimeBound = checkAccess(config, inChannel('C0RANDOM'), undefined, [{ channel: 'C0RANDOM', project: 'acme' }]);
+    expect(canSubscribe(runtimeBound, { project: 'acme' })).toEqual({ ok: true });
+  });
+
+  it('several projects (the overview): each must be one the channel may see; all: whatever it may see', () => {
+    const agency = checkAccess(config, inChannel('C0AGENCY'));
+    expect(canSubscribe(agency, { projects: ['acme', 'nova'] })).toEqual({ ok: true });
+    expect(canSubscribe(agency, { projects: 'all' })).toEqual({ ok: true });
+    const acmeOnly = checkAccess(config, inChannel('C0ACME'));
+    // One project it may not see spoils the list; the refusal names none of them.
+    expect(canSubscribe(acmeOnly, { projects: ['acme', 'bella'] })).toEqual({
+      ok: false,
+      reason: 'cannot_query',
+      message: POLICY_MESSAGES.cannot_query,
+    });
+    expect(canSubscribe(acmeOnly, { projects: 'all' })).toEqual({ ok: true });
+    expect(canSubscribe(acmeOnly, { projects: [] })).toMatchObject({ ok: false, reason: 'cannot_query' });
+    expect(canSubscribe(checkAccess(config, inChannel('C0RANDOM')), { projects: 'all' })).toMatchObject({ ok: false, reason: 'access' });
   });
 
   it('edit, pause, resume, delete: the owner and admins; YAML subscriptions: nobody from Slack', () => {
@@ -66,6 +79,13 @@ describe('subscriptions policy', () => {
     expect(canSendNow(bob, elsewhere, 'C0BELLA', checkAccess(config, inChannel('C0BELLA', 'U0BOB')))).toMatchObject({
       ok: false,
       reason: 'cannot_query',
+    });
+    // An overview: anyone who may query in its channel (it shows only projects the channel may see).
+    const overview = { source: 'runtime' as const, owner: 'U0ALICE', channel: 'C0AGENCY', projects: ['acme', 'nova'] };
+    expect(canSendNow(bob, overview, 'C0AGENCY', checkAccess(config, inChannel('C0AGENCY', 'U0BOB')))).toEqual({ ok: true });
+    expect(canSendNow(bob, overview, 'C0ACME', checkAccess(config, inChannel('C0ACME', 'U0BOB')))).toMatchObject({
+      ok: false,
+      reason: 'not_owner',
     });
   });
 

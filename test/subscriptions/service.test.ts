@@ -5,16 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACCESS_MESSAGES } from '../../src/config/access.ts';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
 import type { Requester } from '../../src/jobs/schema.ts';
 import { createMemoryStore } from '../../src/store/memory.ts';
 import type { SubscriptionInput } from '../../src/subscriptions/input.ts';
 import { POLICY_MESSAGES } from '../../src/subscriptions/policy.ts';
 import { createSubscriptionService, SERVICE_MESSAGES } from '../../src/subscriptions/service.ts';
-import { recordingLog } from '../digests/support.ts';
+import { demoConfig } from '../support/config.ts';
+import { recordingLog } from '../support/log.ts';
 
-const config = loadConfigFile(DEMO_CONFIG_PATH);
+const config = demoConfig;
 const NOW = new Date('2026-11-19T10:00:00.000Z');
 const in_ = (channelId: string, userId = 'U0ALICE'): Requester => ({
   teamId: 'T0DEMO',
@@ -25,9 +24,9 @@ const in_ = (channelId: string, userId = 'U0ALICE'): Requester => ({
 const input: SubscriptionInput = { project: 'acme', schedule: '0 9 * * MON', timeZone: 'Europe/Paris', period: 'last week' };
 
 function setup() {
-  const { log, lines } = recordingLog();
+  const { log, entries } = recordingLog();
   const store = createMemoryStore({ log, now: () => NOW });
-  return { service: createSubscriptionService({ config, store, log, now: () => NOW }), store, lines };
+  return { service: createSubscriptionService({ config, store, log, now: () => NOW }), store, entries };
 }
 
 async function subscribed(service: ReturnType<typeof setup>['service'], channel = 'C0ACME', user = 'U0ALICE') {
@@ -38,7 +37,7 @@ async function subscribed(service: ReturnType<typeof setup>['service'], channel 
 
 describe('subscribe', () => {
   it('subscribes the channel the person is in; they own it; it shows in the channel list beside the YAML one', async () => {
-    const { service, lines } = setup();
+    const { service, entries } = setup();
     const sub = await subscribed(service);
     expect(sub).toMatchObject({
       source: 'runtime',
@@ -50,7 +49,7 @@ describe('subscribe', () => {
     const list = await service.listForChannel(in_('C0ACME', 'U0BOB'));
     expect(list.ok && list.value.fromConfig.map((s) => [s.source, s.id])).toEqual([['config', 'acme-weekly']]);
     expect(list.ok && list.value.runtime.items.map((s) => s.id)).toEqual([sub.id]);
-    expect(lines.find((l) => l.event === 'store.change')).toMatchObject({ actor: 'U0ALICE', action: 'subscription.create' });
+    expect(entries().find((l) => l.event === 'store.change')).toMatchObject({ actor: 'U0ALICE', action: 'subscription.create' });
   });
 
   it('invalid modal input comes back field by field; nothing is stored', async () => {
@@ -117,8 +116,45 @@ describe('edit, pause, resume, delete', () => {
     expect(await service.listMine('U0ALICE')).toMatchObject({ ok: true, value: { items: [{ id: mine.id }] } });
     expect(await service.listAll(in_('D0ALICE'))).toEqual({ ok: false, reason: 'refused', message: POLICY_MESSAGES.admins_only });
     const all = await service.listAll(in_('D0ADMIN', 'U0ADMIN'));
-    expect(all.ok && all.value.fromConfig.map((s) => s.id)).toEqual(['acme-weekly', 'bella-weekly']);
+    expect(all.ok && all.value.fromConfig.map((s) => s.id)).toEqual(['acme-weekly', 'bella-weekly', 'agency-weekly']);
     expect(all.ok && all.value.runtime.items.map((s) => s.id)).toContain(mine.id);
+  });
+});
+
+describe('subscriptions covering several projects (the agency overview)', () => {
+  it('a list of projects the channel may see, or all; each listed project is checked, sections are refused', async () => {
+    const { service, store } = setup();
+    const { project: _one, ...timing } = input;
+    const listed = await service.subscribe(in_('C0AGENCY'), { ...timing, projects: ['nova', 'acme', 'nova'] });
+    expect(listed).toMatchObject({ ok: true, value: { source: 'runtime', channel: 'C0AGENCY', projects: ['nova', 'acme'] } });
+    expect(listed.ok && listed.value.project).toBeUndefined();
+    const all = await service.subscribe(in_('C0ACME'), { ...timing, projects: 'all' });
+    expect(all).toMatchObject({ ok: true, value: { projects: 'all' } });
+    // A project this channel can't see: refused, naming none of them.
+    expect(await service.subscribe(in_('C0ACME'), { ...timing, projects: ['acme', 'bella'] })).toEqual({
+      ok: false,
+      reason: 'refused',
+      message: POLICY_MESSAGES.cannot_query,
+    });
+    const withSections = await service.subscribe(in_('C0AGENCY'), { ...timing, projects: 'all', sections: ['costs'] });
+    expect(withSections).toMatchObject({ ok: false, reason: 'invalid', errors: { sections: expect.any(String) } });
+    const both = await service.subscribe(in_('C0AGENCY'), { ...input, projects: 'all' });
+    expect(both).toMatchObject({ ok: false, reason: 'invalid', errors: { projects: expect.any(String) } });
+    expect(store.size).toBe(2);
+  });
+
+  it('an edit switches between one project and several (sections go with the switch); the overview YAML one is listed', async () => {
+    const { service } = setup();
+    const sub = await subscribed(service, 'C0AGENCY');
+    const { project: _one, ...timing } = input;
+    const edited = await service.update(in_('C0AGENCY'), sub.id, { ...timing, projects: 'all' }, 1);
+    expect(edited).toMatchObject({ ok: true, value: { projects: 'all', version: 2 } });
+    expect(edited.ok && edited.value.project).toBeUndefined();
+    const back = await service.update(in_('C0AGENCY'), sub.id, { ...input, project: 'nova', sections: ['headline'] }, 2);
+    expect(back).toMatchObject({ ok: true, value: { project: 'nova', sections: ['headline'], version: 3 } });
+    expect(back.ok && back.value.projects).toBeUndefined();
+    const list = await service.listForChannel(in_('C0AGENCY', 'U0BOB'));
+    expect(list.ok && list.value.fromConfig.map((s) => [s.id, s.projects])).toEqual([['agency-weekly', 'all']]);
   });
 });
 
@@ -131,7 +167,7 @@ describe('connect and disconnect', () => {
   });
 
   it('an admin connects a channel (then people there can subscribe) and disconnects it; YAML bindings stay', async () => {
-    const { service, lines } = setup();
+    const { service, entries } = setup();
     const admin = in_('C0NEW', 'U0ADMIN');
     expect(await service.connect(admin, 'Bella Pizza Phone Line')).toEqual({ ok: true, value: { project: 'bella', created: true } });
     expect(await service.connect(admin, 'bella')).toEqual({ ok: true, value: { project: 'bella', created: false } });
@@ -146,7 +182,11 @@ describe('connect and disconnect', () => {
       reason: 'refused',
       message: SERVICE_MESSAGES.configBinding,
     });
-    expect(lines.filter((l) => l.event === 'store.change').map((l) => [l.action, l.actor])).toEqual([
+    expect(
+      entries()
+        .filter((l) => l.event === 'store.change')
+        .map((l) => [l.action, l.actor]),
+    ).toEqual([
       ['binding.create', 'U0ADMIN'],
       ['subscription.create', 'U0CAROL'],
       ['binding.delete', 'U0ADMIN'],

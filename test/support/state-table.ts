@@ -4,9 +4,9 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll } from 'vitest';
 import { batchWrite, createStateTableIn } from '../../src/bench/state-table.ts';
-import { type Moto, startMoto } from './moto.ts';
+import { type Moto, useMoto } from './moto.ts';
 
 let tables = 0;
 
@@ -22,11 +22,7 @@ export interface StateTable {
 
 export async function createStateTable(moto: Moto): Promise<StateTable> {
   const name = `chatdash-state-${process.pid}-${++tables}`;
-  const client = new DynamoDBClient({
-    region: moto.env.AWS_REGION,
-    endpoint: moto.endpoint,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  });
+  const client = new DynamoDBClient(moto.clientConfig);
   await createStateTableIn(client, name);
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return {
@@ -42,18 +38,14 @@ export async function createStateTable(moto: Moto): Promise<StateTable> {
 
 /** moto for this suite (call inside a `describe.skipIf(!motoAvailable)`), and fresh state tables on it. */
 export function useStateTables(): { create(): Promise<StateTable> } {
-  let moto: Moto | undefined;
+  const moto = useMoto();
   const tables: StateTable[] = [];
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const table of tables) table.close();
-    await moto?.stop();
   });
   return {
     async create() {
-      const table = await createStateTable(moto!);
+      const table = await createStateTable(moto);
       tables.push(table);
       return table;
     },

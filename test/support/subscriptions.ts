@@ -1,21 +1,12 @@
 /**
- * Shared set-up for the subscription tests: default subscription settings, the ChatDash sandbox and Slack double for
- * a suite, and the real worker handler over a given state store (and, optionally, a queue for re-queued jobs).
+ * Shared set-up for the subscription tests: default subscription settings, and the bot's real worker over a state
+ * store of the test's own (optionally with a queue for re-queued jobs).
  */
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
-import type { Config } from '../../src/config/schema.ts';
 import type { JobQueue } from '../../src/jobs/queue.ts';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
-import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory.ts';
-import type { NewSubscription } from '../../src/store/store.ts';
-import { createWorkerHandler } from '../../src/worker/handler.ts';
-import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
-import { depsFor, recordingLog } from '../digests/support.ts';
-
-export const demoConfig: Config = loadConfigFile(DEMO_CONFIG_PATH);
+import type { NewSubscription, StateStore } from '../../src/store/store.ts';
+import type { WorkerHandler } from '../../src/worker/handler.ts';
+import type { Bot } from './bot.ts';
 
 /** Acme's weekly digest in C0ACME, Mondays 09:00 Paris, last week, owned by U0ALICE; `overrides` change any of it. */
 export function subscriptionSettings(overrides: Partial<NewSubscription> = {}): NewSubscription {
@@ -30,39 +21,36 @@ export function subscriptionSettings(overrides: Partial<NewSubscription> = {}): 
   };
 }
 
-export interface Loopback {
-  readonly sandbox: Sandbox;
-  readonly slack: SlackDouble;
+/** The same settings covering several projects (`projects`: a list or `all`) instead of one: the agency overview. */
+export function overviewSettings(projects: NewSubscription['projects'], overrides: Partial<NewSubscription> = {}): NewSubscription {
+  const { project: _one, ...rest } = subscriptionSettings({ channel: 'C0AGENCY', ...overrides });
+  return { ...rest, projects };
 }
 
-/** The sandbox and the Slack double for this suite (the double is reset after each test). */
-export function useSandboxAndSlack(): Loopback {
-  let sandbox: Sandbox | undefined;
-  let slack: SlackDouble | undefined;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    slack = await startSlackDouble();
-  });
-  afterAll(async () => {
-    await slack?.close();
-    await sandbox?.close();
-  });
-  afterEach(() => slack?.reset());
-  return {
-    get sandbox() {
-      return sandbox!;
-    },
-    get slack() {
-      return slack!;
-    },
-  };
+export interface WorkerWithStoreOptions<S extends StateStore> {
+  /** Default: a fresh store in memory (clock `now`), logging to the bot's log. */
+  store?: S;
+  /** Where re-queued jobs go (default: none, so they wait in place). */
+  queue?: JobQueue;
+  /** The fresh store's clock (default: the system clock). */
+  now?: () => Date;
 }
 
-/** The real worker handler (deps as production builds them) over `store` (default: a fresh one in memory). */
-export async function workerWithStore(loop: Loopback, options: { store?: MemoryStore; queue?: JobQueue; now?: () => Date } = {}) {
-  const { log, lines } = recordingLog();
-  const store = options.store ?? createMemoryStore({ log, ...(options.now ? { now: options.now } : {}) });
-  const deps = { ...(await depsFor(demoConfig, loop.sandbox, loop.slack, log)), store, ...(options.queue ? { queue: options.queue } : {}) };
-  const handler = createWorkerHandler({ config: demoConfig, env: {}, deps, once: createMemoryOnceGuard(), log, concurrency: 4 });
-  return { handler, store, lines, log };
+/** The bot's real worker handler (deps as production builds them) over `store`. */
+export async function workerWithStore<S extends StateStore = MemoryStore>(
+  bot: Bot,
+  options: WorkerWithStoreOptions<S> = {},
+): Promise<{ handler: WorkerHandler; store: S }> {
+  const store = options.store ?? (createMemoryStore({ log: bot.log, ...(options.now ? { now: options.now } : {}) }) as StateStore as S);
+  const deps = await bot.deps({ store, ...(options.queue ? { queue: options.queue } : {}) });
+  return { handler: await bot.worker({ deps, concurrency: 4 }), store };
+}
+
+/** The outcomes of the jobs the bot's worker finished (`job.done`), sorted. */
+export function jobOutcomes(bot: Bot): string[] {
+  return bot
+    .entries()
+    .filter((l) => l.event === 'job.done')
+    .map((l) => String(l.outcome))
+    .sort();
 }

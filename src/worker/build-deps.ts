@@ -1,0 +1,66 @@
+/**
+ * The worker's dependencies as production builds them, from the secrets and the environment: the ChatDash client,
+ * the Slack Web API clients (bot token; one that waits out rate limits, one for digest posts that doesn't), the state
+ * store, the jobs queue (for re-queues), the response_url poster, the log and the clock. Shared by the worker, the
+ * dead-letter function, the CLIs and the tests, so none of them wires these by hand.
+ */
+import { WebClient } from '@slack/web-api';
+import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
+import { createChatDashClient, DEFAULT_CHATDASH_API_URL } from '../chatdash/client.ts';
+import type { Config } from '../config/schema.ts';
+import type { Log } from '../log.ts';
+import type { SecretsProvider } from '../secrets/secrets.ts';
+import { slackLogger } from '../slack/logger.ts';
+import { stateStoreFromEnv } from '../store/from-env.ts';
+import type { StateStore } from '../store/store.ts';
+import type { WorkerDeps } from './deps.ts';
+import { createResponder } from './respond.ts';
+
+export interface BuildDepsExtras {
+  /** The state store. Default: `stateStoreFromEnv(env, log)` (`STATE_TABLE`, else `STATE_FILE`, else in memory). */
+  store?: StateStore;
+}
+
+/**
+ * Reads the secrets (bot token, ChatDash key) and builds the deps. `CHATDASH_API_URL` (default ChatDash's) and
+ * `SLACK_API_URL` (default Slack's) point the clients elsewhere: the sandbox and the Slack double in tests and demos.
+ * `JOBS_QUEUE_URL`, when set, is where rate-limited digests are re-queued (unset: they wait in place).
+ */
+export async function buildDeps(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  secrets: SecretsProvider,
+  log: Log,
+  extras: BuildDepsExtras = {},
+): Promise<WorkerDeps> {
+  const { slackBotToken, chatdashApiKey } = await secrets();
+  const slackApiUrl = env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {};
+  return {
+    config,
+    chatdash: createChatDashClient({
+      apiKey: chatdashApiKey,
+      baseUrl: env.CHATDASH_API_URL || DEFAULT_CHATDASH_API_URL,
+      // The client names its events in full (`chatdash.ok`, `chatdash.retry`, `chatdash.failed`).
+      log: (event, fields) => log('info', event, fields),
+    }),
+    slack: new WebClient(slackBotToken, {
+      ...slackApiUrl,
+      // Waits out `ratelimited` answers (Retry-After) and retries 5xx a few times, within the Lambda's timeout.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
+      logger: slackLogger(log, 'slack.web_api'),
+    }),
+    // Digest posts: a `ratelimited` answer throws at once, so the digest can go back to the queue (see post.ts).
+    digestSlack: new WebClient(slackBotToken, {
+      ...slackApiUrl,
+      rejectRateLimitedCalls: true,
+      // 5xx answers are retried as by `slack`.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
+      logger: slackLogger(log, 'slack.web_api'),
+    }),
+    store: extras.store ?? stateStoreFromEnv(env, log),
+    ...(env.JOBS_QUEUE_URL ? { queue: sqsJobQueueFromEnv(env) } : {}),
+    respond: createResponder(),
+    log,
+    now: () => new Date(),
+  };
+}

@@ -3,7 +3,7 @@
  * that thread (or, for a click on an ephemeral `/chatdash stats` answer, as an ephemeral reply).
  */
 import { checkAccess } from '../config/access.ts';
-import type { SlackMessage } from '../digest/blocks.ts';
+import { type SlackMessage, textMessage } from '../digest/blocks.ts';
 import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-views.ts';
 import type { CurrencyDisplay } from '../digest/format.ts';
@@ -33,7 +33,8 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
       await deps.slack.chat.postMessage({ channel: job.requester.channelId, thread_ts: job.threadTs, unfurl_links: false, ...message });
     }
   };
-  const tellAsker = async (text: string) => {
+  const tellAsker = async (safeText: string) => {
+    const { text } = textMessage(safeText);
     if (job.responseUrl) return deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text });
     await deps.slack.chat.postEphemeral({ channel: job.requester.channelId, user: job.requester.userId, thread_ts: job.threadTs, text });
   };
@@ -48,7 +49,7 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
   } else {
     target = await digestOfThread(job, deps);
     if (!target) {
-      await say({ text: `I can drill into a digest from its thread. ${THREAD_HELP}` });
+      await say(textMessage(`I can drill into a digest from its thread. ${THREAD_HELP}`));
       return 'not_a_digest_thread';
     }
   }
@@ -59,7 +60,9 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
   }
   const project = access.projects.find((p) => p.key === target.projectKey)!;
   if (!job.view) {
-    await say({ text: `I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_WORDS[v]).join(', ')} for this digest: mention me with one of them.` });
+    await say(
+      textMessage(`I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_WORDS[v]).join(', ')} for this digest: mention me with one of them.`),
+    );
     return 'asked_for_view';
   }
   let message: SlackMessage;

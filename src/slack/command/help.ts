@@ -1,5 +1,10 @@
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn } from '../../digest/mrkdwn.ts';
+import { context, section } from '../../digest/blocks.ts';
+import { SLACK_LIMITS } from '../../digest/limits.ts';
+import { truncateEscaped } from '../../digest/mrkdwn.ts';
+import { ephemeralText } from '../replies.ts';
+
+export { quoteUserWord } from '../replies.ts';
 
 export const USAGE_LINES = [
   '`/chatdash stats [project] [range]`: conversations, users, costs and what changed, e.g. `/chatdash stats acme 30d`',
@@ -25,27 +30,23 @@ export interface EphemeralMessage {
 /** The usage text, optionally led by what went wrong (already safe mrkdwn) and a suggestion. */
 export function helpMessage(lead?: string): EphemeralMessage {
   const usage = `*ChatDash for Slack*\n${USAGE_LINES.map((l) => `\u2022 ${l}`).join('\n')}`;
+  // Built only with the limit-enforcing builders: a long lead is cut, never rejected by Slack.
   const blocks: KnownBlock[] = [];
-  if (lead) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lead } });
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: usage } });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${RANGE_HELP}\n${THREAD_HELP}` }] });
+  if (lead) blocks.push(section(lead));
+  blocks.push(section(usage), context([`${RANGE_HELP}\n${THREAD_HELP}`]));
+  const tryHelp = ' Try /chatdash help.';
   return {
     response_type: 'ephemeral',
     text: lead
-      ? `${stripMrkdwn(lead)} Try /chatdash help.`
+      ? `${truncateEscaped(stripMrkdwn(lead), SLACK_LIMITS.fallbackText - tryHelp.length)}${tryHelp}`
       : 'ChatDash for Slack: /chatdash stats [project] [range], /chatdash projects, /chatdash help',
     blocks,
   };
 }
 
-/** A one-line ephemeral answer. `text` must already be safe mrkdwn. */
+/** A one-line ephemeral answer. `text` must already be safe mrkdwn; it is cut to Slack's limit. */
 export function notice(text: string): EphemeralMessage {
-  return { response_type: 'ephemeral', text };
-}
-
-/** Quote a word the user typed, safely, for use inside our own mrkdwn. */
-export function quoteUserWord(word: string): string {
-  return `\u201c${escapeMrkdwn(word.slice(0, 60))}\u201d`;
+  return { response_type: 'ephemeral', text: ephemeralText(text) };
 }
 
 function stripMrkdwn(text: string): string {

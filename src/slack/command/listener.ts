@@ -3,9 +3,10 @@
 import { checkAccess } from '../../config/access.ts';
 import type { Config, ProjectConfig } from '../../config/schema.ts';
 import { suggest } from '../../config/suggest.ts';
-import { escapeMrkdwn } from '../../digest/mrkdwn.ts';
+import { escapeMrkdwn, fitLines } from '../../digest/mrkdwn.ts';
 import { errorFields } from '../../log.ts';
 import type { BoltApp, HandlerContext } from '../app.ts';
+import { boundCommandText, inlineList, moreText, quotedWords } from '../replies.ts';
 import { requesterOf } from '../requester.ts';
 import { type EphemeralMessage, helpMessage, notice, quoteUserWord } from './help.ts';
 import { parseCommand, SUBCOMMANDS } from './parse.ts';
@@ -44,8 +45,10 @@ export async function answerCommand(ctx: HandlerContext, command: CommandPayload
   const requester = requesterOf(command.team_id, command.channel_id, command.user_id, command.channel_name);
   if (!requester) return notice('Sorry, Slack sent this command without a team, channel or user, so I can\u2019t answer it.');
 
+  // Read at most a few words of the text, however much was sent; the rest is only counted.
+  const bounded = boundCommandText(command.text ?? '');
   const parsed = parseCommand(
-    command.text ?? '',
+    bounded.text,
     config.projects.map((p) => p.key),
   );
   if (parsed.kind === 'help') return helpMessage();
@@ -61,8 +64,8 @@ export async function answerCommand(ctx: HandlerContext, command: CommandPayload
 
   if (parsed.kind === 'projects') return projectsMessage(visible);
 
-  if (parsed.unknownWords.length > 0) {
-    return helpMessage(`I didn\u2019t understand ${parsed.unknownWords.map(quoteUserWord).join(', ')}.`);
+  if (parsed.unknownWords.length > 0 || bounded.droppedWords > 0) {
+    return helpMessage(`I didn\u2019t understand ${quotedWords(parsed.unknownWords, bounded.droppedWords)}.`);
   }
   // Only projects this channel may see can be picked: no second access check is needed.
   const project = pickProject(parsed.projectWord, visible);
@@ -95,7 +98,7 @@ function pickProject(word: string | undefined, visible: readonly ProjectConfig[]
     return {
       ok: false,
       answer: helpMessage(
-        `Which project? Here you can use ${visible.map((p) => `\`${p.key}\``).join(', ')}, e.g. \`/chatdash stats ${visible[0]?.key ?? 'acme'} 30d\`.`,
+        `Which project? Here you can use ${inlineList(visible.map((p) => `\`${p.key}\``))}, e.g. \`/chatdash stats ${visible[0]?.key ?? 'acme'} 30d\`.`,
       ),
     };
   }
@@ -116,8 +119,9 @@ function pickProject(word: string | undefined, visible: readonly ProjectConfig[]
 }
 
 function projectsMessage(projects: readonly ProjectConfig[]): EphemeralMessage {
-  const lines = projects.map((p) => `\u2022 \`${p.key}\`: ${escapeMrkdwn(p.name)}`);
-  return notice(`*Projects you can look at from here*\n${lines.join('\n')}\nTry \`/chatdash stats ${projects[0]?.key ?? ''} last week\`.`);
+  const lines = ['*Projects you can look at from here*', ...projects.map((p) => `\u2022 \`${p.key}\`: ${escapeMrkdwn(p.name)}`)];
+  const tryLine = `\nTry \`/chatdash stats ${projects[0]?.key ?? ''} last week\`.`;
+  return notice(`${fitLines(lines, 2000, (n) => `_${moreText(n)}_`)}${tryLine}`);
 }
 
 export type { Config };

@@ -2,7 +2,7 @@
  * Drill-downs: the full list behind a digest button or an @mention in a digest's thread, posted as a reply in
  * that thread (or, for a click on an ephemeral `/chatdash stats` answer, as an ephemeral reply).
  */
-import { checkAccess } from '../config/access.ts';
+import { checkAccess, DIGEST_PROJECT_NOT_HERE } from '../config/access.ts';
 import { type SlackMessage, textMessage } from '../digest/blocks.ts';
 import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-views.ts';
@@ -55,7 +55,8 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
   }
   const access = checkAccess(deps.config, job.requester, target.projectKey);
   if (!access.ok) {
-    await tellAsker(access.message);
+    // The person clicked or mentioned a digest, naming no project: say it is the digest's project that isn't here.
+    await tellAsker(access.reason === 'project_not_bound' ? DIGEST_PROJECT_NOT_HERE : access.message);
     return 'refused';
   }
   const project = access.projects.find((p) => p.key === target.projectKey)!;

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: cold starts of the Lambda bundles next to a naive and a slim one-command Bolt app and a
- * signature-only floor, end-to-end digest time, and fan-out throughput for 1,000 subscriptions. Loopback only:
- * the ChatDash sandbox, the Slack double and an SQS stand-in run in this process.
+ * signature-only floor, each function also with its secret read from Secrets Manager as in AWS (moto_server),
+ * end-to-end digest time, and fan-out throughput for 1,000 subscriptions. Loopback only: the ChatDash sandbox,
+ * the Slack double and an SQS stand-in run in this process, moto_server beside it.
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
  */
@@ -15,7 +16,8 @@ import { measureDigestTime } from '../bench/digest-time.ts';
 import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
 import { runFanout } from '../bench/fanout.ts';
 import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
-import { type BenchResults, coldStartChecks, formatReport } from '../bench/report.ts';
+import { type BenchResults, coldStartChecks, formatReport, withSecretRead } from '../bench/report.ts';
+import { startSecretsManager } from '../bench/secrets-manager.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
 import { bundleFunctions, ROOT } from '../build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
@@ -41,7 +43,9 @@ if (values.help) {
   console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100]
 Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
 size, load, load + first answer and a warm answer for http, worker, schedule and deadletter, side by side with
-a naive Bolt bundle, a slim Bolt bundle and a signature-only floor. Then the end-to-end digest time and the
+a naive Bolt bundle, a slim Bolt bundle and a signature-only floor; http, worker and deadletter again with their
+secret read from Secrets Manager (moto_server on loopback; skipped, with a notice, where it is not installed),
+as every cold function does in AWS. Then the end-to-end digest time and the
 fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel.
 --runs     samples per bundle and digest runs (default 7; 3 with --quick)
 --json     also write every sample and result to FILE
@@ -66,6 +70,11 @@ const variants: Variant[] = [...functions, ...baselines].map((b) => ({ name: b.n
 const sandbox = await startSandbox();
 const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
 const sqs = await startSqsStandIn();
+const secretValues = { slackSigningSecret: BENCH_SIGNING_SECRET, slackBotToken: 'xoxb-test-token', chatdashApiKey: SANDBOX_API_KEY };
+const secretsManager = await startSecretsManager(secretValues);
+if (!secretsManager) {
+  progress('!!! moto_server is not installed: the cold starts WITHOUT the secret read from Secrets Manager only !!!');
+}
 try {
   const childEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -80,6 +89,28 @@ try {
     CHATDASH_API_KEY: SANDBOX_API_KEY,
     CHATDASH_API_URL: sandbox.url,
   };
+  if (secretsManager) {
+    // As in AWS: no secret in the environment, only where to read it.
+    const { SLACK_SIGNING_SECRET: _s, SLACK_BOT_TOKEN: _b, CHATDASH_API_KEY: _k, ...withoutSecrets } = childEnv;
+    const env = { ...withoutSecrets, ...secretsManager.env };
+    for (const fn of functions.filter((f) => f.secretsClient)) {
+      variants.push({ name: fn.name, label: withSecretRead(fn.name), file: fn.file, bytes: fn.bytes + fn.secretsClient!.bytes, env });
+    }
+    // The alternative: the Lambda runtime's own copy of the client (here, node_modules), not bundled.
+    const [runtimeSdk] = await bundleFunctions({
+      configPath: DEMO_CONFIG_PATH,
+      outdir: join(dir, 'functions-runtime-sdk'),
+      functions: ['http'],
+      secretsClient: 'runtime',
+    });
+    variants.push({
+      name: 'http',
+      label: `${withSecretRead('http')} (runtime SDK)`,
+      file: runtimeSdk!.file,
+      bytes: runtimeSdk!.bytes,
+      env,
+    });
+  }
 
   progress(`Cold starts: ${variants.length} bundles × ${runs} fresh processes (+1 warm-up round)…`);
   const coldStarts = await measureColdStarts({ dir, env: childEnv, sqs, slack }, variants, runs, (done, total) => {
@@ -132,7 +163,7 @@ try {
   }
   if (results.checks.some((c) => !c.pass)) process.exitCode = 1;
 } finally {
-  await Promise.allSettled([slack.close(), sandbox.close(), sqs.close()]);
+  await Promise.allSettled([slack.close(), sandbox.close(), sqs.close(), secretsManager?.stop()]);
 }
 
 function positiveInt(text: string, flag: string): number {

@@ -8,7 +8,7 @@ import type { Config } from '../config/schema.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
-import { createSecretsProvider } from '../secrets/secrets.ts';
+import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
 import { alertAdmins } from '../worker/alerts.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
 import { buildDeps, parseJob } from '../worker/handler.ts';
@@ -20,6 +20,8 @@ export interface DeadLetterOptions {
   config: Config;
   env?: NodeJS.ProcessEnv;
   deps?: WorkerDeps;
+  /** Where the secrets come from. Default: `SECRET_ID` in Secrets Manager, else the environment. */
+  secrets?: SecretsProvider;
   log?: Log;
 }
 
@@ -27,7 +29,9 @@ export function createDeadLetterHandler(options: DeadLetterOptions) {
   const env = options.env ?? process.env;
   const log = options.log ?? createLog();
   // A failed secrets read is not kept: the next invocation tries again (it used to stay cached for good here).
-  const deps = options.deps ? async () => options.deps! : lazy(() => buildDeps(options.config, env, createSecretsProvider(env), log));
+  const deps = options.deps
+    ? async () => options.deps!
+    : lazy(() => buildDeps(options.config, env, options.secrets ?? createSecretsProvider(env), log));
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const ready = await deps();
     const failures: SQSBatchResponse['batchItemFailures'] = [];

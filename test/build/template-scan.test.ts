@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/build/bundle.ts';
+import { SECRETS_CLIENT_FILE } from '../../src/build/secrets-client.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { oslsPackage } from '../support/osls.ts';
 
@@ -121,6 +122,16 @@ describe('cfn-lint on the packaged template', () => {
       const ignored = (lint?.config?.ignore_checks ?? []).filter((check) => !String(justification).includes(check));
       expect(ignored, `${id}: suppressed checks its justification does not name`).toEqual([]);
     }
+  });
+});
+
+describe('the packages', () => {
+  it('ship the bundled Secrets Manager client with each function that reads the secret', () => {
+    // Zip entries keep their names in clear text.
+    for (const name of ['http', 'worker', 'deadletter']) {
+      expect(readFileSync(join(dir, `${name}.zip`)).includes(`dist/${name}/${SECRETS_CLIENT_FILE}`), name).toBe(true);
+    }
+    expect(readFileSync(join(dir, 'schedule.zip')).includes(SECRETS_CLIENT_FILE)).toBe(false);
   });
 });
 

@@ -10,6 +10,7 @@
  */
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { LAMBDA_ESBUILD } from './esbuild-options.ts';
 
 /** The file a function imports the client from, beside its `index.mjs`. */
 export const SECRETS_CLIENT_FILE = 'aws-secrets-manager.mjs';
@@ -63,14 +64,7 @@ export async function buildSecretsClient(dir: string, root: string, banner: stri
       loader: 'js',
     },
     outfile: file,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    mainFields: ['module', 'main'],
+    ...LAMBDA_ESBUILD,
     banner: { js: banner },
     plugins: [envCredentialsPlugin()],
     metafile: true,

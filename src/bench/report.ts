@@ -30,6 +30,8 @@ export interface BenchResults {
   checks: Check[];
   digest?: DigestTimeResult;
   fanout?: FanoutResult;
+  /** moto_server's GetSecretValue round trip from a warm client (median), when the secret read was measured. */
+  secretsRoundTripMs?: number;
   totalSeconds?: number;
 }
 
@@ -143,6 +145,12 @@ export function formatReport(results: BenchResults): string {
     '',
     formatChecks(results.checks),
   ];
+  if (results.secretsRoundTripMs !== undefined) {
+    parts.push(
+      '',
+      `Secrets Manager stand-in (moto_server) round trip, warm client, median: ${ms(results.secretsRoundTripMs)} ms: part of every "+ secret read" figure, and moto's latency, not ours.`,
+    );
+  }
   if (results.digest) parts.push('', formatDigest(results.digest));
   if (results.fanout) parts.push('', formatFanout(results.fanout));
   if (results.totalSeconds !== undefined) parts.push('', `Bench took ${results.totalSeconds.toFixed(1)} s.`);

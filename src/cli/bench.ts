@@ -117,6 +117,8 @@ try {
     if (done % variants.length === 0) progress(`  round ${done / variants.length} of ${total / variants.length}`);
   });
 
+  const secretsRoundTripMs = secretsManager ? await secretsManager.roundTripMs(runs * 3) : undefined;
+
   const quiet = createLog({ quiet: true });
   const secrets: SecretsProvider = async () => ({
     slackSigningSecret: BENCH_SIGNING_SECRET,
@@ -145,6 +147,7 @@ try {
     checks: coldStartChecks(coldStarts),
     digest,
     fanout,
+    ...(secretsRoundTripMs !== undefined ? { secretsRoundTripMs } : {}),
     totalSeconds: (performance.now() - benchStarted) / 1000,
   };
   if (fanout.posted !== fanout.jobs || fanout.channelMismatches > 0) {

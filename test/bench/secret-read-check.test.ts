@@ -1,7 +1,7 @@
 /** The bench's verdict on what reading the secret from Secrets Manager adds to the HTTP function's cold start. */
 import { describe, expect, it } from 'vitest';
 import type { VariantResult } from '../../src/bench/cold-start.ts';
-import { coldStartChecks, formatColdStarts, MAX_SECRET_READ_MS, withSecretRead } from '../../src/bench/report.ts';
+import { coldStartChecks, formatColdStarts, formatReport, MAX_SECRET_READ_MS, withSecretRead } from '../../src/bench/report.ts';
 
 const result = (name: VariantResult['name'], firstMs: number, label?: string): VariantResult => ({
   name,
@@ -24,5 +24,11 @@ describe('the secret read check', () => {
     const table = formatColdStarts([result('http', 40), result('http', 60, withSecretRead('http'))], 3);
     expect(table).toMatch(/^http\s/m);
     expect(table).toMatch(/^http \+ secret read\s/m);
+  });
+
+  it('prints moto_server\u2019s own round trip, so the read\u2019s cost can be told from the stand-in\u2019s latency', () => {
+    const base = { runs: 3, node: '22', platform: 'linux-x64', cpus: 2, coldStarts: [result('http', 40)], checks: [] };
+    expect(formatReport({ ...base, secretsRoundTripMs: 12.4 })).toContain('round trip, warm client, median: 12.4 ms');
+    expect(formatReport(base)).not.toContain('round trip');
   });
 });

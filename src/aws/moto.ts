@@ -14,6 +14,8 @@ export interface Moto {
   endpoint: string;
   /** Environment for the AWS SDK and our signed-fetch clients: endpoint, region, fake credentials. */
   env: Record<string, string>;
+  /** Configuration for an AWS SDK client of the caller's own: `new SQSClient(moto.clientConfig)`. */
+  clientConfig: { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,11 @@ export async function startMoto(): Promise<Moto> {
   return {
     endpoint,
     env,
+    clientConfig: {
+      region: env.AWS_REGION,
+      endpoint,
+      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

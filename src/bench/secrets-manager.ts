@@ -23,11 +23,7 @@ export async function startSecretsManager(secrets: Secrets): Promise<BenchSecret
   if (!isMotoInstalled()) return undefined;
   const moto = await startMoto();
   const { SecretsManagerClient, CreateSecretCommand, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient({
-    region: moto.env.AWS_REGION,
-    endpoint: moto.endpoint,
-    credentials: { accessKeyId: moto.env.AWS_ACCESS_KEY_ID!, secretAccessKey: moto.env.AWS_SECRET_ACCESS_KEY! },
-  });
+  const client = new SecretsManagerClient(moto.clientConfig);
   try {
     await client.send(new CreateSecretCommand({ Name: BENCH_SECRET_ID, SecretString: JSON.stringify(secrets) }));
   } catch (error) {

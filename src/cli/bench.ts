@@ -9,7 +9,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildBaselines } from '../bench/baselines.ts';
 import { measureColdStarts, type Variant } from '../bench/cold-start.ts';
 import { measureDigestTime } from '../bench/digest-time.ts';
@@ -27,17 +26,16 @@ import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
 import { dueDigestJobs } from '../schedule/handler.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
-import { buildDeps } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    json: { type: 'string' },
-    subscriptions: { type: 'string', default: '1000' },
-    channels: { type: 'string', default: '100' },
-    help: { type: 'boolean', short: 'h' },
-  },
+const values = optionsOrExit('bench', process.argv.slice(2), {
+  runs: { type: 'string' },
+  quick: { type: 'boolean', default: false },
+  json: { type: 'string' },
+  subscriptions: { type: 'string', default: '1000' },
+  channels: { type: 'string', default: '100' },
+  help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
   console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100]
@@ -171,9 +169,7 @@ try {
 
 function positiveInt(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`${flag} must be a positive whole number, not ${JSON.stringify(text)}`);
-    process.exit(2);
-  }
+  if (!Number.isInteger(n) || n < 1)
+    exitWithUsage('bench', new UsageError(`${flag} must be a positive whole number, not ${JSON.stringify(text)}`));
   return n;
 }

@@ -9,7 +9,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ROOT } from '../build/bundle.ts';
 import { createChatDashClient } from '../chatdash/client.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
@@ -28,15 +27,15 @@ import { createHttpHandler } from '../slack/http-handler.ts';
 import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
 import { fetchInsights } from '../worker/analytics.ts';
-import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { createWorkerHandler } from '../worker/handler.ts';
+import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
 
-const { values } = parseArgs({
-  options: {
-    project: { type: 'string', default: 'acme' },
-    range: { type: 'string', default: '7d' },
-    out: { type: 'string', default: join(ROOT, '.demo') },
-    help: { type: 'boolean', short: 'h' },
-  },
+const values = optionsOrExit('demo', process.argv.slice(2), {
+  project: { type: 'string', default: 'acme' },
+  range: { type: 'string', default: '7d' },
+  out: { type: 'string', default: join(ROOT, '.demo') },
+  help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
   console.log(`Usage: npm run demo [-- --project acme|bella|quiet] [--range 7d] [--out DIR]
@@ -51,10 +50,8 @@ const step = (s: string) => console.log(`\n${bold(`\u25b6 ${s}`)}`);
 
 const config = loadConfigFile(DEMO_CONFIG_PATH);
 const project = config.projects.find((p) => p.key === values.project);
-if (!project) {
-  console.error(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`);
-  process.exit(2);
-}
+if (!project)
+  exitWithUsage('demo', new UsageError(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`));
 
 const sandbox = await startSandbox();
 const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
@@ -87,7 +84,12 @@ try {
 
   // 3. The digest as Slack would show it.
   step('The digest, as it would appear in Slack');
-  const digest = renderDigest(insights, { project: { id: project.id, name: project.name }, locale: config.defaults.locale, buttons: true });
+  const digest = renderDigest(insights, {
+    project: { id: project.id, name: project.name },
+    locale: config.defaults.locale,
+    buttons: true,
+    dashboardUrl: project.dashboardUrl,
+  });
   console.log(indent(renderForTerminal(digest)));
   await mkdir(values.out, { recursive: true });
   const jsonPath = join(values.out, 'digest.json');

@@ -13,7 +13,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { ConfigError, loadConfigFile } from '../config/load.ts';
 import { configPathFrom } from '../config/path.ts';
@@ -26,8 +25,9 @@ import type { DigestJob } from '../jobs/schema.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts';
 import { type SlackDouble, startSlackDouble } from '../slack-double/server.ts';
+import { buildDeps } from '../worker/build-deps.ts';
 import { buildDigestMessage, resolveDigest, runDigest } from '../worker/digest.ts';
-import { buildDeps } from '../worker/handler.ts';
+import { exitWithUsage, parseOptions, UsageError } from './args.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,27 +54,16 @@ nothing reaches a real workspace.
 
 Exit codes: 0 done, 1 not built or not posted (or an invalid configuration), 2 usage error.`;
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        subscription: { type: 'string', short: 's' },
-        'dry-run': { type: 'boolean', default: false },
-        config: { type: 'string' },
-        at: { type: 'string' },
-        out: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseOptions(argv, {
+    subscription: { type: 'string', short: 's' },
+    'dry-run': { type: 'boolean', default: false },
+    config: { type: 'string' },
+    at: { type: 'string' },
+    out: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
 }
 
 function subscriptionList(config: Config): string {
@@ -225,10 +214,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 main(process.argv.slice(2), process.env).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\nRun \`npm run digest -- --help\` for usage.`);
-      process.exit(2);
-    }
+    if (error instanceof UsageError) exitWithUsage('digest', error);
     console.error(error);
     process.exit(1);
   },

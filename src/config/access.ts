@@ -34,14 +34,6 @@ export const ACCESS_MESSAGES = {
   project_not_bound: 'Sorry, there is no project by that name available in this channel.',
 } as const satisfies Record<AccessRefusal, string>;
 
-/**
- * A digest's button or @mention in a channel its project is not bound to (the digest was forwarded or copied
- * there, or the binding changed). The person named no project, so "no project by that name" would be wrong; this
- * names none either.
- */
-export const DIGEST_PROJECT_NOT_HERE =
-  'Sorry, that digest\u2019s project isn\u2019t available in this channel, so I can\u2019t show its details here. Try in the channel the digest was posted to.';
-
 function normalise(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }

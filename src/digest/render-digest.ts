@@ -6,6 +6,7 @@ import type { Button, KnownBlock } from '@slack/types';
 import type { HeadlineKey, Insights } from '../insights/types.ts';
 import { DRILLDOWN_VIEWS } from '../insights/views.ts';
 import { actions, button, capBlocks, context, divider, fields, header, type SlackMessage, section } from './blocks.ts';
+import { dashboardLinkButton } from './dashboard-link.ts';
 import { encodeDrilldownRef } from './drilldown-ref.ts';
 import { drilldownActionId } from './drilldown-views.ts';
 import { type CurrencyDisplay, createFormatter, type Formatter, NOT_AVAILABLE } from './format.ts';
@@ -42,6 +43,8 @@ export interface RenderOptions {
   title?: string;
   /** Drill-down buttons (default true). */
   buttons?: boolean;
+  /** The project's ChatDash dashboard URL: adds an "Open in ChatDash" link button (default none). */
+  dashboardUrl?: string | undefined;
 }
 
 /** Shared by the digest and the drill-downs. */
@@ -167,7 +170,7 @@ function costsBlock(insights: Insights, fmt: Formatter, withTotals: boolean): Kn
 
 function buttonsBlock(insights: Insights, options: RenderOptions): KnownBlock | undefined {
   const buttons: Button[] = [];
-  for (const view of DRILLDOWN_VIEWS) {
+  for (const view of options.buttons === false ? [] : DRILLDOWN_VIEWS) {
     if (!viewHasData(view, insights)) continue;
     let value: string;
     try {
@@ -184,6 +187,8 @@ function buttonsBlock(insights: Insights, options: RenderOptions): KnownBlock | 
     }
     buttons.push(button(VIEW_BUTTONS[view], drilldownActionId(view), value));
   }
+  const link = dashboardLinkButton(options.dashboardUrl);
+  if (link) buttons.push(link);
   return buttons.length > 0 ? actions(buttons) : undefined;
 }
 
@@ -212,6 +217,8 @@ function fallbackText(insights: Insights, ctx: RenderContext): string {
           return `understood rate fell ${fmt.points(Math.abs(x.points)).replace(/^\+/, '')}`;
         case 'cost_per_conversation_rise':
           return `cost per conversation rose ${fmt.percentValue(x.change.percent)}`;
+        case 'new_misunderstood':
+          return `new misunderstood message “${mrkdwnLabel(x.label, 40)}” (${fmt.integer(x.count)} times)`;
         default:
           return '';
       }
@@ -228,7 +235,13 @@ function renderEmpty(insights: Insights, options: RenderOptions, ctx: RenderCont
   if (insights.hasPrevious && previous !== null && previous > 0) {
     body += ` The period before had ${fmt.integer(previous)}.`;
   }
-  const blocks: KnownBlock[] = [header(ctx.headerText(options.title)), section(body), context([ctx.footer])];
+  const link = dashboardLinkButton(options.dashboardUrl);
+  const blocks: KnownBlock[] = [
+    header(ctx.headerText(options.title)),
+    section(body),
+    ...(link ? [actions([link])] : []),
+    context([ctx.footer]),
+  ];
   return {
     text: truncateEscaped(`No conversations for ${ctx.plainName} in this period: ${ctx.periodWords}.`, SLACK_LIMITS.fallbackText),
     blocks,
@@ -261,10 +274,8 @@ export function renderDigest(insights: Insights, options: RenderOptions): SlackM
   if (wanted.has('costs')) lists.push(costsBlock(insights, fmt, !wanted.has('headline')));
   if (lists.length > 0) blocks.push(divider(), ...lists);
 
-  if (options.buttons !== false) {
-    const b = buttonsBlock(insights, options);
-    if (b) blocks.push(b);
-  }
+  const buttons = buttonsBlock(insights, options);
+  if (buttons) blocks.push(buttons);
   blocks.push(context([ctx.footer]));
 
   return { text: fallbackText(insights, ctx), blocks: capBlocks(blocks) };

@@ -63,7 +63,11 @@ function renderBlock(block: KnownBlock): string[] {
     case 'divider':
       return ['─'.repeat(WIDTH)];
     case 'actions':
-      return [block.elements.map((e) => (e.type === 'button' ? `[ ${unescapeMrkdwn(e.text.text)} ]` : `[${e.type}]`)).join(' ')];
+      return [
+        block.elements
+          .map((e) => (e.type === 'button' ? `[ ${unescapeMrkdwn(e.text.text)}${e.url ? ' \u2197' : ''} ]` : `[${e.type}]`))
+          .join(' '),
+      ];
     default:
       return [`[${block.type} block]`];
   }

@@ -31,6 +31,11 @@ export interface DemoProject {
   missRate: number;
   topics: ReadonlyArray<Weighted<{ id: string | number; label: string }>>;
   misunderstood: ReadonlyArray<Weighted<{ id: string | number; label: string }>>;
+  /**
+   * Misunderstood messages that started `daysAgo` whole UTC days before the sandbox's clock, at `perConversation`
+   * per conversation from then on: a training gap that is always new in "the last 7 days" (and 30), for the demo.
+   */
+  emergingMisunderstood?: ReadonlyArray<{ id: string | number; label: string; daysAgo: number; perConversation: number }>;
   intents: ReadonlyArray<Weighted<string>>;
   /** LLM models with the tokens they use per interaction. */
   models: ReadonlyArray<{ model: string; tokensPerInteraction: number }>;
@@ -73,6 +78,8 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
       w({ id: 1007, label: 'asdfghjk' }, 3),
       w({ id: 1008, label: 'my code is *SAVE20* but it says invalid_' }, 3),
     ],
+    // The loyalty programme launched six days ago and the bot was not trained on it.
+    emergingMisunderstood: [{ id: 1009, label: 'how do I use my loyalty points?', daysAgo: 6, perConversation: 0.04 }],
     intents: [
       w('order.status', 30),
       w('refund.request', 17),

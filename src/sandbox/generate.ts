@@ -1,10 +1,12 @@
 /**
- * Deterministic, realistic analytics for a demo project over a time range (pure: no I/O, no clock).
+ * Deterministic, realistic analytics for a demo project over a time range (pure: no I/O; the clock is a parameter).
  *
  * Volume comes from a per-UTC-day curve (weekday pattern × slow trend × noise seeded from project id + day), so the
  * same range always gives the same answer and the previous period genuinely differs. The range is cut into
  * 24 h buckets from its start (a partial last bucket counts, with a share of the day's volume), and every total is
  * the sum of its buckets; everything else (topics, countries, tokens…) is derived from those totals.
+ * The one thing tied to a clock: a project's "emerging" misunderstood messages start a few days before `nowMs`
+ * (whole UTC days, so answers stay the same all day), so that recent periods always have real news to report.
  */
 import { type MetricName, responseKeyOf } from '../chatdash/schema.ts';
 import type { DemoProject, Weighted } from './demo-projects.ts';
@@ -111,6 +113,22 @@ function split<T>(
     .map(({ item, count }) => ({ item, count }));
 }
 
+/** A project's emerging misunderstood messages within [startMs, endMs), given the clock (zeros dropped). */
+function emerging(
+  project: DemoProject,
+  startMs: number,
+  endMs: number,
+  nowMs: number | undefined,
+): Array<{ id: string | number; label: string; count: number }> {
+  if (nowMs === undefined) return [];
+  return (project.emergingMisunderstood ?? [])
+    .map(({ id, label, daysAgo, perConversation }) => {
+      const from = Math.max(startMs, (Math.floor(nowMs / DAY_MS) - daysAgo) * DAY_MS);
+      return { id, label, count: from < endMs ? Math.round(volumeBetween(project, from, endMs) * perConversation) : 0 };
+    })
+    .filter((m) => m.count > 0);
+}
+
 /**
  * The analytics response body for `metrics` over [startMs, endMs): only the requested metrics, under their
  * response keys. Callers validate the range (end after start).
@@ -120,6 +138,8 @@ export function generateAnalytics(
   startMs: number,
   endMs: number,
   metrics: readonly MetricName[],
+  /** The sandbox's clock, for emerging misunderstood messages (none without it). */
+  nowMs?: number,
 ): Record<string, unknown> {
   const buckets: Bucket[] = [];
   for (let i = 0; i < bucketCount(startMs, endMs); i += 1) {
@@ -170,11 +190,14 @@ export function generateAnalytics(
         count,
       })),
     topMisunderstoodMessages: () =>
-      scaled(Math.round(missed * 0.6), project.misunderstood, rng('misunderstood'), byLabel).map(({ item, count }) => ({
-        id: item.id,
-        label: item.label,
-        count,
-      })),
+      [
+        ...scaled(Math.round(missed * 0.6), project.misunderstood, rng('misunderstood'), byLabel).map(({ item, count }) => ({
+          id: item.id,
+          label: item.label,
+          count,
+        })),
+        ...emerging(project, startMs, endMs, nowMs),
+      ].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
     topIntents: () =>
       scaled(Math.round((userMessages - missed) * 0.7), project.intents, rng('intents'), (n) => n).map(({ item, count }) => ({
         name: item,

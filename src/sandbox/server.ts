@@ -33,6 +33,8 @@ export interface SandboxOptions {
   host?: string;
   /** Default SANDBOX_API_KEY. */
   apiKey?: string;
+  /** The clock recent demo data is relative to (emerging misunderstood messages). Default: `Date.now`. */
+  now?: () => number;
 }
 
 export interface SandboxRequest {
@@ -158,6 +160,7 @@ function validateQuery(body: unknown): ValidQuery[] {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
+  const now = options.now ?? Date.now;
   const faults = new FaultBook();
   const requests: SandboxRequest[] = [];
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
@@ -222,7 +225,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const body: Record<string, unknown> = {};
     for (const q of queries) {
-      for (const [key, value] of Object.entries(generateAnalytics(project, q.startMs, q.endMs, q.metrics))) {
+      for (const [key, value] of Object.entries(generateAnalytics(project, q.startMs, q.endMs, q.metrics, now()))) {
         if (!(key in body)) body[key] = value;
       }
     }

@@ -21,13 +21,17 @@ import { createSlackHandler } from './app.ts';
 import { MAX_BODY_BYTES, rejectBeforeBolt } from './request-guard.ts';
 
 export interface HttpHandlerOptions {
+  /** Projects, channel bindings, admins (validated; the build embeds it). Required. */
   config: Config;
+  /** Where `JOBS_QUEUE_URL`, `SLACK_API_URL` and the secrets' source are read. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
-  /** Defaults to the SQS queue at `JOBS_QUEUE_URL`. */
+  /** Where stats and drill-down jobs go. Default: the SQS queue at `JOBS_QUEUE_URL`. */
   queue?: JobQueue;
+  /** The signing secret and bot token. Default: `createSecretsProvider(env)` (Secrets Manager at `SECRET_ID`, else the environment), read once per container (a failure is retried on the next request). */
   secrets?: SecretsProvider;
+  /** Structured log. Default: JSON lines on stdout (`createLog()`). */
   log?: Log;
-  /** The clock for request timestamps and job times. Default: the system clock. */
+  /** The clock stamped on jobs, and against which request timestamps are checked. Default: `() => new Date()`. */
   now?: () => Date;
   /** Larger bodies are answered 413 without being read. Default `MAX_BODY_BYTES` (1 MiB). */
   maxBodyBytes?: number;

@@ -46,7 +46,14 @@ export function digestIdempotencyKey(job: DigestJob, config: Config): string {
 export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
   const { project, period, locale, currencyDisplay, sections } = resolved;
   const insights = await fetchInsights(deps.chatdash, project.id, period, DIGEST_METRICS, chatdashDeadline(deps));
-  return renderDigest(insights, { project: { id: project.id, name: project.name }, locale, currencyDisplay, sections, buttons: true });
+  return renderDigest(insights, {
+    project: { id: project.id, name: project.name },
+    locale,
+    currencyDisplay,
+    sections,
+    buttons: true,
+    dashboardUrl: project.dashboardUrl,
+  });
 }
 
 export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<string> {

@@ -2,7 +2,7 @@
  * Drill-downs: the full list behind a digest button or an @mention in a digest's thread, posted as a reply in
  * that thread (or, for a click on an ephemeral `/chatdash stats` answer, as an ephemeral reply).
  */
-import { checkAccess, DIGEST_PROJECT_NOT_HERE } from '../config/access.ts';
+import { checkAccess } from '../config/access.ts';
 import { type SlackMessage, textMessage } from '../digest/blocks.ts';
 import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-views.ts';
@@ -12,7 +12,7 @@ import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
-import { STALE_BUTTON, THREAD_HELP } from '../slack/command/help.ts';
+import { DIGEST_PROJECT_NOT_HERE, STALE_BUTTON, THREAD_HELP } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
@@ -20,6 +20,7 @@ import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANN
 const VIEW_WORDS: Record<DrilldownView, string> = {
   topics: '`topics`',
   misunderstood: '`misunderstood`',
+  intents: '`intents`',
   costs: '`costs`',
   countries: '`countries`',
   ended_reasons: '`ended reasons`',
@@ -73,6 +74,7 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
       project: { id: project.id, name: project.name },
       locale: target.locale ?? deps.config.defaults.locale,
       currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+      dashboardUrl: project.dashboardUrl,
     });
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(project.name));

@@ -6,7 +6,7 @@ import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { Insights } from '../insights/types.ts';
 import type { StatsJob } from '../jobs/schema.ts';
 import { parsePeriod } from '../periods/parse.ts';
-import { RANGE_HELP } from '../slack/command/help.ts';
+import { RANGE_HELP } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
@@ -45,6 +45,7 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     locale: prefs.locale,
     currencyDisplay: deps.config.defaults.currencyDisplay,
     buttons: true,
+    dashboardUrl: project.dashboardUrl,
   });
   await reply({ ...message });
   return 'delivered';

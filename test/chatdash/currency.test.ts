@@ -4,7 +4,7 @@ import { parseAnalytics } from '../../src/chatdash/schema.ts';
 import { createFormatter } from '../../src/digest/format.ts';
 import { renderDigest } from '../../src/digest/render-digest.ts';
 import { buildInsights } from '../../src/insights/build.ts';
-import { period, textBot } from '../digest/fixtures.ts';
+import { period, textBot } from '../support/analytics-fixtures.ts';
 
 describe('currency codes ChatDash may send', () => {
   it.each([['XX1'], ['EURO'], ['euros'], ['€'], [''], [null], [42]])('%j: the amount is kept, the currency dropped', (code) => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type AccessRequest, checkAccess, findProject, projectsForChannel } from '../../src/config/access.ts';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
+import { demoConfig } from '../support/config.ts';
 
-const config = loadConfigFile(DEMO_CONFIG_PATH);
+const config = demoConfig;
 
 const inChannel = (channelId: string, userId = 'U0ANN'): AccessRequest => ({
   teamId: 'T0DEMO',

@@ -5,7 +5,7 @@ import { counted, noun } from '../../src/digest/plural.ts';
 import { renderDigest } from '../../src/digest/render-digest.ts';
 import { renderDrilldown } from '../../src/digest/render-drilldown.ts';
 import { buildInsights } from '../../src/insights/build.ts';
-import { period, textBot, voiceBot } from './fixtures.ts';
+import { period, textBot, voiceBot } from '../support/analytics-fixtures.ts';
 
 const fmt = createFormatter({ locale: 'en-US' });
 const project = { id: 'p', name: 'Acme' };

@@ -1,39 +1,36 @@
 /**
- * Property-style: generated long, many-word and multibyte inputs fed to every text path a person controls (the
- * slash command in each of its branches, @mentions in a digest thread, button values), through the real HTTP
- * handler and the real worker. Whatever is typed, every answer fits Slack's limits (checked with the Slack double's
- * validator), is small, has no broken character, and the ack never grows with the input.
+ * Property-style: generated long, many-word and multibyte inputs fed to every text path a person controls, through
+ * the real HTTP handler and the real worker: every `/chatdash` subcommand of the registry (and unknown ones), from
+ * every kind of channel; @mentions in a digest thread; drill-down and link button clicks. Whatever is typed, every
+ * answer fits Slack's limits (checked with the Slack double's validator), is small, has no broken character or
+ * escape, and the ack never grows with the input. A listener added without a case here fails the first test.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.ts';
 import { SLACK_LIMITS } from '../../src/digest/limits.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
+import { DRILLDOWN_ACTION } from '../../src/slack/listeners/actions/drilldown-button.ts';
+import { LINK_ACTION } from '../../src/slack/listeners/actions/link-button.ts';
+import { SUBCOMMANDS } from '../../src/slack/listeners/commands/chatdash/registry.ts';
+import { CHATDASH_COMMAND } from '../../src/slack/listeners/commands/chatdash.ts';
+import { registerListeners } from '../../src/slack/listeners/index.ts';
 import { bodyBytes, MAX_BODY_BYTES } from '../../src/slack/request-guard.ts';
-import { interactionEvent, type SlashCommand, slashCommandEvent } from '../../src/slack-double/requests.ts';
+import { type SlashCommand, slashCommandEvent } from '../../src/slack-double/requests.ts';
 import { validateMessage } from '../../src/slack-double/validate.ts';
-import { type Bot, blockActionsPayload, config, mentionPayload, SECRETS, sqsEvent, startBot } from '../slack/harness.ts';
-import { hostileTexts, wellFormed } from '../support/hostile-text.ts';
+import { type AwsResult, useBot } from '../support/bot.ts';
+import { demoConfig } from '../support/config.ts';
+import { postDigest } from '../support/digest-thread.ts';
+import { hostileTexts } from '../support/hostile-text.ts';
+import { listenerContext, recordingApp } from '../support/listeners.ts';
+import { blockActionsPayload, mentionPayload } from '../support/payloads.ts';
+import { SECRETS } from '../support/secrets.ts';
+import { hasBrokenEntity, hasLoneSurrogate } from '../support/slack-limits.ts';
 
 /** An ack is a few KB at most, whatever was sent. */
 const MAX_ACK_BYTES = 16 * 1024;
 
-let bot: Bot;
-
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot?.close();
-});
-beforeEach(() => {
-  bot.reset();
-});
-
-interface Ack {
-  statusCode: number;
-  body: string;
-}
+const bot = useBot();
 
 /** Every string inside a decoded message (JSON.stringify would hide a lone surrogate behind an escape). */
 function stringsOf(value: unknown): string[] {
@@ -43,13 +40,21 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
+/** A message Slack takes as it is: within its limits, and no cut character or escape anywhere. */
+function expectFitting(message: Record<string, unknown>, what: string): void {
+  expect(validateMessage(message), what).toEqual({ ok: true });
+  for (const text of stringsOf(message)) {
+    expect(hasLoneSurrogate(text), `${what}: broken character`).toBe(false);
+    expect(hasBrokenEntity(text), `${what}: broken escape`).toBe(false);
+  }
+}
+
 /** The ack Slack would show: within its limits, small, well-formed. Returns the parsed message. */
-function expectFittingAck(ack: Ack, what: string): Record<string, unknown> {
+function expectFittingAck(ack: AwsResult, what: string): Record<string, unknown> {
   expect(ack.statusCode, what).toBe(200);
   expect(ack.body.length, what).toBeLessThanOrEqual(MAX_ACK_BYTES);
   const message = JSON.parse(ack.body) as Record<string, unknown>;
-  expect(stringsOf(message).every(wellFormed), `${what}: broken character`).toBe(true);
-  expect(validateMessage(message), what).toEqual({ ok: true });
+  expectFitting(message, what);
   expect(String(message.text).length, what).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
   return message;
 }
@@ -59,8 +64,7 @@ function expectSlackAcceptedAll(what: string): void {
   for (const call of bot.slack.calls) {
     if (call.method === 'conversations.replies' || call.method === 'users.info') continue;
     expect(call.ok, `${what}: ${call.method} refused (${call.error ?? ''})`).toBe(true);
-    expect(validateMessage(call.body), `${what}: ${call.method}`).toEqual({ ok: true });
-    expect(stringsOf(call.body).every(wellFormed), `${what}: ${call.method} has a broken character`).toBe(true);
+    expectFitting(call.body, `${what}: ${call.method}`);
   }
 }
 
@@ -70,38 +74,55 @@ async function runQueuedJobs(): Promise<void> {
   if (jobs.length === 0) return;
   const worker = await bot.worker();
   const result = await worker(event);
-  expect(result.batchItemFailures, bot.lines.filter((l) => l.includes('"error"') || l.includes('"warn"')).join('\n')).toEqual([]);
+  const problems = bot.entries().filter((l) => l.level === 'error' || l.level === 'warn');
+  expect(result.batchItemFailures, JSON.stringify(problems)).toEqual([]);
 }
 
-async function command(text: string, extra: Partial<SlashCommand> = {}): Promise<{ ack: Ack; bytes: number }> {
+async function command(text: string, extra: Partial<SlashCommand> = {}): Promise<{ ack: AwsResult; bytes: number }> {
   const event = slashCommandEvent({ text, response_url: bot.slack.responseUrl(), ...extra });
-  return { ack: (await bot.http(event)) as Ack, bytes: bodyBytes(event) };
+  return { ack: (await bot.http(event)) as AwsResult, bytes: bodyBytes(event) };
 }
 
-describe('/chatdash with generated text, in every branch', () => {
-  const texts = hostileTexts('command', 18);
-  const branches: Array<[string, string, Partial<SlashCommand>]> = [
-    ['unknown subcommand', '', {}],
-    ['stats', 'stats ', {}],
-    ['stats with a project', 'stats acme ', {}],
-    ['stats in a channel with several projects', 'stats ', { channel_id: 'C0AGENCY', channel_name: 'agency' }],
-    ['projects', 'projects ', {}],
-    ['help', 'help ', {}],
-    ['from an unbound channel', 'stats ', { channel_id: 'C0NOWHERE', channel_name: 'nowhere' }],
-    ['in a DM by a non-admin', 'stats ', { channel_id: 'D0ALICE', channel_name: 'directmessage' }],
+describe('every listener has its hostile cases here', () => {
+  /** The listeners the cases below feed. A new one (a modal's submission, App Home…) needs its cases, then its line here. */
+  const fed = new Set<unknown>([CHATDASH_COMMAND, DRILLDOWN_ACTION, LINK_ACTION, 'app_mention']);
+
+  it('no registered listener is left without generated input', () => {
+    const { app, registered } = recordingApp();
+    registerListeners(app, listenerContext());
+    expect(registered.filter((r) => !fed.has(r.constraint)).map((r) => `${r.kind} ${String(r.constraint)}`)).toEqual([]);
+    expect(registered).toHaveLength(fed.size);
+  });
+});
+
+describe('/chatdash with generated text: every subcommand of the registry, from every kind of channel', () => {
+  const texts = hostileTexts('command', 15);
+  /** Where the command is typed; each text goes to the next place in turn. */
+  const places: Array<[string, Partial<SlashCommand>]> = [
+    ['a channel with one project', {}],
+    ['a channel with several projects', { channel_id: 'C0AGENCY', channel_name: 'agency' }],
+    ['an unbound channel', { channel_id: 'C0NOWHERE', channel_name: 'nowhere' }],
+    ['a DM by a non-admin', { channel_id: 'D0ALICE', channel_name: 'directmessage' }],
+    ['an admin\u2019s DM', { channel_id: 'D0ADMIN', channel_name: 'directmessage', user_id: 'U0ADMIN' }],
+  ];
+  const invocations: Array<[string, string]> = [
+    ['an unknown subcommand', ''],
+    ...SUBCOMMANDS.flatMap((s) => [s.name, ...(s.aliases ?? [])].map((word): [string, string] => [word, `${word} `])),
   ];
 
-  it.each(branches)('%s: every answer fits Slack, and the ack stays small', { timeout: 120_000 }, async (_branch, prefix, extra) => {
-    for (const { name, text } of texts) {
+  it.each(invocations)('%s: every answer fits Slack, and the ack stays small', { timeout: 120_000 }, async (_name, prefix) => {
+    for (const [i, { name, text }] of texts.entries()) {
       bot.reset();
+      const [place, extra] = places[i % places.length]!;
+      const what = `${name} in ${place}`;
       const { ack, bytes } = await command(prefix + text, extra);
       if (bytes > MAX_BODY_BYTES) {
-        expect(ack.statusCode, name).toBe(413);
+        expect(ack.statusCode, what).toBe(413);
         continue;
       }
-      expectFittingAck(ack, name);
+      expectFittingAck(ack, what);
       await runQueuedJobs();
-      expectSlackAcceptedAll(name);
+      expectSlackAcceptedAll(what);
     }
   });
 });
@@ -142,7 +163,7 @@ describe('range text the worker reads back', () => {
     ['a huge number of days', `stats acme ${'9'.repeat(64)}d`],
     ['a date range made of many dates', `stats acme ${'2026-11-01 .. '.repeat(5)}2026-11-15`],
     ['since and too many words', `stats acme since ${'2026-11-01 '.repeat(20)}`],
-  ])('%s: the ack and the worker’s answer fit Slack', async (name, text) => {
+  ])('%s: the ack and the worker\u2019s answer fit Slack', async (name, text) => {
     const { ack } = await command(text);
     expectFittingAck(ack, name);
     await runQueuedJobs();
@@ -152,7 +173,7 @@ describe('range text the worker reads back', () => {
 
 describe('a configuration with hundreds of projects', () => {
   const many: Config = {
-    ...config,
+    ...demoConfig,
     projects: Array.from({ length: 400 }, (_, i) => ({
       key: `project-${i}`,
       id: `proj_${i}`,
@@ -160,17 +181,17 @@ describe('a configuration with hundreds of projects', () => {
     })),
     channels: [{ channel: 'C0MANY', projects: Array.from({ length: 400 }, (_, i) => `project-${i}`) }],
     subscriptions: [],
-  } as Config;
+  };
 
   it.each([
     ['projects', 'projects', 'C0MANY'],
     ['which project?', 'stats 30d', 'C0MANY'],
     ['projects in an admin DM', 'projects', 'D0ADMIN'],
-  ])('%s: listed up to Slack’s limits, then "… and N more"', async (_what, text, channel) => {
+  ])('%s: listed up to Slack\u2019s limits, then "… and N more"', async (_what, text, channel) => {
     const http = createHttpHandler({ config: many, queue: createLocalQueue(), secrets: async () => SECRETS, log: () => {} });
     const ack = (await http(
       slashCommandEvent({ text, channel_id: channel, user_id: 'U0ADMIN', response_url: bot.slack.responseUrl() }),
-    )) as Ack;
+    )) as AwsResult;
     const message = expectFittingAck(ack, text);
     expect(JSON.stringify(message)).toMatch(/\u2026 and \d+ more/);
   });
@@ -178,47 +199,56 @@ describe('a configuration with hundreds of projects', () => {
 
 describe('@mentions and buttons with generated text', () => {
   it('mentions in a digest thread: every reply fits Slack', { timeout: 120_000 }, async () => {
-    const worker = await bot.worker();
-    await worker(
-      sqsEvent(JSON.stringify({ kind: 'digest', subscription: 'acme-weekly', scheduledFor: new Date().toISOString(), trigger: 'manual' })),
-    );
-    const ts = bot.lines.map((l) => JSON.parse(l) as { event: string; ts?: string }).find((l) => l.event === 'digest.posted')?.ts;
-    expect(ts).toBeDefined();
-    let n = 0;
-    for (const { name, text } of hostileTexts('mention', 12)) {
+    const digest = await postDigest(bot);
+    for (const [n, { name, text }] of hostileTexts('mention', 12).entries()) {
       // Forget the calls, not the digest the mentions hang off.
       bot.slack.calls.length = 0;
       bot.lines.length = 0;
-      const ack = await bot.event(
+      const { response } = await bot.event(
         mentionPayload({
-          eventId: `Ev0HOSTILE${n++}`,
+          eventId: `Ev0HOSTILE${n}`,
           text: `<@U0BOT> ${text}`,
-          ts: `1732551000.${String(n).padStart(6, '0')}`,
-          threadTs: ts!,
+          ts: `1732551000.${String(n + 1).padStart(6, '0')}`,
+          threadTs: digest.ts,
         }),
       );
-      expect([200, 413], name).toContain(ack.response.statusCode);
+      expect([200, 413], name).toContain(response.statusCode);
       await runQueuedJobs();
       expectSlackAcceptedAll(name);
     }
   });
 
-  it('button clicks with generated values and action ids: every answer fits Slack', { timeout: 120_000 }, async () => {
-    let n = 0;
-    for (const { name, text } of hostileTexts('button', 12)) {
+  it('drill-down clicks with generated values and action ids: every answer fits Slack', { timeout: 120_000 }, async () => {
+    for (const [n, { name, text }] of hostileTexts('button', 12).entries()) {
       bot.reset();
       // Half the clicks name a real view (their value reaches the worker), half a made-up one.
-      const actionId = n++ % 2 === 0 ? 'drilldown:costs' : `drilldown:${text.slice(0, 200)}`;
+      const actionId = n % 2 === 0 ? 'drilldown:costs' : `drilldown:${text.slice(0, 200)}`;
       const payload = blockActionsPayload({
         button: { action_id: actionId, value: text.slice(0, 2000) },
         messageTs: '1732550000.000100',
         responseUrl: bot.slack.responseUrl(),
       });
-      const ack = (await bot.http(interactionEvent(payload))) as Ack;
-      expect(ack.statusCode, name).toBe(200);
+      const { response } = await bot.click(payload);
+      expect(response.statusCode, name).toBe(200);
       await runQueuedJobs();
       expectSlackAcceptedAll(name);
       expect(bot.slack.callsTo('response_url'), name).toHaveLength(1);
+    }
+  });
+
+  it('link button clicks with generated action ids and urls: acked, and nothing else happens', { timeout: 120_000 }, async () => {
+    for (const { name, text } of hostileTexts('link', 12)) {
+      bot.reset();
+      const payload = blockActionsPayload({
+        button: { action_id: `link:${text.slice(0, 200)}`, value: text.slice(0, 2000) },
+        messageTs: '1732550000.000100',
+        responseUrl: bot.slack.responseUrl(),
+      });
+      const { response } = await bot.click(payload);
+      expect(response.statusCode, name).toBe(200);
+      expect(response.body.length, name).toBeLessThanOrEqual(MAX_ACK_BYTES);
+      expect(bot.queue.size, name).toBe(0);
+      expect(bot.slack.calls, name).toEqual([]);
     }
   });
 });

@@ -3,20 +3,17 @@
  * is more than five minutes off in either direction (401 like a stale one), at the exact boundary too.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
-import { createLog } from '../../src/log.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { bodyBytes, MAX_BODY_BYTES, MAX_CLOCK_SKEW_SECONDS, rejectBeforeBolt } from '../../src/slack/request-guard.ts';
-import { SIGNING_SECRET, type SignOptions, slashCommandEvent } from '../../src/slack-double/requests.ts';
-
-const config = loadConfigFile(DEMO_CONFIG_PATH);
-const SECRETS = { slackSigningSecret: SIGNING_SECRET, slackBotToken: 'xoxb-guard-test', chatdashApiKey: 'cdk-guard-test' };
+import { type SignOptions, slashCommandEvent } from '../../src/slack-double/requests.ts';
+import { demoConfig as config } from '../support/config.ts';
+import { recordingLog } from '../support/log.ts';
+import { SECRETS } from '../support/secrets.ts';
 
 /** The real handler with a clock of our choosing; counts secret reads and keeps log lines. */
 function handler(now?: Date) {
-  const lines: Array<{ level: string; event: string; [key: string]: unknown }> = [];
+  const logged = recordingLog();
   let secretReads = 0;
   const http = createHttpHandler({
     config,
@@ -25,10 +22,10 @@ function handler(now?: Date) {
       secretReads++;
       return SECRETS;
     },
-    log: createLog({ write: (line) => lines.push(JSON.parse(line)) }),
+    log: logged.log,
     ...(now ? { now: () => now } : {}),
   });
-  return { http, lines, secretReads: () => secretReads };
+  return { http, lines: logged.entries, secretReads: () => secretReads };
 }
 
 const help = (sign: SignOptions = {}, text = 'help') =>
@@ -50,7 +47,7 @@ describe('body size', () => {
     const response = await http(event);
     expect(response.statusCode).toBe(413);
     expect(response.body).toBe('Request body too large');
-    expect(lines).toMatchObject([{ level: 'warn', event: 'http.body_too_large', bytes: MAX_BODY_BYTES + 1, limit: MAX_BODY_BYTES }]);
+    expect(lines()).toMatchObject([{ level: 'warn', event: 'http.body_too_large', bytes: MAX_BODY_BYTES + 1, limit: MAX_BODY_BYTES }]);
     expect(secretReads()).toBe(0);
   });
 
@@ -85,8 +82,8 @@ describe('request timestamps', () => {
     const { http, lines, secretReads } = handler();
     const response = await http(help({ timestamp: realNow() + offset }));
     expect(response.statusCode).toBe(401);
-    expect(lines).toMatchObject([{ level: 'warn', event: 'slack.timestamp_out_of_window' }]);
-    expect(Math.abs(Number(lines[0]?.skewSeconds) + offset)).toBeLessThanOrEqual(2);
+    expect(lines()).toMatchObject([{ level: 'warn', event: 'slack.timestamp_out_of_window' }]);
+    expect(Math.abs(Number(lines()[0]?.skewSeconds) + offset)).toBeLessThanOrEqual(2);
     expect(secretReads()).toBe(0);
   });
 

@@ -75,8 +75,3 @@ export function hostileTexts(seed: string, count: number): TextCase[] {
     return { name: `${seed}#${i} ${name}`, text: make() };
   });
 }
-
-/** True when a string has no lone surrogate (which Slack would show as garbage or reject). */
-export function wellFormed(text: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
-}

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: cold starts of the Lambda bundles next to a naive and a slim one-command Bolt app and a
  * signature-only floor, each function also with its secret read from Secrets Manager as in AWS (moto_server),
- * end-to-end digest time, and fan-out throughput for 1,000 subscriptions. Loopback only: the ChatDash sandbox,
- * the Slack double and an SQS stand-in run in this process, moto_server beside it.
+ * end-to-end digest time, fan-out throughput for 1,000 subscriptions, and the agency overview's time and ChatDash
+ * requests for 50 projects. Loopback only: the ChatDash sandbox, the Slack double and an SQS stand-in run in this
+ * process, moto_server beside it.
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
  */
@@ -15,7 +16,8 @@ import { measureDigestTime } from '../bench/digest-time.ts';
 import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
 import { runFanout } from '../bench/fanout.ts';
 import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
-import { type BenchResults, coldStartChecks, formatReport, withSecretRead } from '../bench/report.ts';
+import { measureOverviewTime } from '../bench/overview-time.ts';
+import { type BenchResults, coldStartChecks, formatReport, overviewCheck, withSecretRead } from '../bench/report.ts';
 import { startSecretsManager } from '../bench/secrets-manager.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
 import { bundleFunctions, ROOT } from '../build/bundle.ts';
@@ -35,16 +37,19 @@ const values = optionsOrExit('bench', process.argv.slice(2), {
   json: { type: 'string' },
   subscriptions: { type: 'string', default: '1000' },
   channels: { type: 'string', default: '100' },
+  'overview-projects': { type: 'string', default: '50' },
   help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
-  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100]
+  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100] [--overview-projects 50]
 Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
 size, load, load + first answer and a warm answer for http, worker, schedule and deadletter, side by side with
 a naive Bolt bundle, a slim Bolt bundle and a signature-only floor; http, worker and deadletter again with their
 secret read from Secrets Manager (moto_server on loopback; skipped, with a notice, where it is not installed),
 as every cold function does in AWS. Then the end-to-end digest time and the
-fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel.
+fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel, and the agency
+overview's time and ChatDash requests for --overview-projects projects (on loopback, and with 250 ms added to
+each ChatDash request).
 --runs     samples per bundle and digest runs (default 7; 3 with --quick)
 --json     also write every sample and result to FILE
 Exits 1 if a target is missed.`);
@@ -54,6 +59,9 @@ Exits 1 if a target is missed.`);
 const runs = positiveInt(values.runs ?? (values.quick ? '3' : '7'), '--runs');
 const subscriptionCount = positiveInt(values.subscriptions, '--subscriptions');
 const channelCount = positiveInt(values.channels, '--channels');
+const overviewProjects = positiveInt(values['overview-projects'], '--overview-projects');
+/** Stands in for a real API's latency in the second overview measurement. */
+const OVERVIEW_LATENCY_MS = 250;
 const benchStarted = performance.now();
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -136,6 +144,15 @@ try {
   if (jobs.length !== subscriptionCount) throw new Error(`${jobs.length} digests due on the tick, expected ${subscriptionCount}`);
   const fanout = await runFanout({ config, jobs, env, secrets, slack, log: quiet });
 
+  progress(
+    `Agency overview of ${overviewProjects} projects × ${runs}, on loopback and with ${OVERVIEW_LATENCY_MS} ms per ChatDash request…`,
+  );
+  slack.reset();
+  const overview = [
+    await measureOverviewTime({ projects: overviewProjects, runs, slack, log: quiet }),
+    await measureOverviewTime({ projects: overviewProjects, runs, slack, log: quiet, latencyMs: OVERVIEW_LATENCY_MS }),
+  ];
+
   const results: BenchResults = {
     runs,
     node: process.versions.node,
@@ -146,8 +163,10 @@ try {
     digest,
     fanout,
     ...(secretsRoundTripMs !== undefined ? { secretsRoundTripMs } : {}),
+    overview,
     totalSeconds: (performance.now() - benchStarted) / 1000,
   };
+  results.checks.push(...overview.map(overviewCheck));
   if (fanout.posted !== fanout.jobs || fanout.channelMismatches > 0) {
     results.checks.push({
       name: 'fan-out delivered every digest once',

@@ -5,7 +5,8 @@
  *  2. fetches the last 7 days of the demo text bot through the real ChatDash client and prints a summary;
  *  3. renders the digest, prints it as it would look, and writes its Block Kit JSON and a Block Kit Builder link;
  *  4. sends a signed `/chatdash stats acme 30d` through the real HTTP handler, then runs the worker on the queued
- *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way.
+ *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way;
+ *  5. sends `/chatdash overview` from the agency channel the same way and shows the ranked agency overview.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ import { fetchInsights } from '../worker/analytics.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
 import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
+import { demoOverview } from './demo-overview.ts';
 
 const values = optionsOrExit('demo', process.argv.slice(2), {
   project: { type: 'string', default: 'acme' },
@@ -41,7 +43,8 @@ if (values.help) {
   console.log(`Usage: npm run demo [-- --project acme|bella|quiet] [--range 7d] [--out DIR]
 Runs the bot against the bundled ChatDash sandbox and a local Slack double (no keys, no network),
 prints the digest, writes its Block Kit JSON and a Block Kit Builder link to --out (default .demo/),
-and shows a /chatdash stats round trip through the real HTTP handler and worker.`);
+shows a /chatdash stats round trip through the real HTTP handler and worker, then /chatdash overview from the
+agency channel (C0AGENCY), written to --out as overview.json and a Block Kit Builder link.`);
   process.exit(0);
 }
 
@@ -148,6 +151,7 @@ try {
     const reply = slack.callsTo('response_url').at(-1);
     if (reply) console.log(indent(renderForTerminal(reply.body as unknown as SlackMessage)));
   }
+  await demoOverview({ http, worker, queue, sandbox, slack, signing, out: values.out, step, indent });
   console.log(`\n${bold('Done.')} Next: \`npm test\`, or \`npm run sandbox\` to explore the ChatDash sandbox with curl.`);
 } finally {
   await slack.close();

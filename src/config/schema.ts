@@ -107,9 +107,20 @@ export const ChannelBinding = z.strictObject({
 });
 export type ChannelBinding = z.output<typeof ChannelBinding>;
 
+/** `projects: all` in a subscription: every project bound to its channel. Reserved as a project key. */
+export const ALL_PROJECTS = 'all';
+
+/** A subscription's `projects`: `all`, or a list of project keys. */
+export const ProjectList = z.union([z.literal(ALL_PROJECTS), z.array(slug('project key', 40)).check(z.minLength(1))], {
+  error: `must be "${ALL_PROJECTS}" or a list of project keys (like [acme, bella])`,
+});
+
 export const SubscriptionConfig = z.strictObject({
   name: slug('subscription name', 80),
-  project: slug('project key', 40),
+  /** One project: the subscription posts its digest. Exactly one of `project` and `projects` is given. */
+  project: z.optional(slug('project key', 40)),
+  /** Several projects, or `all` (those bound to `channel`): the subscription posts the agency overview. */
+  projects: z.optional(ProjectList),
   channel: ChannelId,
   /** Standard 5-field cron, read in `timeZone`. */
   schedule: CronExpression,

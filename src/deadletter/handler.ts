@@ -13,6 +13,7 @@ import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.
 import { alertAdmins } from '../worker/alerts.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
+import { tellOverviewAsker } from '../worker/overview.ts';
 
 const SORRY =
   ':warning: Sorry, I tried several times and couldn\u2019t finish this. Please try again in a few minutes; if it keeps failing, tell your admin.';
@@ -81,6 +82,9 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
             text: SORRY,
           });
       });
+      return;
+    case 'overview':
+      await tellAskerOrAdmins(deps, job.kind, job.requester.userId, () => tellOverviewAsker(deps, job, SORRY));
       return;
     case 'digest':
       await alertAdmins(

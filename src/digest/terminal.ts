@@ -58,6 +58,8 @@ function renderBlock(block: KnownBlock): string[] {
       const lines: string[] = [];
       if (block.text) lines.push(...textOf(block.text).split('\n'));
       if (block.fields) lines.push(...twoColumns(block.fields.map((f) => textOf(f))));
+      if (block.accessory?.type === 'button' && lines.length > 0)
+        lines[0] = `${lines[0]}  [ ${unescapeMrkdwn(block.accessory.text.text)} ]`;
       return lines;
     }
     case 'divider':

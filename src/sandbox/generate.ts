@@ -5,8 +5,9 @@
  * same range always gives the same answer and the previous period genuinely differs. The range is cut into
  * 24 h buckets from its start (a partial last bucket counts, with a share of the day's volume), and every total is
  * the sum of its buckets; everything else (topics, countries, tokens…) is derived from those totals.
- * The one thing tied to a clock: a project's "emerging" misunderstood messages start a few days before `nowMs`
- * (whole UTC days, so answers stay the same all day), so that recent periods always have real news to report.
+ * Two things are tied to a clock (`nowMs`, in whole UTC days, so answers stay the same all day), so that recent
+ * periods always have real news to report: a project's "emerging" misunderstood messages start a few days before
+ * it, and a `degrading` project gets worse day after day up to it.
  */
 import { type MetricName, responseKeyOf } from '../chatdash/schema.ts';
 import type { DemoProject, Weighted } from './demo-projects.ts';
@@ -52,8 +53,30 @@ interface Bucket {
   missed: number;
 }
 
-function makeBucket(project: DemoProject, fromMs: number, toMs: number): Bucket {
+/** Options of `generateAnalytics`. */
+export interface GenerateOptions {
+  /**
+   * The sandbox's clock (epoch ms): `degrading` projects slide towards its UTC day, and emerging misunderstood
+   * messages start whole days before it. Default none: without a clock, neither happens.
+   */
+  nowMs?: number;
+}
+
+/**
+ * How far a `degrading` project has slid on a UTC day: the miss rate it adds to its usual one, and its cost
+ * multiplier (nothing before the slide began). The slide is steady: the day-to-day noise stays on the usual miss
+ * rate only, so any period in the slide is clearly worse than the one before it.
+ */
+export function degradationOn(project: DemoProject, day: number, today: number | undefined): { addedMissRate: number; costFactor: number } {
+  const slide = project.degrading;
+  if (!slide || today === undefined) return { addedMissRate: 0, costFactor: 1 };
+  const into = Math.min(slide.days, Math.max(0, day - (today - slide.days)));
+  return { addedMissRate: slide.missRatePerDay * into, costFactor: (1 + slide.costGrowthPerDay) ** into };
+}
+
+function makeBucket(project: DemoProject, fromMs: number, toMs: number, today: number | undefined): Bucket {
   const r = seeded(project.id, 'bucket', Math.floor(fromMs / DAY_MS), fromMs % DAY_MS);
+  const { addedMissRate, costFactor } = degradationOn(project, Math.floor(fromMs / DAY_MS), today);
   const conversations = Math.round(volumeBetween(project, fromMs, toMs));
   const uniqueIps = Math.min(conversations, Math.round(conversations * (0.7 + 0.15 * r())));
   const interactions = Math.round(conversations * project.interactionsPerConversation * (0.9 + 0.2 * r()));
@@ -61,11 +84,12 @@ function makeBucket(project: DemoProject, fromMs: number, toMs: number): Bucket 
   const incomingTextMessages = voice ? 0 : Math.round(interactions * (0.95 + 0.05 * r()));
   const callSeconds = voice ? Math.round(conversations * (project.averageCallSeconds ?? 0) * (0.85 + 0.3 * r())) : 0;
   const costCents = voice
-    ? Math.round((callSeconds / 60) * project.costCents)
-    : Math.round(conversations * project.costCents * (0.9 + 0.2 * r()));
+    ? Math.round((callSeconds / 60) * project.costCents * costFactor)
+    : Math.round(conversations * project.costCents * costFactor * (0.9 + 0.2 * r()));
   // Voice bots understand spoken turns, text bots typed messages.
   const userMessages = voice ? interactions : incomingTextMessages;
-  const missed = Math.min(userMessages, Math.round(userMessages * project.missRate * (0.75 + 0.5 * r())));
+  const missRate = Math.min(0.9, project.missRate * (0.75 + 0.5 * r()) + addedMissRate);
+  const missed = Math.min(userMessages, Math.round(userMessages * missRate));
   return { conversations, uniqueIps, interactions, incomingTextMessages, callSeconds, costCents, userMessages, missed };
 }
 
@@ -138,13 +162,14 @@ export function generateAnalytics(
   startMs: number,
   endMs: number,
   metrics: readonly MetricName[],
-  /** The sandbox's clock, for emerging misunderstood messages (none without it). */
-  nowMs?: number,
+  options: GenerateOptions = {},
 ): Record<string, unknown> {
+  const { nowMs } = options;
+  const today = nowMs === undefined ? undefined : Math.floor(nowMs / DAY_MS);
   const buckets: Bucket[] = [];
   for (let i = 0; i < bucketCount(startMs, endMs); i += 1) {
     const from = startMs + i * DAY_MS;
-    buckets.push(makeBucket(project, from, Math.min(endMs, from + DAY_MS)));
+    buckets.push(makeBucket(project, from, Math.min(endMs, from + DAY_MS), today));
   }
   const series = (pick: (b: Bucket) => number): { counts: number[]; total: number } => {
     const counts = buckets.map(pick);

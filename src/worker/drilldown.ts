@@ -14,8 +14,9 @@ import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
 import { DIGEST_PROJECT_NOT_HERE, STALE_BUTTON, THREAD_HELP } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
+import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
-import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+import { asUserFacing } from './failures.ts';
 
 const VIEW_WORDS: Record<DrilldownView, string> = {
   topics: '`topics`',
@@ -82,19 +83,9 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     await tellAsker(failure.userMessage);
     return 'chatdash_failed';
   }
-  try {
-    await say(message);
-    return 'delivered';
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code && UNDELIVERABLE_CHANNEL_ERRORS.has(code)) {
-      deps.log('warn', 'drilldown.undeliverable', { channel: job.requester.channelId, error: code });
-      // A click carries a response_url, which works even where the bot may not post: tell the person why.
-      if (job.responseUrl) await tellAsker(describeChannelError(code, job.requester.channelId));
-      return 'undeliverable';
-    }
-    throw error;
-  }
+  // A click carries a response_url, which works even where the bot may not post: the person is told why.
+  const where = { channelId: job.requester.channelId, responseUrl: job.responseUrl, event: 'drilldown.undeliverable' };
+  return deliverClickReply(deps, where, () => say(message), tellAsker);
 }
 
 /** What a drill-down is about: the digest's project, period and number formatting. */

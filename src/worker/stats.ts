@@ -5,12 +5,10 @@ import { renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { Insights } from '../insights/types.ts';
 import type { StatsJob } from '../jobs/schema.ts';
-import { parsePeriod } from '../periods/parse.ts';
-import { RANGE_HELP } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
-import { userPreferences } from './user-prefs.ts';
+import { askerPeriod } from './user-prefs.ts';
 
 export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string> {
   const reply = (message: Record<string, unknown>) =>
@@ -21,14 +19,9 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     await reply(textMessage('That project is no longer configured. `/chatdash projects` lists the ones you can use here.'));
     return 'project_gone';
   }
-  const prefs = await userPreferences(deps, job.requester.userId);
-  const parsed = parsePeriod(job.rangeText, {
-    now: new Date(job.requestedAt),
-    timeZone: prefs.timeZone,
-    maxDays: deps.config.defaults.maxRangeDays,
-  });
+  const parsed = await askerPeriod(deps, job.requester.userId, job.rangeText, job.requestedAt);
   if (!parsed.ok) {
-    await reply(textMessage(`:calendar: ${escapeMrkdwn(parsed.error)}\n${RANGE_HELP}`));
+    await reply(textMessage(parsed.text));
     return 'bad_range';
   }
   let insights: Insights;
@@ -42,7 +35,7 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
   }
   const message = renderDigest(insights, {
     project: { id: project.id, name: project.name },
-    locale: prefs.locale,
+    locale: parsed.locale,
     currencyDisplay: deps.config.defaults.currencyDisplay,
     buttons: true,
     dashboardUrl: project.dashboardUrl,

@@ -1,5 +1,4 @@
 /** `npm run digest` in a child process, against the bundled sandbox (demo configuration, no keys). */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,28 +6,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/build/bundle.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import { startSlackDouble } from '../../src/slack-double/server.ts';
+import { runDigestCli } from '../support/cli.ts';
 import { keylessEnv } from '../support/env.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'chatdash-digest-cli-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-function digest(args: string[], env = keylessEnv()): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'digest', '--', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe('npm run digest', () => {
   it('--dry-run prints the digest for a demo subscription and writes its Block Kit JSON, posting nothing', {
     timeout: 30_000,
   }, async () => {
-    const result = await digest(['--subscription', 'acme-weekly', '--dry-run', '--at', '2026-11-23T08:00:00Z', '--out', out]);
+    const result = await runDigestCli(['--subscription', 'acme-weekly', '--dry-run', '--at', '2026-11-23T08:00:00Z', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/bundled sandbox/);
     // The period comes from --at in the subscription's time zone: the week of 16 – 22 November in Paris.
@@ -48,7 +36,7 @@ describe('npm run digest', () => {
   });
 
   it('without --dry-run and without keys it posts to the Slack double and says so', { timeout: 30_000 }, async () => {
-    const result = await digest(['--subscription', 'bella-weekly', '--at', '2026-11-23T13:30:00Z']);
+    const result = await runDigestCli(['--subscription', 'bella-weekly', '--at', '2026-11-23T13:30:00Z']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/SLACK_BOT_TOKEN is not set.*LOCAL SLACK DOUBLE.*not to a real workspace/);
     expect(result.stdout).toMatch(/Posted to C0BELLA \(ts \d+\.\d{6}\)/);
@@ -56,7 +44,7 @@ describe('npm run digest', () => {
   });
 
   it('an unknown subscription exits 2 and lists the subscriptions', { timeout: 30_000 }, async () => {
-    const result = await digest(['--subscription', 'acme-daily', '--dry-run']);
+    const result = await runDigestCli(['--subscription', 'acme-daily', '--dry-run']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Unknown subscription "acme-daily"');
     expect(result.stderr).toContain('Subscriptions: acme-weekly, bella-weekly');
@@ -64,13 +52,13 @@ describe('npm run digest', () => {
   });
 
   it('usage errors exit 2; --help describes the options', { timeout: 30_000 }, async () => {
-    const missing = await digest(['--dry-run']);
+    const missing = await runDigestCli(['--dry-run']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--subscription NAME is required');
-    const badDate = await digest(['--subscription', 'acme-weekly', '--at', 'next tuesday']);
+    const badDate = await runDigestCli(['--subscription', 'acme-weekly', '--at', 'next tuesday']);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain('is not a date');
-    const help = await digest(['--help']);
+    const help = await runDigestCli(['--help']);
     expect(help.code).toBe(0);
     for (const option of ['--subscription', '--dry-run', '--config', '--at', 'SLACK_BOT_TOKEN', 'CHATDASH_API_KEY'])
       expect(help.stdout).toContain(option);
@@ -89,7 +77,7 @@ describe('npm run digest', () => {
         SLACK_API_URL: slack.apiUrl,
         SLACK_BOT_TOKEN: 'xoxb-cli-secret-5678',
       };
-      const result = await digest(['--subscription', 'acme-weekly', '--at', '2026-11-23T08:00:00Z'], env);
+      const result = await runDigestCli(['--subscription', 'acme-weekly', '--at', '2026-11-23T08:00:00Z'], env);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain(`ChatDash: ${sandbox.url}`);
       expect(result.stdout).not.toMatch(/bundled sandbox|Slack double/i);
@@ -100,7 +88,7 @@ describe('npm run digest', () => {
       expect(`${result.stdout}${result.stderr}`).not.toMatch(/cli_secret|cli-secret/);
 
       // A second manual run posts again (manual runs are not deduplicated).
-      expect((await digest(['--subscription', 'acme-weekly', '--at', '2026-11-23T08:00:00Z'], env)).code).toBe(0);
+      expect((await runDigestCli(['--subscription', 'acme-weekly', '--at', '2026-11-23T08:00:00Z'], env)).code).toBe(0);
       expect(slack.callsTo('chat.postMessage').filter((c) => c.ok)).toHaveLength(2);
     } finally {
       await slack.close();
@@ -114,13 +102,13 @@ describe('npm run digest', () => {
       broken,
       readFileSync(join(ROOT, 'src/config/demo.yml'), 'utf8').replace('timeZone: America/New_York', 'timeZone: America/Gotham'),
     );
-    const failed = await digest(['--subscription', 'bella-weekly', '--dry-run', '--config', broken]);
+    const failed = await runDigestCli(['--subscription', 'bella-weekly', '--dry-run', '--config', broken]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/broken\.yml:\d+:\d+: subscriptions\[1\]\.timeZone: "America\/Gotham" is not a valid IANA time zone/);
 
     const copy = join(out, 'copy.yml');
     writeFileSync(copy, readFileSync(join(ROOT, 'src/config/demo.yml'), 'utf8'));
-    const noKey = await digest(['--subscription', 'bella-weekly', '--dry-run', '--config', copy]);
+    const noKey = await runDigestCli(['--subscription', 'bella-weekly', '--dry-run', '--config', copy]);
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toContain('CHATDASH_API_KEY is not set');
   });

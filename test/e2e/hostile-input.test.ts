@@ -1,7 +1,7 @@
 /**
  * Property-style: generated long, many-word and multibyte inputs fed to every text path a person controls, through
  * the real HTTP handler and the real worker: every `/chatdash` subcommand of the registry (and unknown ones), from
- * every kind of channel; @mentions in a digest thread; drill-down and link button clicks. Whatever is typed, every
+ * every kind of channel; @mentions in a digest thread; drill-down, overview and link button clicks. Whatever is typed, every
  * answer fits Slack's limits (checked with the Slack double's validator), is small, has no broken character or
  * escape, and the ack never grows with the input. A listener added without a case here fails the first test.
  */
@@ -12,6 +12,7 @@ import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { DRILLDOWN_ACTION } from '../../src/slack/listeners/actions/drilldown-button.ts';
 import { LINK_ACTION } from '../../src/slack/listeners/actions/link-button.ts';
+import { OVERVIEW_ACTION } from '../../src/slack/listeners/actions/overview-button.ts';
 import { SUBCOMMANDS } from '../../src/slack/listeners/commands/chatdash/registry.ts';
 import { CHATDASH_COMMAND } from '../../src/slack/listeners/commands/chatdash.ts';
 import { registerListeners } from '../../src/slack/listeners/index.ts';
@@ -85,7 +86,7 @@ async function command(text: string, extra: Partial<SlashCommand> = {}): Promise
 
 describe('every listener has its hostile cases here', () => {
   /** The listeners the cases below feed. A new one (a modal's submission, App Home…) needs its cases, then its line here. */
-  const fed = new Set<unknown>([CHATDASH_COMMAND, DRILLDOWN_ACTION, LINK_ACTION, 'app_mention']);
+  const fed = new Set<unknown>([CHATDASH_COMMAND, DRILLDOWN_ACTION, LINK_ACTION, OVERVIEW_ACTION, 'app_mention']);
 
   it('no registered listener is left without generated input', () => {
     const { app, registered } = recordingApp();
@@ -227,6 +228,26 @@ describe('@mentions and buttons with generated text', () => {
         button: { action_id: actionId, value: text.slice(0, 2000) },
         messageTs: '1732550000.000100',
         responseUrl: bot.slack.responseUrl(),
+      });
+      const { response } = await bot.click(payload);
+      expect(response.statusCode, name).toBe(200);
+      await runQueuedJobs();
+      expectSlackAcceptedAll(name);
+      expect(bot.slack.callsTo('response_url'), name).toHaveLength(1);
+    }
+  });
+
+  it('overview button clicks with generated values and action ids: every answer fits Slack', { timeout: 120_000 }, async () => {
+    for (const [n, { name, text }] of hostileTexts('overview-button', 12).entries()) {
+      bot.reset();
+      // "Full stats" and "List them" buttons, in the agency channel and in a thread of an ephemeral overview.
+      const actionId = n % 2 === 0 ? `overview:project:${text.slice(0, 100)}` : 'overview:list:more';
+      const payload = blockActionsPayload({
+        button: { action_id: actionId, value: text.slice(0, 2000) },
+        messageTs: '1732550000.000100',
+        channel: 'C0AGENCY',
+        responseUrl: bot.slack.responseUrl(),
+        ephemeral: n % 3 === 0,
       });
       const { response } = await bot.click(payload);
       expect(response.statusCode, name).toBe(200);

@@ -6,6 +6,14 @@ import { ATTENTION_SCORE, compareHighlights, findNewItems, highlightScore, resol
 import { type RawEntry, rankList } from '../../src/insights/lists.ts';
 import type { Highlight, NewItemNumbers, Thresholds } from '../../src/insights/types.ts';
 import { parsed, period, textBot, textBotPrevious, textBotPreviousReturnsNegligible } from '../support/analytics-fixtures.ts';
+import {
+  costRise as cost,
+  conversationsDrop as drop,
+  newMisunderstood as gap,
+  mover,
+  understoodRateDrop as rate,
+  newTopic as topic,
+} from '../support/highlights.ts';
 
 const kinds = (hs: Highlight[]): string[] => hs.map((h) => (h.kind === 'mover' ? `mover:${h.metric}` : h.kind));
 
@@ -393,45 +401,6 @@ describe('the issue\u2019s examples through buildInsights', () => {
 });
 
 describe('attention ordering (highlightScore)', () => {
-  const drop = (percent: number): Highlight => ({
-    kind: 'conversations_drop',
-    severity: 'attention',
-    value: 100 - percent,
-    previous: 100,
-    change: { kind: 'delta', absolute: -percent, percent: -percent },
-  });
-  const rate = (points: number): Highlight => ({ kind: 'understood_rate_drop', severity: 'attention', value: 0.8, previous: 0.9, points });
-  const cost = (percent: number): Highlight => ({
-    kind: 'cost_per_conversation_rise',
-    severity: 'attention',
-    value: 1,
-    previous: 1,
-    change: { kind: 'delta', absolute: 0.1, percent },
-    currency: 'EUR',
-  });
-  const gap = (count: number, share: number): Highlight => ({
-    kind: 'new_misunderstood',
-    severity: 'attention',
-    label: 'x',
-    count,
-    rank: 1,
-    share,
-    previousCount: null,
-    previousAtMost: 0,
-    previousShare: 0,
-  });
-  const mover = (percent: number, severity: 'good' | 'info' = 'good'): Highlight => ({
-    kind: 'mover',
-    severity,
-    metric: 'conversations',
-    value: 100 + percent,
-    previous: 100,
-    change: { kind: 'delta', absolute: percent, percent },
-    currency: null,
-  });
-  const topic = (count: number, share: number): Highlight =>
-    ({ ...(gap(count, share) as object), kind: 'new_topic', severity: 'info' }) as Highlight;
-
   it.each([
     { name: 'conversations −45 % (30 % threshold)', h: drop(45), score: 1001.5 },
     { name: 'understood rate −10 pts (5 pts threshold)', h: rate(-10), score: 1002 },

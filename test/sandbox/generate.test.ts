@@ -12,7 +12,7 @@ const LOYALTY = 'how do I use my loyalty points?';
 
 type Missed = Array<{ label: string; count: number }>;
 const missed = (startMs: number, endMs: number, nowMs?: number): Missed =>
-  generateAnalytics(acme, startMs, endMs, ['topMisunderstoodMessages'], nowMs).topMisunderstoodMessages as Missed;
+  generateAnalytics(acme, startMs, endMs, ['topMisunderstoodMessages'], { nowMs }).topMisunderstoodMessages as Missed;
 
 describe('emerging misunderstood messages', () => {
   const now = Date.parse('2026-11-25T10:00:00Z');
@@ -38,7 +38,10 @@ describe('emerging misunderstood messages', () => {
       if (!parsed.ok) throw new Error(parsed.error);
       const p = parsed.period;
       const fetch = (start: string, end: string) => {
-        const answer = parseAnalytics(generateAnalytics(acme, Date.parse(start), Date.parse(end), DIGEST_METRICS, clock), DIGEST_METRICS);
+        const answer = parseAnalytics(
+          generateAnalytics(acme, Date.parse(start), Date.parse(end), DIGEST_METRICS, { nowMs: clock }),
+          DIGEST_METRICS,
+        );
         if (!answer) throw new Error('the sandbox answered something unparseable');
         return answer;
       };

@@ -8,7 +8,7 @@ import { createLocalQueue, type LocalQueue } from '../../src/jobs/local-queue.ts
 import type { JobQueue } from '../../src/jobs/queue.ts';
 import type { Job } from '../../src/jobs/schema.ts';
 import type { Log } from '../../src/log.ts';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/index.ts';
 import type { Secrets } from '../../src/secrets/secrets.ts';
 import { createHttpHandler, type HttpHandler } from '../../src/slack/http-handler.ts';
 import {
@@ -80,18 +80,27 @@ export interface Bot {
   close(): Promise<void>;
 }
 
+export interface BotOptions {
+  /** Where the HTTP handler puts jobs (default: the bot's local `queue`). */
+  queue?: JobQueue;
+  /** The configuration of the handler and the worker (default: the demo configuration). */
+  config?: Config;
+  /** The sandbox's projects, faults and clock (default: the demo projects, no faults, the real clock). */
+  sandbox?: Omit<SandboxOptions, 'apiKey' | 'host' | 'port'>;
+}
+
 /** A bot for this test file: started in beforeAll, reset before each test, closed in afterAll. */
-export function useBot(options: { queue?: JobQueue } = {}): Bot {
+export function useBot(options: BotOptions = {}): Bot {
   return useService('the test bot', { start: () => startBot(options), reset: (bot) => bot.reset(), stop: (bot) => bot.close() });
 }
 
-export async function startBot(options: { queue?: JobQueue } = {}): Promise<Bot> {
-  const sandbox = await startSandbox({ apiKey: CHATDASH_KEY });
+export async function startBot(options: BotOptions = {}): Promise<Bot> {
+  const sandbox = await startSandbox({ ...options.sandbox, apiKey: CHATDASH_KEY });
   const slack = await startSlackDouble({ token: BOT_TOKEN, users: { U0ALICE: { tz: 'Europe/Paris' } } });
   const { log, lines, entries } = recordingLog();
   const env = { SLACK_API_URL: slack.apiUrl, CHATDASH_API_URL: sandbox.url, JOBS_QUEUE_URL: 'unused-local-queue' };
   const queue = createLocalQueue();
-  const config = demoConfig;
+  const config = options.config ?? demoConfig;
   const http = createHttpHandler({ config, env, queue: options.queue ?? queue, secrets: async () => SECRETS, log });
 
   const timed = async (run: () => Promise<AwsResult>): Promise<Answer> => {

@@ -4,13 +4,16 @@
  * records what is registered on it.
  */
 import type { WebClient } from '@slack/web-api';
-import type { Config } from '../../src/config/schema.ts';
+import type { Config, ProjectConfig } from '../../src/config/schema.ts';
 import { createLocalQueue, type LocalQueue } from '../../src/jobs/local-queue.ts';
 import type { JobQueue } from '../../src/jobs/queue.ts';
 import type { Job } from '../../src/jobs/schema.ts';
+import type { ButtonClickArgs } from '../../src/slack/listeners/actions/button-click.ts';
+import type { SubcommandRequest } from '../../src/slack/listeners/commands/chatdash/subcommand.ts';
 import type { BoltApp, ListenerContext } from '../../src/slack/listeners/context.ts';
 import { demoConfig } from './config.ts';
 import { type RecordingLog, recordingLog } from './log.ts';
+import { blockActionsPayload, requester } from './payloads.ts';
 
 export const FIXED_NOW = new Date('2026-11-25T10:00:00.000Z');
 
@@ -76,6 +79,38 @@ export function fakeClient(answers: Record<string, (args: Record<string, unknown
       },
     });
   return { client: node([]) as WebClient, calls };
+}
+
+/**
+ * What the dispatcher hands a subcommand for `/chatdash <sub> <words>` typed by Alice in #agency (C0AGENCY), which
+ * may see `visible`; trigger `trig.7`, response_url `https://hooks.slack.test/r/7`; `unreadWords` past those read
+ * (default 0). Its `help(lead)` answers `HELP <lead>`, so a test sees what led the usage text.
+ */
+export function subcommandRequest(words: string, visible: readonly ProjectConfig[], unreadWords = 0): SubcommandRequest {
+  return {
+    words: words.split(' ').filter(Boolean),
+    unreadWords,
+    requester: requester({ channelId: 'C0AGENCY' }),
+    projects: visible,
+    triggerId: 'trig.7',
+    responseUrl: 'https://hooks.slack.test/r/7',
+    client: fakeClient().client,
+    help: (lead) => ({ response_type: 'ephemeral', text: `HELP ${lead ?? ''}` }),
+  };
+}
+
+/**
+ * Bolt's arguments for a click on `button` of message 1732550000.000100 in #acme (response_url
+ * https://hooks.slack.test/a/1, unless `options` say otherwise), with a recording `ack` and `respond`.
+ */
+export function buttonClick(
+  button: { action_id: string; value: string },
+  options: Partial<Parameters<typeof blockActionsPayload>[0]> = {},
+): { ack: Recorder; respond: Recorder<Record<string, unknown>>; args: ButtonClickArgs } {
+  const body = blockActionsPayload({ button, messageTs: '1732550000.000100', responseUrl: 'https://hooks.slack.test/a/1', ...options });
+  const ack = recorder();
+  const respond = recorder<Record<string, unknown>>();
+  return { ack, respond, args: { ack, respond, body, action: body.actions[0]! } as unknown as ButtonClickArgs };
 }
 
 /** One listener registered on a `recordingApp`: its kind (command, action, event, view), constraint and callback. */

@@ -2,19 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { DRILLDOWN_ACTION } from '../../../src/slack/listeners/actions/drilldown-button.ts';
 import { LINK_ACTION } from '../../../src/slack/listeners/actions/link-button.ts';
+import { OVERVIEW_ACTION } from '../../../src/slack/listeners/actions/overview-button.ts';
 import { CHATDASH_COMMAND } from '../../../src/slack/listeners/commands/chatdash.ts';
 import { registerListeners } from '../../../src/slack/listeners/index.ts';
 import { registerViews, type ViewListener } from '../../../src/slack/listeners/views/index.ts';
 import { listenerContext, recordingApp } from '../../support/listeners.ts';
 
 describe('registerListeners', () => {
-  it('registers the /chatdash command, the drill-down and link buttons and @mentions (no views yet)', () => {
+  it('registers the /chatdash command, the drill-down, link and overview buttons and @mentions (no views yet)', () => {
     const { app, registered } = recordingApp();
     registerListeners(app, listenerContext());
     expect(registered.map((r) => [r.kind, r.constraint])).toEqual([
       ['command', CHATDASH_COMMAND],
       ['action', DRILLDOWN_ACTION],
       ['action', LINK_ACTION],
+      ['action', OVERVIEW_ACTION],
       ['event', 'app_mention'],
     ]);
   });

@@ -1,25 +1,14 @@
 /** A drill-down button click, handled by its listener alone: ack first, then one job, or one ephemeral answer. */
 import { describe, expect, it } from 'vitest';
 import { ACCESS_MESSAGES } from '../../../../src/config/access.ts';
-import { DRILLDOWN_ACTION, type DrilldownButtonArgs, drilldownButton } from '../../../../src/slack/listeners/actions/drilldown-button.ts';
+import { DRILLDOWN_ACTION, drilldownButton } from '../../../../src/slack/listeners/actions/drilldown-button.ts';
 import { COULD_NOT_START, STALE_BUTTON } from '../../../../src/slack/messages.ts';
-import { failingQueue, listenerContext, recorder } from '../../../support/listeners.ts';
-import { blockActionsPayload, requester } from '../../../support/payloads.ts';
+import { buttonClick, failingQueue, listenerContext } from '../../../support/listeners.ts';
+import { requester } from '../../../support/payloads.ts';
 
 const COSTS = { action_id: 'drilldown:costs', value: '{"v":1,"opaque":true}' };
 
-function click(options: Partial<Parameters<typeof blockActionsPayload>[0]> = {}) {
-  const body = blockActionsPayload({
-    button: COSTS,
-    messageTs: '1732550000.000100',
-    responseUrl: 'https://hooks.slack.test/a/1',
-    ...options,
-  });
-  const ack = recorder();
-  const respond = recorder<Record<string, unknown>>();
-  const args = { ack, respond, body, action: body.actions[0]! } as unknown as DrilldownButtonArgs;
-  return { ack, respond, args };
-}
+const click = (options: Parameters<typeof buttonClick>[1] = {}) => buttonClick(COSTS, options);
 
 describe('drilldownButton', () => {
   it('listens to every drilldown: action id', () => {
@@ -54,7 +43,7 @@ describe('drilldownButton', () => {
 
   it('a button it does not know gets the "older version" answer and no job', async () => {
     const ctx = listenerContext();
-    const { ack, respond, args } = click({ button: { action_id: 'drilldown:weather', value: 'x' } });
+    const { ack, respond, args } = buttonClick({ action_id: 'drilldown:weather', value: 'x' });
     await drilldownButton(ctx, args);
     expect(ack.calls).toHaveLength(1);
     expect(respond.calls).toEqual([{ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON }]);

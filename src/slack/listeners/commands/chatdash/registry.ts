@@ -3,11 +3,12 @@
  * `Subcommand`, and one line in SUBCOMMANDS.
  */
 import { help } from './help.ts';
+import { overview } from './overview.ts';
 import { projects } from './projects.ts';
 import { stats } from './stats.ts';
 import type { Subcommand } from './subcommand.ts';
 
-export const SUBCOMMANDS: readonly Subcommand[] = [stats, projects, help];
+export const SUBCOMMANDS: readonly Subcommand[] = [stats, overview, projects, help];
 
 /** The subcommand a word names (its name or an alias, any case). */
 export function findSubcommand(registry: readonly Subcommand[], word: string): Subcommand | undefined {

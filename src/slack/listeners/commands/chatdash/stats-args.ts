@@ -2,7 +2,7 @@
  * The words after `/chatdash stats` → which project and which range the person asked for. Pure: no config
  * lookups beyond the project keys the caller passes in, no clock.
  */
-import { looksLikePeriod } from '../../../../periods/parse.ts';
+import { isRangeWord } from './range-words.ts';
 
 export interface StatsArgs {
   /** Absent when the words named no project. */
@@ -13,9 +13,6 @@ export interface StatsArgs {
   unknownWords: string[];
 }
 
-/** Words that continue a period expression started by `last`, `this`, `since`… */
-const PERIOD_CONTINUATIONS = new Set(['day', 'days', 'week', 'month', 'weeks', 'months']);
-
 export function parseStatsArgs(words: readonly string[], projectKeys: readonly string[]): StatsArgs {
   const keys = new Set(projectKeys.map((k) => k.toLowerCase()));
   let projectWord: string | undefined;
@@ -24,9 +21,8 @@ export function parseStatsArgs(words: readonly string[], projectKeys: readonly s
   for (const word of words) {
     const lower = word.toLowerCase();
     if (projectWord === undefined && keys.has(lower)) projectWord = lower;
-    else if (looksLikePeriod(lower) || PERIOD_CONTINUATIONS.has(lower) || /^\d+$/.test(lower) || /^\d{4}-\d{2}-\d{2}$/.test(lower)) {
-      rangeWords.push(word);
-    } else unknownWords.push(word);
+    else if (isRangeWord(lower)) rangeWords.push(word);
+    else unknownWords.push(word);
   }
   // A single unknown word where a project would go is most likely a mistyped project name.
   if (projectWord === undefined && unknownWords.length === 1) {

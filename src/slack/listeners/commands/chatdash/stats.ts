@@ -1,13 +1,15 @@
 /**
  * `/chatdash stats [project] [range]`: picks the project among those this channel may see and hands the rest to the
- * worker as a `stats` job, acking with "working on it". It never waits on ChatDash.
+ * worker as a `stats` job, acking with "working on it". It never waits on ChatDash. `/chatdash stats all [range]`
+ * is the overview of every project here (`overview.ts`).
  */
-import type { ProjectConfig } from '../../../../config/schema.ts';
+import { ALL_PROJECTS, type ProjectConfig } from '../../../../config/schema.ts';
 import { suggest } from '../../../../config/suggest.ts';
 import { escapeMrkdwn } from '../../../../digest/mrkdwn.ts';
 import { errorFields } from '../../../../log.ts';
 import { COULD_NOT_START, type EphemeralMessage, inlineList, notice, quoteUserWord } from '../../../messages.ts';
 import { notUnderstood } from './command-text.ts';
+import { overview } from './overview.ts';
 import { parseStatsArgs } from './stats-args.ts';
 import type { Subcommand, SubcommandRequest } from './subcommand.ts';
 
@@ -15,6 +17,9 @@ export const stats: Subcommand = {
   name: 'stats',
   usage: '`/chatdash stats [project] [range]`: conversations, users, costs and what changed, e.g. `/chatdash stats acme 30d`',
   async run(ctx, request) {
+    // `all` is a reserved project key (see `src/config/checks.ts`): wherever it stands, it means every project here.
+    const all = request.words.findIndex((w) => w.toLowerCase() === ALL_PROJECTS);
+    if (all >= 0) return overview.run(ctx, { ...request, words: request.words.filter((_, i) => i !== all) });
     const args = parseStatsArgs(
       request.words,
       ctx.config.projects.map((p) => p.key),

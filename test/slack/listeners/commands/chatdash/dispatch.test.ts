@@ -38,7 +38,9 @@ describe('dispatchChatdash', () => {
     const { client } = fakeClient();
     for (const text of ['', '   ', 'help', 'HELP', '?', 'help me please']) {
       const answer = await dispatchChatdash(listenerContext(), command(text), client);
-      expect(answer?.text, text).toBe('ChatDash for Slack: /chatdash stats [project] [range], /chatdash projects, /chatdash help');
+      expect(answer?.text, text).toBe(
+        'ChatDash for Slack: /chatdash stats [project] [range], /chatdash overview [range], /chatdash projects, /chatdash help',
+      );
       const usage = JSON.stringify(answer?.blocks);
       for (const s of SUBCOMMANDS) expect(usage).toContain(JSON.stringify(s.usage).slice(1, -1));
     }
@@ -73,7 +75,7 @@ describe('dispatchChatdash', () => {
       triggerId: 'trig.sub',
       responseUrl: 'https://hooks.slack.test/r/1',
     });
-    expect(first?.projects.map((p) => p.key)).toEqual(['acme', 'bella', 'quiet']);
+    expect(first?.projects.map((p) => p.key)).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo']);
     expect(calls.map((c) => [c.method, c.args.trigger_id])).toEqual([
       ['views.open', 'trig.sub'],
       ['views.open', 'trigger.1'],

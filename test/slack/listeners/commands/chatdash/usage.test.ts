@@ -20,7 +20,12 @@ describe('helpMessage', () => {
 
 describe('synopsis', () => {
   it('is the usage line\u2019s leading code span, or the bare command', () => {
-    expect(SUBCOMMANDS.map(synopsis)).toEqual(['/chatdash stats [project] [range]', '/chatdash projects', '/chatdash help']);
+    expect(SUBCOMMANDS.map(synopsis)).toEqual([
+      '/chatdash stats [project] [range]',
+      '/chatdash overview [range]',
+      '/chatdash projects',
+      '/chatdash help',
+    ]);
     expect(synopsis({ name: 'odd', usage: 'no code span', run: async () => undefined })).toBe('/chatdash odd');
   });
 });

@@ -8,6 +8,7 @@
 
 import { Cron } from 'croner';
 import * as z from 'zod/mini';
+import { ALL_PROJECTS } from './all-projects.ts';
 import { dashboardUrlProblem } from './dashboard-url.ts';
 
 /** Digest sections, in the order a digest shows them. */
@@ -108,7 +109,7 @@ export const ChannelBinding = z.strictObject({
 export type ChannelBinding = z.output<typeof ChannelBinding>;
 
 /** `projects: all` in a subscription: every project bound to its channel. Reserved as a project key. */
-export const ALL_PROJECTS = 'all';
+export { ALL_PROJECTS };
 
 /** A subscription's `projects`: `all`, or a list of project keys. */
 export const ProjectList = z.union([z.literal(ALL_PROJECTS), z.array(slug('project key', 40)).check(z.minLength(1))], {

@@ -21,6 +21,7 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   '@slack/socket-mode': /(^|\/)node_modules\/@slack\/socket-mode\//,
   '@slack/oauth': /(^|\/)node_modules\/@slack\/oauth\//,
   luxon: /(^|\/)node_modules\/luxon\//,
+  croner: /(^|\/)node_modules\/croner\//,
   yaml: /(^|\/)node_modules\/yaml\//,
   'zod (classic)': /(^|\/)node_modules\/zod\/(v4\/classic|v3)\//,
   'AWS SDK clients': /(^|\/)node_modules\/(@aws-sdk|@smithy)\//,

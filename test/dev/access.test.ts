@@ -6,6 +6,9 @@ import type { Config } from '../../src/config/schema.ts';
 import { applyOpening, describeOpening, openingFor, refusalHint, type SeenRequest, seenRequestOf } from '../../src/dev/access.ts';
 import { demoConfig } from '../support/config.ts';
 
+/** Every demo project's key, in configuration order (what --open binds). */
+const KEYS = demoConfig.projects.map((p) => p.key);
+
 const fresh = (): Config => structuredClone(demoConfig);
 const DEMO = { path: DEMO_CONFIG_PATH, isDemo: true };
 const OWN = { path: '/home/me/chatdash.local.yml', isDemo: false };
@@ -44,16 +47,16 @@ describe('--open', () => {
     const request = seen();
     expect(checkAccess(config, request.requester).ok).toBe(false);
     const opening = openingFor(config, request.requester, 'T0NEW');
-    expect(opening).toEqual({ workspace: 'T0NEW', binding: { channel: 'C0NEWCHAN', projects: ['acme', 'bella', 'quiet'] } });
+    expect(opening).toEqual({ workspace: 'T0NEW', binding: { channel: 'C0NEWCHAN', projects: KEYS } });
     const text = describeOpening(config, opening!, request);
     applyOpening(config, opening!);
     expect(checkAccess(config, request.requester)).toMatchObject({
       ok: true,
-      projects: [{ key: 'acme' }, { key: 'bella' }, { key: 'quiet' }],
+      projects: KEYS.map((key) => ({ key })),
     });
-    expect(text).toContain('allowed workspace T0NEW and channel C0NEWCHAN with every project (acme, bella, quiet)');
+    expect(text).toContain(`allowed workspace T0NEW and channel C0NEWCHAN with every project (${KEYS.join(', ')})`);
     expect(text).toContain(
-      '    workspaces: [T0DEMO, T0NEW]\n    channels:\n      - channel: C0NEWCHAN\n        projects: [acme, bella, quiet]',
+      `    workspaces: [T0DEMO, T0NEW]\n    channels:\n      - channel: C0NEWCHAN\n        projects: [${KEYS.join(', ')}]`,
     );
     // Nothing more to open the second time.
     expect(openingFor(config, request.requester, 'T0NEW')).toBeUndefined();
@@ -79,7 +82,7 @@ describe('refusalHint', () => {
     const hint = refusalHint(fresh(), seen(), DEMO, 'T0NEW')!;
     expect(hint).toContain('Refused a /chatdash command from workspace T0NEW, channel C0NEWCHAN');
     expect(hint).toContain('the workspace is not in `workspaces` and the channel is not bound to a project in `channels`');
-    expect(hint).toContain('(the channel may have any of acme, bella, quiet)');
+    expect(hint).toContain(`(the channel may have any of ${KEYS.join(', ')})`);
     expect(hint).toContain('    workspaces: [T0DEMO, T0NEW]\n    channels:\n      - channel: C0NEWCHAN\n        projects: [acme]');
     expect(hint).toContain('cp src/config/demo.yml chatdash.local.yml');
     expect(hint).toContain('npm run dev -- --open');

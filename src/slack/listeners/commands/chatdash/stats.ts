@@ -3,7 +3,8 @@
  * worker as a `stats` job, acking with "working on it". It never waits on ChatDash. `/chatdash stats all [range]`
  * is the overview of every project here (`overview.ts`).
  */
-import { ALL_PROJECTS, type ProjectConfig } from '../../../../config/schema.ts';
+import { ALL_PROJECTS } from '../../../../config/all-projects.ts';
+import type { ProjectConfig } from '../../../../config/schema.ts';
 import { suggest } from '../../../../config/suggest.ts';
 import { escapeMrkdwn } from '../../../../digest/mrkdwn.ts';
 import { errorFields } from '../../../../log.ts';

@@ -218,7 +218,7 @@ function fallbackText(insights: Insights, ctx: RenderContext): string {
         case 'cost_per_conversation_rise':
           return `cost per conversation rose ${fmt.percentValue(x.change.percent)}`;
         case 'new_misunderstood':
-          return `new misunderstood message “${mrkdwnLabel(x.label, 40)}” (${fmt.integer(x.count)} times)`;
+          return `new misunderstood message “${mrkdwnLabel(x.label, 40)}” (${counted(x.count, fmt.integer, 'time')})`;
         default:
           return '';
       }

@@ -111,7 +111,7 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
     }
     case 'intents': {
       const u = insights.understood;
-      const parts = [`${fmt.integer(insights.topIntents.total)} messages matched an intent`];
+      const parts = [`${counted(insights.topIntents.total, fmt.integer, 'message')} matched an intent`];
       if (u && u.total > 0) parts.push(`understood rate ${fmt.percent(insights.headline.understoodRate.value)}`);
       return {
         summary: hasItems(insights.topIntents) ? [section(parts.join(' · '))] : [],

@@ -4,8 +4,12 @@ import { createFormatter } from '../../src/digest/format.ts';
 import { counted, noun } from '../../src/digest/plural.ts';
 import { renderDigest } from '../../src/digest/render-digest.ts';
 import { renderDrilldown } from '../../src/digest/render-drilldown.ts';
+import { highlightLine } from '../../src/digest/wording.ts';
 import { buildInsights } from '../../src/insights/build.ts';
+import { dataRow } from '../../src/overview/build.ts';
+import { rowNumbers } from '../../src/overview/wording.ts';
 import { period, textBot, voiceBot } from '../support/analytics-fixtures.ts';
+import { newMisunderstood } from '../support/highlights.ts';
 
 const fmt = createFormatter({ locale: 'en-US' });
 const project = { id: 'p', name: 'Acme' };
@@ -65,5 +69,17 @@ describe('rendered counts', () => {
     expect(message.text).toContain('1 conversation,');
     expect(message.text).not.toContain('1 conversations');
     expect(JSON.stringify(message.blocks)).toContain('1 of 1 message missed');
+  });
+
+  it('one intent, one hit of a new misunderstood message, one conversation in an overview row: singular too', () => {
+    const one = voiceBot({ topIntents: [{ name: 'opening_hours', count: 1 }] });
+    const insights = buildInsights({ current: one, period: period() });
+    const intents = renderDrilldown('intents', insights, { project });
+    expect(intents.text).toContain(': 1 intent.');
+    expect(JSON.stringify(intents.blocks)).toContain('1 message matched an intent');
+    expect(highlightLine(newMisunderstood(1, 0.5), fmt)).toContain('\u2014 1 time (');
+    const single = buildInsights({ current: textBot({ conversations: { counts: [1, 0, 0, 0, 0, 0, 0], total: 1 } }), period: period() });
+    const row = dataRow({ status: 'ok', project: { key: 'acme', ...project }, insights: single });
+    expect(rowNumbers(row, fmt).conversations).toMatch(/^1 conversation(?!s)/);
   });
 });

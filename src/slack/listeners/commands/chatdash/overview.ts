@@ -3,6 +3,7 @@
  * channel may see on one screen. On the ack path only: one `overview` job is queued and the person sees "working on
  * it"; the worker fetches and ranks. Nothing here touches ChatDash.
  */
+import { noun } from '../../../../digest/plural.ts';
 import { type EphemeralMessage, notice, quoteUserWord } from '../../../messages.ts';
 import { enqueue } from '../../enqueue.ts';
 import { notUnderstood } from './command-text.ts';
@@ -41,6 +42,6 @@ export const overview: Subcommand = {
     if (refused) return refused;
     const range = rangeText ? quoteUserWord(rangeText) : 'the last 7 days';
     const count = request.projects.length;
-    return notice(`:hourglass_flowing_sand: Getting the overview of ${count === 1 ? '1 project' : `${count} projects`} for ${range}\u2026`);
+    return notice(`:hourglass_flowing_sand: Getting the overview of ${count} ${noun(count, 'project')} for ${range}\u2026`);
   },
 };

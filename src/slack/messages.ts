@@ -27,6 +27,10 @@ export const COULD_NOT_START = ':warning: Sorry, I couldn\u2019t start on that j
 export const DIGEST_PROJECT_NOT_HERE =
   'Sorry, that digest\u2019s project isn\u2019t available in this channel, so I can\u2019t show its details here. Try in the channel the digest was posted to.';
 
+/** The same for an agency overview's "Full stats" or "List them" button: a project it names isn't bound here. */
+export const OVERVIEW_PROJECT_NOT_HERE =
+  'Sorry, not every project of that overview is available in this channel, so I can\u2019t show the details here. Try in the channel the overview was posted to.';
+
 export const REPLY_LIMITS = {
   /** Words a person typed, quoted back in one answer. */
   echoedWords: 5,

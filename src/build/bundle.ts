@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { loadConfigFile } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
+import { LAMBDA_ESBUILD } from './esbuild-options.ts';
 import { buildSecretsClient, importsSecretsClient, type SecretsClientBuild, secretsClientImportPlugin } from './secrets-client.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -88,14 +89,8 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
     const result = await esbuild.build({
       entryPoints: [join(ROOT, 'functions', `${name}.ts`)],
       outfile: file,
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      minify: options.minify ?? true,
-      sourcemap: false,
-      legalComments: 'none',
-      mainFields: ['module', 'main'],
+      ...LAMBDA_ESBUILD,
+      minify: options.minify ?? LAMBDA_ESBUILD.minify,
       external: ['@aws-sdk/*'],
       banner: { js: REQUIRE_SHIM },
       plugins: [leanBoltPlugin(), embeddedConfigPlugin(config), ...(bundledClient ? [secretsClientImportPlugin()] : [])],

@@ -219,15 +219,19 @@ describe('@mentions and buttons with generated text', () => {
     }
   });
 
-  it('drill-down clicks with generated values and action ids: every answer fits Slack', { timeout: 120_000 }, async () => {
-    for (const [n, { name, text }] of hostileTexts('button', 12).entries()) {
+  /**
+   * Clicks a button with each generated text as its value (and maybe in its action id), runs what was queued through
+   * the worker, and checks that the one answer to the clicker, and anything else sent, fits Slack.
+   */
+  async function clicksFit(seed: string, click: (text: string, n: number) => { actionId: string; channel?: string; ephemeral?: boolean }) {
+    for (const [n, { name, text }] of hostileTexts(seed, 12).entries()) {
       bot.reset();
-      // Half the clicks name a real view (their value reaches the worker), half a made-up one.
-      const actionId = n % 2 === 0 ? 'drilldown:costs' : `drilldown:${text.slice(0, 200)}`;
+      const { actionId, ...where } = click(text, n);
       const payload = blockActionsPayload({
         button: { action_id: actionId, value: text.slice(0, 2000) },
         messageTs: '1732550000.000100',
         responseUrl: bot.slack.responseUrl(),
+        ...where,
       });
       const { response } = await bot.click(payload);
       expect(response.statusCode, name).toBe(200);
@@ -235,26 +239,20 @@ describe('@mentions and buttons with generated text', () => {
       expectSlackAcceptedAll(name);
       expect(bot.slack.callsTo('response_url'), name).toHaveLength(1);
     }
+  }
+
+  it('drill-down clicks with generated values and action ids: every answer fits Slack', { timeout: 120_000 }, async () => {
+    // Half the clicks name a real view (their value reaches the worker), half a made-up one.
+    await clicksFit('button', (text, n) => ({ actionId: n % 2 === 0 ? 'drilldown:costs' : `drilldown:${text.slice(0, 200)}` }));
   });
 
   it('overview button clicks with generated values and action ids: every answer fits Slack', { timeout: 120_000 }, async () => {
-    for (const [n, { name, text }] of hostileTexts('overview-button', 12).entries()) {
-      bot.reset();
-      // "Full stats" and "List them" buttons, in the agency channel and in a thread of an ephemeral overview.
-      const actionId = n % 2 === 0 ? `overview:project:${text.slice(0, 100)}` : 'overview:list:more';
-      const payload = blockActionsPayload({
-        button: { action_id: actionId, value: text.slice(0, 2000) },
-        messageTs: '1732550000.000100',
-        channel: 'C0AGENCY',
-        responseUrl: bot.slack.responseUrl(),
-        ephemeral: n % 3 === 0,
-      });
-      const { response } = await bot.click(payload);
-      expect(response.statusCode, name).toBe(200);
-      await runQueuedJobs();
-      expectSlackAcceptedAll(name);
-      expect(bot.slack.callsTo('response_url'), name).toHaveLength(1);
-    }
+    // "Full stats" and "List them" buttons, in the agency channel, on shared and ephemeral overviews.
+    await clicksFit('overview-button', (text, n) => ({
+      actionId: n % 2 === 0 ? `overview:project:${text.slice(0, 100)}` : 'overview:list:more',
+      channel: 'C0AGENCY',
+      ephemeral: n % 3 === 0,
+    }));
   });
 
   it('link button clicks with generated action ids and urls: acked, and nothing else happens', { timeout: 120_000 }, async () => {

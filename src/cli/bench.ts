@@ -1,10 +1,10 @@
 /**
  * `npm run bench`: cold starts of the Lambda bundles next to a naive and a slim one-command Bolt app and a
- * signature-only floor (and the HTTP function reading runtime bindings through the AWS SDK instead of a signed
- * request), end-to-end digest time, fan-out throughput for 1,000 subscriptions against Slack's floor, the tick's
- * cost with 10,000 runtime subscriptions stored, and the agency overview's time and ChatDash requests for 50
- * projects. Loopback only: the ChatDash sandbox, the Slack double, an SQS and DynamoDB stand-in run in this process
- * (and moto_server, where installed, for the tick on DynamoDB).
+ * signature-only floor, each function also with its secret read from Secrets Manager as in AWS (moto_server), and
+ * the HTTP function reading runtime bindings through the AWS SDK instead of a signed request; end-to-end digest
+ * time, fan-out throughput for 1,000 subscriptions against Slack's floor, the tick's cost with 10,000 runtime
+ * subscriptions stored, and the agency overview's time and ChatDash requests for 50 projects. Loopback only: the
+ * ChatDash sandbox, the Slack double, an SQS and DynamoDB stand-in run in this process, moto_server beside it.
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
  */
@@ -19,8 +19,17 @@ import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
 import { runFanout } from '../bench/fanout.ts';
 import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
 import { measureOverviewTime } from '../bench/overview-time.ts';
-import { type BenchResults, coldStartChecks, fanoutChecks, formatReport, overviewCheck, tickCostChecks } from '../bench/report.ts';
+import {
+  type BenchResults,
+  coldStartChecks,
+  fanoutChecks,
+  formatReport,
+  overviewCheck,
+  tickCostChecks,
+  withSecretRead,
+} from '../bench/report.ts';
 import { SDK_BINDINGS_MODULE } from '../bench/sdk-bindings-reader.ts';
+import { startSecretsManager } from '../bench/secrets-manager.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
 import { measureTickCostInMemory, measureTickCostOnMoto, type TickCostResult } from '../bench/tick-cost.ts';
 import { bundleFunctions, ROOT } from '../build/bundle.ts';
@@ -50,12 +59,13 @@ if (values.help) {
   console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100] [--stored 10000] [--overview-projects 50]
 Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
 size, load, load + first answer and a warm answer for http, worker, schedule and deadletter, side by side with
-a naive Bolt bundle, a slim Bolt bundle and a signature-only floor (and http-sdk: the HTTP function reading runtime
-bindings through the AWS SDK). Then the end-to-end digest time, the fan-out of --subscriptions digests over
---channels channels at Slack's 1 message/s/channel against that floor, one tick with --stored runtime
-subscriptions of which 10 are due (in memory, and on moto's DynamoDB where moto_server is installed), and the
-agency overview's time and ChatDash requests for --overview-projects projects (on loopback, and with 250 ms added
-to each ChatDash request).
+a naive Bolt bundle, a slim Bolt bundle and a signature-only floor; http, worker and deadletter again with their
+secret read from Secrets Manager (moto_server on loopback; skipped, with a notice, where it is not installed),
+as every cold function does in AWS; and http-sdk: the HTTP function reading runtime bindings through the AWS SDK.
+Then the end-to-end digest time, the fan-out of --subscriptions digests over --channels channels at Slack's
+1 message/s/channel against that floor, one tick with --stored runtime subscriptions of which 10 are due (in
+memory, and on moto's DynamoDB where moto_server is installed), and the agency overview's time and ChatDash
+requests for --overview-projects projects (on loopback, and with 250 ms added to each ChatDash request).
 --runs     samples per bundle and digest runs (default 7; 3 with --quick)
 --json     also write every sample and result to FILE
 Exits 1 if a target is missed.`);
@@ -101,6 +111,11 @@ const variants: Variant[] = [
 const sandbox = await startSandbox();
 const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
 const sqs = await startSqsStandIn();
+const secretValues = { slackSigningSecret: BENCH_SIGNING_SECRET, slackBotToken: 'xoxb-test-token', chatdashApiKey: SANDBOX_API_KEY };
+const secretsManager = await startSecretsManager(secretValues);
+if (!secretsManager) {
+  progress('!!! moto_server is not installed: the cold starts WITHOUT the secret read from Secrets Manager only !!!');
+}
 try {
   const childEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -116,11 +131,35 @@ try {
     CHATDASH_API_KEY: SANDBOX_API_KEY,
     CHATDASH_API_URL: sandbox.url,
   };
+  if (secretsManager) {
+    // As in AWS: no secret in the environment, only where to read it.
+    const { SLACK_SIGNING_SECRET: _s, SLACK_BOT_TOKEN: _b, CHATDASH_API_KEY: _k, ...withoutSecrets } = childEnv;
+    const env = { ...withoutSecrets, ...secretsManager.env };
+    for (const fn of functions.filter((f) => f.secretsClient)) {
+      variants.push({ name: fn.name, label: withSecretRead(fn.name), file: fn.file, bytes: fn.bytes + fn.secretsClient!.bytes, env });
+    }
+    // The alternative: the Lambda runtime's own copy of the client (here, node_modules), not bundled.
+    const [runtimeSdk] = await bundleFunctions({
+      configPath: DEMO_CONFIG_PATH,
+      outdir: join(dir, 'functions-runtime-sdk'),
+      functions: ['http'],
+      secretsClient: 'runtime',
+    });
+    variants.push({
+      name: 'http',
+      label: `${withSecretRead('http')} (runtime SDK)`,
+      file: runtimeSdk!.file,
+      bytes: runtimeSdk!.bytes,
+      env,
+    });
+  }
 
   progress(`Cold starts: ${variants.length} bundles × ${runs} fresh processes (+1 warm-up round)…`);
   const coldStarts = await measureColdStarts({ dir, env: childEnv, sqs, slack }, variants, runs, (done, total) => {
     if (done % variants.length === 0) progress(`  round ${done / variants.length} of ${total / variants.length}`);
   });
+
+  const secretsRoundTripMs = secretsManager ? await secretsManager.roundTripMs(runs * 3) : undefined;
 
   const quiet = createLog({ quiet: true });
   const secrets: SecretsProvider = async () => ({
@@ -168,6 +207,7 @@ try {
     digest,
     fanout,
     tickCost,
+    ...(secretsRoundTripMs !== undefined ? { secretsRoundTripMs } : {}),
     overview,
     totalSeconds: (performance.now() - benchStarted) / 1000,
   };
@@ -180,7 +220,7 @@ try {
   }
   if (results.checks.some((c) => !c.pass)) process.exitCode = 1;
 } finally {
-  await Promise.allSettled([slack.close(), sandbox.close(), sqs.close()]);
+  await Promise.allSettled([slack.close(), sandbox.close(), sqs.close(), secretsManager?.stop()]);
 }
 
 function positiveInt(text: string, flag: string): number {

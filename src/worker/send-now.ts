@@ -7,6 +7,7 @@
  * claim on the subscription (one Send now per `SEND_NOW_WINDOW_MS`, in the state store) and posts nothing, saying
  * so. A claim whose post failed is given back, so trying again right away works.
  */
+import { textMessage } from '../digest/blocks.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import type { SendNowJob } from '../jobs/schema.ts';
 import { errorFields } from '../log.ts';
@@ -39,8 +40,9 @@ export function sendNowIdempotencyKey(job: SendNowJob): string {
 
 export async function runSendNow(job: SendNowJob, deps: WorkerDeps): Promise<string> {
   const tell = async (text: string) => {
-    if (job.responseUrl) return deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text });
-    await deps.slack.chat.postMessage({ channel: job.requester.userId, text, unfurl_links: false, unfurl_media: false });
+    const message = textMessage(text);
+    if (job.responseUrl) return deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, ...message });
+    await deps.slack.chat.postMessage({ channel: job.requester.userId, ...message, unfurl_links: false, unfurl_media: false });
   };
 
   const subscription = await loadSubscription(refOfJob(job), deps);

@@ -6,6 +6,7 @@
  */
 import { ALL_PROJECTS } from '../config/all-projects.ts';
 import type { Config } from '../config/schema.ts';
+import { textMessage } from '../digest/blocks.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { errorFields } from '../log.ts';
 import { parsePeriod } from '../periods/parse.ts';
@@ -133,7 +134,7 @@ export async function pauseUndeliverable(
   if (subscription.owner) {
     try {
       // A DM from the bot: posting to a user id lands in the app's Messages tab.
-      await deps.slack.chat.postMessage({ channel: subscription.owner, text: notice, unfurl_links: false, unfurl_media: false });
+      await deps.slack.chat.postMessage({ channel: subscription.owner, ...textMessage(notice), unfurl_links: false, unfurl_media: false });
     } catch (error) {
       deps.log('warn', 'subscription.owner_dm_failed', { subscription: subscription.id, ...errorFields(error) });
     }

@@ -1,7 +1,7 @@
 /**
  * The state table serverless.yml deploys is the one the tests use (src/store/table.ts): same keys, indexes and TTL;
  * and it is kept safe: retained on delete and on replacement, point-in-time recovery on, each function allowed
- * only what it does with it.
+ * only what it does with it, an alarm when the ack path can't read it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,5 +90,17 @@ describe('StateTable in serverless.yml', () => {
     expect(actions(statements('DeadLetterRole', 'deadletter-state'))).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
     // Nobody may Scan it.
     expect(JSON.stringify(resources)).not.toContain('dynamodb:Scan');
+  });
+
+  it('operators hear when it can\u2019t be read on the ack path (where nothing fails, people are asked to try again)', () => {
+    const filters = Object.values(resources).filter((r) => r.Type === 'AWS::Logs::MetricFilter');
+    expect(filters.map((f) => f.Properties.LogGroupName)).toEqual([{ Ref: 'HttpLogGroup' }, { Ref: 'WorkerLogGroup' }]);
+    for (const filter of filters) expect(filter.Properties.FilterPattern).toBe('{ $.event = "access.bindings_unavailable" }');
+    const alarm = resources.StateBindingsUnavailableAlarm!;
+    expect(alarm.Properties).toMatchObject({
+      MetricName: 'StateStoreErrors',
+      Dimensions: [{ Name: 'Event', Value: 'access.bindings_unavailable' }],
+      AlarmActions: [{ Ref: 'AlarmTopic' }],
+    });
   });
 });

@@ -181,7 +181,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     const heading = `Digest ${subscription.name}: ${project.name}, ${period.label} (${period.start} .. ${period.end}, ${period.timeZone}) for channel ${subscription.channel}`;
 
     if (dryRun) {
-      const message = await buildDigestMessage(resolved, deps);
+      const { plain: message } = await buildDigestMessage(resolved, deps);
       console.log(`${heading}\n`);
       console.log(renderForTerminal(message));
       const outDir = resolve(values.out ?? join(ROOT, '.demo'));

@@ -5,7 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Insights, RankedItem, RankedList } from '../insights/types.ts';
 import type { DrilldownView } from '../insights/views.ts';
-import { capBlocks, context, fields, header, type SlackMessage, section } from './blocks.ts';
+import { capBlocks, context, fields, header, type SlackMessage, section, slackFileImage } from './blocks.ts';
 import { type Formatter, NOT_AVAILABLE } from './format.ts';
 import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
 import { cleanLabel, escapeAndTruncate, mrkdwnLabel, truncateEscaped } from './mrkdwn.ts';
@@ -167,6 +167,7 @@ export function renderDrilldown(view: DrilldownView, insights: Insights, options
   const c = content(view, insights, fmt);
   const title = VIEW_TITLES[view];
   const blocks: KnownBlock[] = [header(ctx.headerText(title)), context([ctx.periodLine]), ...c.summary];
+  blocks.push(...(options.images ?? []).map(slackFileImage));
   const list = c.list;
 
   let text: string;

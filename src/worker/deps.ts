@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { ChatDashClient } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';
 import type { Log } from '../log.ts';
+import type { ChartDeliveryOptions } from './charts.ts';
 
 /** Everything a job needs from the outside world; tests and the demo pass loopback-backed ones. */
 export interface WorkerDeps {
@@ -15,6 +16,8 @@ export interface WorkerDeps {
   now: () => Date;
   /** How long one job may spend waiting on ChatDash, retries included (default 20 s). */
   chatdashBudgetMs?: number;
+  /** Chart images (default: drawn with ECharts + resvg, uploaded with Slack's default polling). */
+  charts?: ChartDeliveryOptions;
 }
 
 export const DEFAULT_CHATDASH_BUDGET_MS = 20_000;

@@ -1,15 +1,18 @@
 /** Scheduled (or `npm run digest`) digests: render one subscription's period and post it to its channel. */
+import { chartsFor } from '../charts/specs.ts';
 import { type ResolvedSubscription, resolveSubscription } from '../config/resolve.ts';
 import type { Config } from '../config/schema.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
+import { createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
-import { renderDigest } from '../digest/render-digest.ts';
+import { DIGEST_SECTIONS, type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { DigestJob } from '../jobs/schema.ts';
 import { parsePeriod } from '../periods/parse.ts';
 import type { Period } from '../periods/period.ts';
 import { alertAdmins } from './alerts.ts';
 import { fetchInsights } from './analytics.ts';
+import { chartImages, sendWithImageFallback } from './charts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 
@@ -43,10 +46,27 @@ export function digestIdempotencyKey(job: DigestJob, config: Config): string {
   return job.trigger === 'manual' ? `${base}:manual:${job.scheduledFor}` : base;
 }
 
-export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
+/** The digest as text, and the same with its chart images once `withCharts` has drawn and uploaded them. */
+export interface DigestMessage {
+  plain: SlackMessage;
+  /** Draws and uploads the digest's charts; resolves with the message showing them (or `plain` if none could be). */
+  withCharts: () => Promise<{ message: SlackMessage; images: number }>;
+}
+
+export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<DigestMessage> {
   const { project, period, locale, currencyDisplay, sections } = resolved;
   const insights = await fetchInsights(deps.chatdash, project.id, period, DIGEST_METRICS, chatdashDeadline(deps));
-  return renderDigest(insights, { project: { id: project.id, name: project.name }, locale, currencyDisplay, sections, buttons: true });
+  const options: RenderOptions = { project: { id: project.id, name: project.name }, locale, currencyDisplay, sections, buttons: true };
+  const plain = renderDigest(insights, options);
+  return {
+    plain,
+    withCharts: async () => {
+      const charted = (sections ?? DIGEST_SECTIONS).includes('trend');
+      const specs = charted ? chartsFor('digest', insights, createFormatter(options)) : [];
+      const images = await chartImages(specs, deps, { job: 'digest', subscription: resolved.subscription.name });
+      return { message: images.length > 0 ? renderDigest(insights, { ...options, images }) : plain, images: images.length };
+    },
+  };
 }
 
 export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<string> {
@@ -58,7 +78,7 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     return 'unresolved';
   }
   const { subscription, project } = resolved;
-  let message: SlackMessage;
+  let message: DigestMessage;
   try {
     message = await buildDigestMessage(resolved, deps);
   } catch (error) {
@@ -75,13 +95,15 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     );
     return 'chatdash_failed';
   }
+  const charted = await message.withCharts();
   try {
-    const posted = await deps.slack.chat.postMessage({
-      channel: subscription.channel,
-      ...message,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
+    const context = { job: 'digest', subscription: subscription.name };
+    const posted = await sendWithImageFallback(
+      deps,
+      context,
+      { withImages: charted.message, hasImages: charted.images > 0, plain: () => message.plain },
+      (m) => deps.slack.chat.postMessage({ channel: subscription.channel, ...m, unfurl_links: false, unfurl_media: false }),
+    );
     deps.log('info', 'digest.posted', { subscription: subscription.name, channel: subscription.channel, ts: posted.ts });
     return 'posted';
   } catch (error) {

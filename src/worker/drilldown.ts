@@ -2,18 +2,22 @@
  * Drill-downs: the full list behind a digest button or an @mention in a digest's thread, posted as a reply in
  * that thread (or, for a click on an ephemeral `/chatdash stats` answer, as an ephemeral reply).
  */
+import { chartsFor } from '../charts/specs.ts';
 import { checkAccess } from '../config/access.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-views.ts';
-import type { CurrencyDisplay } from '../digest/format.ts';
+import { type CurrencyDisplay, createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import type { RenderOptions } from '../digest/render-digest.ts';
 import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
+import type { Insights } from '../insights/types.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
 import { STALE_BUTTON, THREAD_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
+import { chartImages, sendWithImageFallback } from './charts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 
@@ -62,22 +66,36 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     await say({ text: `I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_WORDS[v]).join(', ')} for this digest: mention me with one of them.` });
     return 'asked_for_view';
   }
+  const view = job.view;
+  const options: RenderOptions = {
+    project: { id: project.id, name: project.name },
+    locale: target.locale ?? deps.config.defaults.locale,
+    currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+  };
+  let insights: Insights;
   let message: SlackMessage;
   try {
-    const insights = await fetchInsights(deps.chatdash, project.id, target.period, DRILLDOWN_METRICS[job.view], chatdashDeadline(deps));
-    message = renderDrilldown(job.view, insights, {
-      project: { id: project.id, name: project.name },
-      locale: target.locale ?? deps.config.defaults.locale,
-      currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
-    });
+    insights = await fetchInsights(deps.chatdash, project.id, target.period, DRILLDOWN_METRICS[view], chatdashDeadline(deps));
+    message = renderDrilldown(view, insights, options);
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(project.name));
     if (!failure) throw error;
     await tellAsker(failure.userMessage);
     return 'chatdash_failed';
   }
+  const context = { job: 'drilldown', view, project: project.key };
+  const images = await chartImages(chartsFor(view, insights, createFormatter(options)), deps, context);
   try {
-    await say(message);
+    await sendWithImageFallback(
+      deps,
+      context,
+      {
+        withImages: images.length > 0 ? renderDrilldown(view, insights, { ...options, images }) : message,
+        hasImages: images.length > 0,
+        plain: () => message,
+      },
+      say,
+    );
     return 'delivered';
   } catch (error) {
     const code = slackErrorCode(error);

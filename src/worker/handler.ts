@@ -96,5 +96,6 @@ export async function buildDeps(config: Config, env: NodeJS.ProcessEnv, secrets:
     respond: createResponder(),
     log,
     now: () => new Date(),
+    charts: { enabled: env.CHARTS !== 'off' },
   };
 }

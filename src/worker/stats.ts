@@ -1,12 +1,15 @@
 /** `/chatdash stats`: replaces the "working on it" message through response_url with the stats or a clear failure. */
+import { chartsFor } from '../charts/specs.ts';
+import { createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
-import { renderDigest } from '../digest/render-digest.ts';
+import { type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { Insights } from '../insights/types.ts';
 import type { StatsJob } from '../jobs/schema.ts';
 import { parsePeriod } from '../periods/parse.ts';
 import { RANGE_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
+import { chartImages, sendWithImageFallback } from './charts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
 import { userPreferences } from './user-prefs.ts';
@@ -39,12 +42,25 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     await reply({ text: failure.userMessage });
     return 'chatdash_failed';
   }
-  const message = renderDigest(insights, {
+  const options: RenderOptions = {
     project: { id: project.id, name: project.name },
     locale: prefs.locale,
     currencyDisplay: deps.config.defaults.currencyDisplay,
     buttons: true,
-  });
-  await reply({ ...message });
+  };
+  // The answer is ephemeral: the chart is the bot's private upload, and if Slack won't show it there the
+  // answer goes again with its text sparkline (see README, "Charts").
+  const context = { job: 'stats', project: project.key };
+  const images = await chartImages(chartsFor('digest', insights, createFormatter(options)), deps, context);
+  await sendWithImageFallback(
+    deps,
+    context,
+    {
+      withImages: renderDigest(insights, { ...options, images }),
+      hasImages: images.length > 0,
+      plain: () => renderDigest(insights, options),
+    },
+    (message) => reply({ ...message }),
+  );
   return 'delivered';
 }

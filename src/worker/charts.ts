@@ -1,0 +1,108 @@
+/**
+ * Chart images for a message: specs → PNG (the renderer is imported on the first chart, never before) → private
+ * upload to Slack → image block references. A chart that can't be drawn or delivered (no `files:write` scope,
+ * upload failure, Slack still processing the file) is left out and logged: the message keeps its text sparkline
+ * and always goes out. If Slack then refuses the image blocks themselves (`invalid_blocks` for a slack_file, a
+ * response_url that won't show the file), the message is sent again without them.
+ */
+import type { ChartSpec } from '../charts/specs.ts';
+import type { ImageRef, SlackMessage } from '../digest/blocks.ts';
+import { unescapeMrkdwn } from '../digest/mrkdwn.ts';
+import { errorFields, type LogFields } from '../log.ts';
+import { ChartUploadError, type UploadOptions, uploadChartFile } from './chart-upload.ts';
+import type { WorkerDeps } from './deps.ts';
+import { slackErrorCode } from './failures.ts';
+import { ResponseUrlError } from './respond.ts';
+
+export interface RenderedPng {
+  png: Uint8Array;
+  ms?: { svg: number; raster: number };
+}
+
+export interface ChartDeliveryOptions extends UploadOptions {
+  /** Draw charts at all (default true; the worker reads `CHARTS=off`). */
+  enabled?: boolean;
+  /** Spec → PNG (default: src/charts/render.ts, imported on first use). */
+  render?: (spec: ChartSpec) => Promise<RenderedPng>;
+}
+
+/** Web API clients whose token lacks `files:write`: no point asking again in this container. */
+const missingScope = new WeakSet<object>();
+
+async function renderWithECharts(spec: ChartSpec): Promise<RenderedPng> {
+  const { renderChart } = await import('../charts/render.ts');
+  return renderChart(spec);
+}
+
+/** Draws and uploads each chart; resolves with the ones Slack has ready to show (maybe none). Never throws. */
+export async function chartImages(specs: readonly ChartSpec[], deps: WorkerDeps, context: LogFields): Promise<ImageRef[]> {
+  const options = deps.charts ?? {};
+  if (specs.length === 0 || options.enabled === false) return [];
+  if (missingScope.has(deps.slack)) {
+    deps.log('info', 'chart.skipped', { ...context, reason: 'missing_scope' });
+    return [];
+  }
+  const images: ImageRef[] = [];
+  for (const spec of specs) {
+    const started = performance.now();
+    let stage = 'render';
+    try {
+      const rendered = await (options.render ?? renderWithECharts)(spec);
+      stage = 'upload';
+      const fileId = await uploadChartFile(
+        deps.slack,
+        { filename: `chatdash-${spec.kind}.png`, png: rendered.png, title: spec.title, altText: unescapeMrkdwn(spec.altText) },
+        options,
+      );
+      images.push({ fileId, altText: spec.altText, title: spec.title });
+      deps.log('info', 'chart.delivered', {
+        ...context,
+        chart: spec.kind,
+        bytes: rendered.png.byteLength,
+        ...(rendered.ms ? { svgMs: Math.round(rendered.ms.svg), rasterMs: Math.round(rendered.ms.raster) } : {}),
+        ms: Math.round(performance.now() - started),
+      });
+    } catch (error) {
+      const reason = error instanceof ChartUploadError ? error.reason : `${stage}_failed`;
+      deps.log('warn', 'chart.failed', {
+        ...context,
+        chart: spec.kind,
+        reason,
+        ...(error instanceof ChartUploadError && error.detail ? { detail: error.detail } : {}),
+        ...errorFields(error),
+        fallback: 'text sparkline',
+      });
+      if (reason === 'missing_scope') {
+        missingScope.add(deps.slack);
+        break;
+      }
+    }
+  }
+  return images;
+}
+
+/** Slack refused the message because of its image blocks (or, for response_url, refused it outright with 4xx). */
+export function isImageRejection(error: unknown): boolean {
+  if (error instanceof ResponseUrlError) return error.status !== undefined && error.status >= 400 && error.status < 500;
+  return slackErrorCode(error) === 'invalid_blocks';
+}
+
+/**
+ * Sends `withImages`; when it carries images and Slack refuses them, logs why and sends `plain()` (the same
+ * message with its text sparkline) instead, so a chart never costs the message.
+ */
+export async function sendWithImageFallback<T>(
+  deps: WorkerDeps,
+  context: LogFields,
+  message: { withImages: SlackMessage; hasImages: boolean; plain: () => SlackMessage },
+  send: (message: SlackMessage) => Promise<T>,
+): Promise<T> {
+  if (!message.hasImages) return send(message.withImages);
+  try {
+    return await send(message.withImages);
+  } catch (error) {
+    if (!isImageRejection(error)) throw error;
+    deps.log('warn', 'chart.rejected', { ...context, ...errorFields(error), error: slackErrorCode(error), fallback: 'text sparkline' });
+    return send(message.plain());
+  }
+}

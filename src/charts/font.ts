@@ -10,7 +10,8 @@ export const CHART_FONT = {
   /** WOFF2 files per weight (resvg reads WOFF2; it ignores WOFF). */
   files: {
     400: ['inter-latin-400-normal.woff2', 'inter-latin-ext-400-normal.woff2'],
-    600: ['inter-latin-600-normal.woff2', 'inter-latin-ext-600-normal.woff2'],
+    // Titles only (our own words): Latin is enough, and resvg re-reads every font on each render.
+    600: ['inter-latin-600-normal.woff2'],
   } satisfies Record<ChartFontWeight, readonly string[]>,
   /** The licence file shipped beside the fonts. */
   licence: 'OFL.txt',

@@ -230,7 +230,7 @@ export function costChart(insights: Insights, fmt: Formatter): ChartSpec | undef
 function compactMoney(n: number, currency: string | null, fmt: Formatter): string {
   if (!currency || n === 0) return fmt.compact(n);
   try {
-    return new Intl.NumberFormat(fmt.locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 2 }).format(n);
+    return new Intl.NumberFormat(fmt.locale, { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 }).format(n);
   } catch {
     return fmt.compact(n);
   }

@@ -78,7 +78,8 @@ export function chartLabel(
 ): string {
   const weight = options.weight ?? 400;
   const cleaned = raw.length > 1000 ? raw.slice(0, 1000) : raw;
-  let text = drawable(cleanLabel(cleaned).normalize('NFC'));
+  const one = cleanLabel(cleaned);
+  let text = one === cleanLabel('') ? '' : drawable(one.normalize('NFC'));
   if (!LETTER_OR_DIGIT.test(text)) text = options.fallback;
   if (textWidth(text, options.fontSize, weight) <= options.maxWidth) return text;
   const budget = options.maxWidth - textWidth(ELLIPSIS, options.fontSize, weight);

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: cold starts of the Lambda bundles next to a naive and a slim one-command Bolt app and a
- * signature-only floor, end-to-end digest time, and fan-out throughput for 1,000 subscriptions. Loopback only:
+ * signature-only floor (the worker with and without a chart), chart render times (cold and warm per chart),
+ * end-to-end digest time, and fan-out throughput for 1,000 subscriptions. Loopback only:
  * the ChatDash sandbox, the Slack double and an SQS stand-in run in this process.
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
@@ -10,21 +11,26 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBaselines } from '../bench/baselines.ts';
+import { measureChartRenders } from '../bench/chart-render.ts';
 import { measureColdStarts, type Variant } from '../bench/cold-start.ts';
 import { measureDigestTime } from '../bench/digest-time.ts';
 import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
 import { runFanout } from '../bench/fanout.ts';
 import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
-import { type BenchResults, coldStartChecks, formatReport } from '../bench/report.ts';
+import { type BenchResults, chartChecks, coldStartChecks, formatReport } from '../bench/report.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
 import { bundleFunctions, ROOT } from '../build/bundle.ts';
+import { createChatDashClient } from '../chatdash/client.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { loadConfigFile } from '../config/load.ts';
+import { DIGEST_METRICS } from '../insights/metrics.ts';
 import { createLog } from '../log.ts';
+import { parsePeriod } from '../periods/parse.ts';
 import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
 import { dueDigestJobs } from '../schedule/handler.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
+import { fetchInsights } from '../worker/analytics.ts';
 import { buildDeps } from '../worker/handler.ts';
 
 const { values } = parseArgs({
@@ -40,9 +46,11 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100]
 Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
-size, load, load + first answer and a warm answer for http, worker, schedule and deadletter, side by side with
-a naive Bolt bundle, a slim Bolt bundle and a signature-only floor. Then the end-to-end digest time and the
-fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel.
+size, load, load + first answer and a warm answer for http, worker (a stats job without a chart, and
+worker-charts: with its chart drawn and uploaded), schedule and deadletter, side by side with a naive Bolt
+bundle, a slim Bolt bundle and a signature-only floor. Then chart render times (cold and warm per chart, fresh
+processes), the end-to-end digest time and the fan-out of --subscriptions digests over --channels channels at
+Slack's 1 message/s/channel (those two without charts).
 --runs     samples per bundle and digest runs (default 7; 3 with --quick)
 --json     also write every sample and result to FILE
 Exits 1 if a target is missed.`);
@@ -61,10 +69,18 @@ await mkdir(dir, { recursive: true });
 progress('Building the function bundles and the baselines…');
 const functions = await bundleFunctions({ configPath: DEMO_CONFIG_PATH, outdir: join(dir, 'functions') });
 const baselines = await buildBaselines(join(dir, 'baselines'));
-const variants: Variant[] = [...functions, ...baselines].map((b) => ({ name: b.name, file: b.file, bytes: b.bytes }));
+const variants: Variant[] = [...functions, ...baselines].flatMap((b): Variant[] =>
+  b.name === 'worker'
+    ? [
+        { name: 'worker', file: b.file, bytes: b.bytes, env: { CHARTS: 'off' } },
+        { name: 'worker-charts', file: b.file, bytes: b.bytes },
+      ]
+    : [{ name: b.name, file: b.file, bytes: b.bytes }],
+);
 
 const sandbox = await startSandbox();
-const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
+// Files are ready at once here: Slack's own processing (1–2 s per Metabase) comes on top in production.
+const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } }, fileProcessingPolls: 0 });
 const sqs = await startSqsStandIn();
 try {
   const childEnv: NodeJS.ProcessEnv = {
@@ -92,7 +108,19 @@ try {
     slackBotToken: 'xoxb-test-token',
     chatdashApiKey: SANDBOX_API_KEY,
   });
-  const env = { SLACK_API_URL: slack.apiUrl, CHATDASH_API_URL: sandbox.url };
+  const env = { SLACK_API_URL: slack.apiUrl, CHATDASH_API_URL: sandbox.url, CHARTS: 'off' };
+
+  progress(`Chart renders: ${runs} fresh processes × every chart…`);
+  const chartPeriod = parsePeriod('30d', { now: new Date(), timeZone: 'Europe/Paris' });
+  if (!chartPeriod.ok) throw new Error(chartPeriod.error);
+  const chartInsights = await fetchInsights(
+    createChatDashClient({ apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url }),
+    loadConfigFile(DEMO_CONFIG_PATH).projects[0]!.id,
+    chartPeriod.period,
+    DIGEST_METRICS,
+    Date.now() + 15_000,
+  );
+  const charts = await measureChartRenders(dir, chartInsights, runs);
 
   progress(`End-to-end digest × ${runs}…`);
   const demoConfig = loadConfigFile(DEMO_CONFIG_PATH);
@@ -111,7 +139,8 @@ try {
     platform: `${process.platform}-${process.arch}`,
     cpus: availableParallelism(),
     coldStarts,
-    checks: coldStartChecks(coldStarts),
+    checks: [...coldStartChecks(coldStarts), ...chartChecks(coldStarts, charts)],
+    charts,
     digest,
     fanout,
     totalSeconds: (performance.now() - benchStarted) / 1000,

@@ -55,9 +55,9 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
         failures.push({ itemIdentifier: record.messageId });
         return;
       }
-      const key = idempotencyKeyOf(parsed, ready.config);
       const started = Date.now();
       try {
+        const key = await idempotencyKeyOf(parsed, ready.config);
         const { outcome } = await once.once(key, async () => ({ outcome: await processJob(parsed, ready) }));
         log('info', 'job.done', {
           kind: parsed.kind,

@@ -43,14 +43,7 @@ async function slackError(promise: Promise<unknown>): Promise<{ error: string; d
 
 /** Upload `PNG`; complete it (privately unless `channel` is given); returns the file id and the first answer. */
 async function upload(channel?: string) {
-  const target = (await client.apiCall('files.getUploadURLExternal', {
-    filename: 'chart.png',
-    length: PNG.length,
-    alt_txt: 'A chart',
-  })) as {
-    upload_url: string;
-    file_id: string;
-  };
+  const target = await uploadTarget(client, PNG.length, { alt_txt: 'A chart' });
   expect(target.file_id).toMatch(/^F[A-Z0-9]{8,}$/);
   const posted = await fetch(target.upload_url, { method: 'POST', body: PNG });
   expect(posted.status).toBe(200);

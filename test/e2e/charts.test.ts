@@ -1,0 +1,189 @@
+/**
+ * Charts end to end: real jobs through the real worker (ChatDash sandbox → insights → ECharts + resvg PNG →
+ * Slack's upload flow on the double → image block), and every way a chart can fail still delivers the message
+ * with its text sparkline.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DigestJob } from '../../src/jobs/schema.ts';
+import type { SlackCall } from '../../src/slack-double/server.ts';
+import { validateMessage } from '../../src/slack-double/validate.ts';
+import type { WorkerDeps } from '../../src/worker/deps.ts';
+import { allText, type Bot, blockActionsPayload, buttonsOf, sqsEvent, startBot } from '../slack/harness.ts';
+import { decodePng } from '../support/png.ts';
+
+let bot: Bot;
+
+beforeAll(async () => {
+  bot = await startBot();
+});
+afterAll(async () => {
+  await bot?.close();
+});
+beforeEach(() => {
+  bot.reset();
+});
+
+/** Real deps, with polls short enough for a test (the double processes a file on its second poll). */
+const deps = (overrides: Partial<WorkerDeps> = {}) => bot.deps({ charts: { pollDelaysMs: [5, 5, 5] }, ...overrides });
+
+type Block = { type: string; slack_file?: { id: string }; alt_text?: string; title?: { text: string }; text?: { text: string } };
+const blocksOf = (body: Record<string, unknown> | undefined) => (body?.blocks ?? []) as Block[];
+const images = (body: Record<string, unknown> | undefined) => blocksOf(body).filter((b) => b.type === 'image');
+const hasSparkline = (body: Record<string, unknown> | undefined) => /\*Daily conversations\*\n[▁▂▃▄▅▆▇█]+/.test(allText(body));
+const logs = () => bot.lines.map((l) => JSON.parse(l) as { event: string; level: string } & Record<string, unknown>);
+
+/** `/chatdash stats acme 30d` through the HTTP handler, then the worker; returns the response_url answers. */
+async function stats(workerDeps?: WorkerDeps): Promise<SlackCall[]> {
+  const id = `r-${Math.random().toString(36).slice(2)}`;
+  await bot.command('stats acme 30d', { response_url: bot.slack.responseUrl(id), channel_id: 'C0ACME' });
+  const worker = await bot.worker({ deps: workerDeps ?? (await deps()) });
+  expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
+  return bot.slack.callsTo('response_url').filter((c) => c.body.__responseUrlId === id);
+}
+
+async function digest(workerDeps?: WorkerDeps): Promise<SlackCall[]> {
+  const job: DigestJob = { kind: 'digest', subscription: 'acme-weekly', scheduledFor: new Date().toISOString(), trigger: 'manual' };
+  const worker = await bot.worker({ deps: workerDeps ?? (await deps()) });
+  expect((await worker(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
+  return bot.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0ACME' && c.ok);
+}
+
+/** The uploaded file behind an image block, decoded. */
+function pngOf(block: Block) {
+  const file = bot.slack.files().find((f) => f.id === block.slack_file?.id);
+  expect(file?.bytes).toBeDefined();
+  return { file: file!, png: decodePng(file!.bytes!) };
+}
+
+describe('charts delivered', () => {
+  it('a stats answer shows daily conversations as an uploaded PNG instead of the sparkline, with alt text stating the numbers', async () => {
+    const answers = await stats();
+    expect(answers).toHaveLength(1);
+    const body = answers[0]!.body;
+    expect(answers[0]!.ok).toBe(true);
+    expect(validateMessage(body)).toEqual({ ok: true });
+    const [image] = images(body);
+    expect(image).toMatchObject({ title: { text: 'Daily conversations' } });
+    expect(image!.alt_text).toMatch(
+      /^Line chart of daily conversations, .+: [\d,]+ in all .*This period: .+; .+\. The period before, day by day: [\d, ]+\.$/,
+    );
+    const { file, png } = pngOf(image!);
+    expect([png.width, png.height]).toEqual([1200, 600]);
+    // Private to the bot (no channel share, nothing posted with it), processed before it was shown.
+    expect(file).toMatchObject({ channels: [], completed: true, filename: 'chatdash-conversations.png' });
+    expect(hasSparkline(body)).toBe(false);
+    expect(logs()).toContainEqual(expect.objectContaining({ event: 'chart.delivered', job: 'stats', chart: 'conversations' }));
+  });
+
+  it('a scheduled digest posts its chart in the channel, the rest of the digest intact', async () => {
+    const [posted] = await digest();
+    expect(images(posted!.body)).toHaveLength(1);
+    expect(validateMessage(posted!.body)).toEqual({ ok: true });
+    expect(buttonsOf(posted!.body).map((b) => b.action_id)).toContain('drilldown:costs');
+    expect(pngOf(images(posted!.body)[0]!).png.width).toBe(1200);
+  });
+
+  it.each([
+    ['costs', 'Cost per day', 'chatdash-cost.png'],
+    ['topics', 'Top topics', 'chatdash-topics.png'],
+  ])('the %s drill-down in the digest’s thread shows %s', async (view, title, filename) => {
+    const [posted] = await digest();
+    const button = buttonsOf(posted!.body).find((b) => b.action_id === `drilldown:${view}`)!;
+    await bot.click(blockActionsPayload({ button, messageTs: String(posted!.body.ts ?? '1.0'), responseUrl: bot.slack.responseUrl() }));
+    const worker = await bot.worker({ deps: await deps() });
+    expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
+    const reply = bot.slack
+      .callsTo('chat.postMessage')
+      .filter((c) => c.ok && c.body.thread_ts)
+      .at(-1);
+    expect(reply).toBeDefined();
+    expect(validateMessage(reply!.body)).toEqual({ ok: true });
+    const [image] = images(reply!.body);
+    expect(image).toMatchObject({ title: { text: title } });
+    expect(pngOf(image!).file.filename).toBe(filename);
+  });
+
+  it('other drill-downs draw nothing and never load the renderer’s upload path', async () => {
+    const [posted] = await digest();
+    const before = bot.slack.files().length;
+    const button = buttonsOf(posted!.body).find((b) => b.action_id === 'drilldown:countries')!;
+    await bot.click(blockActionsPayload({ button, messageTs: '1.0', responseUrl: bot.slack.responseUrl() }));
+    const worker = await bot.worker({ deps: await deps() });
+    await worker(bot.drain().event);
+    expect(bot.slack.files()).toHaveLength(before);
+  });
+
+  it('CHARTS=off: no upload at all, the sparkline as before', async () => {
+    const answers = await stats(await deps({ charts: { enabled: false } }));
+    expect(bot.slack.callsTo('files.getUploadURLExternal')).toEqual([]);
+    expect(images(answers[0]!.body)).toEqual([]);
+    expect(hasSparkline(answers[0]!.body)).toBe(true);
+  });
+});
+
+describe('a chart that fails never costs the message', () => {
+  it('no files:write scope: the text answer goes out, the reason is logged, and later jobs skip the upload', async () => {
+    bot.slack.setScopes(['commands', 'chat:write', 'users:read']);
+    const workerDeps = await deps();
+    const answers = await stats(workerDeps);
+    expect(answers).toHaveLength(1);
+    expect(images(answers[0]!.body)).toEqual([]);
+    expect(hasSparkline(answers[0]!.body)).toBe(true);
+    expect(logs()).toContainEqual(
+      expect.objectContaining({ event: 'chart.failed', level: 'warn', reason: 'missing_scope', fallback: 'text sparkline' }),
+    );
+    await stats(workerDeps);
+    expect(bot.slack.callsTo('files.getUploadURLExternal')).toHaveLength(1);
+    expect(logs()).toContainEqual(expect.objectContaining({ event: 'chart.skipped', reason: 'missing_scope' }));
+  });
+
+  it('the upload URL failing: the digest is posted with its sparkline', async () => {
+    bot.slack.fail('upload_url', { error: 'internal_error', httpStatus: 500 });
+    const [posted] = await digest();
+    expect(images(posted!.body)).toEqual([]);
+    expect(hasSparkline(posted!.body)).toBe(true);
+    expect(logs()).toContainEqual(expect.objectContaining({ event: 'chart.failed', reason: 'upload_failed', detail: 'HTTP 500' }));
+  });
+
+  it('Slack never finishing the file: after bounded polls, the digest goes out with its sparkline', async () => {
+    bot.slack.setFileProcessingPolls(Number.POSITIVE_INFINITY);
+    const [posted] = await digest();
+    expect(images(posted!.body)).toEqual([]);
+    expect(hasSparkline(posted!.body)).toBe(true);
+    expect(bot.slack.callsTo('files.completeUploadExternal')).toHaveLength(4);
+    expect(logs()).toContainEqual(expect.objectContaining({ event: 'chart.failed', reason: 'not_ready' }));
+  });
+
+  it('chat.postMessage refusing the image (invalid slack file): the digest is posted again without it', async () => {
+    bot.slack.fail('chat.postMessage', { error: 'invalid_blocks' });
+    const [posted] = await digest();
+    expect(images(posted!.body)).toEqual([]);
+    expect(hasSparkline(posted!.body)).toBe(true);
+    expect(bot.slack.callsTo('chat.postMessage').filter((c) => !c.ok)).toHaveLength(1);
+    expect(logs()).toContainEqual(expect.objectContaining({ event: 'chart.rejected', error: 'invalid_blocks' }));
+  });
+
+  it('a response_url refusing the image (the viewer can’t see the file): the stats answer is sent again as text', async () => {
+    bot.slack.fail('response_url', { error: 'invalid_blocks', httpStatus: 400 });
+    const answers = await stats();
+    expect(answers.map((a) => a.ok)).toEqual([false, true]);
+    expect(images(answers[1]!.body)).toEqual([]);
+    expect(hasSparkline(answers[1]!.body)).toBe(true);
+    expect(answers[1]!.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+  });
+
+  it('the renderer failing: the answer goes out with its sparkline, nothing uploaded', async () => {
+    const answers = await stats(
+      await deps({
+        charts: {
+          render: async () => {
+            throw new Error('wasm trap');
+          },
+        },
+      }),
+    );
+    expect(hasSparkline(answers[0]!.body)).toBe(true);
+    expect(bot.slack.callsTo('files.getUploadURLExternal')).toEqual([]);
+    expect(logs()).toContainEqual(expect.objectContaining({ event: 'chart.failed', reason: 'render_failed', errorMessage: 'wasm trap' }));
+  });
+});

@@ -5,20 +5,23 @@
  * backoff until Slack has processed the file (`filetype` set), since an image block naming a file still being
  * processed is rejected. Needs only the `files:write` scope. Thin I/O: every failure is a `ChartUploadError`.
  */
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import { slackErrorCode } from './failures.ts';
 
-export type ChartUploadFailure = 'missing_scope' | 'upload_failed' | 'not_ready' | 'slack_error';
+export type ChartUploadFailure = 'missing_scope' | 'rate_limited' | 'upload_failed' | 'not_ready' | 'slack_error';
 
 export class ChartUploadError extends Error {
   override readonly name = 'ChartUploadError';
   readonly reason: ChartUploadFailure;
   /** Slack's error code or the upload URL's HTTP status, when there was one. */
   readonly detail: string | undefined;
-  constructor(reason: ChartUploadFailure, detail?: string, options?: { cause?: unknown }) {
+  /** For `rate_limited`: Slack's Retry-After, in seconds. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(reason: ChartUploadFailure, detail?: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super(`chart upload failed: ${reason}${detail ? ` (${detail})` : ''}`, options);
     this.reason = reason;
     this.detail = detail;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 
@@ -52,6 +55,12 @@ interface CompleteAnswer {
 const sleepMs = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function slackFailure(error: unknown): ChartUploadError {
+  // A client built with `rejectRateLimitedCalls` throws at once on 429 instead of pausing every call it makes.
+  const limited = error as { code?: unknown; retryAfter?: unknown } | undefined;
+  if (limited?.code === ErrorCode.RateLimitedError) {
+    const retryAfterSeconds = typeof limited.retryAfter === 'number' ? limited.retryAfter : 60;
+    return new ChartUploadError('rate_limited', `retry after ${retryAfterSeconds} s`, { cause: error, retryAfterSeconds });
+  }
   const code = slackErrorCode(error);
   if (code === 'missing_scope') return new ChartUploadError('missing_scope', code, { cause: error });
   return new ChartUploadError('slack_error', code ?? (error instanceof Error ? error.name : 'error'), { cause: error });

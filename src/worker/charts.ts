@@ -28,6 +28,8 @@ export interface ChartDeliveryOptions extends UploadOptions {
 
 /** Web API clients whose token lacks `files:write`: no point asking again in this container. */
 const missingScope = new WeakSet<object>();
+/** Web API clients Slack rate-limited on files methods, and until when (ms since epoch): charts wait that out as text. */
+const limitedUntil = new WeakMap<object, number>();
 
 async function renderWithECharts(spec: ChartSpec): Promise<RenderedPng> {
   const { renderChart } = await import('../charts/render.ts');
@@ -38,8 +40,13 @@ async function renderWithECharts(spec: ChartSpec): Promise<RenderedPng> {
 export async function chartImages(specs: readonly ChartSpec[], deps: WorkerDeps, context: LogFields): Promise<ImageRef[]> {
   const options = deps.charts ?? {};
   if (specs.length === 0 || options.enabled === false) return [];
-  if (missingScope.has(deps.slack)) {
+  const files = deps.slackFiles ?? deps.slack;
+  if (missingScope.has(files)) {
     deps.log('info', 'chart.skipped', { ...context, reason: 'missing_scope' });
+    return [];
+  }
+  if ((limitedUntil.get(files) ?? 0) > Date.now()) {
+    deps.log('info', 'chart.skipped', { ...context, reason: 'rate_limited' });
     return [];
   }
   const images: ImageRef[] = [];
@@ -50,7 +57,7 @@ export async function chartImages(specs: readonly ChartSpec[], deps: WorkerDeps,
       const rendered = await (options.render ?? renderWithECharts)(spec);
       stage = 'upload';
       const fileId = await uploadChartFile(
-        deps.slack,
+        files,
         { filename: `chatdash-${spec.kind}.png`, png: rendered.png, title: spec.title, altText: unescapeMrkdwn(spec.altText) },
         options,
       );
@@ -73,7 +80,11 @@ export async function chartImages(specs: readonly ChartSpec[], deps: WorkerDeps,
         fallback: 'text sparkline',
       });
       if (reason === 'missing_scope') {
-        missingScope.add(deps.slack);
+        missingScope.add(files);
+        break;
+      }
+      if (error instanceof ChartUploadError && error.reason === 'rate_limited') {
+        limitedUntil.set(files, Date.now() + (error.retryAfterSeconds ?? 60) * 1000);
         break;
       }
     }

@@ -10,6 +10,11 @@ export interface WorkerDeps {
   chatdash: ChatDashClient;
   /** Web API client with the bot token. */
   slack: WebClient;
+  /**
+   * Web API client for chart uploads (same token), failing at once when rate limited: Slack's files methods are
+   * Tier 4 (~100/min), and a fan-out of digests must skip a chart rather than wait, or pause `slack` (default `slack`).
+   */
+  slackFiles?: WebClient;
   /** POSTs a message to a Slack response_url. */
   respond: (responseUrl: string, message: Record<string, unknown>) => Promise<void>;
   log: Log;

@@ -93,6 +93,12 @@ export async function buildDeps(config: Config, env: NodeJS.ProcessEnv, secrets:
       retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
       logger: slackLogger(log, 'slack.web_api'),
     }),
+    slackFiles: new WebClient(slackBotToken, {
+      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 1, minTimeout: 250, maxTimeout: 1000 },
+      logger: slackLogger(log, 'slack.web_api.files'),
+    }),
     respond: createResponder(),
     log,
     now: () => new Date(),

@@ -137,6 +137,20 @@ describe('a chart that fails never costs the message', () => {
     expect(logs()).toContainEqual(expect.objectContaining({ event: 'chart.skipped', reason: 'missing_scope' }));
   });
 
+  it('Slack rate limiting uploads: the digest goes out at once as text, and charts pause for the Retry-After', async () => {
+    bot.slack.fail('files.getUploadURLExternal', { error: 'ratelimited', retryAfterSeconds: 30, times: 5 });
+    const workerDeps = await deps();
+    const [posted] = await digest(workerDeps);
+    // Asked once, not retried after the 30 s Retry-After: the client for uploads fails fast.
+    expect(bot.slack.callsTo('files.getUploadURLExternal')).toHaveLength(1);
+    expect(images(posted!.body)).toEqual([]);
+    expect(hasSparkline(posted!.body)).toBe(true);
+    expect(logs()).toContainEqual(expect.objectContaining({ event: 'chart.failed', reason: 'rate_limited', detail: 'retry after 30 s' }));
+    await digest(workerDeps);
+    expect(bot.slack.callsTo('files.getUploadURLExternal')).toHaveLength(1);
+    expect(logs()).toContainEqual(expect.objectContaining({ event: 'chart.skipped', reason: 'rate_limited' }));
+  });
+
   it('the upload URL failing: the digest is posted with its sparkline', async () => {
     bot.slack.fail('upload_url', { error: 'internal_error', httpStatus: 500 });
     const [posted] = await digest();

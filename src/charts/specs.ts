@@ -59,6 +59,13 @@ const base = (title: string, subtitle: string): ChartOption => ({
   },
 });
 
+/** A spec with the shared frame: size, background, font, title and subtitle; `safeAlt` is escaped text, cut here. */
+function makeSpec(kind: ChartKind, title: string, subtitle: string, safeAlt: string, option: ChartOption): ChartSpec {
+  return { kind, title, altText: truncateEscaped(safeAlt, ALT_TEXT_MAX), ...CHART_SIZE, option: { ...base(title, subtitle), ...option } };
+}
+
+const GRID = { left: 40, right: 56, top: 170, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
+
 const axisLabel = { fontSize: FONT_SIZES.axis, color: THEME.muted, margin: 16 };
 const valueAxis = (format: (n: number) => string) => ({
   type: 'value' as const,
@@ -67,6 +74,18 @@ const valueAxis = (format: (n: number) => string) => ({
   axisLabel: { ...axisLabel, formatter: (n: number) => format(n) },
   splitLine: { lineStyle: { color: THEME.gridLine, width: 2 } },
 });
+
+/** The x axis of a daily chart: one category per day, labels thinned where they would overlap. */
+function dayAxis(trend: Trend, fmt: Formatter, boundaryGap: boolean) {
+  return {
+    type: 'category' as const,
+    data: dayLabels(trend, fmt),
+    boundaryGap,
+    axisLabel: { ...axisLabel, hideOverlap: true },
+    axisLine: { lineStyle: { color: THEME.axisLine, width: 2 } },
+    axisTick: { show: false },
+  };
+}
 
 /** "Mon, Nov 10" → the x-axis label "Nov 10" (or "1", "2"… for buckets without dates). */
 function dayLabels(trend: Trend, fmt: Formatter): string[] {
@@ -153,37 +172,23 @@ export function conversationsChart(insights: Insights, fmt: Formatter): ChartSpe
     areaStyle: { color: THEME.primaryArea },
     z: 2,
   });
-  return {
-    kind: 'conversations',
-    title: 'Daily conversations',
-    altText: truncateEscaped(escapeMrkdwn(alt), ALT_TEXT_MAX),
-    ...CHART_SIZE,
-    option: {
-      ...base('Daily conversations', subtitle),
-      legend: previous
-        ? {
-            top: 40,
-            right: 40,
-            itemWidth: 44,
-            itemHeight: 18,
-            itemGap: 28,
-            textStyle: { fontSize: FONT_SIZES.legend, color: THEME.text },
-            data: ['This period', 'Period before'],
-          }
-        : { show: false },
-      grid: { left: 40, right: 56, top: 180, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      xAxis: {
-        type: 'category',
-        data: dayLabels(trend, fmt),
-        boundaryGap: false,
-        axisLabel: { ...axisLabel, hideOverlap: true },
-        axisLine: { lineStyle: { color: THEME.axisLine, width: 2 } },
-        axisTick: { show: false },
-      },
-      yAxis: valueAxis((n) => fmt.compact(n)),
-      series,
-    },
-  };
+  return makeSpec('conversations', 'Daily conversations', subtitle, escapeMrkdwn(alt), {
+    legend: previous
+      ? {
+          top: 40,
+          right: 40,
+          itemWidth: 44,
+          itemHeight: 18,
+          itemGap: 28,
+          textStyle: { fontSize: FONT_SIZES.legend, color: THEME.text },
+          data: ['This period', 'Period before'],
+        }
+      : { show: false },
+    grid: { ...GRID, top: 180 },
+    xAxis: dayAxis(trend, fmt, false),
+    yAxis: valueAxis((n) => fmt.compact(n)),
+    series,
+  });
 }
 
 /** Cost per day of the period (bars), in the period's currency. */
@@ -198,32 +203,19 @@ export function costChart(insights: Insights, fmt: Formatter): ChartSpec | undef
   const range = fmt.dateRange(insights.period, insights.period.timeZone);
   const head = `Bar chart of cost per day, ${range}: ${money(total)} in all${changeWords(total, insights.headline.totalCost.previous, fmt)}.`;
   const alt = `${head} ${dailyWords(trend, (i) => money(trend.days[i]?.count ?? 0), fmt, ALT_TEXT_MAX - head.length - 10)}.`;
-  return {
-    kind: 'cost',
-    title: 'Cost per day',
-    altText: truncateEscaped(escapeMrkdwn(alt), ALT_TEXT_MAX),
-    ...CHART_SIZE,
-    option: {
-      ...base('Cost per day', subtitle),
-      grid: { left: 40, right: 56, top: 170, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      xAxis: {
-        type: 'category',
-        data: dayLabels(trend, fmt),
-        axisLabel: { ...axisLabel, hideOverlap: true },
-        axisLine: { lineStyle: { color: THEME.axisLine, width: 2 } },
-        axisTick: { show: false },
+  return makeSpec('cost', 'Cost per day', subtitle, escapeMrkdwn(alt), {
+    grid: GRID,
+    xAxis: dayAxis(trend, fmt, true),
+    yAxis: valueAxis((n) => compactMoney(n, currency, fmt)),
+    series: [
+      {
+        type: 'bar',
+        data: trend.days.map((d) => d.count),
+        barMaxWidth: 48,
+        itemStyle: { color: THEME.cost, borderRadius: [6, 6, 0, 0] },
       },
-      yAxis: valueAxis((n) => compactMoney(n, currency, fmt)),
-      series: [
-        {
-          type: 'bar',
-          data: trend.days.map((d) => d.count),
-          barMaxWidth: 48,
-          itemStyle: { color: THEME.cost, borderRadius: [6, 6, 0, 0] },
-        },
-      ],
-    },
-  };
+    ],
+  });
 }
 
 /** Axis labels for money: the currency's symbol with a compact amount ("€1.2K"), the plain amount without a currency. */
@@ -258,40 +250,33 @@ export function topicsChart(insights: Insights, fmt: Formatter): ChartSpec | und
     words.push(word);
     used += word.length;
   }
-  return {
-    kind: 'topics',
-    title: 'Top topics',
-    altText: truncateEscaped(`${escapeMrkdwn(head)}${words.join('').replace(/;$/, '.')}`, ALT_TEXT_MAX),
-    ...CHART_SIZE,
-    option: {
-      ...base('Top topics', subtitle),
-      grid: { left: 40, right: 140, top: 170, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: labels,
-        axisLabel: { ...axisLabel, color: THEME.text },
-        axisLine: { lineStyle: { color: THEME.axisLine, width: 2 } },
-        axisTick: { show: false },
-      },
-      xAxis: { ...valueAxis((n) => fmt.compact(n)), axisLabel: { show: false } },
-      series: [
-        {
-          type: 'bar',
-          data: shown.map((item) => item.count),
-          barMaxWidth: 44,
-          itemStyle: { color: THEME.primary, borderRadius: [0, 6, 6, 0] },
-          label: {
-            show: true,
-            position: 'right',
-            fontSize: FONT_SIZES.value,
-            color: THEME.text,
-            formatter: ({ value }) => fmt.integer(Number(value)),
-          },
-        },
-      ],
+  return makeSpec('topics', 'Top topics', subtitle, `${escapeMrkdwn(head)}${words.join('').replace(/;$/, '.')}`, {
+    grid: { ...GRID, right: 140 },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: labels,
+      axisLabel: { ...axisLabel, color: THEME.text },
+      axisLine: { lineStyle: { color: THEME.axisLine, width: 2 } },
+      axisTick: { show: false },
     },
-  };
+    xAxis: { ...valueAxis((n) => fmt.compact(n)), axisLabel: { show: false } },
+    series: [
+      {
+        type: 'bar',
+        data: shown.map((item) => item.count),
+        barMaxWidth: 44,
+        itemStyle: { color: THEME.primary, borderRadius: [0, 6, 6, 0] },
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: FONT_SIZES.value,
+          color: THEME.text,
+          formatter: ({ value }) => fmt.integer(Number(value)),
+        },
+      },
+    ],
+  });
 }
 
 /** Where a chart is drawn: the digest / stats answer, or a drill-down view. */

@@ -2,12 +2,12 @@
  * The Slack double's files: the external upload flow (getUploadURLExternal → POST bytes → completeUploadExternal),
  * processing time, scopes, and which image blocks a message may show: the same failure modes Slack has.
  */
-import { type Logger, LogLevel, WebAPIPlatformError, WebClient } from '@slack/web-api';
+import { WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 import { validateMessage } from '../../src/slack-double/validate.ts';
+import { doubleClient } from '../support/web-client.ts';
 
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
 let double: SlackDouble;
@@ -15,7 +15,7 @@ let client: WebClient;
 
 beforeAll(async () => {
   double = await startSlackDouble({ channels: { C0GONE: 'channel_not_found' } });
-  client = new WebClient('xoxb-test-token', { slackApiUrl: double.apiUrl, retryConfig: { retries: 0 }, logger: quiet });
+  client = doubleClient(double);
 });
 afterAll(async () => {
   await double?.close();
@@ -130,7 +130,7 @@ describe('image blocks that name a slack_file', () => {
     expect((await post(double.responseUrl('ok'))).status).toBe(200);
     const strict = await startSlackDouble({ ephemeralPrivateFiles: 'reject' });
     try {
-      const strictClient = new WebClient('xoxb-test-token', { slackApiUrl: strict.apiUrl, retryConfig: { retries: 0 }, logger: quiet });
+      const strictClient = doubleClient(strict);
       const t = await uploadTarget(strictClient);
       await fetch(t.upload_url, { method: 'POST', body: PNG });
       await strictClient.files.completeUploadExternal({ files: [{ id: t.file_id }] });

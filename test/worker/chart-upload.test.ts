@@ -1,10 +1,10 @@
 /** uploadChartFile against the Slack double: the happy path, processing time, and each way it fails. */
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
 import { ChartUploadError, uploadChartFile } from '../../src/worker/chart-upload.ts';
+import { doubleClient } from '../support/web-client.ts';
 
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
 const file = {
   filename: 'chart.png',
   png: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
@@ -18,7 +18,7 @@ let client: WebClient;
 
 beforeAll(async () => {
   double = await startSlackDouble();
-  client = new WebClient('xoxb-test-token', { slackApiUrl: double.apiUrl, retryConfig: { retries: 0 }, logger: quiet });
+  client = doubleClient(double);
 });
 afterAll(async () => {
   await double?.close();

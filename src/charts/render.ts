@@ -35,6 +35,11 @@ const fontBuffers = lazy(async () => {
   return assets.fonts;
 });
 
+/** Compiles resvg's wasm and reads the fonts now, so the first chart doesn't wait for them. */
+export async function warmUp(): Promise<void> {
+  await fontBuffers();
+}
+
 /** The option as an SVG document (ECharts server-side rendering, animation off). */
 export function renderSvg(spec: ChartSpec): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });

@@ -282,12 +282,20 @@ export function topicsChart(insights: Insights, fmt: Formatter): ChartSpec | und
 /** Where a chart is drawn: the digest / stats answer, or a drill-down view. */
 export type ChartPlace = 'digest' | DrilldownView;
 
+const MAKERS: Partial<Record<ChartPlace, (insights: Insights, fmt: Formatter) => ChartSpec | undefined>> = {
+  digest: conversationsChart,
+  costs: costChart,
+  topics: topicsChart,
+};
+
+/** Whether messages of `place` may carry a chart at all. */
+export function drawsCharts(place: ChartPlace): boolean {
+  return MAKERS[place] !== undefined;
+}
+
 /** The charts a message of `place` carries (none when there is nothing worth drawing). */
 export function chartsFor(place: ChartPlace, insights: Insights, fmt: Formatter): ChartSpec[] {
   if (insights.isEmpty) return [];
-  const make = { digest: conversationsChart, costs: costChart, topics: topicsChart } as Partial<
-    Record<ChartPlace, (i: Insights, f: Formatter) => ChartSpec | undefined>
-  >;
-  const spec = make[place]?.(insights, fmt);
+  const spec = MAKERS[place]?.(insights, fmt);
   return spec ? [spec] : [];
 }

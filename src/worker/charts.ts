@@ -5,7 +5,7 @@
  * and always goes out. If Slack then refuses the image blocks themselves (`invalid_blocks` for a slack_file, a
  * response_url that won't show the file), the message is sent again without them.
  */
-import type { ChartSpec } from '../charts/specs.ts';
+import { type ChartPlace, type ChartSpec, drawsCharts } from '../charts/specs.ts';
 import type { ImageRef, SlackMessage } from '../digest/blocks.ts';
 import { unescapeMrkdwn } from '../digest/mrkdwn.ts';
 import { errorFields, type LogFields } from '../log.ts';
@@ -34,6 +34,17 @@ const limitedUntil = new WeakMap<object, number>();
 async function renderWithECharts(spec: ChartSpec): Promise<RenderedPng> {
   const { renderChart } = await import('../charts/render.ts');
   return renderChart(spec);
+}
+
+/**
+ * Starts loading the renderer (its chunk, resvg's wasm compile, the fonts) in the background, for a job that will
+ * probably draw a chart: the cold cost then overlaps the wait for ChatDash instead of adding to it. Never throws;
+ * the job still awaits the renderer when it draws, and a failure here just happens again there.
+ */
+export function prepareCharts(deps: WorkerDeps, place: ChartPlace): void {
+  const options = deps.charts ?? {};
+  if (!drawsCharts(place) || options.enabled === false || options.render || missingScope.has(deps.slackFiles ?? deps.slack)) return;
+  import('../charts/render.ts').then((renderer) => renderer.warmUp()).catch(() => {});
 }
 
 /** Draws and uploads each chart; resolves with the ones Slack has ready to show (maybe none). Never throws. */

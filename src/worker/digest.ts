@@ -12,7 +12,7 @@ import { parsePeriod } from '../periods/parse.ts';
 import type { Period } from '../periods/period.ts';
 import { alertAdmins } from './alerts.ts';
 import { fetchInsights } from './analytics.ts';
-import { chartImages, sendWithImageFallback } from './charts.ts';
+import { chartImages, prepareCharts, sendWithImageFallback } from './charts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 
@@ -55,6 +55,7 @@ export interface DigestMessage {
 
 export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<DigestMessage> {
   const { project, period, locale, currencyDisplay, sections } = resolved;
+  if ((sections ?? DIGEST_SECTIONS).includes('trend')) prepareCharts(deps, 'digest');
   const insights = await fetchInsights(deps.chatdash, project.id, period, DIGEST_METRICS, chatdashDeadline(deps));
   const options: RenderOptions = { project: { id: project.id, name: project.name }, locale, currencyDisplay, sections, buttons: true };
   const plain = renderDigest(insights, options);

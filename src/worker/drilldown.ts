@@ -17,7 +17,7 @@ import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
 import { STALE_BUTTON, THREAD_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
-import { chartImages, sendWithImageFallback } from './charts.ts';
+import { chartImages, prepareCharts, sendWithImageFallback } from './charts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 
@@ -72,6 +72,7 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     locale: target.locale ?? deps.config.defaults.locale,
     currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
   };
+  prepareCharts(deps, view);
   let insights: Insights;
   let message: SlackMessage;
   try {

@@ -9,7 +9,7 @@ import type { StatsJob } from '../jobs/schema.ts';
 import { parsePeriod } from '../periods/parse.ts';
 import { RANGE_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
-import { chartImages, sendWithImageFallback } from './charts.ts';
+import { chartImages, prepareCharts, sendWithImageFallback } from './charts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
 import { userPreferences } from './user-prefs.ts';
@@ -33,6 +33,7 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     await reply({ text: `:calendar: ${escapeMrkdwn(parsed.error)}\n${RANGE_HELP}` });
     return 'bad_range';
   }
+  prepareCharts(deps, 'digest');
   let insights: Insights;
   try {
     insights = await fetchInsights(deps.chatdash, project.id, parsed.period, DIGEST_METRICS, chatdashDeadline(deps));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALT_TEXT_MAX, chartsFor, conversationsChart, costChart, TOPIC_BARS, topicsChart } from '../../src/charts/specs.ts';
+import { ALT_TEXT_MAX, chartsFor, conversationsChart, costChart, drawsCharts, TOPIC_BARS, topicsChart } from '../../src/charts/specs.ts';
 import { textWidth } from '../../src/charts/text.ts';
 import { createFormatter } from '../../src/digest/format.ts';
 import { buildInsights } from '../../src/insights/build.ts';
@@ -136,7 +136,11 @@ describe('which charts go where', () => {
     expect(chartsFor('digest', insights, fmt).map((c) => c.kind)).toEqual(['conversations']);
     expect(chartsFor('costs', insights, fmt).map((c) => c.kind)).toEqual(['cost']);
     expect(chartsFor('topics', insights, fmt).map((c) => c.kind)).toEqual(['topics']);
-    for (const view of ['misunderstood', 'countries', 'ended_reasons'] as const) expect(chartsFor(view, insights, fmt)).toEqual([]);
+    for (const view of ['misunderstood', 'countries', 'ended_reasons'] as const) {
+      expect(chartsFor(view, insights, fmt)).toEqual([]);
+      expect(drawsCharts(view)).toBe(false);
+    }
+    for (const place of ['digest', 'costs', 'topics'] as const) expect(drawsCharts(place)).toBe(true);
   });
 
   it('an empty period gets no chart', () => {

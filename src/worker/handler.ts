@@ -17,7 +17,7 @@ import { slackLogger } from '../slack/logger.ts';
 import type { WorkerDeps } from './deps.ts';
 import { createDynamoOnceGuard, createMemoryOnceGuard, type OnceGuard } from './idempotency.ts';
 import { mapLimit } from './map-limit.ts';
-import { idempotencyKeyOf, processJob } from './process-job.ts';
+import { idempotencyKeyOf, preloadRunners, processJob } from './process-job.ts';
 import { createResponder } from './respond.ts';
 
 export interface WorkerOptions {
@@ -46,6 +46,8 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
 
   return async (event, context) => {
     if (context) once.registerLambdaContext?.(context);
+    // Each job kind's code loads while the deps are made (the secret, in AWS).
+    preloadRunners(event.Records.map((record) => parseJob(record.body)?.kind));
     const ready = await deps();
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     await mapLimit(event.Records, concurrency, async (record) => {

@@ -17,6 +17,14 @@ export const RUNNERS: { [K in Job['kind']]: () => Promise<Runner<K>> } = {
   digest: async () => (await import('./digest.ts')).runDigest,
 };
 
+/**
+ * Starts importing the code of these job kinds without waiting, so it loads while the worker's deps are made
+ * (in AWS: the secret is fetched). Failures are left for `processJob`, which imports again and reports them.
+ */
+export function preloadRunners(kinds: ReadonlyArray<Job['kind'] | undefined>): void {
+  for (const kind of new Set(kinds)) if (kind) RUNNERS[kind]().catch(() => {});
+}
+
 /** Runs one job to its end; returns a short outcome for the logs. Throws only for failures worth retrying. */
 export async function processJob(job: Job, deps: WorkerDeps): Promise<string> {
   const run = (await RUNNERS[job.kind]()) as Runner<Job['kind']>;

@@ -8,11 +8,11 @@
  *     double, and writes its Block Kit JSON and a Block Kit Builder link (of the text version: the Builder can't
  *     show files uploaded to the double);
  *  4. sends a signed `/chatdash stats acme 30d` through the real HTTP handler, then runs the worker on the queued
- *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way.
+ *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way;
+ *  5. sends `/chatdash overview` from the agency channel the same way and shows the ranked agency overview.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ROOT } from '../build/bundle.ts';
 import { chartsFor } from '../charts/specs.ts';
 import { createChatDashClient } from '../chatdash/client.ts';
@@ -32,22 +32,25 @@ import { createHttpHandler } from '../slack/http-handler.ts';
 import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
 import { fetchInsights } from '../worker/analytics.ts';
+import { buildDeps } from '../worker/build-deps.ts';
 import { chartImages } from '../worker/charts.ts';
-import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
+import { createWorkerHandler } from '../worker/handler.ts';
+import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
+import { demoOverview } from './demo-overview.ts';
 
-const { values } = parseArgs({
-  options: {
-    project: { type: 'string', default: 'acme' },
-    range: { type: 'string', default: '7d' },
-    out: { type: 'string', default: join(ROOT, '.demo') },
-    help: { type: 'boolean', short: 'h' },
-  },
+const values = optionsOrExit('demo', process.argv.slice(2), {
+  project: { type: 'string', default: 'acme' },
+  range: { type: 'string', default: '7d' },
+  out: { type: 'string', default: join(ROOT, '.demo') },
+  help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
   console.log(`Usage: npm run demo [-- --project acme|bella|quiet] [--range 7d] [--out DIR]
 Runs the bot against the bundled ChatDash sandbox and a local Slack double (no keys, no network),
 prints the digest, writes its chart PNGs, its Block Kit JSON and a Block Kit Builder link to --out
-(default .demo/), and shows a /chatdash stats round trip through the real HTTP handler and worker.`);
+(default .demo/), shows a /chatdash stats round trip through the real HTTP handler and worker, then
+/chatdash overview from the agency channel (C0AGENCY), written to --out as overview.json and a Block Kit
+Builder link.`);
   process.exit(0);
 }
 
@@ -56,10 +59,8 @@ const step = (s: string) => console.log(`\n${bold(`\u25b6 ${s}`)}`);
 
 const config = loadConfigFile(DEMO_CONFIG_PATH);
 const project = config.projects.find((p) => p.key === values.project);
-if (!project) {
-  console.error(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`);
-  process.exit(2);
-}
+if (!project)
+  exitWithUsage('demo', new UsageError(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`));
 
 const sandbox = await startSandbox();
 const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
@@ -101,7 +102,12 @@ try {
   const deps = await buildDeps(config, env, secrets, quiet);
   step('Charts: drawn with ECharts + resvg and uploaded to the Slack double as the worker does');
   await mkdir(values.out, { recursive: true });
-  const options: RenderOptions = { project: { id: project.id, name: project.name }, locale: config.defaults.locale, buttons: true };
+  const options: RenderOptions = {
+    project: { id: project.id, name: project.name },
+    locale: config.defaults.locale,
+    buttons: true,
+    dashboardUrl: project.dashboardUrl,
+  };
   const fmt = createFormatter(options);
   const charted = await chartImages(chartsFor('digest', insights, fmt), deps, { job: 'demo' });
   const drilldownCharts = await chartImages([...chartsFor('costs', insights, fmt), ...chartsFor('topics', insights, fmt)], deps, {
@@ -174,6 +180,7 @@ try {
     const reply = slack.callsTo('response_url').at(-1);
     if (reply) console.log(indent(renderForTerminal(reply.body as unknown as SlackMessage)));
   }
+  await demoOverview({ http, worker, queue, sandbox, slack, signing, out: values.out, step, indent });
   console.log(`\n${bold('Done.')} Next: \`npm test\`, or \`npm run sandbox\` to explore the ChatDash sandbox with curl.`);
 } finally {
   await slack.close();

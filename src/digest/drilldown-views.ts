@@ -35,6 +35,7 @@ const WORDS: readonly { view: DrilldownView; pattern: RegExp }[] = [
   { view: 'costs', pattern: /\btokens?\b/ },
   { view: 'costs', pattern: /\bspend(?:ing)?\b/ },
   { view: 'countries', pattern: /\bcountr(?:y|ies)\b/ },
+  { view: 'intents', pattern: /\bintents?\b/ },
   { view: 'topics', pattern: /\btopics?\b/ },
 ];
 

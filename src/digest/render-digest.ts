@@ -18,6 +18,7 @@ import {
   section,
   slackFileImage,
 } from './blocks.ts';
+import { dashboardLinkButton } from './dashboard-link.ts';
 import { encodeDrilldownRef } from './drilldown-ref.ts';
 import { drilldownActionId } from './drilldown-views.ts';
 import { type CurrencyDisplay, createFormatter, type Formatter, NOT_AVAILABLE } from './format.ts';
@@ -58,6 +59,8 @@ export interface RenderOptions {
    * a drill-down under its summary. Without them (no chart, or it could not be made or delivered) the text stays.
    */
   images?: readonly ImageRef[];
+  /** The project's ChatDash dashboard URL: adds an "Open in ChatDash" link button (default none). */
+  dashboardUrl?: string | undefined;
 }
 
 /** Shared by the digest and the drill-downs. */
@@ -183,7 +186,7 @@ function costsBlock(insights: Insights, fmt: Formatter, withTotals: boolean): Kn
 
 function buttonsBlock(insights: Insights, options: RenderOptions): KnownBlock | undefined {
   const buttons: Button[] = [];
-  for (const view of DRILLDOWN_VIEWS) {
+  for (const view of options.buttons === false ? [] : DRILLDOWN_VIEWS) {
     if (!viewHasData(view, insights)) continue;
     let value: string;
     try {
@@ -200,6 +203,8 @@ function buttonsBlock(insights: Insights, options: RenderOptions): KnownBlock | 
     }
     buttons.push(button(VIEW_BUTTONS[view], drilldownActionId(view), value));
   }
+  const link = dashboardLinkButton(options.dashboardUrl);
+  if (link) buttons.push(link);
   return buttons.length > 0 ? actions(buttons) : undefined;
 }
 
@@ -228,6 +233,8 @@ function fallbackText(insights: Insights, ctx: RenderContext): string {
           return `understood rate fell ${fmt.points(Math.abs(x.points)).replace(/^\+/, '')}`;
         case 'cost_per_conversation_rise':
           return `cost per conversation rose ${fmt.percentValue(x.change.percent)}`;
+        case 'new_misunderstood':
+          return `new misunderstood message “${mrkdwnLabel(x.label, 40)}” (${fmt.integer(x.count)} times)`;
         default:
           return '';
       }
@@ -244,7 +251,13 @@ function renderEmpty(insights: Insights, options: RenderOptions, ctx: RenderCont
   if (insights.hasPrevious && previous !== null && previous > 0) {
     body += ` The period before had ${fmt.integer(previous)}.`;
   }
-  const blocks: KnownBlock[] = [header(ctx.headerText(options.title)), section(body), context([ctx.footer])];
+  const link = dashboardLinkButton(options.dashboardUrl);
+  const blocks: KnownBlock[] = [
+    header(ctx.headerText(options.title)),
+    section(body),
+    ...(link ? [actions([link])] : []),
+    context([ctx.footer]),
+  ];
   return {
     text: truncateEscaped(`No conversations for ${ctx.plainName} in this period: ${ctx.periodWords}.`, SLACK_LIMITS.fallbackText),
     blocks,
@@ -279,10 +292,8 @@ export function renderDigest(insights: Insights, options: RenderOptions): SlackM
   if (wanted.has('costs')) lists.push(costsBlock(insights, fmt, !wanted.has('headline')));
   if (lists.length > 0) blocks.push(divider(), ...lists);
 
-  if (options.buttons !== false) {
-    const b = buttonsBlock(insights, options);
-    if (b) blocks.push(b);
-  }
+  const buttons = buttonsBlock(insights, options);
+  if (buttons) blocks.push(buttons);
   blocks.push(context([ctx.footer]));
 
   return { text: fallbackText(insights, ctx), blocks: capBlocks(blocks) };

@@ -1,5 +1,6 @@
 /** The ChatDash sandbox: a local, deterministic stand-in for ChatDash's analytics API. */
 
-export { DEMO_PROJECTS, type DemoProject, findDemoProject } from './demo-projects.ts';
+export { DEMO_FAULTS, DEMO_PROJECTS, type DemoProject, findDemoProject } from './demo-projects.ts';
 export type { Fault } from './faults.ts';
 export { SANDBOX_API_KEY, type Sandbox, type SandboxOptions, type SandboxRequest, startSandbox } from './server.ts';
+export { type SyntheticOptions, syntheticProjectId, syntheticProjects } from './synthetic.ts';

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import * as z from 'zod/mini';
 import { METRIC_NAMES, type MetricName } from '../chatdash/schema.ts';
-import { DEMO_PROJECTS, findDemoProject } from './demo-projects.ts';
+import { DEMO_PROJECTS, type DemoProject } from './demo-projects.ts';
 import { applyBodyFault, type Fault, FaultBook, FaultRequestSchema } from './faults.ts';
 import { generateAnalytics } from './generate.ts';
 
@@ -33,6 +33,15 @@ export interface SandboxOptions {
   host?: string;
   /** Default SANDBOX_API_KEY. */
   apiKey?: string;
+  /** The projects it knows (default `DEMO_PROJECTS`; `syntheticProjects(n)` adds many more for tests and the bench). */
+  projects?: readonly DemoProject[];
+  /** Per-project faults in force from the start, e.g. `DEMO_FAULTS` (default none); `setFault(undefined, id)` clears one. */
+  faults?: ReadonlyArray<{ projectId: string; fault: Fault }>;
+  /**
+   * The clock recent demo data is relative to (epoch ms): emerging misunderstood messages start days before it, and
+   * `degrading` projects slide towards it. Default: `Date.now`.
+   */
+  now?: () => number;
 }
 
 export interface SandboxRequest {
@@ -158,7 +167,10 @@ function validateQuery(body: unknown): ValidQuery[] {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
+  const now = options.now ?? Date.now;
   const faults = new FaultBook();
+  for (const { projectId, fault } of options.faults ?? []) faults.set(fault, projectId);
+  const projects = new Map((options.projects ?? DEMO_PROJECTS).map((p) => [p.id, p]));
   const requests: SandboxRequest[] = [];
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
 
@@ -209,7 +221,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
 
-    const project = findDemoProject(projectId);
+    const project = projects.get(projectId);
     if (!project) throw new HttpError(404, `Project ${JSON.stringify(projectId)} not found`);
     if (!json.ok) throw new HttpError(400, 'Body is not valid JSON');
     const queries = validateQuery(json.value);
@@ -222,7 +234,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const body: Record<string, unknown> = {};
     for (const q of queries) {
-      for (const [key, value] of Object.entries(generateAnalytics(project, q.startMs, q.endMs, q.metrics))) {
+      for (const [key, value] of Object.entries(generateAnalytics(project, q.startMs, q.endMs, q.metrics, { nowMs: now() }))) {
         if (!(key in body)) body[key] = value;
       }
     }
@@ -252,7 +264,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
       await handleFault(req, res);
     } else if (path === '/__sandbox/health') {
-      sendJson(res, 200, { ok: true, projects: DEMO_PROJECTS.map(({ id, name, kind, currency }) => ({ id, name, kind, currency })) });
+      sendJson(res, 200, {
+        ok: true,
+        projects: [...projects.values()].map(({ id, name, kind, currency }) => ({ id, name, kind, currency })),
+      });
     } else {
       throw new HttpError(404, `No route for ${req.method ?? 'GET'} ${path}`);
     }

@@ -109,6 +109,32 @@ export function isImageRejection(error: unknown): boolean {
   return slackErrorCode(error) === 'invalid_blocks';
 }
 
+/** A message that may show chart images, and the same message without them (its text sparkline). */
+export interface ChartedMessage {
+  withImages: SlackMessage;
+  hasImages: boolean;
+  plain: () => SlackMessage;
+}
+
+/** A message that never has images (the agency overview, a list): sent as it is. */
+export function textOnly(message: SlackMessage): ChartedMessage {
+  return { withImages: message, hasImages: false, plain: () => message };
+}
+
+/**
+ * Draws and uploads `specs` (see `chartImages`), then renders the message with the images Slack has ready;
+ * `render([])` is the message without any. Never throws.
+ */
+export async function withChartImages(
+  specs: readonly ChartSpec[],
+  deps: WorkerDeps,
+  context: LogFields,
+  render: (images: readonly ImageRef[]) => SlackMessage,
+): Promise<ChartedMessage> {
+  const images = await chartImages(specs, deps, context);
+  return { withImages: render(images), hasImages: images.length > 0, plain: () => render([]) };
+}
+
 /**
  * Sends `withImages`; when it carries images and Slack refuses them, logs why and sends `plain()` (the same
  * message with its text sparkline) instead, so a chart never costs the message.
@@ -116,7 +142,7 @@ export function isImageRejection(error: unknown): boolean {
 export async function sendWithImageFallback<T>(
   deps: WorkerDeps,
   context: LogFields,
-  message: { withImages: SlackMessage; hasImages: boolean; plain: () => SlackMessage },
+  message: ChartedMessage,
   send: (message: SlackMessage) => Promise<T>,
 ): Promise<T> {
   if (!message.hasImages) return send(message.withImages);

@@ -15,15 +15,17 @@ import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
 import type { Insights } from '../insights/types.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
-import { STALE_BUTTON, THREAD_HELP } from '../slack/command/help.ts';
+import { STALE_BUTTON, THREAD_HELP } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
-import { chartImages, prepareCharts, sendWithImageFallback } from './charts.ts';
+import { prepareCharts, sendWithImageFallback, withChartImages } from './charts.ts';
+import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
-import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+import { asUserFacing } from './failures.ts';
 
 const VIEW_WORDS: Record<DrilldownView, string> = {
   topics: '`topics`',
   misunderstood: '`misunderstood`',
+  intents: '`intents`',
   costs: '`costs`',
   countries: '`countries`',
   ended_reasons: '`ended reasons`',
@@ -71,13 +73,12 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     project: { id: project.id, name: project.name },
     locale: target.locale ?? deps.config.defaults.locale,
     currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+    dashboardUrl: project.dashboardUrl,
   };
   prepareCharts(deps, view);
   let insights: Insights;
-  let message: SlackMessage;
   try {
     insights = await fetchInsights(deps.chatdash, project.id, target.period, DRILLDOWN_METRICS[view], chatdashDeadline(deps));
-    message = renderDrilldown(view, insights, options);
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(project.name));
     if (!failure) throw error;
@@ -85,29 +86,11 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     return 'chatdash_failed';
   }
   const context = { job: 'drilldown', view, project: project.key };
-  const images = await chartImages(chartsFor(view, insights, createFormatter(options)), deps, context);
-  try {
-    await sendWithImageFallback(
-      deps,
-      context,
-      {
-        withImages: images.length > 0 ? renderDrilldown(view, insights, { ...options, images }) : message,
-        hasImages: images.length > 0,
-        plain: () => message,
-      },
-      say,
-    );
-    return 'delivered';
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code && UNDELIVERABLE_CHANNEL_ERRORS.has(code)) {
-      deps.log('warn', 'drilldown.undeliverable', { channel: job.requester.channelId, error: code });
-      // A click carries a response_url, which works even where the bot may not post: tell the person why.
-      if (job.responseUrl) await tellAsker(describeChannelError(code, job.requester.channelId));
-      return 'undeliverable';
-    }
-    throw error;
-  }
+  const specs = chartsFor(view, insights, createFormatter(options));
+  const charted = await withChartImages(specs, deps, context, (images) => renderDrilldown(view, insights, { ...options, images }));
+  // A click carries a response_url, which works even where the bot may not post: the person is told why.
+  const where = { channelId: job.requester.channelId, responseUrl: job.responseUrl, event: 'drilldown.undeliverable' };
+  return deliverClickReply(deps, where, () => sendWithImageFallback(deps, context, charted, say), tellAsker);
 }
 
 /** What a drill-down is about: the digest's project, period and number formatting. */

@@ -15,6 +15,7 @@ export const RUNNERS: { [K in Job['kind']]: () => Promise<Runner<K>> } = {
   stats: async () => (await import('./stats.ts')).runStats,
   drilldown: async () => (await import('./drilldown.ts')).runDrilldown,
   digest: async () => (await import('./digest.ts')).runDigest,
+  overview: async () => (await import('./overview.ts')).runOverview,
 };
 
 /**

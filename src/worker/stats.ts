@@ -6,13 +6,11 @@ import { type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { Insights } from '../insights/types.ts';
 import type { StatsJob } from '../jobs/schema.ts';
-import { parsePeriod } from '../periods/parse.ts';
-import { RANGE_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
-import { chartImages, prepareCharts, sendWithImageFallback } from './charts.ts';
+import { prepareCharts, sendWithImageFallback, withChartImages } from './charts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
-import { userPreferences } from './user-prefs.ts';
+import { askerPeriod } from './user-prefs.ts';
 
 export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string> {
   const reply = (message: Record<string, unknown>) =>
@@ -23,14 +21,9 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     await reply({ text: 'That project is no longer configured. `/chatdash projects` lists the ones you can use here.' });
     return 'project_gone';
   }
-  const prefs = await userPreferences(deps, job.requester.userId);
-  const parsed = parsePeriod(job.rangeText, {
-    now: new Date(job.requestedAt),
-    timeZone: prefs.timeZone,
-    maxDays: deps.config.defaults.maxRangeDays,
-  });
+  const parsed = await askerPeriod(deps, job.requester.userId, job.rangeText, job.requestedAt);
   if (!parsed.ok) {
-    await reply({ text: `:calendar: ${escapeMrkdwn(parsed.error)}\n${RANGE_HELP}` });
+    await reply({ text: parsed.text });
     return 'bad_range';
   }
   prepareCharts(deps, 'digest');
@@ -45,23 +38,16 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
   }
   const options: RenderOptions = {
     project: { id: project.id, name: project.name },
-    locale: prefs.locale,
+    locale: parsed.locale,
     currencyDisplay: deps.config.defaults.currencyDisplay,
     buttons: true,
+    dashboardUrl: project.dashboardUrl,
   };
   // The answer is ephemeral: the chart is the bot's private upload, and if Slack won't show it there the
   // answer goes again with its text sparkline (see README, "Charts").
   const context = { job: 'stats', project: project.key };
-  const images = await chartImages(chartsFor('digest', insights, createFormatter(options)), deps, context);
-  await sendWithImageFallback(
-    deps,
-    context,
-    {
-      withImages: renderDigest(insights, { ...options, images }),
-      hasImages: images.length > 0,
-      plain: () => renderDigest(insights, options),
-    },
-    (message) => reply({ ...message }),
-  );
+  const specs = chartsFor('digest', insights, createFormatter(options));
+  const message = await withChartImages(specs, deps, context, (images) => renderDigest(insights, { ...options, images }));
+  await sendWithImageFallback(deps, context, message, (m) => reply({ ...m }));
   return 'delivered';
 }

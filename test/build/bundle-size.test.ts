@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASELINES, type BaselineBundle, buildBaselines } from '../../src/bench/baselines.ts';
 import { type BundleResult, bundleFunctions, FUNCTIONS, type FunctionName, metafileInputs, ROOT } from '../../src/build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { RUNNERS } from '../../src/worker/process-job.ts';
 
 const KB = 1000;
 const BUDGET_KB: Record<FunctionName, number> = { http: 300, worker: 160, schedule: 60, deadletter: 190 };
@@ -21,6 +22,7 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   '@slack/socket-mode': /(^|\/)node_modules\/@slack\/socket-mode\//,
   '@slack/oauth': /(^|\/)node_modules\/@slack\/oauth\//,
   luxon: /(^|\/)node_modules\/luxon\//,
+  croner: /(^|\/)node_modules\/croner\//,
   yaml: /(^|\/)node_modules\/yaml\//,
   'zod (classic)': /(^|\/)node_modules\/zod\/(v4\/classic|v3)\//,
   echarts: /(^|\/)node_modules\/(echarts|zrender)\//,
@@ -31,6 +33,15 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
 
 /** Chart code: in the worker only as a chunk loaded on the first chart. */
 const CHART_CODE = /(^|\/)node_modules\/(echarts|zrender|@resvg)\/|(^|\/)src\/charts\/render\.ts$/;
+
+/** What only `npm run dev` uses: no Lambda bundle may carry any of it. */
+const DEV_ONLY: Record<string, RegExp> = {
+  '@slack/socket-mode': /(^|\/)node_modules\/@slack\/socket-mode\//,
+  ws: /(^|\/)node_modules\/ws\//,
+  "Bolt's SocketModeReceiver": /(^|\/)node_modules\/@slack\/bolt\/dist\/receivers\/SocketModeReceiver\.js$/,
+  'src/dev/': /(^|\/)src\/dev\//,
+  'src/socket-mode-double/': /(^|\/)src\/socket-mode-double\//,
+};
 
 let dir: string;
 let bundles: Map<FunctionName, BundleResult>;
@@ -73,7 +84,8 @@ describe('Lambda bundle sizes', () => {
 describe('the worker loads what a job needs when it needs it', () => {
   it('its cold start has no job kind’s code and no chart code', () => {
     const startup = bundles.get('worker')!.startupInputs;
-    expect(startup.filter((path) => /src\/worker\/(stats|digest|drilldown)\.ts$/.test(path))).toEqual([]);
+    const jobKindCode = new RegExp(`src/worker/(${Object.keys(RUNNERS).join('|')})\\.ts$`);
+    expect(startup.filter((path) => jobKindCode.test(path))).toEqual([]);
     expect(matching(startup, CHART_CODE)).toEqual([]);
     expect(matching(startup, /(^|\/)node_modules\/croner\//)).toEqual([]);
   });
@@ -81,7 +93,7 @@ describe('the worker loads what a job needs when it needs it', () => {
   it('each job kind is a chunk of its own, and the renderer one more, with resvg’s wasm, the fonts and their licence beside it', () => {
     const worker = bundles.get('worker')!;
     const chunkOf = (module: RegExp) => worker.lazyChunks.filter((c) => c.inputs.some((path) => module.test(path)));
-    for (const kind of ['stats', 'digest', 'drilldown']) expect(chunkOf(new RegExp(`src/worker/${kind}\\.ts$`)), kind).toHaveLength(1);
+    for (const kind of Object.keys(RUNNERS)) expect(chunkOf(new RegExp(`src/worker/${kind}\\.ts$`)), kind).toHaveLength(1);
     const [renderer] = chunkOf(/src\/charts\/render\.ts$/);
     expect(renderer?.inputs.some((path) => /node_modules\/echarts\//.test(path))).toBe(true);
     expect(chunkOf(/src\/worker\/stats\.ts$/)[0]!.inputs.filter((path) => CHART_CODE.test(path))).toEqual([]);
@@ -94,6 +106,12 @@ describe('the worker loads what a job needs when it needs it', () => {
         'resvg.wasm',
       ].sort(),
     );
+  });
+
+  it.each(FUNCTIONS.filter((name) => name !== 'worker'))('the %s bundle has no chart code, in any chunk, and no renderer files', (name) => {
+    const bundle = bundles.get(name)!;
+    expect(matching(bundle.inputs, CHART_CODE)).toEqual([]);
+    expect(bundle.assets).toEqual([]);
   });
 });
 
@@ -115,6 +133,13 @@ describe('what the http bundle leaves out', () => {
     expect(receivers.filter((path) => path.includes('node_modules/'))).toEqual([]);
   });
 
+  it.each(FUNCTIONS.flatMap((name) => Object.entries(DEV_ONLY).map(([what, pattern]) => [name, what, pattern] as const)))(
+    'the %s bundle contains nothing of npm run dev (%s)',
+    (name, _what, pattern) => {
+      expect(matching(bundles.get(name)!.inputs, pattern)).toEqual([]);
+    },
+  );
+
   // The checks above would pass vacuously if the patterns matched nothing: show that they catch each package.
   it('would catch Bolt’s receivers’ dependencies (a naive Bolt bundle has them)', () => {
     const naive = baselines.get('naive-bolt')!.inputs;
@@ -122,6 +147,27 @@ describe('what the http bundle leaves out', () => {
     for (const name of ['express', '@slack/socket-mode', '@slack/oauth']) {
       expect(matching(naive, FORBIDDEN_IN_HTTP[name]!).length, name).toBeGreaterThan(0);
     }
+  });
+
+  it('would catch what npm run dev uses (a bundle of the dev runner and the Socket Mode double has it all)', async () => {
+    const entry = join(dir, 'dev.mjs');
+    await writeFile(
+      entry,
+      `export { startDevBot } from ${JSON.stringify(join(ROOT, 'src/dev/runner.ts'))};\nexport { startSocketModeDouble } from ${JSON.stringify(join(ROOT, 'src/socket-mode-double/server.ts'))};\n`,
+    );
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      outfile: join(dir, 'dev', 'index.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      external: ['@aws-sdk/*', 'bufferutil', 'utf-8-validate'],
+      metafile: true,
+      logLevel: 'error',
+    });
+    const inputs = metafileInputs(result.metafile);
+    for (const [what, pattern] of Object.entries(DEV_ONLY)) expect(matching(inputs, pattern).length, what).toBeGreaterThan(0);
   });
 
   it('would catch luxon, yaml, the full zod and the chart code', async () => {

@@ -4,7 +4,7 @@ import { chartsFor } from '../../src/charts/specs.ts';
 import { THEME } from '../../src/charts/theme.ts';
 import { createFormatter } from '../../src/digest/format.ts';
 import { buildInsights } from '../../src/insights/build.ts';
-import { period, textBot, textBotPrevious } from '../digest/fixtures.ts';
+import { period, textBot, textBotPrevious } from '../support/analytics-fixtures.ts';
 import { decodePng, inkIn, isPng } from '../support/png.ts';
 
 const fmt = createFormatter({ locale: 'en-US' });

@@ -3,7 +3,7 @@ import { ALT_TEXT_MAX, chartsFor, conversationsChart, costChart, drawsCharts, TO
 import { textWidth } from '../../src/charts/text.ts';
 import { createFormatter } from '../../src/digest/format.ts';
 import { buildInsights } from '../../src/insights/build.ts';
-import { parsed, period, textBot, textBotPrevious } from '../digest/fixtures.ts';
+import { parsed, period, textBot, textBotPrevious } from '../support/analytics-fixtures.ts';
 
 const fmt = createFormatter({ locale: 'en-US' });
 const insights = buildInsights({ current: textBot(), previous: textBotPrevious(), period: period() });

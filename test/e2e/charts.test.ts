@@ -3,25 +3,18 @@
  * Slack's upload flow on the double → image block), and every way a chart can fail still delivers the message
  * with its text sparkline.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DigestJob } from '../../src/jobs/schema.ts';
+import { describe, expect, it } from 'vitest';
 import type { SlackCall } from '../../src/slack-double/server.ts';
 import { validateMessage } from '../../src/slack-double/validate.ts';
 import type { WorkerDeps } from '../../src/worker/deps.ts';
-import { allText, type Bot, blockActionsPayload, buttonsOf, sqsEvent, startBot } from '../slack/harness.ts';
+import { useBot } from '../support/bot.ts';
+import { postDigest, threadReplies } from '../support/digest-thread.ts';
+import { overviewButtons } from '../support/overview.ts';
+import { blockActionsPayload, digestJob, sqsEvent } from '../support/payloads.ts';
 import { decodePng } from '../support/png.ts';
+import { allText, answersTo, buttonsOf, postsTo } from '../support/slack-messages.ts';
 
-let bot: Bot;
-
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot?.close();
-});
-beforeEach(() => {
-  bot.reset();
-});
+const bot = useBot();
 
 /** Real deps, with polls short enough for a test (the double processes a file on its second poll). */
 const deps = (overrides: Partial<WorkerDeps> = {}) => bot.deps({ charts: { pollDelaysMs: [5, 5, 5] }, ...overrides });
@@ -30,7 +23,7 @@ type Block = { type: string; slack_file?: { id: string }; alt_text?: string; tit
 const blocksOf = (body: Record<string, unknown> | undefined) => (body?.blocks ?? []) as Block[];
 const images = (body: Record<string, unknown> | undefined) => blocksOf(body).filter((b) => b.type === 'image');
 const hasSparkline = (body: Record<string, unknown> | undefined) => /\*Daily conversations\*\n[▁▂▃▄▅▆▇█]+/.test(allText(body));
-const logs = () => bot.lines.map((l) => JSON.parse(l) as { event: string; level: string } & Record<string, unknown>);
+const logs = () => bot.entries();
 
 /** `/chatdash stats acme 30d` through the HTTP handler, then the worker; returns the response_url answers. */
 async function stats(workerDeps?: WorkerDeps): Promise<SlackCall[]> {
@@ -38,14 +31,13 @@ async function stats(workerDeps?: WorkerDeps): Promise<SlackCall[]> {
   await bot.command('stats acme 30d', { response_url: bot.slack.responseUrl(id), channel_id: 'C0ACME' });
   const worker = await bot.worker({ deps: workerDeps ?? (await deps()) });
   expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
-  return bot.slack.callsTo('response_url').filter((c) => c.body.__responseUrlId === id);
+  return answersTo(bot.slack, id);
 }
 
 async function digest(workerDeps?: WorkerDeps): Promise<SlackCall[]> {
-  const job: DigestJob = { kind: 'digest', subscription: 'acme-weekly', scheduledFor: new Date().toISOString(), trigger: 'manual' };
   const worker = await bot.worker({ deps: workerDeps ?? (await deps()) });
-  expect((await worker(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
-  return bot.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0ACME' && c.ok);
+  expect((await worker(sqsEvent(digestJob('acme-weekly', new Date().toISOString(), 'manual')))).batchItemFailures).toEqual([]);
+  return postsTo(bot.slack, 'C0ACME');
 }
 
 /** The uploaded file behind an image block, decoded. */
@@ -87,16 +79,13 @@ describe('charts delivered', () => {
     ['costs', 'Cost per day', 'chatdash-cost.png'],
     ['topics', 'Top topics', 'chatdash-topics.png'],
   ])('the %s drill-down in the digest’s thread shows %s', async (view, title, filename) => {
-    const [posted] = await digest();
-    const button = buttonsOf(posted!.body).find((b) => b.action_id === `drilldown:${view}`)!;
-    await bot.click(blockActionsPayload({ button, messageTs: String(posted!.body.ts ?? '1.0'), responseUrl: bot.slack.responseUrl() }));
+    const posted = await postDigest(bot);
+    const button = buttonsOf(posted.message).find((b) => b.action_id === `drilldown:${view}`)!;
+    await bot.click(blockActionsPayload({ button, messageTs: posted.ts, responseUrl: bot.slack.responseUrl() }));
     const worker = await bot.worker({ deps: await deps() });
     expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
-    const reply = bot.slack
-      .callsTo('chat.postMessage')
-      .filter((c) => c.ok && c.body.thread_ts)
-      .at(-1);
-    expect(reply).toBeDefined();
+    const [reply] = threadReplies(bot, posted.ts);
+    expect(reply?.ok).toBe(true);
     expect(validateMessage(reply!.body)).toEqual({ ok: true });
     const [image] = images(reply!.body);
     expect(image).toMatchObject({ title: { text: title } });
@@ -104,13 +93,36 @@ describe('charts delivered', () => {
   });
 
   it('other drill-downs draw nothing and never load the renderer’s upload path', async () => {
-    const [posted] = await digest();
+    const posted = await postDigest(bot);
     const before = bot.slack.files().length;
-    const button = buttonsOf(posted!.body).find((b) => b.action_id === 'drilldown:countries')!;
-    await bot.click(blockActionsPayload({ button, messageTs: '1.0', responseUrl: bot.slack.responseUrl() }));
+    const button = buttonsOf(posted.message).find((b) => b.action_id === 'drilldown:countries')!;
+    await bot.click(blockActionsPayload({ button, messageTs: posted.ts, responseUrl: bot.slack.responseUrl() }));
     const worker = await bot.worker({ deps: await deps() });
-    await worker(bot.drain().event);
+    expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
+    expect(threadReplies(bot, posted.ts).map((c) => c.ok)).toEqual([true]);
     expect(bot.slack.files()).toHaveLength(before);
+  });
+
+  it('the agency overview draws no chart; its "Full stats" reply in the thread is the project’s digest with its chart', async () => {
+    const worker = await bot.worker({ deps: await deps() });
+    expect((await worker(sqsEvent(digestJob('agency-weekly', new Date().toISOString(), 'manual')))).batchItemFailures).toEqual([]);
+    const [overview] = postsTo(bot.slack, 'C0AGENCY');
+    expect(overview?.body.thread_ts).toBeUndefined();
+    expect(images(overview!.body)).toEqual([]);
+    expect(bot.slack.files()).toEqual([]);
+
+    const acme = overviewButtons(overview!.body).find((b) => b.action_id === 'overview:project:acme')!;
+    const ts = String(logs().find((l) => l.event === 'digest.posted')?.ts);
+    await bot.click(blockActionsPayload({ button: acme, messageTs: ts, channel: 'C0AGENCY', responseUrl: bot.slack.responseUrl() }));
+    expect((await worker(bot.drain().event)).batchItemFailures).toEqual([]);
+    const [reply] = threadReplies(bot, ts);
+    expect(reply?.ok).toBe(true);
+    expect(allText(reply!.body)).toContain('Acme Support Bot');
+    const [image] = images(reply!.body);
+    expect(image).toMatchObject({ title: { text: 'Daily conversations' } });
+    expect(pngOf(image!).file.channels).toEqual([]);
+    expect(hasSparkline(reply!.body)).toBe(false);
+    expect(logs()).toContainEqual(expect.objectContaining({ event: 'chart.delivered', job: 'overview', part: 'full_stats' }));
   });
 
   it('CHARTS=off: no upload at all, the sparkline as before', async () => {

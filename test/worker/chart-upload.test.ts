@@ -1,9 +1,8 @@
 /** uploadChartFile against the Slack double: the happy path, processing time, and each way it fails. */
 import type { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ChartUploadError, uploadChartFile } from '../../src/worker/chart-upload.ts';
-import { doubleClient } from '../support/web-client.ts';
+import { doubleClient, useSlackDouble } from '../support/slack-double.ts';
 
 const file = {
   filename: 'chart.png',
@@ -13,18 +12,11 @@ const file = {
 };
 const fast = { pollDelaysMs: [1, 1, 1], sleep: async () => {} };
 
-let double: SlackDouble;
+const double = useSlackDouble();
 let client: WebClient;
 
-beforeAll(async () => {
-  double = await startSlackDouble();
+beforeAll(() => {
   client = doubleClient(double);
-});
-afterAll(async () => {
-  await double?.close();
-});
-beforeEach(() => {
-  double.reset();
 });
 
 async function failure(promise: Promise<unknown>): Promise<ChartUploadError> {

@@ -5,21 +5,26 @@
  *   deploy), and no YAML parser runs on a cold start.
  * - Bolt's HTTP, Express and Socket Mode receivers are left out: Lambda uses only AwsLambdaReceiver, and
  *   those receivers (with express, @slack/oauth, @slack/socket-mode) are most of Bolt's weight.
- * - `@aws-sdk/*` is not bundled: the Lambda Node.js 22 runtime provides it, and we load clients lazily.
+ * - `@aws-sdk/*` is not bundled: the Lambda Node.js 22 runtime provides it, and we load clients lazily. Except the
+ *   Secrets Manager client, read on every cold start: it is bundled into its own file beside the function's
+ *   (`aws-secrets-manager.mjs`, see secrets-client.ts), which loads much faster than the runtime's copy.
  * - Code splitting (ESM chunks next to `index.mjs`): what a function reaches only through `import()` is a
  *   separate chunk, parsed only when first needed. The worker imports each job kind's code and the chart
  *   renderer that way (see src/worker/process-job.ts); a function whose bundle has the renderer also gets its
- *   files beside the chunks: resvg's wasm, the fonts and their licence (see src/charts/assets.ts).
+ *   files beside the chunks: resvg's wasm, the fonts and their licence (see src/charts/assets.ts). The chunks and
+ *   the secrets client sit in the same folder, so any chunk imports `./aws-secrets-manager.mjs` as the entry would.
  */
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { FONTS_DIR, RESVG_WASM_FILE } from '../charts/assets.ts';
 import { ALL_FONT_FILES, CHART_FONT } from '../charts/font.ts';
 import { loadConfigFile } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
+import { LAMBDA_ESBUILD } from './esbuild-options.ts';
+import { buildSecretsClient, importsSecretsClient, type SecretsClientBuild, secretsClientImportPlugin } from './secrets-client.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FUNCTIONS = ['http', 'worker', 'schedule', 'deadletter'] as const;
@@ -31,6 +36,8 @@ export interface BundleOptions {
   configPath: string;
   functions?: readonly FunctionName[];
   minify?: boolean;
+  /** Bundle the Secrets Manager client beside the functions that read the secret (default), or use the runtime's. */
+  secretsClient?: 'bundled' | 'runtime';
 }
 
 export interface BundleResult {
@@ -49,6 +56,8 @@ export interface BundleResult {
   lazyChunks: Array<{ file: string; bytes: number; inputs: string[] }>;
   /** Files copied beside the chunks (renderer assets), relative to the function's folder, with their sizes. */
   assets: Array<{ file: string; bytes: number }>;
+  /** The bundled Secrets Manager client beside it, for the functions that read the secret. */
+  secretsClient?: { file: string; bytes: number; inputs: string[] };
 }
 
 /** Modules that only Bolt's non-Lambda receivers use. */
@@ -88,6 +97,8 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
   const outdir = resolve(options.outdir ?? join(ROOT, 'dist'));
   const config = loadConfigFile(options.configPath);
   const results: BundleResult[] = [];
+  const bundledClient = (options.secretsClient ?? 'bundled') === 'bundled';
+  let clientBuild: Promise<SecretsClientBuild> | undefined;
   for (const name of options.functions ?? FUNCTIONS) {
     const dir = join(outdir, name);
     await rm(dir, { recursive: true, force: true });
@@ -99,29 +110,46 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
       outExtension: { '.js': '.mjs' },
       splitting: true,
       chunkNames: 'chunk-[name]-[hash]',
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      minify: options.minify ?? true,
-      sourcemap: false,
-      legalComments: 'none',
-      mainFields: ['module', 'main'],
+      ...LAMBDA_ESBUILD,
+      minify: options.minify ?? LAMBDA_ESBUILD.minify,
       external: ['@aws-sdk/*'],
       banner: { js: REQUIRE_SHIM },
-      plugins: [leanBoltPlugin(), embeddedConfigPlugin(config)],
+      plugins: [leanBoltPlugin(), embeddedConfigPlugin(config), ...(bundledClient ? [secretsClientImportPlugin()] : [])],
       metafile: true,
       logLevel: 'warning',
     });
     const chunks = chunkGraph(result.metafile, file);
     const inputs = metafileInputs(result.metafile);
     const assets = inputs.some((path) => path.endsWith('src/charts/render.ts')) ? await copyChartAssets(dir) : [];
-    results.push({ name, file, inputs, assets, ...chunks });
+    let secretsClient: SecretsClientBuild | undefined;
+    if (bundledClient && importsSecretsClient(result.metafile)) {
+      // Built once, copied per function: each function is packaged on its own.
+      clientBuild ??= buildSecretsClient(join(outdir, '.secrets-client'), ROOT, REQUIRE_SHIM);
+      const built = await clientBuild;
+      await copyFile(built.file, join(dir, basename(built.file)));
+      secretsClient = { ...built, file: join(dir, basename(built.file)) };
+    }
+    results.push({
+      name,
+      file,
+      inputs,
+      assets,
+      ...chunks,
+      ...(secretsClient
+        ? { secretsClient: { file: secretsClient.file, bytes: secretsClient.bytes, inputs: metafileInputs(secretsClient.metafile) } }
+        : {}),
+    });
   }
+  if (clientBuild) await rm(join(outdir, '.secrets-client'), { recursive: true, force: true });
   return results;
 }
 
-/** Splits a build's outputs into what the entry loads at start (static imports, transitively) and the rest. */
+/**
+ * Splits a build's outputs into what a cold start loads and the rest. The entries (`functions/<fn>.ts`) are a few
+ * lines that start the secret read and then `await import()` the function's handler at init, so every chunk the
+ * entry imports, statically or not, is loaded at start; from there only static imports are (transitively): a
+ * handler's own `import()`s (job kinds, the chart renderer) wait for a request that needs them.
+ */
 export function chunkGraph(
   metafile: esbuild.Metafile,
   entryFile: string,
@@ -133,7 +161,10 @@ export function chunkGraph(
   const visit = (path: string) => {
     if (startup.has(path) || !outputs[path]) return;
     startup.add(path);
-    for (const imported of outputs[path].imports) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    for (const imported of outputs[path].imports) {
+      const atInit = imported.kind === 'import-statement' || (path === entry && imported.kind === 'dynamic-import');
+      if (atInit && !imported.external) visit(imported.path);
+    }
   };
   visit(entry);
   const code = Object.entries(outputs).filter(([path]) => path.endsWith('.mjs'));

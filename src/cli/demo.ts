@@ -21,6 +21,7 @@ import { loadConfigFile } from '../config/load.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { blockKitBuilderUrl } from '../digest/builder-link.ts';
 import { createFormatter } from '../digest/format.ts';
+import { noun } from '../digest/plural.ts';
 import { type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { renderForTerminal } from '../digest/terminal.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
@@ -156,7 +157,8 @@ try {
   const worker = createWorkerHandler({ config, env, deps, log: quiet });
   const result = await worker(queue.drain());
   const delivered = slack.callsTo('response_url').at(-1);
-  console.log(`  Worker finished (${result.batchItemFailures.length} failures); response_url received:`);
+  const failures = result.batchItemFailures.length;
+  console.log(`  Worker finished (${failures} ${noun(failures, 'failure')}); response_url received:`);
   if (delivered) console.log(indent(renderForTerminal(delivered.body as unknown as SlackMessage)));
 
   step('Clicking the "Topics" drill-down button on that answer');

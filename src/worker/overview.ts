@@ -4,9 +4,9 @@
  * overview's thread (or ephemerally, for an ephemeral overview), like drill-downs.
  */
 import { chartsFor } from '../charts/specs.ts';
-import { ACCESS_MESSAGES, checkAccess } from '../config/access.ts';
+import { checkAccess } from '../config/access.ts';
 import type { ProjectConfig } from '../config/schema.ts';
-import type { SlackMessage } from '../digest/blocks.ts';
+import { type SlackMessage, textMessage } from '../digest/blocks.ts';
 import { createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { type RenderOptions, renderDigest } from '../digest/render-digest.ts';
@@ -20,7 +20,7 @@ import { renderOverview } from '../overview/render.ts';
 import { renderOverviewList } from '../overview/render-list.ts';
 import type { OverviewModel, ProjectOutcome } from '../overview/types.ts';
 import type { Period } from '../periods/period.ts';
-import { STALE_BUTTON } from '../slack/messages.ts';
+import { OVERVIEW_PROJECT_NOT_HERE, STALE_BUTTON } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
 import { type ChartedMessage, prepareCharts, sendWithImageFallback, textOnly, withChartImages } from './charts.ts';
 import { deliverClickReply } from './click-reply.ts';
@@ -61,12 +61,12 @@ async function runCommand(job: OverviewJob, request: Command, deps: WorkerDeps):
   // The projects are the ones this channel (or this admin's DM) may see, decided again from the configuration.
   const access = checkAccess(deps.config, job.requester);
   if (!access.ok) {
-    await reply({ text: access.message });
+    await reply(textMessage(access.message));
     return 'refused';
   }
   const parsed = await askerPeriod(deps, job.requester.userId, request.rangeText, request.requestedAt);
   if (!parsed.ok) {
-    await reply({ text: parsed.text });
+    await reply(textMessage(parsed.text));
     return 'bad_range';
   }
   const { model } = await collectOverview(access.projects, parsed.period, deps);
@@ -124,7 +124,8 @@ async function projectStats(job: OverviewJob, ref: ProjectRef, deps: WorkerDeps)
   const configured = deps.config.projects.find((p) => p.id === ref.project);
   if (!configured) return STALE_BUTTON;
   const access = checkAccess(deps.config, job.requester, configured.key);
-  if (!access.ok) return access.message;
+  // The person clicked a button, naming no project: say it is the overview's project that isn't here.
+  if (!access.ok) return access.reason === 'project_not_bound' ? OVERVIEW_PROJECT_NOT_HERE : access.message;
   prepareCharts(deps, 'digest');
   const options: RenderOptions = {
     project: { id: configured.id, name: configured.name },
@@ -155,7 +156,7 @@ async function leftOutProjects(job: OverviewJob, ref: ListRef, deps: WorkerDeps)
   if (!access.ok) return access.message;
   const projects = access.projects.filter((p) => wanted.has(p.key));
   // Every project the button names must be visible here; a forged value learns nothing about the others.
-  if (wanted.size === 0 || projects.length !== wanted.size) return ACCESS_MESSAGES.project_not_bound;
+  if (wanted.size === 0 || projects.length !== wanted.size) return OVERVIEW_PROJECT_NOT_HERE;
   const { model } = await collectOverview(projects, ref.period, deps);
   return textOnly(renderOverviewList(model, { which: ref.which, locale: ref.locale, currencyDisplay: ref.currencyDisplay }));
 }

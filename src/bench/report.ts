@@ -161,14 +161,14 @@ export function formatColdStarts(results: readonly VariantResult[], runs: number
   return [
     `Cold starts: a fresh node process per sample, median of ${runs} (times in ms)`,
     table(['bundle', 'size KB', 'load', 'load+first', 'warm', 'process', 'Slack calls'], rows),
-    'size = what a cold start loads (entry + static chunks); load = import() of the bundle; load+first = from',
-    'before import() to the first answer (http: signed /chatdash stats 30d acked after the SQS send; worker: a',
-    'stats job delivered, CHARTS=off; worker-charts: the same with its chart drawn, uploaded to the Slack double',
-    '(ready at once) and shown; schedule: a tick that queues',
-    'a digest; deadletter: a dead job reported); warm = a second request; process = spawn to exit;',
-    'Slack calls = Web API calls made by the two requests (response_url posts not counted).',
-    '"+ secret read": the secret read from Secrets Manager (moto_server on loopback) as in AWS, instead of from the',
-    'environment; schedule reads no secret.',
+    'size = what a cold start loads (the entry, the handler it imports at init and their static chunks; "+ secret',
+    'read" rows add the bundled Secrets Manager client); load = import() of the bundle; load+first = from before',
+    'import() to the first answer (http: signed /chatdash stats 30d acked after the SQS send; worker: a stats job',
+    'delivered, CHARTS=off; worker-charts: the same with its chart drawn, uploaded to the Slack double (ready at',
+    'once) and shown; schedule: a tick that queues a digest; deadletter: a dead job reported); warm = a second',
+    'request; process = spawn to exit; Slack calls = Web API calls made by the two requests (response_url posts',
+    'not counted). "+ secret read": the secret read from Secrets Manager (moto_server on loopback) as in AWS,',
+    'instead of from the environment; schedule reads no secret.',
   ].join('\n');
 }
 

@@ -27,7 +27,7 @@ import { SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts
 import { type SlackDouble, startSlackDouble } from '../slack-double/server.ts';
 import { fromConfig } from '../subscriptions/model.ts';
 import { buildDeps } from '../worker/build-deps.ts';
-import { buildSubscriptionMessage, runDigest } from '../worker/digest.ts';
+import { buildDigestMessage, runDigest } from '../worker/digest.ts';
 import { buildOverviewDigest } from '../worker/overview-digest.ts';
 import { periodAt, resolveDigest } from '../worker/subscriptions.ts';
 import { exitWithUsage, parseOptions, UsageError } from './args.ts';
@@ -181,9 +181,12 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     const heading = `Digest ${subscription.name}: ${about}, ${period.label} (${period.start} .. ${period.end}, ${period.timeZone}) for channel ${subscription.channel}`;
 
     if (dryRun) {
-      // A dry run shows an overview even when ChatDash answered for none of its projects (the worker would retry).
+      // A dry run shows the text (no chart is drawn or uploaded), and an overview even when ChatDash answered for none of
+      // its projects (the worker would retry).
       const message =
-        resolved.kind === 'overview' ? (await buildOverviewDigest(resolved, deps)).message : await buildSubscriptionMessage(resolved, deps);
+        resolved.kind === 'overview'
+          ? (await buildOverviewDigest(resolved, deps)).message
+          : (await buildDigestMessage(resolved, deps, { job: 'digest', subscription: subscription.name })).plain;
       console.log(`${heading}\n`);
       console.log(renderForTerminal(message));
       const outDir = resolve(values.out ?? join(ROOT, '.demo'));

@@ -1,7 +1,8 @@
 /**
  * The worker's dependencies as production builds them, from the secrets and the environment: the ChatDash client,
- * the Slack Web API clients (bot token; one that waits out rate limits, one for digest posts that doesn't), the state
- * store, the jobs queue (for re-queues), the response_url poster, the log and the clock. Shared by the worker, the
+ * the Slack Web API clients (bot token; one that waits out rate limits, one for digest posts and one for chart uploads
+ * that don't), the state store (its code loaded on first use), the jobs queue (for re-queues), the response_url
+ * poster, the log and the clock. Shared by the worker, the
  * dead-letter function, the CLIs and the tests, so none of them wires these by hand.
  */
 import { WebClient } from '@slack/web-api';
@@ -11,13 +12,13 @@ import type { Config } from '../config/schema.ts';
 import type { Log } from '../log.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import { slackLogger } from '../slack/logger.ts';
-import { stateStoreFromEnv } from '../store/from-env.ts';
+import { lazyStateStoreFromEnv } from '../store/lazy.ts';
 import type { StateStore } from '../store/store.ts';
 import type { WorkerDeps } from './deps.ts';
 import { createResponder } from './respond.ts';
 
 export interface BuildDepsExtras {
-  /** The state store. Default: `stateStoreFromEnv(env, log)` (`STATE_TABLE`, else `STATE_FILE`, else in memory). */
+  /** The state store. Default: from `STATE_TABLE`, else `STATE_FILE`, else in memory (`stateStoreFromEnv`), loaded on first use. */
   store?: StateStore;
 }
 
@@ -25,6 +26,7 @@ export interface BuildDepsExtras {
  * Reads the secrets (bot token, ChatDash key) and builds the deps. `CHATDASH_API_URL` (default ChatDash's) and
  * `SLACK_API_URL` (default Slack's) point the clients elsewhere: the sandbox and the Slack double in tests and demos.
  * `JOBS_QUEUE_URL`, when set, is where rate-limited digests are re-queued (unset: they wait in place).
+ * `CHARTS=off` sends every message without chart images.
  */
 export async function buildDeps(
   config: Config,
@@ -49,7 +51,7 @@ export async function buildDeps(
       retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
       logger: slackLogger(log, 'slack.web_api'),
     }),
-    // Digest posts: a `ratelimited` answer throws at once, so the digest can go back to the queue (see post.ts).
+    // Digest posts: a `ratelimited` answer throws at once, so the digest can go back to the queue (see post-digest.ts).
     digestSlack: new WebClient(slackBotToken, {
       ...slackApiUrl,
       rejectRateLimitedCalls: true,
@@ -57,10 +59,18 @@ export async function buildDeps(
       retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
       logger: slackLogger(log, 'slack.web_api'),
     }),
-    store: extras.store ?? stateStoreFromEnv(env, log),
+    store: extras.store ?? lazyStateStoreFromEnv(env, log),
     ...(env.JOBS_QUEUE_URL ? { queue: sqsJobQueueFromEnv(env) } : {}),
+    // Chart uploads: same token, but a rate-limited files.* call fails at once (the message goes out as text).
+    slackFiles: new WebClient(slackBotToken, {
+      ...slackApiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 1, minTimeout: 250, maxTimeout: 1000 },
+      logger: slackLogger(log, 'slack.web_api.files'),
+    }),
     respond: createResponder(),
     log,
     now: () => new Date(),
+    charts: { enabled: env.CHARTS !== 'off' },
   };
 }

@@ -5,17 +5,21 @@
  * deleted by the time its job runs posts nothing, and one whose channel can't take the message any more (or no
  * longer sees any of its projects) is paused (its owner and the admins are told).
  */
+import { chartsFor } from '../charts/specs.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
+import { createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
-import { renderDigest } from '../digest/render-digest.ts';
+import { type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { DigestJob } from '../jobs/schema.ts';
+import type { LogFields } from '../log.ts';
 import type { Period } from '../periods/period.ts';
 import type { SubscriptionRef } from '../store/store.ts';
 import type { Subscription } from '../subscriptions/model.ts';
 import type { DigestTarget } from '../subscriptions/target.ts';
 import { alertAdmins } from './alerts.ts';
 import { fetchInsights } from './analytics.ts';
+import { type ChartedMessage, prepareCharts, textOnly, withChartImages } from './charts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 import { buildOverviewDigest, NothingAnsweredError } from './overview-digest.ts';
@@ -75,33 +79,53 @@ export async function digestKey(job: DigestJob, deps: Pick<WorkerDeps, 'config' 
   return keyOf(job, (await prepare(job, deps)).period);
 }
 
-/** One project's digest for a period. */
+/** The digest as text, and the same with its chart images once `withCharts` has drawn and uploaded them. */
+export interface DigestMessage {
+  plain: SlackMessage;
+  /** Draws and uploads the digest's charts; resolves with the message showing them (or only `plain` if none could be). */
+  withCharts: () => Promise<ChartedMessage>;
+}
+
+/** One project's digest for a period (`context`: who asks, for chart log lines). */
 export async function buildDigestMessage(
   target: Extract<DigestTarget, { kind: 'project' }> & { period: Period },
   deps: WorkerDeps,
-): Promise<SlackMessage> {
+  context: LogFields = { job: 'digest' },
+): Promise<DigestMessage> {
   const { project, period, locale, currencyDisplay, sections } = target;
+  const charted = sections.includes('trend');
+  if (charted) prepareCharts(deps, 'digest');
   const insights = await fetchInsights(deps.chatdash, project.id, period, DIGEST_METRICS, chatdashDeadline(deps));
-  return renderDigest(insights, {
+  const options: RenderOptions = {
     project: { id: project.id, name: project.name },
     locale,
     currencyDisplay,
     sections,
     buttons: true,
     dashboardUrl: project.dashboardUrl,
-  });
+  };
+  return {
+    plain: renderDigest(insights, options),
+    withCharts: () => {
+      const specs = charted ? chartsFor('digest', insights, createFormatter(options)) : [];
+      return withChartImages(specs, deps, context, (images) => renderDigest(insights, { ...options, images }));
+    },
+  };
 }
 
 /**
- * What a subscription posts: its project's digest, or the overview of its projects. Throws ChatDash's failures for
- * one project, and `NothingAnsweredError` when it answered for none of an overview's projects (partial answers are
- * posted: every project keeps its row).
+ * What a subscription posts: its project's digest (with its chart), or the overview of its projects (text only).
+ * Throws ChatDash's failures for one project, and `NothingAnsweredError` when it answered for none of an overview's
+ * projects (partial answers are posted: every project keeps its row).
  */
-export async function buildSubscriptionMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
-  if (resolved.kind === 'project') return buildDigestMessage(resolved, deps);
+export async function buildSubscriptionMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<ChartedMessage> {
+  if (resolved.kind === 'project') {
+    const message = await buildDigestMessage(resolved, deps, { job: 'digest', subscription: resolved.subscription.id });
+    return message.withCharts();
+  }
   const built = await buildOverviewDigest(resolved, deps);
   if (built.retry) throw new NothingAnsweredError(`ChatDash answered for none of the projects of "${resolved.subscription.id}"`);
-  return built.message;
+  return textOnly(built.message);
 }
 
 /** What a resolved post is about, for messages (safe mrkdwn). */
@@ -149,7 +173,7 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     return 'unresolved';
   }
   await leaveIfChannelBusy(deps, resolved.channel, { requeues: job.requeues });
-  let message: SlackMessage;
+  let message: ChartedMessage;
   try {
     message = await buildSubscriptionMessage(resolved, deps);
   } catch (error) {
@@ -164,7 +188,10 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     return 'chatdash_failed';
   }
   try {
-    const posted = await postDigest(deps, resolved.channel, message, { requeues: job.requeues });
+    const posted = await postDigest(deps, resolved.channel, message, {
+      requeues: job.requeues,
+      context: { job: 'digest', subscription: subscription.id },
+    });
     deps.log('info', 'digest.posted', { subscription: subscription.id, channel: resolved.channel, ts: posted.ts });
     await noteDelivery(deps, subscription, {
       result: 'posted',

@@ -3,7 +3,7 @@
  * that fails is reported back to SQS alone (ReportBatchItemFailures), retried with the queue's backoff and,
  * after `maxReceiveCount` tries, moved to the dead-letter queue, whose function reports it. A digest that has to
  * wait for its channel's turn (Slack's per-channel rate limit) is sent back to the queue with a delay instead of
- * holding its slot (see post.ts), and its message counts as done.
+ * holding its slot (see post-digest.ts), and its message counts as done.
  */
 
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -16,7 +16,7 @@ import { buildDeps } from './build-deps.ts';
 import type { WorkerDeps } from './deps.ts';
 import { createDynamoOnceGuard, createMemoryOnceGuard, type OnceGuard } from './idempotency.ts';
 import { mapLimit } from './map-limit.ts';
-import { idempotencyKeyOf, processJob } from './process-job.ts';
+import { idempotencyKeyOf, preloadRunners, processJob } from './process-job.ts';
 import { RequeueRequested } from './requeue.ts';
 
 export interface WorkerOptions {
@@ -50,6 +50,8 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
 
   return async (event, context) => {
     if (context) once.registerLambdaContext?.(context);
+    // Each job kind's code loads while the deps are made (the secret, in AWS).
+    preloadRunners(event.Records.map((record) => parseJob(record.body)?.kind));
     const ready = await deps();
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     await mapLimit(event.Records, concurrency, async (record) => {

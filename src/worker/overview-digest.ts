@@ -19,7 +19,10 @@ export class NothingAnsweredError extends Error {
 
 export type OverviewTarget = Extract<DigestTarget, { kind: 'overview' }> & { period: Period };
 
-/** The overview message of the target's projects; `retry` when ChatDash answered for none of them. */
+/**
+ * The overview message of the target's projects; `retry` when ChatDash answered for none of them. No chart: an
+ * overview of many projects is a table of rows, not one project's trend.
+ */
 export async function buildOverviewDigest(
   target: OverviewTarget,
   deps: WorkerDeps,

@@ -7,10 +7,12 @@
  * later one sends the job back to the queue with a delay (`RequeueRequested`). Digest posts use a Web API client
  * that does not wait out `ratelimited` answers itself (`rejectRateLimitedCalls`): one that still meets a 429 is
  * re-queued after Slack's `Retry-After` too. Without a queue (local runs, `npm run digest`) the wait happens in place.
+ * A message whose chart images Slack refuses goes again without them.
  */
 import type { ChatPostMessageResponse, WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../digest/blocks.ts';
-import { errorFields } from '../log.ts';
+import { errorFields, type LogFields } from '../log.ts';
+import { type ChartedMessage, sendWithImageFallback } from './charts.ts';
 import type { WorkerDeps } from './deps.ts';
 import { MAX_REQUEUES, RequeueRequested } from './requeue.ts';
 
@@ -58,12 +60,20 @@ export interface PostOptions {
   requeues?: number | undefined;
 }
 
+/**
+ * Posts `message` at the channel's pace; when Slack refuses its chart images, posts it again without them (in the
+ * channel's next slot), so a chart never costs the message. `context` names the post in chart log lines.
+ */
 export async function postDigest(
   deps: WorkerDeps,
   channel: string,
-  message: SlackMessage,
-  options: PostOptions = {},
+  message: ChartedMessage,
+  options: PostOptions & { context?: LogFields } = {},
 ): Promise<ChatPostMessageResponse> {
+  return sendWithImageFallback(deps, options.context ?? { job: 'digest', channel }, message, (m) => postPaced(deps, channel, m, options));
+}
+
+async function postPaced(deps: WorkerDeps, channel: string, message: SlackMessage, options: PostOptions): Promise<ChatPostMessageResponse> {
   const canRequeue = deps.queue !== undefined && (options.requeues ?? 0) < MAX_REQUEUES;
   const client: WebClient = deps.digestSlack ?? deps.slack;
   await waitForSlot(deps, channel, canRequeue);

@@ -34,10 +34,6 @@ export const SEND_NOW_MESSAGES = {
   alreadySent: 'I posted this digest a moment ago. One *Send now* a minute, so a double-click doesn\u2019t post it twice.',
 } as const;
 
-export function sendNowIdempotencyKey(job: SendNowJob): string {
-  return `send_now:${job.idempotencyKey}`;
-}
-
 export async function runSendNow(job: SendNowJob, deps: WorkerDeps): Promise<string> {
   const tell = async (text: string) => {
     const message = textMessage(text);
@@ -94,7 +90,10 @@ export async function runSendNow(job: SendNowJob, deps: WorkerDeps): Promise<str
     return 'chatdash_failed';
   }
   try {
-    const posted = await postDigest(deps, subscription.channel, message, { requeues: job.requeues });
+    const posted = await postDigest(deps, subscription.channel, message, {
+      requeues: job.requeues,
+      context: { job: 'send_now', subscription: subscription.id },
+    });
     await afterPost(deps, subscription, job, posted.ts);
     // Posted: a failure to say so must not fail the job (a retry would post again).
     await tell(

@@ -5,17 +5,18 @@
  * the HTTP function's, which is the product target (see `npm run bench`).
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASELINES, type BaselineBundle, buildBaselines } from '../../src/bench/baselines.ts';
 import { type BundleResult, bundleFunctions, FUNCTIONS, type FunctionName, metafileInputs, ROOT } from '../../src/build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { RUNNERS } from '../../src/worker/process-job.ts';
 
 const KB = 1000;
-// schedule and deadletter grew with the state store (zod item schemas, the DynamoDB store's code; the SDK itself is
-// not bundled): 101.8 KB and 185.7 KB on 2026-11-25.
-const BUDGET_KB: Record<FunctionName, number> = { http: 300, worker: 400, schedule: 135, deadletter: 240 };
+// schedule carries the state store's code for the O(due) tick (its zod item schemas, the DynamoDB store; the SDK itself
+// is not bundled): 105.9 KB on 2026-11-26.
+const BUDGET_KB: Record<FunctionName, number> = { http: 300, worker: 160, schedule: 135, deadletter: 190 };
 
 /** Packages the HTTP function must not contain, as patterns over esbuild metafile input paths. */
 const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
@@ -28,8 +29,15 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   'zod (classic)': /(^|\/)node_modules\/zod\/(v4\/classic|v3)\//,
   // Runtime bindings are read with one signed request (src/store/bindings-reader.ts), not the state store's code.
   'the state store (SDK-backed)': /(^|\/)src\/store\/(dynamo|memory|from-env)\.ts$/,
+  echarts: /(^|\/)node_modules\/(echarts|zrender)\//,
+  'vega / vega-lite': /(^|\/)node_modules\/vega(-[a-z-]+)?\//,
+  '@resvg/resvg-wasm': /(^|\/)node_modules\/@resvg\//,
+  'chart renderer': /(^|\/)src\/charts\//,
   'AWS SDK clients': /(^|\/)node_modules\/(@aws-sdk|@smithy)\//,
 };
+
+/** Chart code: in the worker only as a chunk loaded on the first chart. */
+const CHART_CODE = /(^|\/)node_modules\/(echarts|zrender|@resvg)\/|(^|\/)src\/charts\/render\.ts$/;
 
 /** What only `npm run dev` uses: no Lambda bundle may carry any of it. */
 const DEV_ONLY: Record<string, RegExp> = {
@@ -59,6 +67,8 @@ afterAll(async () => {
 });
 
 const matching = (inputs: readonly string[], pattern: RegExp) => inputs.filter((path) => pattern.test(path));
+/** The module of a job kind's runner: `send_now` → `send-now` (src/worker/send-now.ts). */
+const moduleOf = (kind: string) => kind.replaceAll('_', '-');
 
 describe('Lambda bundle sizes', () => {
   it('builds every function', () => {
@@ -75,6 +85,42 @@ describe('Lambda bundle sizes', () => {
     const http = bundles.get('http')!;
     const naive = baselines.get('naive-bolt')!;
     expect(http.bytes * 5).toBeLessThan(naive.bytes);
+  });
+});
+
+describe('the worker loads what a job needs when it needs it', () => {
+  it('its cold start has no job kind’s code and no chart code', () => {
+    const startup = bundles.get('worker')!.startupInputs;
+    const jobKindCode = new RegExp(`src/worker/(${Object.keys(RUNNERS).map(moduleOf).join('|')})\\.ts$`);
+    expect(startup.filter((path) => jobKindCode.test(path))).toEqual([]);
+    expect(matching(startup, CHART_CODE)).toEqual([]);
+    expect(matching(startup, /(^|\/)node_modules\/croner\//)).toEqual([]);
+    // The state store's code too (its schemas bring croner and the configuration schema): loaded on first use.
+    expect(matching(startup, FORBIDDEN_IN_HTTP['the state store (SDK-backed)']!)).toEqual([]);
+  });
+
+  it('each job kind is a chunk of its own, and the renderer one more, with resvg’s wasm, the fonts and their licence beside it', () => {
+    const worker = bundles.get('worker')!;
+    const chunkOf = (module: RegExp) => worker.lazyChunks.filter((c) => c.inputs.some((path) => module.test(path)));
+    for (const kind of Object.keys(RUNNERS)) expect(chunkOf(new RegExp(`src/worker/${moduleOf(kind)}\\.ts$`)), kind).toHaveLength(1);
+    const [renderer] = chunkOf(/src\/charts\/render\.ts$/);
+    expect(renderer?.inputs.some((path) => /node_modules\/echarts\//.test(path))).toBe(true);
+    expect(chunkOf(/src\/worker\/stats\.ts$/)[0]!.inputs.filter((path) => CHART_CODE.test(path))).toEqual([]);
+    expect(worker.assets.map((a) => a.file).sort()).toEqual(
+      [
+        'fonts/OFL.txt',
+        'fonts/inter-latin-400-normal.woff2',
+        'fonts/inter-latin-600-normal.woff2',
+        'fonts/inter-latin-ext-400-normal.woff2',
+        'resvg.wasm',
+      ].sort(),
+    );
+  });
+
+  it.each(FUNCTIONS.filter((name) => name !== 'worker'))('the %s bundle has no chart code, in any chunk, and no renderer files', (name) => {
+    const bundle = bundles.get(name)!;
+    expect(matching(bundle.inputs, CHART_CODE)).toEqual([]);
+    expect(bundle.assets).toEqual([]);
   });
 });
 
@@ -95,8 +141,12 @@ describe('what the http bundle leaves out', () => {
     const code = await readFile(bundles.get('http')!.file, 'utf8');
     expect(code).not.toMatch(/@aws-sdk\/(client-dynamodb|lib-dynamodb)/);
     expect(code.match(/from\s*["']@aws-sdk\/[^"']+["']/g) ?? []).toEqual([]);
-    // The check would see a static import: the worker bundle has one (Powertools' DynamoDB persistence layer).
-    expect(await readFile(bundles.get('worker')!.file, 'utf8')).toMatch(/from\s*["']@aws-sdk\//);
+    // The check would see a static import: the worker bundle has one (Powertools' DynamoDB persistence layer), in
+    // one of its chunks.
+    const worker = bundles.get('worker')!;
+    const workerFiles = [worker.file, ...worker.lazyChunks.map((c) => join(dirname(worker.file), c.file))];
+    const workerCode = await Promise.all(workerFiles.map((file) => readFile(file, 'utf8')));
+    expect(workerCode.some((code) => /from\s*["']@aws-sdk\//.test(code))).toBe(true);
   });
 
   it('leaves out Bolt’s HTTP, Express and Socket Mode receivers', () => {
@@ -148,11 +198,13 @@ describe('what the http bundle leaves out', () => {
     for (const [what, pattern] of Object.entries(DEV_ONLY)) expect(matching(inputs, pattern).length, what).toBeGreaterThan(0);
   });
 
-  it('would catch luxon, yaml and the full zod', async () => {
+  it('would catch luxon, yaml, the full zod and the chart code', async () => {
     const entry = join(dir, 'careless.mjs');
     await writeFile(
       entry,
-      "import { DateTime } from 'luxon';\nimport { parse } from 'yaml';\nimport { z } from 'zod';\nexport const all = [DateTime.now(), parse('a: 1'), z.string().parse('x')];\n",
+      "import { DateTime } from 'luxon';\nimport { parse } from 'yaml';\nimport { z } from 'zod';\n" +
+        `import { renderChart } from ${JSON.stringify(join(ROOT, 'src/charts/render.ts'))};\n` +
+        "export const all = [DateTime.now(), parse('a: 1'), z.string().parse('x'), renderChart];\n",
     );
     const result = await esbuild.build({
       entryPoints: [entry],
@@ -165,7 +217,7 @@ describe('what the http bundle leaves out', () => {
       logLevel: 'error',
     });
     const inputs = metafileInputs(result.metafile);
-    for (const name of ['luxon', 'yaml', 'zod (classic)']) {
+    for (const name of ['luxon', 'yaml', 'zod (classic)', 'echarts', '@resvg/resvg-wasm', 'chart renderer']) {
       expect(matching(inputs, FORBIDDEN_IN_HTTP[name]!).length, name).toBeGreaterThan(0);
     }
   });

@@ -5,9 +5,13 @@
  * same range always gives the same answer and the previous period genuinely differs. The range is cut into
  * 24 h buckets from its start (a partial last bucket counts, with a share of the day's volume), and every total is
  * the sum of its buckets; everything else (topics, countries, tokens…) is derived from those totals.
+ *
+ * A project with `hourFactors` spreads each day's volume over its UTC hours in those proportions (so an hourly
+ * query sees quiet nights and busy afternoons); an incident (see incidents.ts) changes the buckets it overlaps.
  */
 import { type MetricName, responseKeyOf } from '../chatdash/schema.ts';
 import type { DemoProject, Weighted } from './demo-projects.ts';
+import { type IncidentSpan, overlapMs } from './incidents.ts';
 import { seeded } from './prng.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,14 +33,42 @@ export function dailyVolume(project: DemoProject, day: number): number {
   return project.dailyConversations * (project.weekdayFactors[weekday] ?? 1) * trend * noise;
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+
 /** Expected conversations in [fromMs, toMs), spreading each UTC day's volume evenly over its 24 h. */
-function volumeBetween(project: DemoProject, fromMs: number, toMs: number): number {
+function evenVolumeBetween(project: DemoProject, fromMs: number, toMs: number): number {
   let sum = 0;
   for (let day = Math.floor(fromMs / DAY_MS); day * DAY_MS < toMs; day += 1) {
     const overlap = Math.min(toMs, (day + 1) * DAY_MS) - Math.max(fromMs, day * DAY_MS);
     if (overlap > 0) sum += dailyVolume(project, day) * (overlap / DAY_MS);
   }
   return sum;
+}
+
+/** Expected conversations in [fromMs, toMs), spreading each UTC day's volume over its hours by `hourFactors`. */
+function hourlyVolumeBetween(project: DemoProject, hourFactors: readonly number[], fromMs: number, toMs: number): number {
+  const weightSum = hourFactors.reduce((a, b) => a + Math.max(0, b), 0);
+  if (weightSum <= 0) return evenVolumeBetween(project, fromMs, toMs);
+  let sum = 0;
+  for (let hour = Math.floor(fromMs / HOUR_MS); hour * HOUR_MS < toMs; hour += 1) {
+    const overlap = Math.min(toMs, (hour + 1) * HOUR_MS) - Math.max(fromMs, hour * HOUR_MS);
+    if (overlap <= 0) continue;
+    const day = Math.floor((hour * HOUR_MS) / DAY_MS);
+    const weight = Math.max(0, hourFactors[((hour % 24) + 24) % 24] ?? 0) / weightSum;
+    sum += dailyVolume(project, day) * weight * (overlap / HOUR_MS);
+  }
+  return sum;
+}
+
+/** Expected conversations in [fromMs, toMs), an incident's drop or surge included. */
+function volumeBetween(project: DemoProject, fromMs: number, toMs: number, incident?: IncidentSpan): number {
+  const hourFactors = project.hourFactors?.length === 24 ? project.hourFactors : undefined;
+  const volume = (a: number, b: number): number =>
+    b <= a ? 0 : hourFactors ? hourlyVolumeBetween(project, hourFactors, a, b) : evenVolumeBetween(project, a, b);
+  if (!incident || incident.conversationsFactor === 1 || overlapMs(incident, fromMs, toMs) === 0) return volume(fromMs, toMs);
+  const inFrom = Math.max(fromMs, incident.fromMs);
+  const inTo = Math.min(toMs, incident.untilMs);
+  return volume(fromMs, inFrom) + volume(inFrom, inTo) * incident.conversationsFactor + volume(inTo, toMs);
 }
 
 interface Bucket {
@@ -48,11 +80,13 @@ interface Bucket {
   costCents: number;
   userMessages: number;
   missed: number;
+  /** Of `missed`, the extra misses an incident caused (all of them on the incident's message). */
+  incidentMissed: number;
 }
 
-function makeBucket(project: DemoProject, fromMs: number, toMs: number): Bucket {
+function makeBucket(project: DemoProject, fromMs: number, toMs: number, incident?: IncidentSpan): Bucket {
   const r = seeded(project.id, 'bucket', Math.floor(fromMs / DAY_MS), fromMs % DAY_MS);
-  const conversations = Math.round(volumeBetween(project, fromMs, toMs));
+  const conversations = Math.round(volumeBetween(project, fromMs, toMs, incident));
   const uniqueIps = Math.min(conversations, Math.round(conversations * (0.7 + 0.15 * r())));
   const interactions = Math.round(conversations * project.interactionsPerConversation * (0.9 + 0.2 * r()));
   const voice = project.kind === 'voice';
@@ -63,8 +97,13 @@ function makeBucket(project: DemoProject, fromMs: number, toMs: number): Bucket 
     : Math.round(conversations * project.costCents * (0.9 + 0.2 * r()));
   // Voice bots understand spoken turns, text bots typed messages.
   const userMessages = voice ? interactions : incomingTextMessages;
-  const missed = Math.min(userMessages, Math.round(userMessages * project.missRate * (0.75 + 0.5 * r())));
-  return { conversations, uniqueIps, interactions, incomingTextMessages, callSeconds, costCents, userMessages, missed };
+  const usualMissed = userMessages * project.missRate * (0.75 + 0.5 * r());
+  // An incident's extra misses: its miss rate over the share of the bucket it covers (never fewer than usual).
+  const share = incident && toMs > fromMs ? overlapMs(incident, fromMs, toMs) / (toMs - fromMs) : 0;
+  const extra = incident?.missRate === undefined ? 0 : userMessages * share * Math.max(0, incident.missRate - project.missRate);
+  const missed = Math.min(userMessages, Math.round(usualMissed + extra));
+  const incidentMissed = Math.min(missed, Math.round(extra));
+  return { conversations, uniqueIps, interactions, incomingTextMessages, callSeconds, costCents, userMessages, missed, incidentMissed };
 }
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
@@ -120,11 +159,12 @@ export function generateAnalytics(
   startMs: number,
   endMs: number,
   metrics: readonly MetricName[],
+  incident?: IncidentSpan,
 ): Record<string, unknown> {
   const buckets: Bucket[] = [];
   for (let i = 0; i < bucketCount(startMs, endMs); i += 1) {
     const from = startMs + i * DAY_MS;
-    buckets.push(makeBucket(project, from, Math.min(endMs, from + DAY_MS)));
+    buckets.push(makeBucket(project, from, Math.min(endMs, from + DAY_MS), incident));
   }
   const series = (pick: (b: Bucket) => number): { counts: number[]; total: number } => {
     const counts = buckets.map(pick);
@@ -134,6 +174,7 @@ export function generateAnalytics(
   const interactions = series((b) => b.interactions);
   const userMessages = sum(buckets.map((b) => b.userMessages));
   const missed = sum(buckets.map((b) => b.missed));
+  const incidentMissed = sum(buckets.map((b) => b.incidentMissed));
   const costCents = buckets.map((b) => b.costCents);
   const totalCostCents = sum(costCents);
   const rng = (purpose: string): (() => number) =>
@@ -169,12 +210,16 @@ export function generateAnalytics(
         label: item.label,
         count,
       })),
-    topMisunderstoodMessages: () =>
-      scaled(Math.round(missed * 0.6), project.misunderstood, rng('misunderstood'), byLabel).map(({ item, count }) => ({
-        id: item.id,
-        label: item.label,
-        count,
-      })),
+    topMisunderstoodMessages: () => {
+      const usual = scaled(Math.round((missed - incidentMissed) * 0.6), project.misunderstood, rng('misunderstood'), byLabel).map(
+        ({ item, count }) => ({ id: item.id, label: item.label, count }),
+      );
+      const extra = Math.round(incidentMissed * 0.9);
+      if (!incident || extra <= 0) return usual;
+      return [...usual, { id: incident.message.id, label: incident.message.label, count: extra }].sort(
+        (a, b) => b.count - a.count || a.label.localeCompare(b.label),
+      );
+    },
     topIntents: () =>
       scaled(Math.round((userMessages - missed) * 0.7), project.intents, rng('intents'), (n) => n).map(({ item, count }) => ({
         name: item,

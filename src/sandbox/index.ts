@@ -2,4 +2,5 @@
 
 export { DEMO_PROJECTS, type DemoProject, findDemoProject } from './demo-projects.ts';
 export type { Fault } from './faults.ts';
+export type { SandboxIncident } from './incidents.ts';
 export { SANDBOX_API_KEY, type Sandbox, type SandboxOptions, type SandboxRequest, startSandbox } from './server.ts';

@@ -6,17 +6,21 @@
  * Routes:
  * - `POST {url}/projects/{projectId}/analytics/query` — the ChatDash endpoint.
  * - `POST /__sandbox/fault` with `{ fault, projectId? }` — set (or clear, with `fault: null`) a fault.
+ * - `POST /__sandbox/incident` with `{ projectId, incident }` — play (or clear, with `incident: null`) an incident:
+ *   from an instant, the project's bot misses far more messages and/or its conversations drop or surge.
  * - `GET /__sandbox/health` — `{ ok: true, projects: [...] }`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as z from 'zod/mini';
 import { METRIC_NAMES, type MetricName } from '../chatdash/schema.ts';
-import { DEMO_PROJECTS, findDemoProject } from './demo-projects.ts';
+import { DEMO_PROJECTS, type DemoProject, findDemoProject } from './demo-projects.ts';
 import { applyBodyFault, type Fault, FaultBook, FaultRequestSchema } from './faults.ts';
 import { generateAnalytics } from './generate.ts';
+import { IncidentRequestSchema, type IncidentSpan, incidentSpan, type SandboxIncident } from './incidents.ts';
 
 export type { Fault } from './faults.ts';
+export type { SandboxIncident } from './incidents.ts';
 
 /** The sandbox's API key. Not a secret: it only opens the sandbox. */
 export const SANDBOX_API_KEY = 'sandbox_key_not_secret';
@@ -33,6 +37,10 @@ export interface SandboxOptions {
   host?: string;
   /** Default SANDBOX_API_KEY. */
   apiKey?: string;
+  /** Incidents in force from the start, by project id (default none); `setIncident` changes them later. */
+  incidents?: Record<string, SandboxIncident>;
+  /** More projects served besides the demo ones (default none): the alert benchmark's hundred look-alikes. */
+  extraProjects?: readonly DemoProject[];
 }
 
 export interface SandboxRequest {
@@ -49,6 +57,8 @@ export interface Sandbox {
   close(): Promise<void>;
   /** Set a fault for every project, or only `projectId`; `undefined` clears it. */
   setFault(fault: Fault | undefined, projectId?: string): void;
+  /** Play an incident on a project from now on (its data depends on the instants queried); `undefined` clears it. */
+  setIncident(projectId: string, incident: SandboxIncident | undefined): void;
   /** Every analytics request received, in order. */
   requests: SandboxRequest[];
 }
@@ -159,6 +169,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? '127.0.0.1';
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
   const faults = new FaultBook();
+  const extraProjects = new Map((options.extraProjects ?? []).map((p) => [p.id, p]));
+  const findProject = (id: string): DemoProject | undefined => findDemoProject(id) ?? extraProjects.get(id);
+  const incidents = new Map<string, IncidentSpan>();
+  const setIncident = (projectId: string, incident: SandboxIncident | undefined): void => {
+    if (incident) incidents.set(projectId, incidentSpan(incident));
+    else incidents.delete(projectId);
+  };
+  for (const [projectId, incident] of Object.entries(options.incidents ?? {})) setIncident(projectId, incident);
   const requests: SandboxRequest[] = [];
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
 
@@ -209,7 +227,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
 
-    const project = findDemoProject(projectId);
+    const project = findProject(projectId);
     if (!project) throw new HttpError(404, `Project ${JSON.stringify(projectId)} not found`);
     if (!json.ok) throw new HttpError(400, 'Body is not valid JSON');
     const queries = validateQuery(json.value);
@@ -222,7 +240,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const body: Record<string, unknown> = {};
     for (const q of queries) {
-      for (const [key, value] of Object.entries(generateAnalytics(project, q.startMs, q.endMs, q.metrics))) {
+      for (const [key, value] of Object.entries(generateAnalytics(project, q.startMs, q.endMs, q.metrics, incidents.get(projectId)))) {
         if (!(key in body)) body[key] = value;
       }
     }
@@ -242,6 +260,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sendJson(res, 200, { ok: true, fault: parsed.data.fault ?? null, projectId: parsed.data.projectId ?? null });
   }
 
+  async function handleIncident(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const json = parseJson(await readBody(req));
+    const parsed = json.ok ? z.safeParse(IncidentRequestSchema, json.value) : undefined;
+    if (!parsed?.success) {
+      throw new HttpError(
+        400,
+        'Body must be { "projectId": string, "incident": { "from": "<ISO 8601>", "until"?: "<ISO 8601>", "missRate"?: 0..1, "conversationsFactor"?: number, "message"?: { "id", "label" } } | null }',
+      );
+    }
+    if (!findProject(parsed.data.projectId)) throw new HttpError(404, `Project ${JSON.stringify(parsed.data.projectId)} not found`);
+    setIncident(parsed.data.projectId, parsed.data.incident ?? undefined);
+    sendJson(res, 200, { ok: true, projectId: parsed.data.projectId, incident: parsed.data.incident ?? null });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname;
     const analytics = ANALYTICS_PATH.exec(path);
@@ -251,6 +283,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     } else if (path === '/__sandbox/fault') {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
       await handleFault(req, res);
+    } else if (path === '/__sandbox/incident') {
+      if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
+      await handleIncident(req, res);
     } else if (path === '/__sandbox/health') {
       sendJson(res, 200, { ok: true, projects: DEMO_PROJECTS.map(({ id, name, kind, currency }) => ({ id, name, kind, currency })) });
     } else {
@@ -280,6 +315,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiKey,
     requests,
     setFault: (fault, projectId) => faults.set(fault, projectId),
+    setIncident,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const entry of pendingDelays) {

@@ -38,7 +38,7 @@ describe('checkAccess', () => {
   });
 
   it('lets admins use DMs and see every project, and refuses DMs from anyone else', () => {
-    expect(keys(checkAccess(config, inDm('U0ADMIN')))).toEqual(['acme', 'bella', 'quiet']);
+    expect(keys(checkAccess(config, inDm('U0ADMIN')))).toEqual(['acme', 'bella', 'quiet', 'nova']);
     const quiet = checkAccess(config, inDm('U0ADMIN'), 'quiet');
     expect(quiet.ok && quiet.project?.id).toBe('proj_demo_empty');
     expect(checkAccess(config, inDm('U0ANN'))).toMatchObject({ ok: false, reason: 'dm_not_admin' });

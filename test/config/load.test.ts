@@ -71,6 +71,7 @@ describe('parseConfig: valid files', () => {
       ['acme', 'proj_demo_text', 'Acme Support Bot'],
       ['bella', 'proj_demo_voice', 'Bella Pizza Phone Line'],
       ['quiet', 'proj_demo_empty', 'Quiet Bot'],
+      ['nova', 'proj_demo_shop', 'Nova Shop Assistant'],
     ]);
     const agency = config.channels.find((c) => c.channel === 'C0AGENCY');
     expect(agency?.projects).toEqual(['acme', 'bella', 'quiet']);

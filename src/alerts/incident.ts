@@ -12,24 +12,35 @@
 import type { TimeRange } from '../periods/period.ts';
 import {
   ALERT_LIMITS,
+  type AlertDefinition,
   type AlertState,
   type EvaluationSummary,
-  type Frequency,
   type Incident,
   type Notice,
   type NoticeKind,
 } from './model.ts';
 
-/** Consecutive breaching checks before an alert fires. */
-export const FIRE_AFTER = 1;
-/** Consecutive ok checks before it recovers: two hours for hourly alerts (no flapping on one good hour), one day for daily ones. */
-export const RECOVER_AFTER: Record<Frequency, number> = { hourly: 2, daily: 1 };
+/** How many checks in a row it takes to fire and to recover. */
+export interface IncidentPolicy {
+  fireAfter: number;
+  recoverAfter: number;
+}
+
+/**
+ * A threshold fires on the first check past it; an hourly "unusual" alert on the second unusual hour in a row (one
+ * odd hour is noise, two rarely are); a daily one on the first unusual day. Hourly alerts recover after two ok hours
+ * (no flapping on one good hour), daily ones after one ok day.
+ */
+export function incidentPolicy(alert: Pick<AlertDefinition, 'frequency' | 'condition'>): IncidentPolicy {
+  const hourly = alert.frequency === 'hourly';
+  return { fireAfter: hourly && alert.condition.kind === 'unusual' ? 2 : 1, recoverAfter: hourly ? 2 : 1 };
+}
 /** Reminders in the thread at most this often while an incident lasts. */
 export const REMIND_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface TransitionInput {
   state: AlertState;
-  frequency: Frequency;
+  policy: IncidentPolicy;
   window: TimeRange;
   evaluation: EvaluationSummary;
   /** When the check runs. */
@@ -126,7 +137,7 @@ export function transition(input: TransitionInput): Transition {
       delete incident.recovered;
       s.status = 'firing';
       events.push('resumed');
-    } else if (s.status === 'ok' && s.breachStreak >= FIRE_AFTER) {
+    } else if (s.status === 'ok' && s.breachStreak >= input.policy.fireAfter) {
       s.status = 'firing';
       incident = {
         since: s.breachSince ?? window.start,
@@ -141,7 +152,7 @@ export function transition(input: TransitionInput): Transition {
       incident.lastBreach = evaluation;
       incident.lastBreachWindow = window;
     }
-  } else if (evaluation.outcome === 'ok' && s.status === 'firing' && s.okStreak >= RECOVER_AFTER[input.frequency] && incident) {
+  } else if (evaluation.outcome === 'ok' && s.status === 'firing' && s.okStreak >= input.policy.recoverAfter && incident) {
     s.status = 'ok';
     events.push('recovered');
     if (incident.announced) {

@@ -16,6 +16,7 @@ import { VIEW_BUTTONS } from '../digest/wording.ts';
 import type { DrilldownView } from '../insights/views.ts';
 import type { Period, TimeRange } from '../periods/period.ts';
 import { MIN_BASELINE_WEEKS, SPREAD_FACTOR, UNUSUAL_RULES } from './baseline.ts';
+import { incidentPolicy } from './incident.ts';
 import { METRIC_SPECS } from './measures.ts';
 import type { AlertDefinition, AlertMetric, Driver, EvaluationSummary, Notice, UnknownReason } from './model.ts';
 import { BASELINE_WEEKS, baselineWindows } from './windows.ts';
@@ -198,7 +199,8 @@ export function methodWords(alert: AlertDefinition, fmt: Formatter): string {
   return (
     `“Unusual” = outside the typical range of the same ${span === 'hour' ? 'hour on the same weekday' : 'weekday'} over the last ${BASELINE_WEEKS} weeks ` +
     `(median ± ${SPREAD_FACTOR} × robust spread, from the median absolute deviation). ` +
-    `Judged only with ${volume}, ${MIN_BASELINE_WEEKS} weeks of history and a change of at least ${escapeMrkdwn(rules.changeWords)}.`
+    `Judged only with ${volume}, ${MIN_BASELINE_WEEKS} weeks of history and a change of at least ${escapeMrkdwn(rules.changeWords)}` +
+    (incidentPolicy(alert).fireAfter > 1 ? `; fires when ${incidentPolicy(alert).fireAfter} ${span}s in a row are unusual.` : '.')
   );
 }
 

@@ -22,10 +22,12 @@ export interface DemoProject {
   /** Multipliers by UTC weekday, Sunday first. */
   weekdayFactors: readonly [number, number, number, number, number, number, number];
   /**
-   * Optional daily rhythm: 24 relative weights by UTC hour (midnight first); a day's volume is spread over its
-   * hours in these proportions. Absent: spread evenly over the 24 hours.
+   * Optional daily rhythm: 24 relative weights by local hour (midnight first) in `rhythmTimeZone`; a day's volume
+   * is spread over its hours in these proportions. Absent: spread evenly over the 24 hours.
    */
   hourFactors?: readonly number[];
+  /** IANA time zone whose local hours `hourFactors` follow (people shop by their own clock, DST included); default UTC. */
+  rhythmTimeZone?: string;
   /** User interactions (messages or spoken turns) per conversation. */
   interactionsPerConversation: number;
   /** Cost per conversation in cents of `currency` (text), or per minute of call (voice). */
@@ -168,7 +170,8 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     currency: 'EUR',
     dailyConversations: 1400,
     weekdayFactors: [0.7, 1.12, 1.08, 1.04, 1.02, 1.0, 0.8],
-    // European shoppers: quiet nights, a morning rise, a lunch bump and an evening peak (UTC hours).
+    // European shoppers: quiet nights, a morning rise, a lunch bump and an evening peak (Paris time).
+    rhythmTimeZone: 'Europe/Paris',
     hourFactors: [
       0.25, 0.15, 0.1, 0.1, 0.15, 0.3, 0.6, 1.0, 1.3, 1.45, 1.5, 1.6, 1.55, 1.4, 1.35, 1.35, 1.45, 1.6, 1.75, 1.8, 1.6, 1.2, 0.8, 0.45,
     ],

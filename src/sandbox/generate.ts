@@ -6,7 +6,7 @@
  * 24 h buckets from its start (a partial last bucket counts, with a share of the day's volume), and every total is
  * the sum of its buckets; everything else (topics, countries, tokens…) is derived from those totals.
  *
- * A project with `hourFactors` spreads each day's volume over its UTC hours in those proportions (so an hourly
+ * A project with `hourFactors` spreads each day's volume over its local hours in those proportions (so an hourly
  * query sees quiet nights and busy afternoons); an incident (see incidents.ts) changes the buckets it overlaps.
  */
 import { type MetricName, responseKeyOf } from '../chatdash/schema.ts';
@@ -45,7 +45,27 @@ function evenVolumeBetween(project: DemoProject, fromMs: number, toMs: number): 
   return sum;
 }
 
-/** Expected conversations in [fromMs, toMs), spreading each UTC day's volume over its hours by `hourFactors`. */
+const localHours = new Map<string, number>();
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local hour (0–23) in `timeZone` at the start of UTC hour number `hour` (memoised: the sandbox asks often). */
+function localHour(hour: number, timeZone: string | undefined): number {
+  if (!timeZone || timeZone === 'UTC') return ((hour % 24) + 24) % 24;
+  const key = `${timeZone}|${hour}`;
+  const known = localHours.get(key);
+  if (known !== undefined) return known;
+  let format = hourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+    hourFormats.set(timeZone, format);
+  }
+  const value = Number(format.formatToParts(hour * HOUR_MS).find((p) => p.type === 'hour')?.value ?? 0) % 24;
+  if (localHours.size > 200_000) localHours.clear();
+  localHours.set(key, value);
+  return value;
+}
+
+/** Expected conversations in [fromMs, toMs), spreading each UTC day's volume over its hours by `hourFactors` (local hours). */
 function hourlyVolumeBetween(project: DemoProject, hourFactors: readonly number[], fromMs: number, toMs: number): number {
   const weightSum = hourFactors.reduce((a, b) => a + Math.max(0, b), 0);
   if (weightSum <= 0) return evenVolumeBetween(project, fromMs, toMs);
@@ -54,7 +74,7 @@ function hourlyVolumeBetween(project: DemoProject, hourFactors: readonly number[
     const overlap = Math.min(toMs, (hour + 1) * HOUR_MS) - Math.max(fromMs, hour * HOUR_MS);
     if (overlap <= 0) continue;
     const day = Math.floor((hour * HOUR_MS) / DAY_MS);
-    const weight = Math.max(0, hourFactors[((hour % 24) + 24) % 24] ?? 0) / weightSum;
+    const weight = Math.max(0, hourFactors[localHour(hour, project.rhythmTimeZone)] ?? 0) / weightSum;
     sum += dailyVolume(project, day) * weight * (overlap / HOUR_MS);
   }
   return sum;

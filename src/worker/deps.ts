@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { AlertWorkerDeps } from '../alerts/check.ts';
 import type { ChatDashClient } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';
 import type { Log } from '../log.ts';
@@ -15,6 +16,8 @@ export interface WorkerDeps {
   now: () => Date;
   /** How long one job may spend waiting on ChatDash, retries included (default 20 s). */
   chatdashBudgetMs?: number;
+  /** Alert stores and the post guard, for `alert-check` jobs (absent: those jobs are logged and dropped). */
+  alerts?: AlertWorkerDeps;
 }
 
 export const DEFAULT_CHATDASH_BUDGET_MS = 20_000;

@@ -1,3 +1,4 @@
+import { runAlertCheck } from '../alerts/check.ts';
 import type { Config } from '../config/schema.ts';
 import type { Job } from '../jobs/schema.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -14,6 +15,8 @@ export function processJob(job: Job, deps: WorkerDeps): Promise<string> {
       return runDrilldown(job, deps);
     case 'digest':
       return runDigest(job, deps);
+    case 'alert-check':
+      return runAlertCheck(job, deps);
   }
 }
 

@@ -16,9 +16,12 @@ describe('median and MAD', () => {
 describe('robustBaseline', () => {
   it('is the median ± 3 robust spreads, the spread from the MAD', () => {
     const b = robustBaseline([100, 110, 90, 105], UNUSUAL_RULES.conversations, 4);
-    // median 102.5, MAD median(|-2.5|,|7.5|,|12.5|,|2.5|) = 5 → spread max(7.413, √102.5 ≈ 10.12) = 10.12
+    // median 102.5, MAD median(|-2.5|,|7.5|,|12.5|,|2.5|) = 5 → spread max(1.4826 × 5, √102.5, 10 % of 102.5) = 10.25
     expect(b.median).toBe(102.5);
-    expect(b.high - b.median).toBeCloseTo(3 * Math.sqrt(102.5), 6);
+    expect(b.high - b.median).toBeCloseTo(3 * 10.25, 6);
+    const noisy = robustBaseline([100, 160, 60, 110], UNUSUAL_RULES.conversations, 4);
+    // median 105, MAD median(5, 55, 45, 5) = 25 → spread 1.4826 × 25
+    expect(noisy.high - noisy.median).toBeCloseTo(3 * MAD_TO_SIGMA * 25, 6);
     expect(b).toMatchObject({ weeks: 4, wanted: 4 });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialAlertState, RECOVER_AFTER, transition } from '../../src/alerts/incident.ts';
-import type { AlertState, EvaluationSummary, Frequency } from '../../src/alerts/model.ts';
+import { type IncidentPolicy, incidentPolicy, initialAlertState, transition } from '../../src/alerts/incident.ts';
+import type { AlertState, EvaluationSummary } from '../../src/alerts/model.ts';
 
 const HOUR = 3_600_000;
 const BASE = Date.parse('2026-11-16T00:00:00Z');
@@ -11,12 +11,20 @@ const summaries: Record<string, EvaluationSummary> = {
   U: { outcome: 'unknown', reason: 'chatdash_failed', value: null, volume: null, currency: null },
 };
 
+type Kind = 'hourly' | 'daily' | 'hourly-unusual';
+const POLICIES: Record<Kind, IncidentPolicy> = {
+  hourly: incidentPolicy({ frequency: 'hourly', condition: { kind: 'threshold', direction: 'below', value: 0.8 } }),
+  daily: incidentPolicy({ frequency: 'daily', condition: { kind: 'unusual', direction: 'below' } }),
+  'hourly-unusual': incidentPolicy({ frequency: 'hourly', condition: { kind: 'unusual', direction: 'below' } }),
+};
+const HOURLY = POLICIES.hourly;
+
 /**
  * Runs checks, one per window: B breach, O ok, U unknown; lower case = the same while silenced (quiet hours or
  * muted). Windows are hours (days for daily alerts); each check runs 10 minutes after its window ends.
  */
-function run(steps: string, frequency: Frequency = 'hourly', start: AlertState = initialAlertState(new Date(BASE))) {
-  const span = frequency === 'hourly' ? HOUR : 24 * HOUR;
+function run(steps: string, kind: Kind = 'hourly', start: AlertState = initialAlertState(new Date(BASE))) {
+  const span = kind === 'daily' ? 24 * HOUR : HOUR;
   let state = start;
   const notices: string[] = [];
   const tokens = steps.split(' ');
@@ -24,7 +32,7 @@ function run(steps: string, frequency: Frequency = 'hourly', start: AlertState =
     const window = { start: new Date(BASE + i * span).toISOString(), end: new Date(BASE + (i + 1) * span).toISOString() };
     const t = transition({
       state,
-      frequency,
+      policy: POLICIES[kind],
       window,
       evaluation: summaries[token.toUpperCase()]!,
       now: new Date(BASE + (i + 1) * span + 600_000),
@@ -56,8 +64,10 @@ describe('incident state machine', () => {
     ['a daily reminder while it keeps firing', repeat('B', 50), 'hourly', ['0:fire', '24:reminder', '48:reminder'], 'firing'],
     ['a reminder waits for the end of quiet hours', `${repeat('B', 24)} b b B`, 'hourly', ['0:fire', '26:reminder'], 'firing'],
     ['a reminder also when the latest check could not judge', `${repeat('B', 24)} U`, 'hourly', ['0:fire', '24:reminder'], 'firing'],
-  ] as const)('%s', (_name, steps, frequency, expected, status) => {
-    const { state, notices } = run(steps, frequency);
+    ['hourly "unusual": one odd hour is not enough', 'B O B U O B O', 'hourly-unusual', [], 'ok'],
+    ['hourly "unusual": two unusual hours in a row fire', 'O B B B O O', 'hourly-unusual', ['2:fire', '5:recovery'], 'ok'],
+  ] as const)('%s', (_name, steps, kind, expected, status) => {
+    const { state, notices } = run(steps, kind);
     expect(notices).toEqual(expected);
     expect(state.status).toBe(status);
   });
@@ -68,7 +78,7 @@ describe('incident state machine', () => {
     const step = (i: number, token: string) => {
       const t = transition({
         state,
-        frequency: 'hourly',
+        policy: HOURLY,
         window: at(i),
         evaluation: summaries[token]!,
         now: new Date(BASE + (i + 1) * HOUR + 600_000),
@@ -93,14 +103,23 @@ describe('incident state machine', () => {
     const recovered = step(5, 'O');
     expect(recovered.queued[0]).toMatchObject({ kind: 'recovery', incident: at(3).start, recoveredSince: at(4).start, window: at(5) });
     expect(state.incident).toBeUndefined();
-    expect(RECOVER_AFTER.hourly).toBe(2);
+  });
+
+  it('an hourly "unusual" incident starts at the first of its unusual hours', () => {
+    const { state } = run('O B B', 'hourly-unusual');
+    expect(state.incident?.since).toBe(new Date(BASE + HOUR).toISOString());
+    expect(POLICIES).toEqual({
+      hourly: { fireAfter: 1, recoverAfter: 2 },
+      daily: { fireAfter: 1, recoverAfter: 1 },
+      'hourly-unusual': { fireAfter: 2, recoverAfter: 2 },
+    });
   });
 
   it('applies each window at most once: a duplicate or older window changes nothing', () => {
     const { state } = run('B B');
     const again = transition({
       state,
-      frequency: 'hourly',
+      policy: HOURLY,
       window: { start: new Date(BASE + HOUR).toISOString(), end: new Date(BASE + 2 * HOUR).toISOString() },
       evaluation: summaries.O!,
       now: new Date(BASE + 5 * HOUR),
@@ -118,7 +137,7 @@ describe('incident state machine', () => {
         const i = day * 24 + h;
         const t = transition({
           state,
-          frequency: 'hourly',
+          policy: HOURLY,
           window: { start: new Date(BASE + i * HOUR).toISOString(), end: new Date(BASE + (i + 1) * HOUR).toISOString() },
           evaluation: summaries.B!,
           now: new Date(BASE + (i + 1) * HOUR + 600_000),

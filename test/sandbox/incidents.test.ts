@@ -24,7 +24,9 @@ describe('sandbox rhythm and incidents', () => {
     expect(afternoon.data.conversations!.total).toBeGreaterThan(8 * night.data.conversations!.total);
     const day = await c.queryAnalytics(NOVA, { start: '2026-11-17T00:00:00.000Z', end: '2026-11-18T00:00:00.000Z' }, ['conversations']);
     const hours = await Promise.all(
-      Array.from({ length: 24 }, (_, h) => c.queryAnalytics(NOVA, hour(new Date(Date.parse('2026-11-17T00:00:00Z') + h * 3_600_000).toISOString()), ['conversations'])),
+      Array.from({ length: 24 }, (_, h) =>
+        c.queryAnalytics(NOVA, hour(new Date(Date.parse('2026-11-17T00:00:00Z') + h * 3_600_000).toISOString()), ['conversations']),
+      ),
     );
     const sum = hours.reduce((a, r) => a + r.data.conversations!.total, 0);
     expect(Math.abs(sum - day.data.conversations!.total)).toBeLessThanOrEqual(12); // rounding per hour
@@ -57,7 +59,9 @@ describe('sandbox rhythm and incidents', () => {
     const normal = await c.queryAnalytics('proj_demo_text', hour('2026-11-17T09:00:00.000Z'), ['conversations']);
     const surge = await c.queryAnalytics('proj_demo_text', hour('2026-11-17T10:00:00.000Z'), ['conversations']);
     expect(surge.data.conversations!.total).toBeGreaterThan(2.5 * normal.data.conversations!.total);
-    expect((await c.queryAnalytics('proj_load_001', hour('2026-11-17T10:00:00.000Z'), ['conversations'])).data.conversations!.total).toBeGreaterThan(0);
+    expect(
+      (await c.queryAnalytics('proj_load_001', hour('2026-11-17T10:00:00.000Z'), ['conversations'])).data.conversations!.total,
+    ).toBeGreaterThan(0);
   });
 
   it('rejects a bad incident request with a helpful message', async () => {

@@ -5,7 +5,8 @@
  *  2. fetches the last 7 days of the demo text bot through the real ChatDash client and prints a summary;
  *  3. renders the digest, prints it as it would look, and writes its Block Kit JSON and a Block Kit Builder link;
  *  4. sends a signed `/chatdash stats acme 30d` through the real HTTP handler, then runs the worker on the queued
- *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way.
+ *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way;
+ *  5. plays an incident on the web-shop bot and runs a simulated day of hourly alert checks (see demo-alerts.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts
 import { startSlackDouble } from '../slack-double/server.ts';
 import { fetchInsights } from '../worker/analytics.ts';
 import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
+import { runAlertDemo } from './demo-alerts.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,7 +43,8 @@ if (values.help) {
   console.log(`Usage: npm run demo [-- --project acme|bella|quiet] [--range 7d] [--out DIR]
 Runs the bot against the bundled ChatDash sandbox and a local Slack double (no keys, no network),
 prints the digest, writes its Block Kit JSON and a Block Kit Builder link to --out (default .demo/),
-and shows a /chatdash stats round trip through the real HTTP handler and worker.`);
+shows a /chatdash stats round trip through the real HTTP handler and worker, then an alert firing and
+recovering on a simulated day of hourly checks (writes alert.json too).`);
   process.exit(0);
 }
 
@@ -144,6 +147,8 @@ try {
     const reply = slack.callsTo('response_url').at(-1);
     if (reply) console.log(indent(renderForTerminal(reply.body as unknown as SlackMessage)));
   }
+  // 5. Alerts: an incident, checked hourly, through the real tick and worker.
+  await runAlertDemo({ config, sandbox, slack, env, secrets, http, queue, signingSecret: signing.secret, out: values.out, step, indent });
   console.log(`\n${bold('Done.')} Next: \`npm test\`, or \`npm run sandbox\` to explore the ChatDash sandbox with curl.`);
 } finally {
   await slack.close();

@@ -23,6 +23,7 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   luxon: /(^|\/)node_modules\/luxon\//,
   yaml: /(^|\/)node_modules\/yaml\//,
   'zod (classic)': /(^|\/)node_modules\/zod\/(v4\/classic|v3)\//,
+  'the alert checks (worker only)': /(^|\/)src\/alerts\/(check|evaluate|baseline|windows|tick|render)\.ts$/,
 };
 
 let dir: string;

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: cold starts of the Lambda bundles next to a naive and a slim one-command Bolt app and a
- * signature-only floor, end-to-end digest time, and fan-out throughput for 1,000 subscriptions. Loopback only:
+ * signature-only floor, end-to-end digest time, fan-out throughput for 1,000 subscriptions, and the ChatDash
+ * requests and time of an alert check round for 500 alerts. Loopback only:
  * the ChatDash sandbox, the Slack double and an SQS stand-in run in this process.
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
@@ -9,13 +10,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runAlertBench } from '../bench/alert-checks.ts';
 import { buildBaselines } from '../bench/baselines.ts';
 import { measureColdStarts, type Variant } from '../bench/cold-start.ts';
 import { measureDigestTime } from '../bench/digest-time.ts';
 import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
 import { runFanout } from '../bench/fanout.ts';
 import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
-import { type BenchResults, coldStartChecks, formatReport } from '../bench/report.ts';
+import { alertCheckChecks, type BenchResults, coldStartChecks, formatReport } from '../bench/report.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
 import { bundleFunctions, ROOT } from '../build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
@@ -34,15 +36,18 @@ const { values } = parseArgs({
     json: { type: 'string' },
     subscriptions: { type: 'string', default: '1000' },
     channels: { type: 'string', default: '100' },
+    alerts: { type: 'string', default: '500' },
+    'alert-projects': { type: 'string', default: '100' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100]
+  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100] [--alerts 500] [--alert-projects 100]
 Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
 size, load, load + first answer and a warm answer for http, worker, schedule and deadletter, side by side with
 a naive Bolt bundle, a slim Bolt bundle and a signature-only floor. Then the end-to-end digest time and the
-fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel.
+fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel, then alert check
+rounds for --alerts hourly alerts over --alert-projects projects (ChatDash requests and time per round).
 --runs     samples per bundle and digest runs (default 7; 3 with --quick)
 --json     also write every sample and result to FILE
 Exits 1 if a target is missed.`);
@@ -52,6 +57,8 @@ Exits 1 if a target is missed.`);
 const runs = positiveInt(values.runs ?? (values.quick ? '3' : '7'), '--runs');
 const subscriptionCount = positiveInt(values.subscriptions, '--subscriptions');
 const channelCount = positiveInt(values.channels, '--channels');
+const alertCount = positiveInt(values.alerts, '--alerts');
+const alertProjects = positiveInt(values['alert-projects'], '--alert-projects');
 const benchStarted = performance.now();
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -105,6 +112,10 @@ try {
   if (jobs.length !== subscriptionCount) throw new Error(`${jobs.length} digests due on the tick, expected ${subscriptionCount}`);
   const fanout = await runFanout({ config, jobs, env, secrets, slack, log: quiet });
 
+  progress(`Alert check rounds: ${alertCount} alerts on ${alertProjects} projects…`);
+  slack.reset();
+  const alertChecks = await runAlertBench({ alerts: alertCount, projects: alertProjects, config: demoConfig, slack, secrets, log: quiet });
+
   const results: BenchResults = {
     runs,
     node: process.versions.node,
@@ -114,8 +125,10 @@ try {
     checks: coldStartChecks(coldStarts),
     digest,
     fanout,
+    alertChecks,
     totalSeconds: (performance.now() - benchStarted) / 1000,
   };
+  results.checks.push(...alertCheckChecks(alertChecks));
   if (fanout.posted !== fanout.jobs || fanout.channelMismatches > 0) {
     results.checks.push({
       name: 'fan-out delivered every digest once',

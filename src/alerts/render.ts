@@ -5,14 +5,12 @@
  * worker also reads to answer `@ChatDash misunderstood` in the thread. Every block goes through the
  * limit-enforcing builders; every untrusted text (project and alert names, ChatDash labels) is escaped.
  */
-import type { Button, KnownBlock } from '@slack/types';
-import { actions, button, capBlocks, context, fields, header, type SlackMessage, section } from '../digest/blocks.ts';
-import { encodeDrilldownRef } from '../digest/drilldown-ref.ts';
-import { drilldownActionId } from '../digest/drilldown-views.ts';
+import type { KnownBlock } from '@slack/types';
+import { capBlocks, context, fields, header, type SlackMessage, section } from '../digest/blocks.ts';
+import { drilldownButtons } from '../digest/drilldown-buttons.ts';
 import { type CurrencyDisplay, createFormatter, type Formatter } from '../digest/format.ts';
 import { SLACK_LIMITS } from '../digest/limits.ts';
 import { escapeMrkdwn, mrkdwnLabel, plainLabel, truncateEscaped } from '../digest/mrkdwn.ts';
-import { VIEW_BUTTONS } from '../digest/wording.ts';
 import type { DrilldownView } from '../insights/views.ts';
 import type { Period, TimeRange } from '../periods/period.ts';
 import { MIN_BASELINE_WEEKS, SPREAD_FACTOR, UNUSUAL_RULES } from './baseline.ts';
@@ -217,7 +215,7 @@ function driverWords(driver: Driver, unit: string, fmt: Formatter): string {
 }
 
 /** The drill-down period of a window: the window itself, compared with the same window a week before. */
-export function drilldownPeriod(window: TimeRange, alert: AlertDefinition, fmt: Formatter): Period {
+function drilldownPeriod(window: TimeRange, alert: AlertDefinition, fmt: Formatter): Period {
   const previous = baselineWindows(alert.frequency, alert.timeZone, window, 1)[0] ?? window;
   return {
     start: window.start,
@@ -230,25 +228,12 @@ export function drilldownPeriod(window: TimeRange, alert: AlertDefinition, fmt: 
 }
 
 function buttonsBlock(alert: AlertDefinition, window: TimeRange, options: AlertRenderOptions, fmt: Formatter): KnownBlock | undefined {
-  const period = drilldownPeriod(window, alert, fmt);
-  const buttons: Button[] = [];
-  for (const view of VIEWS[alert.metric.kind]) {
-    let value: string;
-    try {
-      value = encodeDrilldownRef({
-        v: 1,
-        project: options.project.id,
-        view,
-        period,
-        ...(options.locale ? { locale: options.locale } : {}),
-        ...(options.currencyDisplay ? { currencyDisplay: options.currencyDisplay } : {}),
-      });
-    } catch {
-      continue; // cannot be referenced within Slack's limits: no button rather than a broken one
-    }
-    buttons.push(button(VIEW_BUTTONS[view], drilldownActionId(view), value));
-  }
-  return buttons.length > 0 ? actions(buttons) : undefined;
+  return drilldownButtons(VIEWS[alert.metric.kind], {
+    project: options.project.id,
+    period: drilldownPeriod(window, alert, fmt),
+    locale: options.locale,
+    currencyDisplay: options.currencyDisplay,
+  });
 }
 
 function headerText(alert: AlertDefinition, summary: EvaluationSummary, options: AlertRenderOptions, fmt: Formatter): string {

@@ -247,31 +247,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sendJson(res, 200, applyBodyFault(body, fault));
   }
 
-  async function handleFault(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** A control request's JSON body checked against `schema`; HttpError(400) with `usage` otherwise. */
+  async function controlBody<T extends z.core.$ZodType>(req: IncomingMessage, schema: T, usage: string): Promise<z.output<T>> {
     const json = parseJson(await readBody(req));
-    const parsed = json.ok ? z.safeParse(FaultRequestSchema, json.value) : undefined;
-    if (!parsed?.success) {
-      throw new HttpError(
-        400,
-        'Body must be { "fault": { "type": "slow" | "rate_limit" | "server_error" | "malformed_json" | "missing_fields" | "wrong_shape", ... } | null, "projectId"?: string }',
-      );
-    }
-    faults.set(parsed.data.fault ?? undefined, parsed.data.projectId);
-    sendJson(res, 200, { ok: true, fault: parsed.data.fault ?? null, projectId: parsed.data.projectId ?? null });
+    const parsed = json.ok ? z.safeParse(schema, json.value) : undefined;
+    if (!parsed?.success) throw new HttpError(400, `Body must be ${usage}`);
+    return parsed.data;
+  }
+
+  async function handleFault(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await controlBody(
+      req,
+      FaultRequestSchema,
+      '{ "fault": { "type": "slow" | "rate_limit" | "server_error" | "malformed_json" | "missing_fields" | "wrong_shape", ... } | null, "projectId"?: string }',
+    );
+    faults.set(body.fault ?? undefined, body.projectId);
+    sendJson(res, 200, { ok: true, fault: body.fault ?? null, projectId: body.projectId ?? null });
   }
 
   async function handleIncident(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const json = parseJson(await readBody(req));
-    const parsed = json.ok ? z.safeParse(IncidentRequestSchema, json.value) : undefined;
-    if (!parsed?.success) {
-      throw new HttpError(
-        400,
-        'Body must be { "projectId": string, "incident": { "from": "<ISO 8601>", "until"?: "<ISO 8601>", "missRate"?: 0..1, "conversationsFactor"?: number, "message"?: { "id", "label" } } | null }',
-      );
-    }
-    if (!findProject(parsed.data.projectId)) throw new HttpError(404, `Project ${JSON.stringify(parsed.data.projectId)} not found`);
-    setIncident(parsed.data.projectId, parsed.data.incident ?? undefined);
-    sendJson(res, 200, { ok: true, projectId: parsed.data.projectId, incident: parsed.data.incident ?? null });
+    const body = await controlBody(
+      req,
+      IncidentRequestSchema,
+      '{ "projectId": string, "incident": { "from": "<ISO 8601>", "until"?: "<ISO 8601>", "missRate"?: 0..1, "conversationsFactor"?: number, "message"?: { "id", "label" } } | null }',
+    );
+    if (!findProject(body.projectId)) throw new HttpError(404, `Project ${JSON.stringify(body.projectId)} not found`);
+    setIncident(body.projectId, body.incident ?? undefined);
+    sendJson(res, 200, { ok: true, projectId: body.projectId, incident: body.incident ?? null });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { alertCheckJobs } from '../../src/alerts/jobs.ts';
-import { type AlertInput, newAlert } from '../../src/alerts/lifecycle.ts';
+import type { AlertInput } from '../../src/alerts/lifecycle.ts';
 import type { StoredAlert } from '../../src/alerts/model.ts';
 import { settleMs } from '../../src/alerts/windows.ts';
 import { AlertCheckJob } from '../../src/jobs/schema.ts';
+import { makeAlert } from '../support/alert-input.ts';
 
 const NOW = new Date('2026-11-17T11:20:00Z');
 let n = 0;
-function alert(input: Partial<AlertInput> = {}): StoredAlert {
-  const made = newAlert(
-    {
-      teamId: 'T0DEMO',
-      channelId: 'C0NOVA',
-      project: 'nova',
-      frequency: 'hourly',
-      timeZone: 'Europe/Paris',
-      metric: { kind: 'understood_rate' },
-      condition: { kind: 'unusual', direction: 'below' },
-      ...input,
-    },
-    { actor: 'U0ALICE', now: NOW, id: `a${String(++n).padStart(3, '0')}` },
-  );
-  if (!made.ok) throw new Error(JSON.stringify(made.issues));
-  return made.value;
-}
+const alert = (input: Partial<AlertInput> = {}): StoredAlert => makeAlert(input, { id: `a${String(++n).padStart(3, '0')}`, now: NOW });
 
 describe('alertCheckJobs', () => {
   it('N alerts on one project and window make one job', () => {

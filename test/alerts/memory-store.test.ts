@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { newAlert } from '../../src/alerts/lifecycle.ts';
 import { createMemoryAlertStore, createMemoryWindowStore } from '../../src/alerts/memory-store.ts';
 import type { StoredAlert } from '../../src/alerts/model.ts';
 import { AlertExistsError } from '../../src/alerts/store.ts';
 import type { LogFields } from '../../src/log.ts';
+import { makeAlert } from '../support/alert-input.ts';
 
 const NOW = new Date('2026-11-17T11:20:00Z');
-function made(id: string, channelId = 'C0NOVA'): StoredAlert {
-  const r = newAlert(
-    {
-      teamId: 'T0DEMO',
-      channelId,
-      project: 'nova',
-      frequency: 'hourly',
-      timeZone: 'Europe/Paris',
-      metric: { kind: 'conversations' },
-      condition: { kind: 'unusual', direction: 'either' },
-    },
-    { actor: 'U0ALICE', now: NOW, id },
-  );
-  if (!r.ok) throw new Error('invalid');
-  return r.value;
-}
+const made = (id: string, channelId = 'C0NOVA'): StoredAlert =>
+  makeAlert({ channelId, metric: { kind: 'conversations' }, condition: { kind: 'unusual', direction: 'either' } }, { id, now: NOW });
 
 function store() {
   const lines: Array<LogFields & { event: string }> = [];

@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type AlertInput, newAlert } from '../../src/alerts/lifecycle.ts';
+import type { AlertInput } from '../../src/alerts/lifecycle.ts';
 import type { AlertDefinition, EvaluationSummary, Notice } from '../../src/alerts/model.ts';
 import { describeAlert, methodWords, renderAlertNotice } from '../../src/alerts/render.ts';
 import { decodeDrilldownRef } from '../../src/digest/drilldown-ref.ts';
 import { createFormatter } from '../../src/digest/format.ts';
 import { allTexts, hasBrokenEntity, hasLoneSurrogate, limitViolations, unsafeMarkup } from '../digest/limits-check.ts';
+import { makeAlert } from '../support/alert-input.ts';
 
 const NOW = new Date('2026-11-17T11:20:00Z');
-function definition(input: Partial<AlertInput> = {}): AlertDefinition {
-  const made = newAlert(
-    {
-      teamId: 'T0DEMO',
-      channelId: 'C0NOVA',
-      project: 'nova',
-      frequency: 'hourly',
-      timeZone: 'Europe/Paris',
-      metric: { kind: 'understood_rate' },
-      condition: { kind: 'unusual', direction: 'below' },
-      ...input,
-    },
-    { actor: 'U0ALICE', now: NOW, id: 'al_test' },
-  );
-  if (!made.ok) throw new Error(JSON.stringify(made.issues));
-  return made.value.definition;
-}
+const definition = (input: Partial<AlertInput> = {}): AlertDefinition => makeAlert(input, { id: 'al_test', now: NOW }).definition;
 
 const window = { start: '2026-11-17T10:00:00.000Z', end: '2026-11-17T11:00:00.000Z' };
 const breach: EvaluationSummary = {

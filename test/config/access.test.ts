@@ -22,7 +22,7 @@ describe('checkAccess', () => {
   it('allows a bound channel to see only its projects', () => {
     expect(keys(checkAccess(config, inChannel('C0ACME')))).toEqual(['acme']);
     expect(keys(checkAccess(config, inChannel('C0BELLA')))).toEqual(['bella']);
-    expect(keys(checkAccess(config, inChannel('C0AGENCY')))).toEqual(['acme', 'bella', 'quiet']);
+    expect(keys(checkAccess(config, inChannel('C0AGENCY')))).toEqual(['acme', 'bella', 'quiet', 'nova']);
   });
 
   it('resolves the requested project by key or name', () => {

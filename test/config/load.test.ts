@@ -74,7 +74,7 @@ describe('parseConfig: valid files', () => {
       ['nova', 'proj_demo_shop', 'Nova Shop Assistant'],
     ]);
     const agency = config.channels.find((c) => c.channel === 'C0AGENCY');
-    expect(agency?.projects).toEqual(['acme', 'bella', 'quiet']);
+    expect(agency?.projects).toEqual(['acme', 'bella', 'quiet', 'nova']);
     const zones = config.subscriptions.map((s) => s.timeZone);
     expect(new Set(zones).size).toBe(2);
     expect(config.subscriptions.map((s) => s.project).sort()).toEqual(['acme', 'bella']);

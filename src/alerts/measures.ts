@@ -123,7 +123,7 @@ export type Measure =
 const norm = (label: string): string => cleanLabel(label).toLocaleLowerCase('en-US');
 
 /** The count of one item in a breakdown: by id when the alert has one, else by label; absent from the top = 0. */
-export function itemCount(items: readonly BreakdownItem[], ref: ItemRef): number {
+function itemCount(items: readonly BreakdownItem[], ref: ItemRef): number {
   const found =
     (ref.id !== undefined ? items.find((i) => i.key === ref.id) : undefined) ?? items.find((i) => norm(i.label) === norm(ref.label));
   return found?.count ?? 0;

@@ -49,11 +49,6 @@ export function nextCheckAfter(frequency: Frequency, timeZone: string, window: T
   return new Date(Date.parse(next.end) + settle);
 }
 
-/** When a new alert's first check is due: right after the window under way when it was created. */
-export function firstCheckAt(frequency: Frequency, timeZone: string, now: Date, settle: number): Date {
-  return new Date(Date.parse(windowContaining(frequency, timeZone, now.getTime()).end) + settle);
-}
-
 /**
  * The same local hours (or day) of the same weekday, 1…`weeks` weeks before: the baseline windows, most recent
  * first. Local wall-clock time is kept across DST changes (14:00–15:00 stays 14:00–15:00).

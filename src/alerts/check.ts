@@ -275,6 +275,7 @@ async function postNotice(
     project: { id: project.id, name: project.name },
     locale: a.locale ?? deps.config.defaults.locale,
     currencyDisplay: a.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+    dashboardUrl: project.dashboardUrl,
   });
   const key = `alert-notice:${a.id}:${notice.incident}:${notice.id}`;
   const { ts } = await once.once(key, async () => {

@@ -8,6 +8,7 @@
 import type { KnownBlock } from '@slack/types';
 import { capBlocks, context, fields, header, type SlackMessage, section } from '../digest/blocks.ts';
 import { drilldownButtons } from '../digest/drilldown-buttons.ts';
+import { VIEW_MENTION_WORDS } from '../digest/drilldown-views.ts';
 import { type CurrencyDisplay, createFormatter, type Formatter } from '../digest/format.ts';
 import { SLACK_LIMITS } from '../digest/limits.ts';
 import { escapeMrkdwn, mrkdwnLabel, plainLabel, truncateEscaped } from '../digest/mrkdwn.ts';
@@ -24,25 +25,19 @@ export interface AlertRenderOptions {
   /** Default en-US. */
   locale?: string;
   currencyDisplay?: CurrencyDisplay;
+  /** The project's ChatDash dashboard URL: an "Open in ChatDash" link button after the drill-downs (default none). */
+  dashboardUrl?: string | undefined;
 }
 
 /** What each metric's drill-down buttons show, most useful first. */
 const VIEWS: Record<AlertMetric['kind'], DrilldownView[]> = {
-  understood_rate: ['misunderstood', 'topics', 'countries'],
+  understood_rate: ['misunderstood', 'intents', 'topics', 'countries'],
   misunderstood_message: ['misunderstood', 'topics', 'countries'],
   cost_per_conversation: ['costs', 'topics', 'countries'],
   total_cost: ['costs', 'topics', 'countries'],
   tokens: ['costs', 'topics', 'countries'],
   conversations: ['countries', 'topics', 'misunderstood'],
   topic: ['topics', 'countries', 'misunderstood'],
-};
-
-const MENTION_WORDS: Record<DrilldownView, string> = {
-  topics: '`topics`',
-  misunderstood: '`misunderstood`',
-  costs: '`costs`',
-  countries: '`countries`',
-  ended_reasons: '`ended reasons`',
 };
 
 const UNKNOWN_WORDS: Record<UnknownReason, string> = {
@@ -233,6 +228,7 @@ function buttonsBlock(alert: AlertDefinition, window: TimeRange, options: AlertR
     period: drilldownPeriod(window, alert, fmt),
     locale: options.locale,
     currencyDisplay: options.currencyDisplay,
+    dashboardUrl: options.dashboardUrl,
   });
 }
 
@@ -266,7 +262,7 @@ function fireMessage(alert: AlertDefinition, notice: Notice, options: AlertRende
   if (s.driver) blocks.push(section(driverWords(s.driver, ww.unit, fmt)));
   const buttons = buttonsBlock(alert, notice.window, options, fmt);
   if (buttons) blocks.push(buttons);
-  const words = VIEWS[alert.metric.kind].map((v) => MENTION_WORDS[v]);
+  const words = VIEWS[alert.metric.kind].map((v) => VIEW_MENTION_WORDS[v]);
   const views = `${words.slice(0, -1).join(', ')} or ${words.at(-1) ?? ''}`;
   blocks.push(
     context([

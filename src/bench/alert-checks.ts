@@ -15,10 +15,11 @@ import { queueDueAlertChecks } from '../alerts/tick.ts';
 import type { Config, ProjectConfig } from '../config/schema.ts';
 import { createLocalQueue, sqsRecord } from '../jobs/local-queue.ts';
 import type { Log } from '../log.ts';
-import { findDemoProject, type Sandbox, startSandbox } from '../sandbox/index.ts';
+import { DEMO_PROJECTS, findDemoProject, type Sandbox, startSandbox } from '../sandbox/index.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import type { SlackDouble } from '../slack-double/server.ts';
-import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { createWorkerHandler } from '../worker/handler.ts';
 import { createMemoryOnceGuard } from '../worker/idempotency.ts';
 import { mapLimit } from '../worker/map-limit.ts';
 
@@ -84,7 +85,9 @@ export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBe
   const template = findDemoProject('proj_demo_shop');
   if (!template) throw new Error('the sandbox has no web-shop demo project');
   const ids = Array.from({ length: projectCount }, (_, i) => String(i + 1).padStart(3, '0'));
-  const sandbox: Sandbox = await startSandbox({ extraProjects: ids.map((n) => ({ ...template, id: `proj_load_${n}` })) });
+  const sandbox: Sandbox = await startSandbox({
+    projects: [...DEMO_PROJECTS, ...ids.map((n) => ({ ...template, id: `proj_load_${n}` }))],
+  });
   try {
     const projects: ProjectConfig[] = ids.map((n) => ({ key: `load-${n}`, id: `proj_load_${n}`, name: `Load test bot ${n}` }));
     const config: Config = { ...options.config, projects: [...options.config.projects, ...projects] };

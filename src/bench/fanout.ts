@@ -13,7 +13,8 @@ import type { DigestJob } from '../jobs/schema.ts';
 import type { Log } from '../log.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import type { SlackDouble } from '../slack-double/server.ts';
-import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { createWorkerHandler } from '../worker/handler.ts';
 import { createMemoryOnceGuard } from '../worker/idempotency.ts';
 
 export interface FanoutOptions {

@@ -3,6 +3,7 @@ import type { AlertBenchResult } from './alert-checks.ts';
 import type { VariantResult } from './cold-start.ts';
 import type { DigestTimeResult } from './digest-time.ts';
 import type { FanoutResult } from './fanout.ts';
+import type { OverviewTimeResult } from './overview-time.ts';
 
 /** Bundle sizes are in decimal kilobytes (1 KB = 1,000 bytes), as the budgets are. */
 export const KB = 1000;
@@ -26,6 +27,8 @@ export interface BenchResults {
   checks: Check[];
   digest?: DigestTimeResult;
   fanout?: FanoutResult;
+  /** The overview on loopback, and with latency added to every ChatDash request. */
+  overview?: OverviewTimeResult[];
   alertChecks?: AlertBenchResult;
   totalSeconds?: number;
 }
@@ -119,6 +122,24 @@ export function formatFanout(f: FanoutResult): string {
   ].join('\n');
 }
 
+export function formatOverview(o: OverviewTimeResult): string {
+  const latency = o.latencyMs > 0 ? `, ${o.latencyMs} ms added to each ChatDash request` : '';
+  return [
+    `Agency overview (/chatdash overview → sandbox → render → response_url), ${o.projects} projects, ${o.concurrency} at once${latency}, median of ${o.runs}: ${ms(o.medianMs)} ms (min ${ms(o.minMs)}, max ${ms(o.maxMs)})`,
+    `  ${o.requestsPerRun} ChatDash requests per overview; ${o.maxLoading} projects still loading at worst (budget ${(o.budgetMs / 1000).toFixed(0)} s)`,
+  ].join('\n');
+}
+
+/** Every project answered, within the worker's ChatDash budget, in every run. */
+export function overviewCheck(o: OverviewTimeResult): Check {
+  return {
+    name: `overview of ${o.projects} projects within the budget${o.latencyMs > 0 ? ` (+${o.latencyMs} ms/request)` : ''}`,
+    value: `${ms(o.maxMs)} ms at worst, ${o.maxLoading} still loading`,
+    target: `all answered < ${(o.budgetMs / 1000).toFixed(0)} s`,
+    pass: o.allDelivered && o.maxLoading === 0 && o.maxMs < o.budgetMs,
+  };
+}
+
 export function formatAlertChecks(a: AlertBenchResult): string {
   const rows = a.rounds.map((r) => [
     r.name,
@@ -168,6 +189,7 @@ export function formatReport(results: BenchResults): string {
   ];
   if (results.digest) parts.push('', formatDigest(results.digest));
   if (results.fanout) parts.push('', formatFanout(results.fanout));
+  for (const overview of results.overview ?? []) parts.push('', formatOverview(overview));
   if (results.alertChecks) parts.push('', formatAlertChecks(results.alertChecks));
   if (results.totalSeconds !== undefined) parts.push('', `Bench took ${results.totalSeconds.toFixed(1)} s.`);
   return parts.join('\n');

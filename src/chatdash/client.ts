@@ -4,12 +4,14 @@
  * One call = up to `maxAttempts` attempts, each bounded by an AbortSignal timeout, with exponential backoff and full
  * jitter between them on network errors, timeouts, 429 (honouring `Retry-After`) and 5xx. A caller's `deadline`
  * bounds the whole call: no attempt runs past it and no wait would cross it (the last error is thrown instead).
- * Failures are `ChatDashError`s whose messages never contain the API key.
+ * Failures are `ChatDashError`s whose messages never contain the API key; what an answer means is `interpretAnswer`'s
+ * (interpret.ts, pure).
  */
 import type { TimeRange } from '../periods/period.ts';
-import { backoffDelayMs, parseRetryAfterMs } from './backoff.ts';
-import { ChatDashError, redactSecret, sanitizeForMessage } from './errors.ts';
-import { type MetricName, type ParsedAnalytics, parseAnalytics } from './schema.ts';
+import { backoffDelayMs } from './backoff.ts';
+import { ChatDashError, scrubForMessage } from './errors.ts';
+import { interpretAnswer } from './interpret.ts';
+import type { MetricName, ParsedAnalytics } from './schema.ts';
 
 export const DEFAULT_CHATDASH_API_URL = 'https://api.chat-dash.com/v1/public';
 
@@ -69,9 +71,8 @@ export function createChatDashClient(options: ChatDashClientOptions): ChatDashCl
   const random = options.random ?? Math.random;
 
   /** Every text that may reach a message goes through this: both the raw and the trimmed key are removed. */
-  const redact = (text: string): string => redactSecret(redactSecret(text, rawKey), apiKey);
-  const clean = (text: string, max?: number): string =>
-    max === undefined ? sanitizeForMessage(redact(text), apiKey) : sanitizeForMessage(redact(text), apiKey, max);
+  const secrets = [rawKey, apiKey];
+  const clean = (text: string, max?: number): string => scrubForMessage(text, secrets, max);
   const origin = safeOrigin(baseUrl);
 
   const log = (event: string, fields: Record<string, unknown>): void => {
@@ -120,7 +121,12 @@ export function createChatDashClient(options: ChatDashClientOptions): ChatDashCl
       } catch (e) {
         throw failed(e);
       }
-      return { status: response.status, parsed: interpret(response.status, response.headers, text, projectId, requested) };
+      const outcome = interpretAnswer(
+        { status: response.status, headers: response.headers, body: text },
+        { projectId, requested, now: Date.now(), secrets },
+      );
+      if (!outcome.ok) throw outcome.error;
+      return { status: response.status, parsed: outcome.analytics };
     } finally {
       clearTimeout(handle);
     }
@@ -136,70 +142,6 @@ export function createChatDashClient(options: ChatDashClientOptions): ChatDashCl
       'unavailable',
       `Could not reach ChatDash at ${origin}${parts ? ` (${parts})` : ''}: check the network and the API URL, then try again`,
     );
-  }
-
-  function interpret(status: number, headers: Headers, text: string, projectId: string, requested: readonly MetricName[]): ParsedAnalytics {
-    if (status >= 200 && status < 300) {
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new ChatDashError(
-          'malformed',
-          `ChatDash answered with something that is not JSON (HTTP ${status}): try again later; if it persists, the API may have changed`,
-          { status },
-        );
-      }
-      const parsed = parseAnalytics(body, requested);
-      if (!parsed) {
-        throw new ChatDashError(
-          'malformed',
-          `ChatDash answered with ${describeJson(body)} instead of an analytics object (HTTP ${status}): the API may have changed`,
-          { status },
-        );
-      }
-      return parsed;
-    }
-    const serverSays = serverMessage(text);
-    const suffix = serverSays ? ` ChatDash said: "${clean(serverSays)}"` : '';
-    if (status === 401 || status === 403) {
-      throw new ChatDashError('unauthorized', `ChatDash rejected the API key (HTTP ${status}): check the agency API key`, { status });
-    }
-    if (status === 404) {
-      throw new ChatDashError(
-        'project_not_found',
-        `ChatDash has no project "${clean(projectId, 100)}" for this API key (HTTP 404): check the project id`,
-        { status },
-      );
-    }
-    if (status === 429) {
-      const retryAfterMs = parseRetryAfterMs(headers.get('retry-after'), Date.now());
-      const when = retryAfterMs === undefined ? 'in a minute' : `in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s`;
-      throw new ChatDashError(
-        'rate_limited',
-        `ChatDash is rate-limiting requests (HTTP 429): try again ${when}`,
-        retryAfterMs === undefined ? { status } : { status, retryAfterMs },
-      );
-    }
-    if (status === 408) {
-      throw new ChatDashError('timeout', `ChatDash timed out answering (HTTP 408): try again in a few minutes`, {
-        status,
-      });
-    }
-    if (status >= 500) {
-      throw new ChatDashError('unavailable', `ChatDash is unavailable (HTTP ${status}): try again in a few minutes.${suffix}`, { status });
-    }
-    if (status >= 400) {
-      throw new ChatDashError(
-        'bad_request',
-        `ChatDash refused the analytics query (HTTP ${status}): check the period and metrics.${suffix}`,
-        { status },
-      );
-    }
-    throw new ChatDashError('unavailable', `ChatDash answered with an unexpected HTTP ${status}`, {
-      status,
-      retryable: false,
-    });
   }
 
   function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -310,31 +252,4 @@ function safeOrigin(url: string): string {
   } catch {
     return 'the configured API URL';
   }
-}
-
-/** The human part of an error body: `message`, `error.message` or `error` when JSON, short plain text otherwise. */
-function serverMessage(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  try {
-    const body = JSON.parse(trimmed) as unknown;
-    if (typeof body === 'object' && body !== null) {
-      const record = body as Record<string, unknown>;
-      if (typeof record.message === 'string') return record.message;
-      const error = record.error;
-      if (typeof error === 'string') return error;
-      if (typeof error === 'object' && error !== null && typeof (error as Record<string, unknown>).message === 'string') {
-        return (error as Record<string, unknown>).message as string;
-      }
-    }
-    return undefined;
-  } catch {
-    return trimmed.startsWith('<') ? undefined : trimmed;
-  }
-}
-
-function describeJson(body: unknown): string {
-  if (body === null) return 'null';
-  if (Array.isArray(body)) return 'a JSON array';
-  return `a JSON ${typeof body}`;
 }

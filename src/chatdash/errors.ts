@@ -62,3 +62,9 @@ export function sanitizeForMessage(text: string, secret: string, maxLength = 200
     .trim();
   return redacted.length > maxLength ? `${redacted.slice(0, maxLength - 1)}…` : redacted;
 }
+
+/** Untrusted text made fit for a message with none of the `secrets` in it: each is redacted before the text is cut. */
+export function scrubForMessage(text: string, secrets: readonly string[], maxLength = 200): string {
+  const redacted = secrets.reduce((out, secret) => redactSecret(out, secret), text);
+  return sanitizeForMessage(redacted, '', maxLength);
+}

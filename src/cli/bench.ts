@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: cold starts of the Lambda bundles next to a naive and a slim one-command Bolt app and a
- * signature-only floor, end-to-end digest time, fan-out throughput for 1,000 subscriptions, and the ChatDash
- * requests and time of an alert check round for 500 alerts. Loopback only:
+ * signature-only floor, end-to-end digest time, fan-out throughput for 1,000 subscriptions, the agency overview's
+ * time and ChatDash requests for 50 projects, and the ChatDash requests and time of an alert check round for 500
+ * alerts. Loopback only:
  * the ChatDash sandbox, the Slack double and an SQS stand-in run in this process.
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
@@ -9,7 +10,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runAlertBench } from '../bench/alert-checks.ts';
 import { buildBaselines } from '../bench/baselines.ts';
 import { measureColdStarts, type Variant } from '../bench/cold-start.ts';
@@ -17,7 +17,8 @@ import { measureDigestTime } from '../bench/digest-time.ts';
 import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
 import { runFanout } from '../bench/fanout.ts';
 import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
-import { alertCheckChecks, type BenchResults, coldStartChecks, formatReport } from '../bench/report.ts';
+import { measureOverviewTime } from '../bench/overview-time.ts';
+import { alertCheckChecks, type BenchResults, coldStartChecks, formatReport, overviewCheck } from '../bench/report.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
 import { bundleFunctions, ROOT } from '../build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
@@ -27,27 +28,30 @@ import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
 import { dueDigestJobs } from '../schedule/handler.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
-import { buildDeps } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    json: { type: 'string' },
-    subscriptions: { type: 'string', default: '1000' },
-    channels: { type: 'string', default: '100' },
-    alerts: { type: 'string', default: '500' },
-    'alert-projects': { type: 'string', default: '100' },
-    help: { type: 'boolean', short: 'h' },
-  },
+const values = optionsOrExit('bench', process.argv.slice(2), {
+  runs: { type: 'string' },
+  quick: { type: 'boolean', default: false },
+  json: { type: 'string' },
+  subscriptions: { type: 'string', default: '1000' },
+  channels: { type: 'string', default: '100' },
+  'overview-projects': { type: 'string', default: '50' },
+  alerts: { type: 'string', default: '500' },
+  'alert-projects': { type: 'string', default: '100' },
+  help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
-  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100] [--alerts 500] [--alert-projects 100]
+  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100] [--overview-projects 50]
+                 [--alerts 500] [--alert-projects 100]
 Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
 size, load, load + first answer and a warm answer for http, worker, schedule and deadletter, side by side with
 a naive Bolt bundle, a slim Bolt bundle and a signature-only floor. Then the end-to-end digest time and the
-fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel, then alert check
-rounds for --alerts hourly alerts over --alert-projects projects (ChatDash requests and time per round).
+fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel, the agency
+overview's time and ChatDash requests for --overview-projects projects (on loopback, and with 250 ms added to
+each ChatDash request), then alert check rounds for --alerts hourly alerts over --alert-projects projects
+(ChatDash requests and time per round).
 --runs     samples per bundle and digest runs (default 7; 3 with --quick)
 --json     also write every sample and result to FILE
 Exits 1 if a target is missed.`);
@@ -57,6 +61,9 @@ Exits 1 if a target is missed.`);
 const runs = positiveInt(values.runs ?? (values.quick ? '3' : '7'), '--runs');
 const subscriptionCount = positiveInt(values.subscriptions, '--subscriptions');
 const channelCount = positiveInt(values.channels, '--channels');
+const overviewProjects = positiveInt(values['overview-projects'], '--overview-projects');
+/** Stands in for a real API's latency in the second overview measurement. */
+const OVERVIEW_LATENCY_MS = 250;
 const alertCount = positiveInt(values.alerts, '--alerts');
 const alertProjects = positiveInt(values['alert-projects'], '--alert-projects');
 const benchStarted = performance.now();
@@ -112,6 +119,15 @@ try {
   if (jobs.length !== subscriptionCount) throw new Error(`${jobs.length} digests due on the tick, expected ${subscriptionCount}`);
   const fanout = await runFanout({ config, jobs, env, secrets, slack, log: quiet });
 
+  progress(
+    `Agency overview of ${overviewProjects} projects × ${runs}, on loopback and with ${OVERVIEW_LATENCY_MS} ms per ChatDash request…`,
+  );
+  slack.reset();
+  const overview = [
+    await measureOverviewTime({ projects: overviewProjects, runs, slack, log: quiet }),
+    await measureOverviewTime({ projects: overviewProjects, runs, slack, log: quiet, latencyMs: OVERVIEW_LATENCY_MS }),
+  ];
+
   progress(`Alert check rounds: ${alertCount} alerts on ${alertProjects} projects…`);
   slack.reset();
   const alertChecks = await runAlertBench({ alerts: alertCount, projects: alertProjects, config: demoConfig, slack, secrets, log: quiet });
@@ -125,10 +141,11 @@ try {
     checks: coldStartChecks(coldStarts),
     digest,
     fanout,
+    overview,
     alertChecks,
     totalSeconds: (performance.now() - benchStarted) / 1000,
   };
-  results.checks.push(...alertCheckChecks(alertChecks));
+  results.checks.push(...overview.map(overviewCheck), ...alertCheckChecks(alertChecks));
   if (fanout.posted !== fanout.jobs || fanout.channelMismatches > 0) {
     results.checks.push({
       name: 'fan-out delivered every digest once',
@@ -150,9 +167,7 @@ try {
 
 function positiveInt(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`${flag} must be a positive whole number, not ${JSON.stringify(text)}`);
-    process.exit(2);
-  }
+  if (!Number.isInteger(n) || n < 1)
+    exitWithUsage('bench', new UsageError(`${flag} must be a positive whole number, not ${JSON.stringify(text)}`));
   return n;
 }

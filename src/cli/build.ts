@@ -5,13 +5,15 @@
  *
  * The configuration is `--config`, else `CHATDASH_CONFIG`, else the demo configuration (src/config/demo.yml).
  */
-import { parseArgs } from 'node:util';
 import { bundleFunctions } from '../build/bundle.ts';
 import { ConfigError } from '../config/load.ts';
 import { configPathFrom } from '../config/path.ts';
+import { optionsOrExit } from './args.ts';
 
-const { values } = parseArgs({
-  options: { config: { type: 'string' }, outdir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+const values = optionsOrExit('build', process.argv.slice(2), {
+  config: { type: 'string' },
+  outdir: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
   console.log(

@@ -2,7 +2,7 @@
  * The alerts part of `npm run demo`: two alerts on the web-shop bot, an incident played through the sandbox's
  * control API, and a simulated day of hourly checks through the real tick and the real worker against the Slack
  * double: the alert fires once, stays quiet, says "back to normal" in its thread, and answers
- * `@ChatDash misunderstood` there. Only the clock is simulated (the sandbox's data depends on the instants asked).
+ * `@ChatDash misunderstood` there. Only the clock is simulated, for the worker and the sandbox alike.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,12 +24,15 @@ import type { SecretsProvider } from '../secrets/secrets.ts';
 import type { HttpHandler } from '../slack/http-handler.ts';
 import { eventsApiEvent } from '../slack-double/requests.ts';
 import type { SlackDouble } from '../slack-double/server.ts';
-import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { createWorkerHandler } from '../worker/handler.ts';
 import { createMemoryOnceGuard } from '../worker/idempotency.ts';
 
 export interface AlertDemoOptions {
   config: Config;
   sandbox: Sandbox;
+  /** The sandbox's clock (its `now` option): set to the simulated time while the day runs, then given back. */
+  sandboxClock: { now: () => number };
   slack: SlackDouble;
   env: NodeJS.ProcessEnv;
   secrets: SecretsProvider;
@@ -43,7 +46,7 @@ export interface AlertDemoOptions {
   indent: (text: string) => string;
 }
 
-const CHANNEL = 'C0NOVA';
+const CHANNEL = 'C0SHOP';
 const HOUR = 3_600_000;
 
 /** Tuesday of last week, 08:00 UTC: a realistic, recent day with four weeks of sandbox history behind it. */
@@ -54,8 +57,8 @@ function demoMorning(now: Date): Date {
 }
 
 export async function runAlertDemo(o: AlertDemoOptions): Promise<void> {
-  const project = o.config.projects.find((p) => p.key === 'nova');
-  if (!project) throw new Error('The demo configuration has no "nova" project');
+  const project = o.config.projects.find((p) => p.key === 'shop');
+  if (!project) throw new Error('The demo configuration has no "shop" project');
   const lines: Array<Record<string, unknown>> = [];
   const log = createLog({ write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
   const morning = demoMorning(new Date());
@@ -78,7 +81,7 @@ export async function runAlertDemo(o: AlertDemoOptions): Promise<void> {
     ['quality-floor', { kind: 'understood_rate' }, { kind: 'threshold', direction: 'below', value: 0.85 }],
   ] as const) {
     const alert = newAlert(
-      { teamId: 'T0DEMO', channelId: CHANNEL, project: 'nova', frequency: 'hourly', timeZone: tz, metric, condition },
+      { teamId: 'T0DEMO', channelId: CHANNEL, project: 'shop', frequency: 'hourly', timeZone: tz, metric, condition },
       { actor: 'U0ALICE', now: morning, id },
     );
     if (!alert.ok) throw new Error(`demo alert ${id} is invalid`);
@@ -101,6 +104,8 @@ export async function runAlertDemo(o: AlertDemoOptions): Promise<void> {
   const requestsBefore = o.sandbox.requests.length;
   let firstFire: SlackMessage | undefined;
   let fireTs: string | undefined;
+  const realClock = o.sandboxClock.now;
+  o.sandboxClock.now = () => clock.now.getTime();
   for (let t = morning.getTime(); t <= morning.getTime() + 10 * HOUR; t += 10 * 60_000) {
     clock.now = new Date(t);
     const seen = lines.length;
@@ -130,6 +135,7 @@ export async function runAlertDemo(o: AlertDemoOptions): Promise<void> {
       firstFire ??= message;
     }
   }
+  o.sandboxClock.now = realClock;
   const checks = lines.filter((l) => l.event === 'alert_check.done').length;
   console.log(
     `  ${checks} checks of ${made.length} alerts, ${o.sandbox.requests.length - requestsBefore} ChatDash requests (one per check, plus the past 4 weeks on the first check of each hour)`,

@@ -6,11 +6,11 @@
  *  3. renders the digest, prints it as it would look, and writes its Block Kit JSON and a Block Kit Builder link;
  *  4. sends a signed `/chatdash stats acme 30d` through the real HTTP handler, then runs the worker on the queued
  *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way;
- *  5. plays an incident on the web-shop bot and runs a simulated day of hourly alert checks (see demo-alerts.ts).
+ *  5. sends `/chatdash overview` from the agency channel the same way and shows the ranked agency overview.
+ *  6. plays an incident on the web-shop bot and runs a simulated day of hourly alert checks (see demo-alerts.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ROOT } from '../build/bundle.ts';
 import { createChatDashClient } from '../chatdash/client.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
@@ -28,23 +28,25 @@ import { createHttpHandler } from '../slack/http-handler.ts';
 import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
 import { fetchInsights } from '../worker/analytics.ts';
-import { buildDeps, createWorkerHandler } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { createWorkerHandler } from '../worker/handler.ts';
+import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
 import { runAlertDemo } from './demo-alerts.ts';
+import { demoOverview } from './demo-overview.ts';
 
-const { values } = parseArgs({
-  options: {
-    project: { type: 'string', default: 'acme' },
-    range: { type: 'string', default: '7d' },
-    out: { type: 'string', default: join(ROOT, '.demo') },
-    help: { type: 'boolean', short: 'h' },
-  },
+const values = optionsOrExit('demo', process.argv.slice(2), {
+  project: { type: 'string', default: 'acme' },
+  range: { type: 'string', default: '7d' },
+  out: { type: 'string', default: join(ROOT, '.demo') },
+  help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
   console.log(`Usage: npm run demo [-- --project acme|bella|quiet] [--range 7d] [--out DIR]
 Runs the bot against the bundled ChatDash sandbox and a local Slack double (no keys, no network),
 prints the digest, writes its Block Kit JSON and a Block Kit Builder link to --out (default .demo/),
-shows a /chatdash stats round trip through the real HTTP handler and worker, then an alert firing and
-recovering on a simulated day of hourly checks (writes alert.json too).`);
+shows a /chatdash stats round trip through the real HTTP handler and worker, then /chatdash overview from the
+agency channel (C0AGENCY), written to --out as overview.json and a Block Kit Builder link, then an alert firing
+and recovering on a simulated day of hourly checks (writes alert.json too).`);
   process.exit(0);
 }
 
@@ -53,12 +55,12 @@ const step = (s: string) => console.log(`\n${bold(`\u25b6 ${s}`)}`);
 
 const config = loadConfigFile(DEMO_CONFIG_PATH);
 const project = config.projects.find((p) => p.key === values.project);
-if (!project) {
-  console.error(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`);
-  process.exit(2);
-}
+if (!project)
+  exitWithUsage('demo', new UsageError(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`));
 
-const sandbox = await startSandbox();
+// The sandbox's clock: the real one, except while the alerts step simulates a day (see demo-alerts.ts).
+const sandboxClock = { now: Date.now };
+const sandbox = await startSandbox({ now: () => sandboxClock.now() });
 const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
 try {
   // 1–2. The real client against the sandbox.
@@ -89,7 +91,12 @@ try {
 
   // 3. The digest as Slack would show it.
   step('The digest, as it would appear in Slack');
-  const digest = renderDigest(insights, { project: { id: project.id, name: project.name }, locale: config.defaults.locale, buttons: true });
+  const digest = renderDigest(insights, {
+    project: { id: project.id, name: project.name },
+    locale: config.defaults.locale,
+    buttons: true,
+    dashboardUrl: project.dashboardUrl,
+  });
   console.log(indent(renderForTerminal(digest)));
   await mkdir(values.out, { recursive: true });
   const jsonPath = join(values.out, 'digest.json');
@@ -147,8 +154,22 @@ try {
     const reply = slack.callsTo('response_url').at(-1);
     if (reply) console.log(indent(renderForTerminal(reply.body as unknown as SlackMessage)));
   }
-  // 5. Alerts: an incident, checked hourly, through the real tick and worker.
-  await runAlertDemo({ config, sandbox, slack, env, secrets, http, queue, signingSecret: signing.secret, out: values.out, step, indent });
+  await demoOverview({ http, worker, queue, sandbox, slack, signing, out: values.out, step, indent });
+  // 6. Alerts: an incident, checked hourly, through the real tick and worker.
+  await runAlertDemo({
+    config,
+    sandbox,
+    sandboxClock,
+    slack,
+    env,
+    secrets,
+    http,
+    queue,
+    signingSecret: signing.secret,
+    out: values.out,
+    step,
+    indent,
+  });
   console.log(`\n${bold('Done.')} Next: \`npm test\`, or \`npm run sandbox\` to explore the ChatDash sandbox with curl.`);
 } finally {
   await slack.close();

@@ -13,7 +13,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { ConfigError, loadConfigFile } from '../config/load.ts';
 import { configPathFrom } from '../config/path.ts';
@@ -24,16 +23,20 @@ import type { SlackMessage } from '../digest/blocks.ts';
 import { renderForTerminal } from '../digest/terminal.ts';
 import type { DigestJob } from '../jobs/schema.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
+import { isOverviewSubscription, subscriptionProjects } from '../overview/subscription.ts';
 import { SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts';
 import { type SlackDouble, startSlackDouble } from '../slack-double/server.ts';
-import { buildDigestMessage, resolveDigest, runDigest } from '../worker/digest.ts';
-import { buildDeps } from '../worker/handler.ts';
+import { buildDeps } from '../worker/build-deps.ts';
+import { buildDigestMessage, digestPeriod, resolveDigest, runDigest } from '../worker/digest.ts';
+import { buildOverviewDigest } from '../worker/overview-digest.ts';
+import { exitWithUsage, parseOptions, UsageError } from './args.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const HELP = `Usage: npm run digest -- --subscription NAME [--dry-run] [--config FILE] [--at ISO] [--out DIR] [--verbose]
 
-Builds one digest now for a subscription of the configuration, with the same code the scheduled worker runs.
+Builds one digest now for a subscription of the configuration, with the same code the scheduled worker runs
+(for a subscription with projects, several or all, the agency overview of those projects).
 
   --subscription NAME  the subscription (its name in the configuration's subscriptions list)
   --dry-run            fetch and render only: print the digest and write its Block Kit JSON to
@@ -54,27 +57,16 @@ nothing reaches a real workspace.
 
 Exit codes: 0 done, 1 not built or not posted (or an invalid configuration), 2 usage error.`;
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        subscription: { type: 'string', short: 's' },
-        'dry-run': { type: 'boolean', default: false },
-        config: { type: 'string' },
-        at: { type: 'string' },
-        out: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseOptions(argv, {
+    subscription: { type: 'string', short: 's' },
+    'dry-run': { type: 'boolean', default: false },
+    config: { type: 'string' },
+    at: { type: 'string' },
+    out: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
 }
 
 function subscriptionList(config: Config): string {
@@ -119,8 +111,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     throw new UsageError(`--at ${JSON.stringify(values.at)} is not a date: use ISO 8601, like 2026-11-23T09:00:00Z`);
 
   const job: DigestJob = { kind: 'digest', subscription: subscription.name, scheduledFor: at.toISOString(), trigger: 'manual' };
-  const resolved = resolveDigest(job, config);
-  if ('error' in resolved) {
+  // A subscription covering several projects posts the agency overview; one covering one project, its digest.
+  const found = digestPeriod(job, config);
+  const overview = 'error' in found || !isOverviewSubscription(found.subscription) ? undefined : found;
+  const resolved = overview ? undefined : resolveDigest(job, config);
+  if (resolved && 'error' in resolved) {
     console.error(`Cannot build the digest: ${resolved.error}`);
     return 1;
   }
@@ -177,11 +172,16 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       log,
     );
 
-    const { period, project } = resolved;
-    const heading = `Digest ${subscription.name}: ${project.name}, ${period.label} (${period.start} .. ${period.end}, ${period.timeZone}) for channel ${subscription.channel}`;
+    const { period } = overview ?? resolved!;
+    const about = resolved ? resolved.project.name : `overview of ${subscriptionProjects(config, subscription).length} projects`;
+    const heading = `Digest ${subscription.name}: ${about}, ${period.label} (${period.start} .. ${period.end}, ${period.timeZone}) for channel ${subscription.channel}`;
 
     if (dryRun) {
-      const message = await buildDigestMessage(resolved, deps);
+      const message = resolved ? await buildDigestMessage(resolved, deps) : (await buildOverviewDigest(overview!, deps))?.message;
+      if (!message) {
+        console.error(`Cannot build the overview: subscription ${subscription.name} covers no project bound to ${subscription.channel}`);
+        return 1;
+      }
       console.log(`${heading}\n`);
       console.log(renderForTerminal(message));
       const outDir = resolve(values.out ?? join(ROOT, '.demo'));
@@ -225,10 +225,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 main(process.argv.slice(2), process.env).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\nRun \`npm run digest -- --help\` for usage.`);
-      process.exit(2);
-    }
+    if (error instanceof UsageError) exitWithUsage('digest', error);
     console.error(error);
     process.exit(1);
   },

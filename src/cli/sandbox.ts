@@ -3,30 +3,28 @@
  * Port: `--port`, else env SANDBOX_PORT, else 4010.
  */
 import { DEMO_PROJECTS, startSandbox } from '../sandbox/index.ts';
+import { exitWithUsage, parseOptions, UsageError } from './args.ts';
 
 const DEFAULT_PORT = 4010;
 
-function option(args: readonly string[], name: string): string | undefined {
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    if (arg === `--${name}`) return args[i + 1];
-    if (arg?.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
-  }
-  return undefined;
-}
-
+/** A port number, or undefined for none given; a bad one is a `UsageError` from `--port`, an `Error` from the environment. */
 function parsePort(text: string | undefined, source: string): number | undefined {
   if (text === undefined || text === '') return undefined;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`${source} must be a port number between 0 and 65535, got ${JSON.stringify(text)}`);
+    const message = `${source} must be a port number between 0 and 65535, got ${JSON.stringify(text)}`;
+    throw source === '--port' ? new UsageError(message) : new Error(message);
   }
   return port;
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
+  const values = parseOptions(process.argv.slice(2), {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
     console.log(`Usage: npm run sandbox [-- --port N] [--host H]
 Runs the ChatDash sandbox (the analytics endpoint with deterministic demo projects) until Ctrl-C.
   --port N   port to listen on (default: SANDBOX_PORT, else ${DEFAULT_PORT})
@@ -36,8 +34,8 @@ Incidents for alerts: POST /__sandbox/incident with {"projectId": "proj_demo_sho
 ({"incident": null} clears; also "until", "conversationsFactor", "message": {"id", "label"}).`);
     return;
   }
-  const port = parsePort(option(args, 'port'), '--port') ?? parsePort(process.env.SANDBOX_PORT, 'SANDBOX_PORT') ?? DEFAULT_PORT;
-  const host = option(args, 'host') ?? '127.0.0.1';
+  const port = parsePort(values.port, '--port') ?? parsePort(process.env.SANDBOX_PORT, 'SANDBOX_PORT') ?? DEFAULT_PORT;
+  const host = values.host ?? '127.0.0.1';
   const sandbox = await startSandbox({ port, host });
   const origin = new URL(sandbox.url).origin;
   const today = new Date();
@@ -94,6 +92,7 @@ Incidents for alerts: POST /__sandbox/incident with {"projectId": "proj_demo_sho
 }
 
 main().catch((e: unknown) => {
+  if (e instanceof UsageError) exitWithUsage('sandbox', e);
   process.stderr.write(`sandbox: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

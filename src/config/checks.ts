@@ -9,7 +9,7 @@
 import { Cron } from 'croner';
 import { parsePeriod } from '../periods/parse.ts';
 import { type DataPath, formatPath } from './locate.ts';
-import { cronProblem, DEFAULTS, isValidTimeZone } from './schema.ts';
+import { ALL_PROJECTS, cronProblem, DEFAULTS, isValidTimeZone } from './schema.ts';
 import { suggest } from './suggest.ts';
 
 export interface Problem {
@@ -23,6 +23,55 @@ type Raw = Record<string, unknown>;
 
 function isRecord(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `project` xor `projects`; a `projects` list names each project once, each defined and bound to the channel;
+ * `projects: all` needs a channel bound to some project; `sections` belong to one project's digest only.
+ */
+function checkProjectList(
+  sub: Raw,
+  index: number,
+  channel: string | undefined,
+  bound: ReadonlyMap<string, ReadonlySet<string>>,
+  checkCovered: (project: string, path: DataPath) => void,
+): Problem[] {
+  const problems: Problem[] = [];
+  const at = (...rest: Array<string | number>): DataPath => ['subscriptions', index, ...rest];
+  if (sub.project === undefined && sub.projects === undefined) {
+    problems.push({
+      path: at('project'),
+      message: `is required (or projects: a list of project keys, or ${ALL_PROJECTS}, for the agency overview)`,
+    });
+  } else if (sub.project !== undefined && sub.projects !== undefined) {
+    problems.push({
+      path: at('projects'),
+      at: 'key',
+      message: "use either project (one project's digest) or projects (the overview), not both",
+    });
+  }
+  if (Array.isArray(sub.projects)) {
+    const seen = new Set<string>();
+    sub.projects.forEach((key, j) => {
+      if (typeof key !== 'string') return;
+      if (seen.has(key)) problems.push({ path: at('projects', j), message: `${JSON.stringify(key)} is listed twice` });
+      seen.add(key);
+      checkCovered(key, at('projects', j));
+    });
+  } else if (sub.projects === ALL_PROJECTS && channel !== undefined && (bound.get(channel)?.size ?? 0) === 0) {
+    problems.push({
+      path: at('projects'),
+      message: `"${ALL_PROJECTS}" would cover nothing: channel ${JSON.stringify(channel)} is bound to no project under channels`,
+    });
+  }
+  if (sub.projects !== undefined && sub.sections !== undefined) {
+    problems.push({
+      path: at('sections'),
+      at: 'key',
+      message: "sections choose parts of one project's digest; an overview of projects has none",
+    });
+  }
+  return problems;
 }
 
 function list(value: unknown): unknown[] {
@@ -68,6 +117,14 @@ export function crossCheck(raw: unknown, now: Date): Problem[] {
   checkUnique(projects, 'projects', 'key', 'key', problems, (v) => v.toLowerCase());
   checkUnique(projects, 'projects', 'id', 'id', problems);
   checkUnique(projects, 'projects', 'name', 'name', problems, (v) => v.trim().replace(/\s+/g, ' ').toLowerCase());
+  projects.forEach((p, index) => {
+    if (isRecord(p) && p.key === ALL_PROJECTS) {
+      problems.push({
+        path: ['projects', index, 'key'],
+        message: `"${ALL_PROJECTS}" is reserved (\`/chatdash stats all\` and \`projects: all\` mean every project): pick another key`,
+      });
+    }
+  });
   const projectKeys = projects.flatMap((p) => (isRecord(p) && typeof p.key === 'string' ? [p.key] : []));
   const knownProject = new Set(projectKeys);
 
@@ -106,17 +163,22 @@ export function crossCheck(raw: unknown, now: Date): Problem[] {
   checkUnique(subscriptions, 'subscriptions', 'name', 'name', problems, (v) => v.toLowerCase());
   subscriptions.forEach((sub, index) => {
     if (!isRecord(sub)) return;
-    const project = text(sub.project);
     const channel = text(sub.channel);
-    if (project !== undefined && !knownProject.has(project)) {
-      problems.push({ path: ['subscriptions', index, 'project'], message: unknownProject(project) });
-    } else if (project !== undefined && channel !== undefined && !bound.get(channel)?.has(project)) {
-      // A digest must not show a project's numbers where people could not query them.
-      problems.push({
-        path: ['subscriptions', index, 'channel'],
-        message: `${JSON.stringify(channel)} is not bound to project ${JSON.stringify(project)}: add ${project} to this channel's projects under channels`,
-      });
-    }
+    /** A project a subscription names must exist and be bound to its channel. */
+    const checkCovered = (project: string, path: DataPath): void => {
+      if (!knownProject.has(project)) {
+        problems.push({ path, message: unknownProject(project) });
+      } else if (channel !== undefined && !bound.get(channel)?.has(project)) {
+        // A digest must not show a project's numbers where people could not query them.
+        problems.push({
+          path: ['subscriptions', index, 'channel'],
+          message: `${JSON.stringify(channel)} is not bound to project ${JSON.stringify(project)}: add ${project} to this channel's projects under channels`,
+        });
+      }
+    };
+    const project = text(sub.project);
+    if (project !== undefined) checkCovered(project, ['subscriptions', index, 'project']);
+    problems.push(...checkProjectList(sub, index, channel, bound, checkCovered));
 
     const ownZone = text(sub.timeZone);
     const timeZone = ownZone !== undefined && isValidTimeZone(ownZone) ? ownZone : fallbackZone;

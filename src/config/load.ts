@@ -176,8 +176,11 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): Problem[] {
     case 'too_big':
       if (issue.origin === 'string') return [{ path, message: `must be at most ${String(issue.maximum)} characters long` }];
       return [{ path, message: `must have at most ${String(issue.maximum)} items` }];
-    case 'invalid_format':
     case 'custom':
+      // Some values must not be repeated in an error (a URL that may hold a secret).
+      if (issue.params?.quoteValue === false) return [{ path, message: issue.message }];
+      return [{ path, message: `${quote(value)} ${issue.message}` }];
+    case 'invalid_format':
       return [{ path, message: `${quote(value)} ${issue.message}` }];
     default:
       return [{ path, message: issue.message }];

@@ -8,6 +8,8 @@
 
 import { Cron } from 'croner';
 import * as z from 'zod/mini';
+import { ALL_PROJECTS } from './all-projects.ts';
+import { dashboardUrlProblem } from './dashboard-url.ts';
 
 /** Digest sections, in the order a digest shows them. */
 export const SECTIONS = ['headline', 'trend', 'changes', 'topics', 'misunderstood', 'costs'] as const;
@@ -80,6 +82,14 @@ export const CronExpression = z.string().check(
 );
 const NonEmptyText = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
+/** A ChatDash dashboard link (see dashboard-url.ts). Its problems never quote the value: it may hold a secret. */
+export const DashboardUrl = z.string().check(
+  z.check<string>((ctx) => {
+    const problem = dashboardUrlProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem.message, input: ctx.value, params: { quoteValue: false } });
+  }),
+);
+
 export const ProjectConfig = z.strictObject({
   /** What people type: `/chatdash stats acme 30d`. */
   key: slug('project key', 40),
@@ -87,6 +97,8 @@ export const ProjectConfig = z.strictObject({
   id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/, 'is not a valid ChatDash project id (letters, digits, _ and -)')),
   /** Display name (may be shown in Slack: escape it). */
   name: NonEmptyText,
+  /** The project's ChatDash dashboard page: digests, stats answers and drill-downs link to it ("Open in ChatDash"). */
+  dashboardUrl: z.optional(DashboardUrl),
 });
 export type ProjectConfig = z.output<typeof ProjectConfig>;
 
@@ -96,9 +108,20 @@ export const ChannelBinding = z.strictObject({
 });
 export type ChannelBinding = z.output<typeof ChannelBinding>;
 
+/** `projects: all` in a subscription: every project bound to its channel. Reserved as a project key. */
+export { ALL_PROJECTS };
+
+/** A subscription's `projects`: `all`, or a list of project keys. */
+export const ProjectList = z.union([z.literal(ALL_PROJECTS), z.array(slug('project key', 40)).check(z.minLength(1))], {
+  error: `must be "${ALL_PROJECTS}" or a list of project keys (like [acme, bella])`,
+});
+
 export const SubscriptionConfig = z.strictObject({
   name: slug('subscription name', 80),
-  project: slug('project key', 40),
+  /** One project: the subscription posts its digest. Exactly one of `project` and `projects` is given. */
+  project: z.optional(slug('project key', 40)),
+  /** Several projects, or `all` (those bound to `channel`): the subscription posts the agency overview. */
+  projects: z.optional(ProjectList),
   channel: ChannelId,
   /** Standard 5-field cron, read in `timeZone`. */
   schedule: CronExpression,

@@ -6,20 +6,26 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Config } from '../config/schema.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import { parseJob } from '../jobs/parse.ts';
 import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider } from '../secrets/secrets.ts';
 import { alertAdmins } from '../worker/alerts.ts';
+import { buildDeps } from '../worker/build-deps.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
-import { buildDeps, parseJob } from '../worker/handler.ts';
+import { tellOverviewAsker } from '../worker/overview.ts';
 
 const SORRY =
   ':warning: Sorry, I tried several times and couldn\u2019t finish this. Please try again in a few minutes; if it keeps failing, tell your admin.';
 
 export interface DeadLetterOptions {
+  /** Projects, channels, the admin channel (validated; the build embeds it). Required. */
   config: Config;
+  /** Where the secrets' source, `CHATDASH_API_URL` and `SLACK_API_URL` are read. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** Replaces the deps built from the secrets and `env` (tests). Default: `buildDeps(config, env, createSecretsProvider(env), log)`, built on the first batch (a failure is retried on the next). */
   deps?: WorkerDeps;
+  /** Structured log. Default: JSON lines on stdout (`createLog()`). */
   log?: Log;
 }
 
@@ -72,6 +78,9 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
             text: SORRY,
           });
       });
+      return;
+    case 'overview':
+      await tellAskerOrAdmins(deps, job.kind, job.requester.userId, () => tellOverviewAsker(deps, job, SORRY));
       return;
     case 'digest':
       await alertAdmins(

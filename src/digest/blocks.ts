@@ -42,13 +42,21 @@ export function divider(): DividerBlock {
   return { type: 'divider' };
 }
 
-export function button(safeText: string, actionId: string, value: string): Button {
+function buttonBase(safeText: string, actionId: string): Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text: truncateEscaped(safeText, SLACK_LIMITS.buttonText), emoji: true },
     action_id: actionId.slice(0, SLACK_LIMITS.actionId),
-    value,
   };
+}
+
+export function button(safeText: string, actionId: string, value: string): Button {
+  return { ...buttonBase(safeText, actionId), value };
+}
+
+/** A button that opens `url` in the browser. The caller checks the URL (https, length); the action id is still needed. */
+export function linkButton(safeText: string, actionId: string, url: string): Button {
+  return { ...buttonBase(safeText, actionId), url };
 }
 
 export function actions(elements: readonly Button[]): ActionsBlock {

@@ -34,7 +34,7 @@ export const DrilldownRef = z.object({
 export type DrilldownRef = z.infer<typeof DrilldownRef>;
 
 /** Keep only the fields of a Period (a caller's object may carry more). */
-function periodFields(p: Period): Period {
+export function periodFields(p: Period): Period {
   return {
     start: p.start,
     end: p.end,

@@ -10,6 +10,7 @@ export const SLACK_LIMITS = {
   sectionFieldText: 2000,
   buttonText: 75,
   buttonValue: 2000,
+  buttonUrl: 3000,
   actionId: 255,
   actionsElements: 25,
   contextElements: 10,

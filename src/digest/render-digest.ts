@@ -5,7 +5,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { HeadlineKey, Insights } from '../insights/types.ts';
 import { DRILLDOWN_VIEWS } from '../insights/views.ts';
-import { capBlocks, context, divider, fields, header, type SlackMessage, section } from './blocks.ts';
+import { actions, capBlocks, context, divider, fields, header, type SlackMessage, section } from './blocks.ts';
+import { dashboardLinkButton } from './dashboard-link.ts';
 import { drilldownButtons } from './drilldown-buttons.ts';
 import { type CurrencyDisplay, createFormatter, type Formatter, NOT_AVAILABLE } from './format.ts';
 import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
@@ -39,6 +40,8 @@ export interface RenderOptions {
   title?: string;
   /** Drill-down buttons (default true). */
   buttons?: boolean;
+  /** The project's ChatDash dashboard URL: adds an "Open in ChatDash" link button (default none). */
+  dashboardUrl?: string | undefined;
 }
 
 /** Shared by the digest and the drill-downs. */
@@ -163,10 +166,13 @@ function costsBlock(insights: Insights, fmt: Formatter, withTotals: boolean): Kn
 }
 
 function buttonsBlock(insights: Insights, options: RenderOptions): KnownBlock | undefined {
-  return drilldownButtons(
-    DRILLDOWN_VIEWS.filter((view) => viewHasData(view, insights)),
-    { project: options.project.id, period: insights.period, locale: options.locale, currencyDisplay: options.currencyDisplay },
-  );
+  return drilldownButtons(options.buttons === false ? [] : DRILLDOWN_VIEWS.filter((view) => viewHasData(view, insights)), {
+    project: options.project.id,
+    period: insights.period,
+    locale: options.locale,
+    currencyDisplay: options.currencyDisplay,
+    dashboardUrl: options.dashboardUrl,
+  });
 }
 
 /** The notification / screen-reader text: one plain paragraph, escaped. */
@@ -194,6 +200,8 @@ function fallbackText(insights: Insights, ctx: RenderContext): string {
           return `understood rate fell ${fmt.points(Math.abs(x.points)).replace(/^\+/, '')}`;
         case 'cost_per_conversation_rise':
           return `cost per conversation rose ${fmt.percentValue(x.change.percent)}`;
+        case 'new_misunderstood':
+          return `new misunderstood message “${mrkdwnLabel(x.label, 40)}” (${fmt.integer(x.count)} times)`;
         default:
           return '';
       }
@@ -210,7 +218,13 @@ function renderEmpty(insights: Insights, options: RenderOptions, ctx: RenderCont
   if (insights.hasPrevious && previous !== null && previous > 0) {
     body += ` The period before had ${fmt.integer(previous)}.`;
   }
-  const blocks: KnownBlock[] = [header(ctx.headerText(options.title)), section(body), context([ctx.footer])];
+  const link = dashboardLinkButton(options.dashboardUrl);
+  const blocks: KnownBlock[] = [
+    header(ctx.headerText(options.title)),
+    section(body),
+    ...(link ? [actions([link])] : []),
+    context([ctx.footer]),
+  ];
   return {
     text: truncateEscaped(`No conversations for ${ctx.plainName} in this period: ${ctx.periodWords}.`, SLACK_LIMITS.fallbackText),
     blocks,
@@ -243,10 +257,8 @@ export function renderDigest(insights: Insights, options: RenderOptions): SlackM
   if (wanted.has('costs')) lists.push(costsBlock(insights, fmt, !wanted.has('headline')));
   if (lists.length > 0) blocks.push(divider(), ...lists);
 
-  if (options.buttons !== false) {
-    const b = buttonsBlock(insights, options);
-    if (b) blocks.push(b);
-  }
+  const buttons = buttonsBlock(insights, options);
+  if (buttons) blocks.push(buttons);
   blocks.push(context([ctx.footer]));
 
   return { text: fallbackText(insights, ctx), blocks: capBlocks(blocks) };

@@ -5,12 +5,13 @@
 import type { KnownBlock } from '@slack/types';
 import type { Insights, RankedItem, RankedList } from '../insights/types.ts';
 import type { DrilldownView } from '../insights/views.ts';
-import { capBlocks, context, fields, header, type SlackMessage, section } from './blocks.ts';
+import { actions, capBlocks, context, fields, header, type SlackMessage, section } from './blocks.ts';
+import { dashboardLinkButton } from './dashboard-link.ts';
 import { type Formatter, NOT_AVAILABLE } from './format.ts';
 import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
 import { cleanLabel, escapeAndTruncate, mrkdwnLabel, truncateEscaped } from './mrkdwn.ts';
 import { type RenderOptions, renderContext } from './render-digest.ts';
-import { formatHeadlineValue, headlineChange, humaniseReason, listLine, moreLine, VIEW_TITLES } from './wording.ts';
+import { formatHeadlineValue, hasItems, headlineChange, humaniseReason, listLine, moreLine, VIEW_TITLES } from './wording.ts';
 
 /** Flag emoji for an ISO 3166-1 alpha-2 code, a white flag for anything else. */
 export function flagEmoji(code: string): string {
@@ -106,6 +107,18 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
         noun: 'misunderstood messages',
       };
     }
+    case 'intents': {
+      const u = insights.understood;
+      const parts = [`${fmt.integer(insights.topIntents.total)} messages matched an intent`];
+      if (u && u.total > 0) parts.push(`understood rate ${fmt.percent(insights.headline.understoodRate.value)}`);
+      return {
+        summary: hasItems(insights.topIntents) ? [section(parts.join(' · '))] : [],
+        list: insights.topIntents,
+        line: (item) => listLine(item, fmt, labelMax),
+        word: (item) => plainWord(item.label),
+        noun: 'intents',
+      };
+    }
     case 'costs': {
       const h = insights.headline;
       const field = (key: 'totalCost' | 'averageCost', title: string): string => {
@@ -168,6 +181,7 @@ export function renderDrilldown(view: DrilldownView, insights: Insights, options
   const title = VIEW_TITLES[view];
   const blocks: KnownBlock[] = [header(ctx.headerText(title)), context([ctx.periodLine]), ...c.summary];
   const list = c.list;
+  const link = dashboardLinkButton(options.dashboardUrl);
 
   let text: string;
   if (!list?.available) {
@@ -177,8 +191,8 @@ export function renderDrilldown(view: DrilldownView, insights: Insights, options
     blocks.push(section(`Nothing recorded in ${ctx.periodWords}.`));
     text = `${title} for ${ctx.plainName}, ${ctx.periodWords}: nothing recorded.`;
   } else {
-    // Header, context, summary and footer stay; the rest of the 50 blocks may carry the list.
-    const room = SLACK_LIMITS.blocksPerMessage - blocks.length - 1;
+    // Header, context, summary, link and footer stay; the rest of the 50 blocks may carry the list.
+    const room = SLACK_LIMITS.blocksPerMessage - blocks.length - (link ? 2 : 1);
     const sections = packLines(
       list.items.map(c.line),
       { maxSections: room, maxItems: PRACTICAL_LIMITS.drilldownItems, maxChars: PRACTICAL_LIMITS.drilldownChars },
@@ -188,6 +202,7 @@ export function renderDrilldown(view: DrilldownView, insights: Insights, options
     const top = list.items.slice(0, 3).map(c.word).join(', ');
     text = `${title} for ${ctx.plainName}, ${ctx.periodWords}: ${fmt.integer(list.items.length)} ${c.noun}. Top: ${top}.`;
   }
+  if (link) blocks.push(actions([link]));
   blocks.push(context([ctx.footer]));
   return { text: truncateEscaped(text, SLACK_LIMITS.fallbackText), blocks: capBlocks(blocks) };
 }

@@ -58,12 +58,18 @@ function renderBlock(block: KnownBlock): string[] {
       const lines: string[] = [];
       if (block.text) lines.push(...textOf(block.text).split('\n'));
       if (block.fields) lines.push(...twoColumns(block.fields.map((f) => textOf(f))));
+      if (block.accessory?.type === 'button' && lines.length > 0)
+        lines[0] = `${lines[0]}  [ ${unescapeMrkdwn(block.accessory.text.text)} ]`;
       return lines;
     }
     case 'divider':
       return ['─'.repeat(WIDTH)];
     case 'actions':
-      return [block.elements.map((e) => (e.type === 'button' ? `[ ${unescapeMrkdwn(e.text.text)} ]` : `[${e.type}]`)).join(' ')];
+      return [
+        block.elements
+          .map((e) => (e.type === 'button' ? `[ ${unescapeMrkdwn(e.text.text)}${e.url ? ' \u2197' : ''} ]` : `[${e.type}]`))
+          .join(' '),
+      ];
     default:
       return [`[${block.type} block]`];
   }

@@ -1,5 +1,5 @@
 /** The words of the digest: metric names, change markers, highlight sentences, list lines. */
-import type { Change, Headline, HeadlineKey, Highlight, Insights, RankedItem, RankedList } from '../insights/types.ts';
+import type { Change, Headline, HeadlineKey, Highlight, Insights, NewItemNumbers, RankedItem, RankedList } from '../insights/types.ts';
 import type { DrilldownView } from '../insights/views.ts';
 import type { Formatter } from './format.ts';
 import { mrkdwnLabel } from './mrkdwn.ts';
@@ -19,6 +19,7 @@ export const METRIC_TITLES: Record<HeadlineKey, string> = {
 export const VIEW_BUTTONS: Record<DrilldownView, string> = {
   topics: 'Topics',
   misunderstood: 'Misunderstood',
+  intents: 'Intents',
   costs: 'Costs',
   countries: 'Countries',
   ended_reasons: 'Why calls ended',
@@ -28,6 +29,7 @@ export const VIEW_BUTTONS: Record<DrilldownView, string> = {
 export const VIEW_TITLES: Record<DrilldownView, string> = {
   topics: 'Topics',
   misunderstood: 'Misunderstood messages',
+  intents: 'Intents',
   costs: 'Costs and tokens',
   countries: 'Countries',
   ended_reasons: 'Why calls ended',
@@ -118,11 +120,17 @@ export function highlightLine(h: Highlight, fmt: Formatter): string {
       const previous = formatHeadlineValue(h.metric, h.previous, fmt, h.currency);
       return `${moveIcon} *${METRIC_TITLES[h.metric]} ${up ? 'up' : 'down'} ${by}* to ${value} (from ${previous})`;
     }
-    case 'new_topic': {
-      const before = h.previousCount === null ? 'new this period' : `up from ${fmt.integer(h.previousCount)}`;
-      return `${icon} New in top topics: “${mrkdwnLabel(h.label, 60)}” — #${h.rank}, ${fmt.integer(h.count)} (${before})`;
-    }
+    case 'new_topic':
+      return `${icon} New in top topics: “${mrkdwnLabel(h.label, 60)}” — #${h.rank}, ${fmt.integer(h.count)} (${fmt.percent(h.share)}), ${previousWords(h, fmt)}`;
+    case 'new_misunderstood':
+      return `${icon} *New misunderstood message:* “${mrkdwnLabel(h.label, 60)}” — ${fmt.integer(h.count)} times (${fmt.percent(h.share)} of misunderstood messages), ${previousWords(h, fmt)}`;
   }
+}
+
+/** What a new item had last period: "up from 5", "none last period", or "at most 48 last period" (a cut list). */
+function previousWords(h: NewItemNumbers, fmt: Formatter): string {
+  if (h.previousCount !== null) return `up from ${fmt.integer(h.previousCount)}`;
+  return h.previousAtMost === 0 ? 'none last period' : `at most ${fmt.integer(h.previousAtMost)} last period`;
 }
 
 /** "1. Label — 1,234 (12.5%)" with a safe label. */
@@ -148,6 +156,8 @@ export function viewHasData(view: DrilldownView, insights: Insights): boolean {
       return hasItems(insights.topTopics);
     case 'misunderstood':
       return hasItems(insights.topMisunderstood);
+    case 'intents':
+      return hasItems(insights.topIntents);
     case 'costs':
       return (
         insights.headline.totalCost.value !== null || insights.headline.averageCost.value !== null || hasItems(insights.tokens.byModel)

@@ -109,6 +109,7 @@ export function buildInsights(input: BuildInsightsInput): Insights {
   };
 
   const topTopics = rankList(topics(cur), prev && topics(prev));
+  const topMisunderstood = rankList(misunderstood(cur), prev && misunderstood(prev));
   const isVoice = (cur.totalCallDuration?.total ?? 0) > 0 || (cur.endedReason?.length ?? 0) > 0;
   const thresholds = resolveThresholds(input.thresholds);
   const u = cur.understoodMessages;
@@ -125,7 +126,7 @@ export function buildInsights(input: BuildInsightsInput): Insights {
       byModel: rankList(models(cur), prev && models(prev)),
     },
     topTopics,
-    topMisunderstood: rankList(misunderstood(cur), prev && misunderstood(prev)),
+    topMisunderstood,
     topIntents: rankList(intents(cur), prev && intents(prev)),
     endedReasons: rankList(reasons(cur), prev && reasons(prev)),
     countries: rankList(countries(cur), prev && countries(prev)),
@@ -135,6 +136,8 @@ export function buildInsights(input: BuildInsightsInput): Insights {
       isVoice,
       topics: topTopics,
       previousTopics: prev && topics(prev),
+      misunderstood: topMisunderstood,
+      previousMisunderstood: prev && misunderstood(prev),
       thresholds,
     }),
     unavailable: [...input.current.unavailable],

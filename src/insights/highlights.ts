@@ -1,6 +1,10 @@
-/** "What changed": attention items and the biggest movers, most important first. */
-import { type RawEntry, topKeys } from './lists.ts';
-import type { DeltaChange, Headline, HeadlineKey, Headlines, Highlight, RankedList, Thresholds } from './types.ts';
+/**
+ * "What changed": attention items and the biggest movers, most important first, each with the numbers behind it.
+ * The rules and their thresholds are documented in the README ("What changed: the rules"); the ordering
+ * (`highlightScore`) is shared with anything that ranks projects by what needs attention.
+ */
+import { type RawEntry, rankList } from './lists.ts';
+import type { DeltaChange, Headline, HeadlineKey, Headlines, Highlight, NewItemNumbers, RankedList, Thresholds } from './types.ts';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   understoodRateDropPoints: 5,
@@ -10,6 +14,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   moverMinimum: 10,
   topTopicsCount: 5,
   maxHighlights: 5,
+  newMinimumCount: 20,
+  newMinimumSharePercent: 5,
+  newGrowthFactor: 3,
+  listCutLength: 10,
+  maxNewPerList: 2,
 };
 
 /** Merge overrides, ignoring anything that is not a finite non-negative number. */
@@ -47,10 +56,88 @@ function delta(h: Headline): { value: number; previous: number; change: DeltaCha
   return { value: h.value, previous: h.previous, change: h.change };
 }
 
-/** Size of a move, comparable across metrics: percent, or rate points scaled so 5 pts ≈ 20 %. */
-function magnitude(metric: HeadlineKey, change: DeltaChange): number {
-  if (metric === 'understoodRate') return Math.abs(change.absolute) * 4;
-  return Math.abs(change.percent ?? 0);
+/** Scores at or above this are attention items (see `highlightScore`). */
+export const ATTENTION_SCORE = 1000;
+
+/** How many times its own threshold a highlight's move is (≥ 1 for anything the rules let through). */
+function strength(h: Highlight, t: Thresholds): number {
+  const over = (value: number, threshold: number): number => (threshold > 0 ? Math.abs(value) / threshold : Math.abs(value));
+  switch (h.kind) {
+    case 'conversations_drop':
+      return over(h.change.percent ?? 0, t.conversationsDropPercent);
+    case 'understood_rate_drop':
+      return over(h.points, t.understoodRateDropPoints);
+    case 'cost_per_conversation_rise':
+      return over(h.change.percent ?? 0, t.costPerConversationRisePercent);
+    case 'mover':
+      return h.metric === 'understoodRate'
+        ? over(h.change.absolute, t.understoodRateDropPoints)
+        : over(h.change.percent ?? 0, t.moverPercent);
+    case 'new_topic':
+    case 'new_misunderstood':
+      // Significant on both floors: as strong as the one it clears by less.
+      return Math.min(over(h.share * 100, t.newMinimumSharePercent), over(h.count, t.newMinimumCount));
+  }
+}
+
+/**
+ * How important a highlight is, comparable across highlights and across projects: higher comes first.
+ * Three tiers that never overlap, and within a tier how many times its threshold the move is (capped at 99):
+ * - attention items (conversations drop, understood-rate drop, cost-per-conversation rise, new misunderstood
+ *   message): 1000 + strength, so 1001–1099;
+ * - movers (a headline number moving at least `moverPercent`, or `understoodRateDropPoints` for the rate): 101–199;
+ * - new topics: 1–99.
+ * Strength is the move over its threshold (conversations down 45 % against 30 %: 1.5); for a new item, the smaller
+ * of share over `newMinimumSharePercent` and count over `newMinimumCount` (150 hits at 11.5 %: min(2.3, 7.5) = 2.3).
+ * So a misunderstood message new with 150 hits (1002.3) comes before conversations down 45 % (1001.5).
+ */
+export function highlightScore(h: Highlight, thresholds: Thresholds = DEFAULT_THRESHOLDS): number {
+  const s = Math.min(99, Math.max(1, strength(h, thresholds)));
+  if (h.severity === 'attention') return ATTENTION_SCORE + s;
+  return h.kind === 'mover' ? 100 + s : s;
+}
+
+/** Sort comparator: most important first (ties keep their order when used with a stable sort). */
+export function compareHighlights(a: Highlight, b: Highlight, thresholds: Thresholds = DEFAULT_THRESHOLDS): number {
+  return highlightScore(b, thresholds) - highlightScore(a, thresholds);
+}
+
+/**
+ * Items of `list` that are new this period: significant now (at least `newMinimumCount`, at least
+ * `newMinimumSharePercent` of the list, and within `maxRank`), and absent or negligible before (last period's count
+ * and share both at most 1/`newGrowthFactor` of this period's). An item missing from last period's list had 0 there,
+ * or, when that list may have been cut (`listCutLength` entries or more), as much as its smallest entry.
+ * Nothing is new when last period's list is unavailable or empty: there is nothing to compare with.
+ */
+export function findNewItems(
+  list: RankedList,
+  previousEntries: readonly RawEntry[] | undefined,
+  t: Thresholds,
+  maxRank = Number.POSITIVE_INFINITY,
+): NewItemNumbers[] {
+  const previous = rankList(previousEntries, undefined);
+  if (!previous.available || previous.total <= 0 || list.total <= 0) return [];
+  const mayBeCut = previous.items.length >= t.listCutLength;
+  const smallest = previous.items.at(-1)?.count ?? 0;
+  const growth = Math.max(1, t.newGrowthFactor);
+  const found: NewItemNumbers[] = [];
+  for (const item of list.items) {
+    if (item.rank > maxRank) break;
+    if (item.count < Math.max(1, t.newMinimumCount) || item.share * 100 < t.newMinimumSharePercent) continue;
+    const previousAtMost = item.previousCount ?? (mayBeCut ? smallest : 0);
+    const previousShare = Math.min(1, previousAtMost / previous.total);
+    if (previousAtMost * growth > item.count || previousShare * growth > item.share) continue;
+    found.push({
+      label: item.label,
+      count: item.count,
+      rank: item.rank,
+      share: item.share,
+      previousCount: item.previousCount,
+      previousAtMost,
+      previousShare,
+    });
+  }
+  return found;
 }
 
 export interface HighlightInput {
@@ -59,6 +146,10 @@ export interface HighlightInput {
   topics: RankedList;
   /** Previous period's topics, undefined when unavailable. */
   previousTopics: readonly RawEntry[] | undefined;
+  /** This period's misunderstood messages (omitted: no "new misunderstood message" highlights). */
+  misunderstood?: RankedList;
+  /** Previous period's misunderstood messages, undefined when unavailable. */
+  previousMisunderstood?: readonly RawEntry[] | undefined;
   thresholds: Thresholds;
 }
 
@@ -96,7 +187,15 @@ export function buildHighlights(input: HighlightInput): Highlight[] {
     covered.add('averageCost');
   }
 
-  const movers: (Highlight & { kind: 'mover' })[] = [];
+  const maxNew = Math.max(0, Math.floor(t.maxNewPerList));
+  if (input.misunderstood) {
+    const gaps = findNewItems(input.misunderstood, input.previousMisunderstood, t)
+      .map((n): Highlight => ({ kind: 'new_misunderstood', severity: 'attention', ...n }))
+      .sort((a, b) => compareHighlights(a, b, t));
+    attention.push(...gaps.slice(0, maxNew));
+  }
+
+  const movers: Highlight[] = [];
   for (const spec of MOVERS) {
     if (covered.has(spec.metric)) continue;
     if (spec.metric === 'callMinutes' && !input.isVoice) continue;
@@ -118,25 +217,14 @@ export function buildHighlights(input: HighlightInput): Highlight[] {
       currency,
     });
   }
-  movers.sort((a, b) => magnitude(b.metric, b.change) - magnitude(a.metric, a.change));
 
-  const newTopics: Highlight[] = [];
-  if (input.previousTopics?.some((e) => e.count > 0)) {
-    const before = topKeys(input.previousTopics, t.topTopicsCount);
-    for (const item of input.topics.items.slice(0, t.topTopicsCount)) {
-      if (item.count <= 0 || before.has(item.key)) continue;
-      newTopics.push({
-        kind: 'new_topic',
-        severity: 'info',
-        label: item.label,
-        count: item.count,
-        rank: item.rank,
-        previousCount: item.previousCount,
-      });
-    }
-  }
+  const newTopics = findNewItems(input.topics, input.previousTopics, t, t.topTopicsCount)
+    .map((n): Highlight => ({ kind: 'new_topic', severity: 'info', ...n }))
+    .sort((a, b) => compareHighlights(a, b, t));
 
-  // Attention first; then movers by size of the move;
-  // at most two new topics so they do not crowd out the numbers.
-  return [...attention, ...movers, ...newTopics.slice(0, 2)].slice(0, Math.max(0, Math.floor(t.maxHighlights)));
+  // Attention first, then movers by the size of the move, then at most `maxNewPerList` new topics so they do not
+  // crowd out the numbers: one order, `highlightScore`.
+  return [...attention, ...movers, ...newTopics.slice(0, maxNew)]
+    .sort((a, b) => compareHighlights(a, b, t))
+    .slice(0, Math.max(0, Math.floor(t.maxHighlights)));
 }

@@ -36,12 +36,3 @@ export function rankList(entries: readonly RawEntry[] | undefined, previousEntri
   }));
   return { available: true, items, total };
 }
-
-/** Keys of the first `n` entries of a list, ranked the same way as `rankList`. */
-export function topKeys(entries: readonly RawEntry[], n: number): Set<string> {
-  return new Set(
-    rankList(entries, undefined)
-      .items.slice(0, n)
-      .map((i) => i.key),
-  );
-}

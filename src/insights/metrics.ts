@@ -26,6 +26,7 @@ export const DIGEST_METRICS: readonly MetricName[] = [
 export const DRILLDOWN_METRICS: Record<DrilldownView, readonly MetricName[]> = {
   topics: ['conversations', 'topTopics'],
   misunderstood: ['conversations', 'topMisunderstoodMessages', 'understoodMessages'],
+  intents: ['conversations', 'topIntents', 'understoodMessages'],
   costs: ['conversations', 'totalCost', 'averageCost', 'tokens'],
   countries: ['conversations', 'conversationByCountry'],
   ended_reasons: ['conversations', 'endedReason', 'totalCallDuration'],

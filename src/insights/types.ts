@@ -101,6 +101,19 @@ export interface Thresholds {
   /** "New in the top N topics". */
   topTopicsCount: number;
   maxHighlights: number;
+  /** A topic or misunderstood message is "new" only with at least this many this period (absolute floor). */
+  newMinimumCount: number;
+  /** …and at least this percent of its list's total this period (relative floor). */
+  newMinimumSharePercent: number;
+  /** …and when last period's count and share were both at most 1/this of this period's ("absent or negligible before"). */
+  newGrowthFactor: number;
+  /**
+   * A previous list with at least this many entries may have been cut by ChatDash (it returns top lists): an item
+   * missing from it counts as having had the list's smallest count rather than none.
+   */
+  listCutLength: number;
+  /** At most this many new topics, and this many new misunderstood messages, per digest. */
+  maxNewPerList: number;
 }
 
 export type Severity = 'attention' | 'good' | 'info';
@@ -139,16 +152,36 @@ export type Highlight =
       change: DeltaChange;
       currency: string | null;
     }
-  | {
+  | ({
+      /** A topic that was absent or negligible last period and is now significant and in the top N. */
       kind: 'new_topic';
       severity: 'info';
-      /** Raw untrusted label. */
-      label: string;
-      count: number;
-      rank: number;
-      /** Count in the previous period, null when the topic was absent before. */
-      previousCount: number | null;
-    };
+    } & NewItemNumbers)
+  | ({
+      /** A message the bot did not understand that was absent or negligible last period and is now frequent: a training gap. */
+      kind: 'new_misunderstood';
+      severity: 'attention';
+    } & NewItemNumbers);
+
+/** The numbers behind a "new" topic or misunderstood message (see `src/insights/highlights.ts` for the rule). */
+export interface NewItemNumbers {
+  /** Raw untrusted label. */
+  label: string;
+  count: number;
+  /** 1-based rank in this period's list. */
+  rank: number;
+  /** Fraction 0..1 of this period's list total. */
+  share: number;
+  /** Count in the previous period, null when the item was not in the previous period's list. */
+  previousCount: number | null;
+  /**
+   * The previous count the rule compared with: `previousCount`, or for an item missing from last period's list 0
+   * (a complete list) or that list's smallest count (a list long enough to have been cut).
+   */
+  previousAtMost: number;
+  /** `previousAtMost` as a fraction 0..1 of the previous period's list total. */
+  previousShare: number;
+}
 
 export interface TokenUsage {
   total: Headline;

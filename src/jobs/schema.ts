@@ -63,6 +63,36 @@ export const DigestJob = z.object({
 });
 export type DigestJob = z.infer<typeof DigestJob>;
 
+/** `/chatdash overview [range]` (or `stats all`): the overview of every project the asker may see there. */
+const OverviewCommand = z.object({
+  part: z.literal('command'),
+  rangeText: z.string().check(z.maxLength(200)),
+  responseUrl: z.url(),
+  /** When the person asked: the period is computed from this. */
+  requestedAt: isoInstant,
+});
+
+/** A click on an overview's "Full stats" or "List them" button. */
+const OverviewClick = z.object({
+  part: z.literal('click'),
+  /** The button's value as Slack sent it (untrusted: the worker decodes and checks it). */
+  buttonValue: z.string().check(z.maxLength(2000)),
+  /** Thread to reply in (the overview's ts). */
+  threadTs: z.string(),
+  responseUrl: z.optional(z.url()),
+  /** The click was on an ephemeral overview (a `/chatdash overview` answer): the reply is ephemeral too. */
+  ephemeral: z.optional(z.boolean()),
+});
+
+export const OverviewJob = z.object({
+  kind: z.literal('overview'),
+  /** The command's trigger_id, or the click's message ts + action ts + user. */
+  idempotencyKey: z.string(),
+  requester: Requester,
+  request: z.discriminatedUnion('part', [OverviewCommand, OverviewClick]),
+});
+export type OverviewJob = z.infer<typeof OverviewJob>;
+
 /**
  * Checks the alerts of one project for one window (an hour or a day in their time zone) with one ChatDash query;
  * queued by the tick (see `src/alerts/jobs.ts`), one job per (project, window).
@@ -82,5 +112,5 @@ export const AlertCheckJob = z.object({
 });
 export type AlertCheckJob = z.infer<typeof AlertCheckJob>;
 
-export const Job = z.discriminatedUnion('kind', [StatsJob, DrilldownJob, DigestJob, AlertCheckJob]);
+export const Job = z.discriminatedUnion('kind', [StatsJob, DrilldownJob, DigestJob, OverviewJob, AlertCheckJob]);
 export type Job = z.infer<typeof Job>;

@@ -1,8 +1,13 @@
 /**
- * The sandbox's demo projects: one text support bot, one voice ordering line, one brand-new project with no
- * conversations, and a web-shop assistant with a realistic hour-of-day rhythm (the one alerts demo incidents on). Labels are deliberately varied (umlauts, CJK, emoji, `&` and `<` as people type them) so the
- * rendering code meets realistic untrusted text.
+/**
+ * The sandbox's demo projects: one text support bot, one voice ordering line and one brand-new project with no
+ * conversations; for the agency overview, one more healthy bot, one that is getting worse (its understood rate
+ * and cost per conversation degrade day after day, up to today) and one whose queries fail (`DEMO_FAULTS`); for
+ * alerts, a web-shop assistant with a realistic hour-of-day rhythm (the one the alerts demo has incidents on).
+ * Labels are deliberately varied (umlauts, CJK, emoji, `&` and `<` as people type them) so the rendering code
+ * meets realistic untrusted text.
  */
+import type { Fault } from './faults.ts';
 
 export type DemoProjectKind = 'text' | 'voice';
 
@@ -38,6 +43,11 @@ export interface DemoProject {
   missRate: number;
   topics: ReadonlyArray<Weighted<{ id: string | number; label: string }>>;
   misunderstood: ReadonlyArray<Weighted<{ id: string | number; label: string }>>;
+  /**
+   * Misunderstood messages that started `daysAgo` whole UTC days before the sandbox's clock, at `perConversation`
+   * per conversation from then on: a training gap that is always new in "the last 7 days" (and 30), for the demo.
+   */
+  emergingMisunderstood?: ReadonlyArray<{ id: string | number; label: string; daysAgo: number; perConversation: number }>;
   intents: ReadonlyArray<Weighted<string>>;
   /** LLM models with the tokens they use per interaction. */
   models: ReadonlyArray<{ model: string; tokensPerInteraction: number }>;
@@ -45,6 +55,13 @@ export interface DemoProject {
   countries: ReadonlyArray<Weighted<string>>;
   /** Voice only: why calls ended. */
   endedReasons: ReadonlyArray<Weighted<string>>;
+  /**
+   * A bot getting worse: over the last `days` UTC days up to today (the sandbox's clock), its miss rate grows by
+   * `missRatePerDay` a day (at most to 0.9) and its cost by `costGrowthPerDay` (a fraction, compounded) a day.
+   * The slide is steady (the day-to-day noise stays on the usual miss rate), so any period in that stretch is
+   * clearly worse than the period before it, whatever its length.
+   */
+  degrading?: { days: number; missRatePerDay: number; costGrowthPerDay: number };
 }
 
 const w = <T>(item: T, weight: number): Weighted<T> => ({ item, weight });
@@ -80,6 +97,8 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
       w({ id: 1007, label: 'asdfghjk' }, 3),
       w({ id: 1008, label: 'my code is *SAVE20* but it says invalid_' }, 3),
     ],
+    // The loyalty programme launched six days ago and the bot was not trained on it.
+    emergingMisunderstood: [{ id: 1009, label: 'how do I use my loyalty points?', daysAgo: 6, perConversation: 0.04 }],
     intents: [
       w('order.status', 30),
       w('refund.request', 17),
@@ -164,8 +183,77 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     endedReasons: [],
   },
   {
+    id: 'proj_demo_clinic',
+    name: 'Cara Clinic Assistant',
+    kind: 'text',
+    currency: 'EUR',
+    dailyConversations: 160,
+    weekdayFactors: [0.3, 1.25, 1.2, 1.15, 1.1, 1.0, 0.45],
+    interactionsPerConversation: 4.1,
+    costCents: 3,
+    missRate: 0.05,
+    topics: [
+      w({ id: 'book', label: 'Book an appointment' }, 40),
+      w({ id: 'move', label: 'Reschedule' }, 20),
+      w({ id: 'results', label: 'Lab results 🧪' }, 12),
+      w({ id: 'hours', label: 'Horaires d’ouverture' }, 8),
+    ],
+    misunderstood: [w({ id: 'c1', label: 'is dr. müller in on friday?' }, 5), w({ id: 'c2', label: 'can u send my x-ray <pdf>' }, 3)],
+    intents: [w('appointment.book', 40), w('appointment.move', 20), w('results.ask', 12)],
+    models: [{ model: 'gpt-4o-mini', tokensPerInteraction: 540 }],
+    countries: [w('FR', 70), w('BE', 20), w('CH', 10)],
+    endedReasons: [],
+  },
+  {
+    id: 'proj_demo_degrading',
+    name: 'Nova Telecom Help',
+    kind: 'text',
+    currency: 'EUR',
+    dailyConversations: 240,
+    weekdayFactors: [0.7, 1.1, 1.08, 1.05, 1.02, 0.98, 0.75],
+    interactionsPerConversation: 6.3,
+    costCents: 5,
+    missRate: 0.07,
+    topics: [
+      w({ id: 'bill', label: 'My bill is wrong' }, 30),
+      w({ id: 'roaming', label: 'Roaming & data' }, 20),
+      w({ id: 'sim', label: 'eSIM activation 📶' }, 14),
+      w({ id: 'outage', label: 'Network outage' }, 9),
+    ],
+    misunderstood: [
+      w({ id: 'n1', label: 'why is my internet so slow since the update' }, 12),
+      w({ id: 'n2', label: 'PORTABILITÉ DU NUMÉRO ???' }, 8),
+      w({ id: 'n3', label: '<script>alert(1)</script>' }, 2),
+    ],
+    intents: [w('billing.dispute', 30), w('roaming.info', 20), w('esim.activate', 14)],
+    models: [
+      { model: 'gpt-4o', tokensPerInteraction: 650 },
+      { model: 'gpt-4o-mini', tokensPerInteraction: 300 },
+    ],
+    countries: [w('FR', 60), w('ES', 25), w('PT', 15)],
+    endedReasons: [],
+    degrading: { days: 21, missRatePerDay: 0.03, costGrowthPerDay: 0.05 },
+  },
+  {
+    id: 'proj_demo_broken',
+    name: 'Echo Hotel Concierge',
+    kind: 'text',
+    currency: 'GBP',
+    dailyConversations: 70,
+    weekdayFactors: [1.2, 0.9, 0.9, 0.95, 1.0, 1.2, 1.3],
+    interactionsPerConversation: 3.5,
+    costCents: 4,
+    missRate: 0.06,
+    topics: [w({ id: 'checkin', label: 'Late check-in' }, 30), w({ id: 'spa', label: 'Spa & pool' }, 12)],
+    misunderstood: [w({ id: 'e1', label: 'towels pls room 214' }, 4)],
+    intents: [w('checkin.late', 30), w('amenities.spa', 12)],
+    models: [{ model: 'gpt-4o-mini', tokensPerInteraction: 400 }],
+    countries: [w('GB', 60), w('US', 25), w('DE', 15)],
+    endedReasons: [],
+  },
+  {
     id: 'proj_demo_shop',
-    name: 'Nova Shop Assistant',
+    name: 'Maya Shop Assistant',
     kind: 'text',
     currency: 'EUR',
     dailyConversations: 1400,
@@ -188,11 +276,11 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
       w({ id: 'shop_de', label: 'Lieferzeit nach Österreich' }, 5),
     ],
     misunderstood: [
-      w({ id: 'nova_m1', label: 'wo bleibt mein paket' }, 12),
-      w({ id: 'nova_m2', label: 'can i pay in 3x?' }, 9),
-      w({ id: 'nova_m3', label: 'the app shows <error 500>' }, 6),
-      w({ id: 'nova_m4', label: 'human please' }, 10),
-      w({ id: 'nova_m5', label: 'ça taille grand ?' }, 5),
+      w({ id: 'shop_m1', label: 'wo bleibt mein paket' }, 12),
+      w({ id: 'shop_m2', label: 'can i pay in 3x?' }, 9),
+      w({ id: 'shop_m3', label: 'the app shows <error 500>' }, 6),
+      w({ id: 'shop_m4', label: 'human please' }, 10),
+      w({ id: 'shop_m5', label: 'ça taille grand ?' }, 5),
     ],
     intents: [w('order.track', 30), w('return.start', 20), w('product.size', 14), w('payment.options', 11), w('greeting', 18)],
     models: [
@@ -202,6 +290,14 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     countries: [w('DE', 38), w('AT', 14), w('FR', 16), w('NL', 10), w('BE', 7), w('CH', 6), w('IT', 5), w('PL', 4)],
     endedReasons: [],
   },
+];
+
+/**
+ * Faults the demo turns on (`startSandbox({ faults: DEMO_FAULTS })`): every query about the concierge bot fails with
+ * HTTP 503, so the agency overview shows a project whose data ChatDash doesn't return. Off unless asked for.
+ */
+export const DEMO_FAULTS: ReadonlyArray<{ projectId: string; fault: Fault }> = [
+  { projectId: 'proj_demo_broken', fault: { type: 'server_error', status: 503 } },
 ];
 
 export function findDemoProject(id: string): DemoProject | undefined {

@@ -1,13 +1,18 @@
 /**
- * Deterministic, realistic analytics for a demo project over a time range (pure: no I/O, no clock).
+ * Deterministic, realistic analytics for a demo project over a time range (pure: no I/O; the clock is a parameter).
  *
  * Volume comes from a per-UTC-day curve (weekday pattern × slow trend × noise seeded from project id + day), so the
  * same range always gives the same answer and the previous period genuinely differs. The range is cut into
  * 24 h buckets from its start (a partial last bucket counts, with a share of the day's volume), and every total is
  * the sum of its buckets; everything else (topics, countries, tokens…) is derived from those totals.
+ * Two things are tied to a clock (`nowMs`, in whole UTC days, so answers stay the same all day), so that recent
+ * periods always have real news to report: a project's "emerging" misunderstood messages start a few days before
+ * it, and a `degrading` project gets worse day after day up to it.
  *
  * A project with `hourFactors` spreads each day's volume over its local hours in those proportions (so an hourly
  * query sees quiet nights and busy afternoons); an incident (see incidents.ts) changes the buckets it overlaps.
+ * Both depend only on the instants queried, so a test or demo that simulates a clock passes that same clock as
+ * `nowMs` and every time-dependent behaviour follows it.
  */
 import { type MetricName, responseKeyOf } from '../chatdash/schema.ts';
 import type { DemoProject, Weighted } from './demo-projects.ts';
@@ -104,8 +109,32 @@ interface Bucket {
   incidentMissed: number;
 }
 
-function makeBucket(project: DemoProject, fromMs: number, toMs: number, incident?: IncidentSpan): Bucket {
+/** Options of `generateAnalytics`. */
+export interface GenerateOptions {
+  /**
+   * The sandbox's clock (epoch ms): `degrading` projects slide towards its UTC day, and emerging misunderstood
+   * messages start whole days before it. Default none: without a clock, neither happens.
+   */
+  nowMs?: number;
+  /** An incident the project's bot is going through (see incidents.ts); default none. */
+  incident?: IncidentSpan | undefined;
+}
+
+/**
+ * How far a `degrading` project has slid on a UTC day: the miss rate it adds to its usual one, and its cost
+ * multiplier (nothing before the slide began). The slide is steady: the day-to-day noise stays on the usual miss
+ * rate only, so any period in the slide is clearly worse than the one before it.
+ */
+export function degradationOn(project: DemoProject, day: number, today: number | undefined): { addedMissRate: number; costFactor: number } {
+  const slide = project.degrading;
+  if (!slide || today === undefined) return { addedMissRate: 0, costFactor: 1 };
+  const into = Math.min(slide.days, Math.max(0, day - (today - slide.days)));
+  return { addedMissRate: slide.missRatePerDay * into, costFactor: (1 + slide.costGrowthPerDay) ** into };
+}
+
+function makeBucket(project: DemoProject, fromMs: number, toMs: number, today: number | undefined, incident?: IncidentSpan): Bucket {
   const r = seeded(project.id, 'bucket', Math.floor(fromMs / DAY_MS), fromMs % DAY_MS);
+  const { addedMissRate, costFactor } = degradationOn(project, Math.floor(fromMs / DAY_MS), today);
   const conversations = Math.round(volumeBetween(project, fromMs, toMs, incident));
   const uniqueIps = Math.min(conversations, Math.round(conversations * (0.7 + 0.15 * r())));
   const interactions = Math.round(conversations * project.interactionsPerConversation * (0.9 + 0.2 * r()));
@@ -113,14 +142,15 @@ function makeBucket(project: DemoProject, fromMs: number, toMs: number, incident
   const incomingTextMessages = voice ? 0 : Math.round(interactions * (0.95 + 0.05 * r()));
   const callSeconds = voice ? Math.round(conversations * (project.averageCallSeconds ?? 0) * (0.85 + 0.3 * r())) : 0;
   const costCents = voice
-    ? Math.round((callSeconds / 60) * project.costCents)
-    : Math.round(conversations * project.costCents * (0.9 + 0.2 * r()));
+    ? Math.round((callSeconds / 60) * project.costCents * costFactor)
+    : Math.round(conversations * project.costCents * costFactor * (0.9 + 0.2 * r()));
   // Voice bots understand spoken turns, text bots typed messages.
   const userMessages = voice ? interactions : incomingTextMessages;
-  const usualMissed = userMessages * project.missRate * (0.75 + 0.5 * r());
+  const usualMissed = userMessages * Math.min(0.9, project.missRate * (0.75 + 0.5 * r()) + addedMissRate);
   // An incident's extra misses: its miss rate over the share of the bucket it covers (never fewer than usual).
   const share = incident && toMs > fromMs ? overlapMs(incident, fromMs, toMs) / (toMs - fromMs) : 0;
-  const extra = incident?.missRate === undefined ? 0 : userMessages * share * Math.max(0, incident.missRate - project.missRate);
+  const extra =
+    incident?.missRate === undefined ? 0 : userMessages * share * Math.max(0, incident.missRate - project.missRate - addedMissRate);
   const missed = Math.min(userMessages, Math.round(usualMissed + extra));
   const incidentMissed = Math.min(missed, Math.round(extra));
   return { conversations, uniqueIps, interactions, incomingTextMessages, callSeconds, costCents, userMessages, missed, incidentMissed };
@@ -170,6 +200,23 @@ function split<T>(
     .map(({ item, count }) => ({ item, count }));
 }
 
+/** A project's emerging misunderstood messages within [startMs, endMs), given the clock (zeros dropped). */
+function emerging(
+  project: DemoProject,
+  startMs: number,
+  endMs: number,
+  nowMs: number | undefined,
+  incident: IncidentSpan | undefined,
+): Array<{ id: string | number; label: string; count: number }> {
+  if (nowMs === undefined) return [];
+  return (project.emergingMisunderstood ?? [])
+    .map(({ id, label, daysAgo, perConversation }) => {
+      const from = Math.max(startMs, (Math.floor(nowMs / DAY_MS) - daysAgo) * DAY_MS);
+      return { id, label, count: from < endMs ? Math.round(volumeBetween(project, from, endMs, incident) * perConversation) : 0 };
+    })
+    .filter((m) => m.count > 0);
+}
+
 /**
  * The analytics response body for `metrics` over [startMs, endMs): only the requested metrics, under their
  * response keys. Callers validate the range (end after start).
@@ -179,12 +226,14 @@ export function generateAnalytics(
   startMs: number,
   endMs: number,
   metrics: readonly MetricName[],
-  incident?: IncidentSpan,
+  options: GenerateOptions = {},
 ): Record<string, unknown> {
+  const { nowMs, incident } = options;
+  const today = nowMs === undefined ? undefined : Math.floor(nowMs / DAY_MS);
   const buckets: Bucket[] = [];
   for (let i = 0; i < bucketCount(startMs, endMs); i += 1) {
     const from = startMs + i * DAY_MS;
-    buckets.push(makeBucket(project, from, Math.min(endMs, from + DAY_MS), incident));
+    buckets.push(makeBucket(project, from, Math.min(endMs, from + DAY_MS), today, incident));
   }
   const series = (pick: (b: Bucket) => number): { counts: number[]; total: number } => {
     const counts = buckets.map(pick);
@@ -231,14 +280,14 @@ export function generateAnalytics(
         count,
       })),
     topMisunderstoodMessages: () => {
-      const usual = scaled(Math.round((missed - incidentMissed) * 0.6), project.misunderstood, rng('misunderstood'), byLabel).map(
-        ({ item, count }) => ({ id: item.id, label: item.label, count }),
-      );
       const extra = Math.round(incidentMissed * 0.9);
-      if (!incident || extra <= 0) return usual;
-      return [...usual, { id: incident.message.id, label: incident.message.label, count: extra }].sort(
-        (a, b) => b.count - a.count || a.label.localeCompare(b.label),
-      );
+      return [
+        ...scaled(Math.round((missed - incidentMissed) * 0.6), project.misunderstood, rng('misunderstood'), byLabel).map(
+          ({ item, count }) => ({ id: item.id, label: item.label, count }),
+        ),
+        ...emerging(project, startMs, endMs, nowMs, incident),
+        ...(incident && extra > 0 ? [{ id: incident.message.id, label: incident.message.label, count: extra }] : []),
+      ].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
     },
     topIntents: () =>
       scaled(Math.round((userMessages - missed) * 0.7), project.intents, rng('intents'), (n) => n).map(({ item, count }) => ({

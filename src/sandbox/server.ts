@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import * as z from 'zod/mini';
 import { METRIC_NAMES, type MetricName } from '../chatdash/schema.ts';
-import { DEMO_PROJECTS, type DemoProject, findDemoProject } from './demo-projects.ts';
+import { DEMO_PROJECTS, type DemoProject } from './demo-projects.ts';
 import { applyBodyFault, type Fault, FaultBook, FaultRequestSchema } from './faults.ts';
 import { generateAnalytics } from './generate.ts';
 import { IncidentRequestSchema, type IncidentSpan, incidentSpan, type SandboxIncident } from './incidents.ts';
@@ -37,10 +37,17 @@ export interface SandboxOptions {
   host?: string;
   /** Default SANDBOX_API_KEY. */
   apiKey?: string;
+  /** The projects it knows (default `DEMO_PROJECTS`; `syntheticProjects(n)` adds many more for tests and the bench). */
+  projects?: readonly DemoProject[];
+  /** Per-project faults in force from the start, e.g. `DEMO_FAULTS` (default none); `setFault(undefined, id)` clears one. */
+  faults?: ReadonlyArray<{ projectId: string; fault: Fault }>;
   /** Incidents in force from the start, by project id (default none); `setIncident` changes them later. */
   incidents?: Record<string, SandboxIncident>;
-  /** More projects served besides the demo ones (default none): the alert benchmark's hundred look-alikes. */
-  extraProjects?: readonly DemoProject[];
+  /**
+   * The clock recent demo data is relative to (epoch ms): emerging misunderstood messages start days before it, and
+   * `degrading` projects slide towards it. Default: `Date.now`. Tests and demos that simulate time pass theirs.
+   */
+  now?: () => number;
 }
 
 export interface SandboxRequest {
@@ -168,9 +175,10 @@ function validateQuery(body: unknown): ValidQuery[] {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
+  const now = options.now ?? Date.now;
   const faults = new FaultBook();
-  const extraProjects = new Map((options.extraProjects ?? []).map((p) => [p.id, p]));
-  const findProject = (id: string): DemoProject | undefined => findDemoProject(id) ?? extraProjects.get(id);
+  for (const { projectId, fault } of options.faults ?? []) faults.set(fault, projectId);
+  const projects = new Map((options.projects ?? DEMO_PROJECTS).map((p) => [p.id, p]));
   const incidents = new Map<string, IncidentSpan>();
   const setIncident = (projectId: string, incident: SandboxIncident | undefined): void => {
     if (incident) incidents.set(projectId, incidentSpan(incident));
@@ -227,7 +235,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
 
-    const project = findProject(projectId);
+    const project = projects.get(projectId);
     if (!project) throw new HttpError(404, `Project ${JSON.stringify(projectId)} not found`);
     if (!json.ok) throw new HttpError(400, 'Body is not valid JSON');
     const queries = validateQuery(json.value);
@@ -240,7 +248,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const body: Record<string, unknown> = {};
     for (const q of queries) {
-      for (const [key, value] of Object.entries(generateAnalytics(project, q.startMs, q.endMs, q.metrics, incidents.get(projectId)))) {
+      const generated = generateAnalytics(project, q.startMs, q.endMs, q.metrics, { nowMs: now(), incident: incidents.get(projectId) });
+      for (const [key, value] of Object.entries(generated)) {
         if (!(key in body)) body[key] = value;
       }
     }
@@ -271,7 +280,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       IncidentRequestSchema,
       '{ "projectId": string, "incident": { "from": "<ISO 8601>", "until"?: "<ISO 8601>", "missRate"?: 0..1, "conversationsFactor"?: number, "message"?: { "id", "label" } } | null }',
     );
-    if (!findProject(body.projectId)) throw new HttpError(404, `Project ${JSON.stringify(body.projectId)} not found`);
+    if (!projects.has(body.projectId)) throw new HttpError(404, `Project ${JSON.stringify(body.projectId)} not found`);
     setIncident(body.projectId, body.incident ?? undefined);
     sendJson(res, 200, { ok: true, projectId: body.projectId, incident: body.incident ?? null });
   }
@@ -289,7 +298,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
       await handleIncident(req, res);
     } else if (path === '/__sandbox/health') {
-      sendJson(res, 200, { ok: true, projects: DEMO_PROJECTS.map(({ id, name, kind, currency }) => ({ id, name, kind, currency })) });
+      sendJson(res, 200, {
+        ok: true,
+        projects: [...projects.values()].map(({ id, name, kind, currency }) => ({ id, name, kind, currency })),
+      });
     } else {
       throw new HttpError(404, `No route for ${req.method ?? 'GET'} ${path}`);
     }

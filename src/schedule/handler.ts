@@ -17,9 +17,13 @@ export const LOOKBACK_MINUTES = 2;
 const MINUTE = 60_000;
 
 export interface ScheduleOptions {
+  /** The subscriptions and the default time zone (validated; the build embeds it). Required. */
   config: Config;
+  /** Where `JOBS_QUEUE_URL` (and the AWS endpoint and region) are read. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** Where digest jobs go. Default: the SQS queue at `JOBS_QUEUE_URL`, made on the first tick with something due. */
   queue?: JobQueue;
+  /** Structured log. Default: JSON lines on stdout (`createLog()`). */
   log?: Log;
 }
 

@@ -17,12 +17,17 @@ import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.
 import { createSlackHandler } from './app.ts';
 
 export interface HttpHandlerOptions {
+  /** Projects, channel bindings, admins (validated; the build embeds it). Required. */
   config: Config;
+  /** Where `JOBS_QUEUE_URL`, `SLACK_API_URL` and the secrets' source are read. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
-  /** Defaults to the SQS queue at `JOBS_QUEUE_URL`. */
+  /** Where stats and drill-down jobs go. Default: the SQS queue at `JOBS_QUEUE_URL`. */
   queue?: JobQueue;
+  /** The signing secret and bot token. Default: `createSecretsProvider(env)` (Secrets Manager at `SECRET_ID`, else the environment), read once per container (a failure is retried on the next request). */
   secrets?: SecretsProvider;
+  /** Structured log. Default: JSON lines on stdout (`createLog()`). */
   log?: Log;
+  /** The clock stamped on jobs. Default: `() => new Date()`. */
   now?: () => Date;
 }
 

@@ -11,11 +11,14 @@ export async function fetchInsights(
   period: Period,
   metrics: readonly MetricName[],
   deadline: number,
+  /** Cancels both queries (the agency overview's time budget running out). */
+  signal?: AbortSignal,
 ): Promise<Insights> {
   // When one query fails for good, the other is cancelled rather than left retrying in the background.
   const abandon = new AbortController();
+  const cancel = signal ? AbortSignal.any([abandon.signal, signal]) : abandon.signal;
   const query = (range: TimeRange) =>
-    client.queryAnalytics(projectId, range, metrics, { deadline, signal: abandon.signal }).catch((error: unknown) => {
+    client.queryAnalytics(projectId, range, metrics, { deadline, signal: cancel }).catch((error: unknown) => {
       abandon.abort();
       throw error;
     });

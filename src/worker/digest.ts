@@ -1,35 +1,52 @@
 /** Scheduled (or `npm run digest`) digests: render one subscription's period and post it to its channel. */
 import { type ResolvedSubscription, resolveSubscription } from '../config/resolve.ts';
-import type { Config } from '../config/schema.ts';
+import type { Config, SubscriptionConfig } from '../config/schema.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { DigestJob } from '../jobs/schema.ts';
+import { isOverviewSubscription } from '../overview/subscription.ts';
 import { parsePeriod } from '../periods/parse.ts';
 import type { Period } from '../periods/period.ts';
 import { alertAdmins } from './alerts.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
-import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+import { asUserFacing } from './failures.ts';
+import { runOverviewDigest } from './overview-digest.ts';
+import { postDigest } from './post-digest.ts';
 
 export interface ResolvedDigest extends ResolvedSubscription {
   period: Period;
 }
 
-/** The subscription, its project and the period a digest job covers, or why it can't be resolved. */
-export function resolveDigest(job: DigestJob, config: Config): ResolvedDigest | { error: string } {
+/** A digest job's subscription and the period it covers, in the subscription's time zone (one project or an overview). */
+export function digestPeriod(job: DigestJob, config: Config): { subscription: SubscriptionConfig; period: Period } | { error: string } {
   const subscription = config.subscriptions.find((s) => s.name === job.subscription);
   if (!subscription) return { error: `no subscription named "${job.subscription}" in the configuration` };
-  const resolved = resolveSubscription(config, subscription);
-  if (!resolved) return { error: `subscription "${subscription.name}" names unknown project "${subscription.project}"` };
   const parsed = parsePeriod(subscription.period, {
     now: new Date(job.scheduledFor),
-    timeZone: resolved.timeZone,
+    timeZone: subscription.timeZone ?? config.defaults.timeZone,
     maxDays: config.defaults.maxRangeDays,
   });
   if (!parsed.ok) return { error: `subscription "${subscription.name}": ${parsed.error}` };
-  return { ...resolved, period: parsed.period };
+  return { subscription, period: parsed.period };
+}
+
+/** The subscription, its project and the period a digest job covers, or why it can't be resolved. */
+export function resolveDigest(job: DigestJob, config: Config): ResolvedDigest | { error: string } {
+  const found = digestPeriod(job, config);
+  if ('error' in found) return found;
+  const resolved = resolveSubscription(config, found.subscription);
+  if (!resolved) {
+    const { name, project } = found.subscription;
+    return {
+      error: isOverviewSubscription(found.subscription)
+        ? `subscription "${name}" posts the overview of several projects, not one project's digest`
+        : `subscription "${name}" names unknown project "${project}"`,
+    };
+  }
+  return { ...resolved, period: found.period };
 }
 
 /**
@@ -37,7 +54,7 @@ export function resolveDigest(job: DigestJob, config: Config): ResolvedDigest | 
  * and it is posted once. A manual run (`npm run digest`) posts every time it is asked to.
  */
 export function digestIdempotencyKey(job: DigestJob, config: Config): string {
-  const resolved = resolveDigest(job, config);
+  const resolved = digestPeriod(job, config);
   if ('error' in resolved) return `digest:${job.subscription}:unresolved:${job.scheduledFor}`;
   const base = `digest:${job.subscription}:${resolved.period.start}/${resolved.period.end}`;
   return job.trigger === 'manual' ? `${base}:manual:${job.scheduledFor}` : base;
@@ -46,10 +63,19 @@ export function digestIdempotencyKey(job: DigestJob, config: Config): string {
 export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
   const { project, period, locale, currencyDisplay, sections } = resolved;
   const insights = await fetchInsights(deps.chatdash, project.id, period, DIGEST_METRICS, chatdashDeadline(deps));
-  return renderDigest(insights, { project: { id: project.id, name: project.name }, locale, currencyDisplay, sections, buttons: true });
+  return renderDigest(insights, {
+    project: { id: project.id, name: project.name },
+    locale,
+    currencyDisplay,
+    sections,
+    buttons: true,
+    dashboardUrl: project.dashboardUrl,
+  });
 }
 
 export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<string> {
+  const found = digestPeriod(job, deps.config);
+  if (!('error' in found) && isOverviewSubscription(found.subscription)) return runOverviewDigest(found, deps);
   const resolved = resolveDigest(job, deps.config);
   if ('error' in resolved) {
     await alertAdmins(deps, 'digest.unresolved', `A digest could not be built: ${escapeMrkdwn(resolved.error)}.`, {
@@ -75,26 +101,5 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     );
     return 'chatdash_failed';
   }
-  try {
-    const posted = await deps.slack.chat.postMessage({
-      channel: subscription.channel,
-      ...message,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    deps.log('info', 'digest.posted', { subscription: subscription.name, channel: subscription.channel, ts: posted.ts });
-    return 'posted';
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code && UNDELIVERABLE_CHANNEL_ERRORS.has(code)) {
-      await alertAdmins(
-        deps,
-        'digest.undeliverable',
-        `Digest *${escapeMrkdwn(subscription.name)}* was not posted: ${describeChannelError(code, subscription.channel)}`,
-        { subscription: subscription.name, channel: subscription.channel, error: code },
-      );
-      return 'undeliverable';
-    }
-    throw error;
-  }
+  return postDigest(deps, subscription, message);
 }

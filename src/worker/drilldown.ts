@@ -5,25 +5,18 @@
 import { checkAccess } from '../config/access.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
-import { DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-views.ts';
+import { DRILLDOWN_VIEWS, VIEW_MENTION_WORDS } from '../digest/drilldown-views.ts';
 import type { CurrencyDisplay } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
-import { STALE_BUTTON, THREAD_HELP } from '../slack/command/help.ts';
+import { STALE_BUTTON, THREAD_HELP } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
+import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
-import { asUserFacing, describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
-
-const VIEW_WORDS: Record<DrilldownView, string> = {
-  topics: '`topics`',
-  misunderstood: '`misunderstood`',
-  costs: '`costs`',
-  countries: '`countries`',
-  ended_reasons: '`ended reasons`',
-};
+import { asUserFacing } from './failures.ts';
 
 export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise<string> {
   const say = async (message: Pick<SlackMessage, 'text'> & Partial<SlackMessage>) => {
@@ -59,7 +52,9 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
   }
   const project = access.projects.find((p) => p.key === target.projectKey)!;
   if (!job.view) {
-    await say({ text: `I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_WORDS[v]).join(', ')} for this digest: mention me with one of them.` });
+    await say({
+      text: `I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_MENTION_WORDS[v]).join(', ')} for this digest: mention me with one of them.`,
+    });
     return 'asked_for_view';
   }
   let message: SlackMessage;
@@ -69,6 +64,7 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
       project: { id: project.id, name: project.name },
       locale: target.locale ?? deps.config.defaults.locale,
       currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+      dashboardUrl: project.dashboardUrl,
     });
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(project.name));
@@ -76,19 +72,9 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     await tellAsker(failure.userMessage);
     return 'chatdash_failed';
   }
-  try {
-    await say(message);
-    return 'delivered';
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code && UNDELIVERABLE_CHANNEL_ERRORS.has(code)) {
-      deps.log('warn', 'drilldown.undeliverable', { channel: job.requester.channelId, error: code });
-      // A click carries a response_url, which works even where the bot may not post: tell the person why.
-      if (job.responseUrl) await tellAsker(describeChannelError(code, job.requester.channelId));
-      return 'undeliverable';
-    }
-    throw error;
-  }
+  // A click carries a response_url, which works even where the bot may not post: the person is told why.
+  const where = { channelId: job.requester.channelId, responseUrl: job.responseUrl, event: 'drilldown.undeliverable' };
+  return deliverClickReply(deps, where, () => say(message), tellAsker);
 }
 
 /** What a drill-down is about: the digest's project, period and number formatting. */

@@ -4,31 +4,32 @@
  * after `maxReceiveCount` tries, moved to the dead-letter queue, whose function reports it.
  */
 
-import { WebClient } from '@slack/web-api';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createChatDashClient, DEFAULT_CHATDASH_API_URL } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';
-import { Job } from '../jobs/schema.ts';
-import { parseJsonAs } from '../json.ts';
+import { parseJob } from '../jobs/parse.ts';
 import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
-import { slackLogger } from '../slack/logger.ts';
+import { buildDeps } from './build-deps.ts';
 import type { WorkerDeps } from './deps.ts';
 import { createDynamoOnceGuard, createMemoryOnceGuard, type OnceGuard } from './idempotency.ts';
 import { mapLimit } from './map-limit.ts';
 import { idempotencyKeyOf, processJob } from './process-job.ts';
-import { createResponder } from './respond.ts';
 
 export interface WorkerOptions {
+  /** Projects, channels, subscriptions (validated; the build embeds it). Required. */
   config: Config;
+  /** Where `IDEMPOTENCY_TABLE`, `WORKER_CONCURRENCY`, `CHATDASH_API_URL`, `SLACK_API_URL` and the secrets' source are read. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** The bot token and ChatDash key. Default: `createSecretsProvider(env)` (Secrets Manager at `SECRET_ID`, else the environment). Unused when `deps` is given. */
   secrets?: SecretsProvider;
-  /** Replaces the deps built from secrets and env (tests, demo). */
+  /** Replaces the deps built from `secrets` and `env` (tests, demo, bench). Default: `buildDeps(config, env, secrets, log)`, built once on the first batch (a failure is retried on the next). */
   deps?: WorkerDeps;
+  /** Runs each idempotency key once. Default: DynamoDB (Powertools) at `IDEMPOTENCY_TABLE` when set, else a per-process memory guard. */
   once?: OnceGuard;
+  /** Structured log. Default: JSON lines on stdout (`createLog()`). */
   log?: Log;
-  /** Messages of one batch processed at once (default `WORKER_CONCURRENCY` or 4). */
+  /** Messages of one batch processed at once. Default: `WORKER_CONCURRENCY`, else 4. */
   concurrency?: number;
 }
 
@@ -71,30 +72,5 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
       }
     });
     return { batchItemFailures: failures };
-  };
-}
-
-export function parseJob(body: string): Job | undefined {
-  return parseJsonAs(Job, body);
-}
-
-export async function buildDeps(config: Config, env: NodeJS.ProcessEnv, secrets: SecretsProvider, log: Log): Promise<WorkerDeps> {
-  const { slackBotToken, chatdashApiKey } = await secrets();
-  return {
-    config,
-    chatdash: createChatDashClient({
-      apiKey: chatdashApiKey,
-      baseUrl: env.CHATDASH_API_URL || DEFAULT_CHATDASH_API_URL,
-      log: (event, fields) => log('info', `chatdash.${event}`, fields),
-    }),
-    slack: new WebClient(slackBotToken, {
-      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
-      // Waits out `ratelimited` answers (Retry-After) and retries 5xx a few times, within the Lambda's timeout.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
-      logger: slackLogger(log, 'slack.web_api'),
-    }),
-    respond: createResponder(),
-    log,
-    now: () => new Date(),
   };
 }

@@ -4,6 +4,7 @@ import type { Job } from '../jobs/schema.ts';
 import type { WorkerDeps } from './deps.ts';
 import { digestIdempotencyKey, runDigest } from './digest.ts';
 import { runDrilldown } from './drilldown.ts';
+import { runOverview } from './overview.ts';
 import { runStats } from './stats.ts';
 
 /** Runs one job to its end; returns a short outcome for the logs. Throws only for failures worth retrying. */
@@ -15,6 +16,8 @@ export function processJob(job: Job, deps: WorkerDeps): Promise<string> {
       return runDrilldown(job, deps);
     case 'digest':
       return runDigest(job, deps);
+    case 'overview':
+      return runOverview(job, deps);
     case 'alert-check':
       return runAlertCheck(job, deps);
   }

@@ -4,12 +4,10 @@ import { renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { Insights } from '../insights/types.ts';
 import type { StatsJob } from '../jobs/schema.ts';
-import { parsePeriod } from '../periods/parse.ts';
-import { RANGE_HELP } from '../slack/command/help.ts';
 import { fetchInsights } from './analytics.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
-import { userPreferences } from './user-prefs.ts';
+import { askerPeriod } from './user-prefs.ts';
 
 export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string> {
   const reply = (message: Record<string, unknown>) =>
@@ -20,14 +18,9 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     await reply({ text: 'That project is no longer configured. `/chatdash projects` lists the ones you can use here.' });
     return 'project_gone';
   }
-  const prefs = await userPreferences(deps, job.requester.userId);
-  const parsed = parsePeriod(job.rangeText, {
-    now: new Date(job.requestedAt),
-    timeZone: prefs.timeZone,
-    maxDays: deps.config.defaults.maxRangeDays,
-  });
+  const parsed = await askerPeriod(deps, job.requester.userId, job.rangeText, job.requestedAt);
   if (!parsed.ok) {
-    await reply({ text: `:calendar: ${escapeMrkdwn(parsed.error)}\n${RANGE_HELP}` });
+    await reply({ text: parsed.text });
     return 'bad_range';
   }
   let insights: Insights;
@@ -41,9 +34,10 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
   }
   const message = renderDigest(insights, {
     project: { id: project.id, name: project.name },
-    locale: prefs.locale,
+    locale: parsed.locale,
     currencyDisplay: deps.config.defaults.currencyDisplay,
     buttons: true,
+    dashboardUrl: project.dashboardUrl,
   });
   await reply({ ...message });
   return 'delivered';

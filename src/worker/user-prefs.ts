@@ -1,4 +1,8 @@
+import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { errorFields } from '../log.ts';
+import { parsePeriod } from '../periods/parse.ts';
+import type { Period } from '../periods/period.ts';
+import { RANGE_HELP } from '../slack/messages.ts';
 import type { WorkerDeps } from './deps.ts';
 
 /** The asker's Slack time zone and locale (users.info), or the configured defaults if Slack can't tell. */
@@ -12,4 +16,24 @@ export async function userPreferences(deps: WorkerDeps, userId: string): Promise
     deps.log('warn', 'slack.users_info_failed', errorFields(error));
     return fallback;
   }
+}
+
+/**
+ * The period a person's range text means to them (in their Slack time zone, as of when they asked), with their
+ * locale; or, for a range that can't be read, the answer to give them (safe mrkdwn, with the range help).
+ */
+export async function askerPeriod(
+  deps: WorkerDeps,
+  userId: string,
+  rangeText: string,
+  requestedAt: string,
+): Promise<{ ok: true; period: Period; locale: string } | { ok: false; text: string }> {
+  const prefs = await userPreferences(deps, userId);
+  const parsed = parsePeriod(rangeText, {
+    now: new Date(requestedAt),
+    timeZone: prefs.timeZone,
+    maxDays: deps.config.defaults.maxRangeDays,
+  });
+  if (!parsed.ok) return { ok: false, text: `:calendar: ${escapeMrkdwn(parsed.error)}\n${RANGE_HELP}` };
+  return { ok: true, period: parsed.period, locale: prefs.locale };
 }

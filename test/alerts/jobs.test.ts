@@ -22,14 +22,14 @@ describe('alertCheckJobs', () => {
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({
       kind: 'alert-check',
-      project: 'nova',
+      project: 'shop',
       frequency: 'hourly',
       window: { start: '2026-11-17T10:00:00.000Z', end: '2026-11-17T11:00:00.000Z' },
       alertIds: due.map((a) => a.definition.id).sort(),
     });
     expect(AlertCheckJob.safeParse(jobs[0]).success).toBe(true);
-    // Nova's checks run some minutes past the hour, so at 11:20 the 10:00–11:00 hour is complete.
-    expect(settleMs('nova')).toBeLessThan(20 * 60_000);
+    // The shop's checks run some minutes past the hour, so at 11:20 the 10:00–11:00 hour is complete.
+    expect(settleMs('shop')).toBeLessThan(20 * 60_000);
   });
 
   it('different projects, frequencies or windows make different jobs; paused alerts none', () => {
@@ -42,10 +42,10 @@ describe('alertCheckJobs', () => {
     ];
     const jobs = alertCheckJobs(due, NOW);
     expect(jobs.map((j) => [j.project, j.frequency, j.timeZone, j.window.start])).toEqual([
-      ['nova', 'daily', 'Europe/Paris', '2026-11-15T23:00:00.000Z'],
-      ['nova', 'daily', 'America/New_York', '2026-11-16T05:00:00.000Z'],
+      ['shop', 'daily', 'Europe/Paris', '2026-11-15T23:00:00.000Z'],
+      ['shop', 'daily', 'America/New_York', '2026-11-16T05:00:00.000Z'],
       ['acme', 'hourly', 'Europe/Paris', '2026-11-17T10:00:00.000Z'],
-      ['nova', 'hourly', 'Europe/Paris', '2026-11-17T10:00:00.000Z'],
+      ['shop', 'hourly', 'Europe/Paris', '2026-11-17T10:00:00.000Z'],
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('alertCheckJobs', () => {
     expect(again?.idempotencyKey).toBe(first?.idempotencyKey);
     const [more] = alertCheckJobs([...due, alert()], NOW);
     expect(more?.idempotencyKey).not.toBe(first?.idempotencyKey);
-    expect(first?.idempotencyKey).toMatch(/^alert-check:nova:2026-11-17T10:00:00.000Z\/2026-11-17T11:00:00.000Z:[0-9a-f]{16}$/);
+    expect(first?.idempotencyKey).toMatch(/^alert-check:shop:2026-11-17T10:00:00.000Z\/2026-11-17T11:00:00.000Z:[0-9a-f]{16}$/);
   });
 
   it('cuts a very large group into jobs of bounded size', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type AlertInput, editAlert, muteAlert, newAlert, setPaused } from '../../src/alerts/lifecycle.ts';
 import type { StoredAlert } from '../../src/alerts/model.ts';
-import { NOVA_ALERT } from '../support/alert-input.ts';
+import { SHOP_ALERT } from '../support/alert-input.ts';
 
 const NOW = new Date('2026-11-17T11:20:00Z');
-const input: AlertInput = { ...NOVA_ALERT, condition: { kind: 'threshold', direction: 'below', value: 0.85 } };
+const input: AlertInput = { ...SHOP_ALERT, condition: { kind: 'threshold', direction: 'below', value: 0.85 } };
 
 function created(): StoredAlert {
   const r = newAlert(input, { actor: 'U0ALICE', now: NOW });

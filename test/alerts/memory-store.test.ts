@@ -6,7 +6,7 @@ import type { LogFields } from '../../src/log.ts';
 import { makeAlert } from '../support/alert-input.ts';
 
 const NOW = new Date('2026-11-17T11:20:00Z');
-const made = (id: string, channelId = 'C0NOVA'): StoredAlert =>
+const made = (id: string, channelId = 'C0SHOP'): StoredAlert =>
   makeAlert({ channelId, metric: { kind: 'conversations' }, condition: { kind: 'unusual', direction: 'either' } }, { id, now: NOW });
 
 function store() {
@@ -22,7 +22,7 @@ describe('memory alert store', () => {
     await s.create(made('a2', 'C0AGENCY').definition, made('a2').state, 'U0BOB');
     await expect(s.create(a.definition, a.state, 'U0ALICE')).rejects.toBeInstanceOf(AlertExistsError);
     expect(await s.get('a1')).toEqual(a);
-    expect((await s.listByChannel('T0DEMO', 'C0NOVA')).map((x) => x.definition.id)).toEqual(['a1']);
+    expect((await s.listByChannel('T0DEMO', 'C0SHOP')).map((x) => x.definition.id)).toEqual(['a1']);
     expect((await s.getMany(['a2', 'missing', 'a1', 'a1'])).map((x) => x.definition.id).sort()).toEqual(['a1', 'a2']);
     expect(lines[0]).toMatchObject({ event: 'alert.changed', actor: 'U0ALICE', action: 'create', alertId: 'a1', before: null });
   });
@@ -35,7 +35,7 @@ describe('memory alert store', () => {
     await s.create(a.definition, a.state, 'U0ALICE');
     const read = await s.get('a1');
     read!.definition.channelId = 'C0HACKED';
-    expect((await s.get('a1'))?.definition.channelId).toBe('C0NOVA');
+    expect((await s.get('a1'))?.definition.channelId).toBe('C0SHOP');
   });
 
   it('writes state only over the version it read', async () => {

@@ -4,8 +4,9 @@ import type { AlertDefinition, EvaluationSummary, Notice } from '../../src/alert
 import { describeAlert, methodWords, renderAlertNotice } from '../../src/alerts/render.ts';
 import { decodeDrilldownRef } from '../../src/digest/drilldown-ref.ts';
 import { createFormatter } from '../../src/digest/format.ts';
-import { allTexts, hasBrokenEntity, hasLoneSurrogate, limitViolations, unsafeMarkup } from '../digest/limits-check.ts';
 import { makeAlert } from '../support/alert-input.ts';
+import { allTexts, expectSafe, limitViolations } from '../support/slack-limits.ts';
+import { linkButtonsOf } from '../support/slack-messages.ts';
 
 const NOW = new Date('2026-11-17T11:20:00Z');
 const definition = (input: Partial<AlertInput> = {}): AlertDefinition => makeAlert(input, { id: 'al_test', now: NOW }).definition;
@@ -23,7 +24,7 @@ const breach: EvaluationSummary = {
 function notice(kind: Notice['kind'], summary: EvaluationSummary = breach, extra: Partial<Notice> = {}): Notice {
   return { id: `${kind}:${window.end}`, kind, incident: window.start, window, summary, createdAt: NOW.toISOString(), ...extra };
 }
-const project = { id: 'proj_demo_shop', name: 'Nova Shop Assistant' };
+const project = { id: 'proj_demo_shop', name: 'Maya Shop Assistant' };
 const text = (m: { text: string; blocks: unknown[] }) =>
   allTexts(m as never)
     .map((t) => t.text)
@@ -33,7 +34,7 @@ describe('the fire message', () => {
   it('says what crossed what, since when, the numbers, the usual value with the method, and the likely driver', () => {
     const m = renderAlertNotice(definition(), notice('fire'), { project });
     const all = text(m);
-    expect(m.blocks[0]).toMatchObject({ type: 'header', text: { text: '🚨 Understood rate unusually low · Nova Shop Assistant' } });
+    expect(m.blocks[0]).toMatchObject({ type: 'header', text: { text: '🚨 Understood rate unusually low · Maya Shop Assistant' } });
     expect(all).toContain(
       '*Understood rate* was *66%* (538 of 815 messages understood) between 11:00 and 12:00 on Tue, Nov 17 (Europe/Paris): unusually low.',
     );
@@ -44,7 +45,7 @@ describe('the fire message', () => {
     );
     expect(all).toMatch(/“Unusual” = outside the typical range of the same hour on the same weekday over the last 4 weeks/);
     expect(all).toContain('at least 50 messages in the hour, 3 weeks of history and a change of at least 5 pts');
-    expect(m.text).toBe('Nova Shop Assistant: understood rate unusually low: 66% between 11:00 and 12:00 on Tue, Nov 17 (usually 92.6%).');
+    expect(m.text).toBe('Maya Shop Assistant: understood rate unusually low: 66% between 11:00 and 12:00 on Tue, Nov 17 (usually 92.6%).');
     expect(limitViolations(m)).toEqual([]);
   });
 
@@ -54,9 +55,11 @@ describe('the fire message', () => {
     const buttons = actions?.type === 'actions' ? actions.elements : [];
     expect(buttons.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual([
       'drilldown:misunderstood',
+      'drilldown:intents',
       'drilldown:topics',
       'drilldown:countries',
     ]);
+    expect(text(m)).toContain('Mention me in this thread with `misunderstood`, `intents`, `topics` or `countries` for details.');
     const ref = decodeDrilldownRef(String((buttons[0] as { value?: string }).value));
     expect(ref).toMatchObject({
       project: 'proj_demo_shop',
@@ -70,6 +73,15 @@ describe('the fire message', () => {
       locale: 'en-GB',
       currencyDisplay: 'code',
     });
+  });
+
+  it('links to the project in ChatDash after the drill-downs when it has a dashboard URL', () => {
+    const dashboardUrl = 'https://app.chatdash.example/projects/proj_demo_shop';
+    const m = renderAlertNotice(definition(), notice('fire'), { project, dashboardUrl });
+    expect(linkButtonsOf({ ...m })).toEqual([
+      expect.objectContaining({ url: dashboardUrl, text: expect.objectContaining({ text: 'Open in ChatDash' }) }),
+    ]);
+    expect(linkButtonsOf({ ...renderAlertNotice(definition(), notice('fire'), { project }) })).toEqual([]);
   });
 
   it('for a threshold: names the threshold, and the usual value only as context', () => {
@@ -98,7 +110,7 @@ describe('the fire message', () => {
       baseline: { median: 45, low: 38, high: 52, weeks: 4, wanted: 4 },
     };
     const m = renderAlertNotice(alert, { ...notice('fire', summary), window: day, incident: day.start }, { project });
-    expect(m.blocks[0]).toMatchObject({ text: { text: '🚨 Total cost unusually high · Nova Shop Assistant' } });
+    expect(m.blocks[0]).toMatchObject({ text: { text: '🚨 Total cost unusually high · Maya Shop Assistant' } });
     expect(text(m)).toContain('was *€120.00* (1,500 conversations) on Tue, Nov 17 (Europe/Paris): unusually high.');
     expect(text(m)).toContain('*Since*\nTue, Nov 17');
     expect(text(m)).toContain('same weekday over the last 4 weeks');
@@ -131,13 +143,13 @@ describe('replies in the incident thread', () => {
     expect(text(m)).toContain(
       ':white_check_mark: Back to normal since 14:00 on Tue, Nov 17: understood rate *93%* between 15:00 and 16:00 on Tue, Nov 17 (usually 92.6%). It lasted 3 h.',
     );
-    expect(m.text).toBe('Nova Shop Assistant: understood rate is back to normal (it lasted 3 h).');
+    expect(m.text).toBe('Maya Shop Assistant: understood rate is back to normal (it lasted 3 h).');
   });
 
   it('without a thread to reply in (the opening post was undeliverable) it names the project and alert', () => {
     const m = renderAlertNotice(definition({ name: 'Night bot quality' }), notice('recovery', breach), { project });
     expect(m.blocks[0]).toMatchObject({ type: 'context' });
-    expect(text(m)).toContain('*Nova Shop Assistant* · Night bot quality');
+    expect(text(m)).toContain('*Maya Shop Assistant* · Night bot quality');
   });
 });
 
@@ -152,12 +164,7 @@ describe('hostile and huge text', () => {
     const summary: EvaluationSummary = { ...breach, value: 12, driver: { kind: 'country', label: evil.slice(0, 500), now: 10, usual: 1 } };
     for (const kind of ['fire', 'reminder', 'recovery'] as const) {
       const m = renderAlertNotice(alert, notice(kind, summary), { project: { id: 'p'.repeat(100), name: evil } });
-      expect(limitViolations(m)).toEqual([]);
-      expect(unsafeMarkup(m)).toEqual([]);
-      for (const t of allTexts(m)) {
-        expect(hasLoneSurrogate(t.text)).toBe(false);
-        expect(hasBrokenEntity(t.text)).toBe(false);
-      }
+      expectSafe(m);
     }
   });
 });

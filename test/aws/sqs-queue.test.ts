@@ -18,24 +18,26 @@ import { sqsRecord } from '../../src/jobs/local-queue.ts';
 import type { Job } from '../../src/jobs/schema.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { slashCommandEvent } from '../../src/slack-double/requests.ts';
-import { allText, type Bot, config, SECRETS, startBot } from '../slack/harness.ts';
-import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
-import { type CountingProxy, startCountingProxy } from './counting-proxy.ts';
+import { useBot } from '../support/bot.ts';
+import { demoConfig as config } from '../support/config.ts';
+import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
+import { motoAvailable, useMoto } from '../support/moto.ts';
+import { SECRETS } from '../support/secrets.ts';
+import { allText } from '../support/slack-messages.ts';
 
 /** Credentials moto accepts; distinctive so a leak into an error message would be seen. */
 const ACCESS_KEY = 'AKIATESTLEAKCHECK0001';
 const SECRET_KEY = 'sqs-secret-access-key-must-not-leak';
 
 describe.skipIf(!motoAvailable)('SQS job queue (moto)', () => {
-  let moto: Moto;
+  const moto = useMoto();
+  const bot = useBot();
   let proxy: CountingProxy;
   let sqs: SQSClient;
   let queueUrl: string;
   let env: Record<string, string>;
-  let bot: Bot;
 
   beforeAll(async () => {
-    moto = await startMoto();
     proxy = await startCountingProxy(moto.endpoint);
     env = { ...moto.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_ACCESS_KEY_ID: ACCESS_KEY, AWS_SECRET_ACCESS_KEY: SECRET_KEY };
     sqs = new SQSClient({
@@ -44,18 +46,14 @@ describe.skipIf(!motoAvailable)('SQS job queue (moto)', () => {
       credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
     });
     queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'chatdash-jobs' }))).QueueUrl!;
-    bot = await startBot();
   });
   afterAll(async () => {
     sqs?.destroy();
-    await bot?.close();
     await proxy?.close();
-    await moto?.stop();
   });
   beforeEach(async () => {
     await sqs.send(new PurgeQueueCommand({ QueueUrl: queueUrl }));
     proxy.targets.length = 0;
-    bot.reset();
   });
 
   /** Everything waiting in the queue (deleted as it is received). */

@@ -21,9 +21,19 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   '@slack/socket-mode': /(^|\/)node_modules\/@slack\/socket-mode\//,
   '@slack/oauth': /(^|\/)node_modules\/@slack\/oauth\//,
   luxon: /(^|\/)node_modules\/luxon\//,
+  croner: /(^|\/)node_modules\/croner\//,
   yaml: /(^|\/)node_modules\/yaml\//,
   'zod (classic)': /(^|\/)node_modules\/zod\/(v4\/classic|v3)\//,
   'the alert checks (worker only)': /(^|\/)src\/alerts\/(check|evaluate|baseline|windows|tick|render)\.ts$/,
+};
+
+/** What only `npm run dev` uses: no Lambda bundle may carry any of it. */
+const DEV_ONLY: Record<string, RegExp> = {
+  '@slack/socket-mode': /(^|\/)node_modules\/@slack\/socket-mode\//,
+  ws: /(^|\/)node_modules\/ws\//,
+  "Bolt's SocketModeReceiver": /(^|\/)node_modules\/@slack\/bolt\/dist\/receivers\/SocketModeReceiver\.js$/,
+  'src/dev/': /(^|\/)src\/dev\//,
+  'src/socket-mode-double/': /(^|\/)src\/socket-mode-double\//,
 };
 
 let dir: string;
@@ -82,6 +92,13 @@ describe('what the http bundle leaves out', () => {
     expect(receivers.filter((path) => path.includes('node_modules/'))).toEqual([]);
   });
 
+  it.each(FUNCTIONS.flatMap((name) => Object.entries(DEV_ONLY).map(([what, pattern]) => [name, what, pattern] as const)))(
+    'the %s bundle contains nothing of npm run dev (%s)',
+    (name, _what, pattern) => {
+      expect(matching(bundles.get(name)!.inputs, pattern)).toEqual([]);
+    },
+  );
+
   // The checks above would pass vacuously if the patterns matched nothing: show that they catch each package.
   it('would catch Bolt’s receivers’ dependencies (a naive Bolt bundle has them)', () => {
     const naive = baselines.get('naive-bolt')!.inputs;
@@ -89,6 +106,27 @@ describe('what the http bundle leaves out', () => {
     for (const name of ['express', '@slack/socket-mode', '@slack/oauth']) {
       expect(matching(naive, FORBIDDEN_IN_HTTP[name]!).length, name).toBeGreaterThan(0);
     }
+  });
+
+  it('would catch what npm run dev uses (a bundle of the dev runner and the Socket Mode double has it all)', async () => {
+    const entry = join(dir, 'dev.mjs');
+    await writeFile(
+      entry,
+      `export { startDevBot } from ${JSON.stringify(join(ROOT, 'src/dev/runner.ts'))};\nexport { startSocketModeDouble } from ${JSON.stringify(join(ROOT, 'src/socket-mode-double/server.ts'))};\n`,
+    );
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      outfile: join(dir, 'dev', 'index.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      external: ['@aws-sdk/*', 'bufferutil', 'utf-8-validate'],
+      metafile: true,
+      logLevel: 'error',
+    });
+    const inputs = metafileInputs(result.metafile);
+    for (const [what, pattern] of Object.entries(DEV_ONLY)) expect(matching(inputs, pattern).length, what).toBeGreaterThan(0);
   });
 
   it('would catch luxon, yaml and the full zod', async () => {

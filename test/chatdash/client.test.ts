@@ -1,28 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ChatDashClientOptions, createChatDashClient, DEFAULT_CHATDASH_API_URL } from '../../src/chatdash/client.ts';
 import { type ChatDashError, isChatDashError } from '../../src/chatdash/errors.ts';
 import type { MetricName } from '../../src/chatdash/schema.ts';
 import type { TimeRange } from '../../src/periods/period.ts';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
+import { useSandbox } from '../support/sandbox.ts';
 
 const WEEK: TimeRange = { start: '2026-11-09T23:00:00.000Z', end: '2026-11-16T23:00:00.000Z' };
 const SECRET = 'sk_live_S3cr3tAgencyKey_1234567890';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-afterEach(() => {
-  sandbox.setFault(undefined);
-  sandbox.setFault(undefined, 'proj_demo_text');
-  sandbox.requests.length = 0;
-});
+const sandbox = useSandbox();
 
 interface LogEntry {
   event: string;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type AccessRequest, checkAccess, findProject, projectsForChannel } from '../../src/config/access.ts';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
+import { demoConfig } from '../support/config.ts';
 
-const config = loadConfigFile(DEMO_CONFIG_PATH);
+const config = demoConfig;
 
 const inChannel = (channelId: string, userId = 'U0ANN'): AccessRequest => ({
   teamId: 'T0DEMO',
@@ -22,7 +21,7 @@ describe('checkAccess', () => {
   it('allows a bound channel to see only its projects', () => {
     expect(keys(checkAccess(config, inChannel('C0ACME')))).toEqual(['acme']);
     expect(keys(checkAccess(config, inChannel('C0BELLA')))).toEqual(['bella']);
-    expect(keys(checkAccess(config, inChannel('C0AGENCY')))).toEqual(['acme', 'bella', 'quiet', 'nova']);
+    expect(keys(checkAccess(config, inChannel('C0AGENCY')))).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo', 'shop']);
   });
 
   it('resolves the requested project by key or name', () => {
@@ -38,7 +37,7 @@ describe('checkAccess', () => {
   });
 
   it('lets admins use DMs and see every project, and refuses DMs from anyone else', () => {
-    expect(keys(checkAccess(config, inDm('U0ADMIN')))).toEqual(['acme', 'bella', 'quiet', 'nova']);
+    expect(keys(checkAccess(config, inDm('U0ADMIN')))).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo', 'shop']);
     const quiet = checkAccess(config, inDm('U0ADMIN'), 'quiet');
     expect(quiet.ok && quiet.project?.id).toBe('proj_demo_empty');
     expect(checkAccess(config, inDm('U0ANN'))).toMatchObject({ ok: false, reason: 'dm_not_admin' });

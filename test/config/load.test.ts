@@ -71,13 +71,16 @@ describe('parseConfig: valid files', () => {
       ['acme', 'proj_demo_text', 'Acme Support Bot'],
       ['bella', 'proj_demo_voice', 'Bella Pizza Phone Line'],
       ['quiet', 'proj_demo_empty', 'Quiet Bot'],
-      ['nova', 'proj_demo_shop', 'Nova Shop Assistant'],
+      ['cara', 'proj_demo_clinic', 'Cara Clinic Assistant'],
+      ['nova', 'proj_demo_degrading', 'Nova Telecom Help'],
+      ['echo', 'proj_demo_broken', 'Echo Hotel Concierge'],
+      ['shop', 'proj_demo_shop', 'Maya Shop Assistant'],
     ]);
     const agency = config.channels.find((c) => c.channel === 'C0AGENCY');
-    expect(agency?.projects).toEqual(['acme', 'bella', 'quiet', 'nova']);
+    expect(agency?.projects).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo', 'shop']);
     const zones = config.subscriptions.map((s) => s.timeZone);
     expect(new Set(zones).size).toBe(2);
-    expect(config.subscriptions.map((s) => s.project).sort()).toEqual(['acme', 'bella']);
+    expect(config.subscriptions.map((s) => s.project ?? s.projects)).toEqual(['acme', 'bella', 'all']);
   });
 
   it('fills in defaults', () => {
@@ -136,7 +139,9 @@ describe('parseConfig: every problem named with file, line, column and field', (
 
   it('reports a missing field at its parent', () => {
     const source = VALID.filter((_, i) => i !== 17).join('\n'); // drop "project: acme"
-    expect(problemsOf(source)).toEqual(['config.yml:17:5: subscriptions[0].project: is required']);
+    expect(problemsOf(source)).toEqual([
+      'config.yml:17:5: subscriptions[0].project: is required (or projects: a list of project keys, or all, for the agency overview)',
+    ]);
   });
 
   it('reports a bad cron expression', () => {

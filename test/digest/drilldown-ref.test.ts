@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DrilldownRef, decodeDrilldownRef, encodeDrilldownRef } from '../../src/digest/drilldown-ref.ts';
-import { DRILLDOWN_VIEWS, drilldownActionId, parseDrilldownWord, viewOfActionId } from '../../src/digest/drilldown-views.ts';
-import { period } from './fixtures.ts';
+import { DRILLDOWN_VIEWS, drilldownActionId, viewOfActionId } from '../../src/digest/drilldown-views.ts';
+import { period } from '../support/analytics-fixtures.ts';
 
 const ref = (over: Partial<DrilldownRef> = {}): DrilldownRef => ({ v: 1, project: 'proj_123', view: 'topics', period: period(), ...over });
 
@@ -53,31 +53,5 @@ describe('DrilldownRef', () => {
     for (const view of DRILLDOWN_VIEWS) expect(viewOfActionId(drilldownActionId(view))).toBe(view);
     expect(viewOfActionId('drilldown:nope')).toBeUndefined();
     expect(viewOfActionId('other:topics')).toBeUndefined();
-  });
-});
-
-describe('parseDrilldownWord', () => {
-  it.each([
-    ['<@U0BOT> show me costs please', 'costs'],
-    ['<@U0BOT> TOPICS', 'topics'],
-    ['what were the top topic this week?', 'topics'],
-    ['<@U0BOT> how many tokens did we burn', 'costs'],
-    ['misunderstood messages', 'misunderstood'],
-    ['what did it miss? show the missed ones', 'misunderstood'],
-    ['<@U0BOT> countries', 'countries'],
-    ['which country do people come from', 'countries'],
-    ['<@U0BOT> ended reasons', 'ended_reasons'],
-    ['Why calls ended?', 'ended_reasons'],
-    ['why did calls end so early', 'ended_reasons'],
-    ['show misunderstood topics', 'misunderstood'],
-  ] as const)('%s → %s', (text, view) => {
-    expect(parseDrilldownWord(text)).toBe(view);
-  });
-
-  it('ignores words inside mentions and unrelated text', () => {
-    expect(parseDrilldownWord('<@UCOSTS> hello')).toBeUndefined();
-    expect(parseDrilldownWord('<@U0BOT> hi there')).toBeUndefined();
-    expect(parseDrilldownWord('costly mistakes')).toBeUndefined();
-    expect(parseDrilldownWord('')).toBeUndefined();
   });
 });

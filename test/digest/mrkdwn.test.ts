@@ -9,7 +9,7 @@ import {
   truncateEscaped,
   unescapeMrkdwn,
 } from '../../src/digest/mrkdwn.ts';
-import { hasBrokenEntity, hasLoneSurrogate } from './limits-check.ts';
+import { hasBrokenEntity, hasLoneSurrogate } from '../support/slack-limits.ts';
 
 const HOSTILE = ['<!channel>', '<!here>', '<@U123>', '<https://evil.example|click>', '<#C123>', 'a & b', 'x > y < z'];
 

@@ -4,40 +4,29 @@
  * concurrent deliveries, redeliveries, a post Slack refuses and a crash between the post and the state write each
  * end with one message per notice.
  */
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { alertCheckJobs } from '../../src/alerts/jobs.ts';
 import type { AlertStore } from '../../src/alerts/store.ts';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
 import { createDynamoOnceGuard } from '../../src/worker/idempotency.ts';
-import { type AlertBed, NOVA, startAlertBed } from '../support/alerts.ts';
-import { type Moto, motoAvailable, startMoto } from '../support/moto.ts';
+import { type AlertBed, SHOP, startAlertBed } from '../support/alerts.ts';
+import { createIdempotencyTable } from '../support/idempotency-table.ts';
+import { motoAvailable, useMoto } from '../support/moto.ts';
 
 describe.skipIf(!motoAvailable)('alerts exactly once with DynamoDB idempotency (moto)', () => {
-  let moto: Moto;
+  // The AWS SDK inside Powertools takes its credentials from the process environment.
+  const moto = useMoto({ processEnv: true });
   let dynamo: DynamoDBClient;
   let bed: AlertBed | undefined;
   let tables = 0;
-  const savedEnv: Record<string, string | undefined> = {};
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    // The AWS SDK inside Powertools takes its credentials from the process environment.
-    for (const [key, value] of Object.entries(moto.env)) {
-      savedEnv[key] = process.env[key];
-      process.env[key] = value;
-    }
+  beforeAll(() => {
     dynamo = new DynamoDBClient({ region: moto.env.AWS_REGION, endpoint: moto.endpoint });
   });
-
-  afterAll(async () => {
+  afterAll(() => {
     dynamo?.destroy();
-    await moto?.stop();
-    for (const [key, value] of Object.entries(savedEnv)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
   });
 
   afterEach(async () => {
@@ -48,14 +37,7 @@ describe.skipIf(!motoAvailable)('alerts exactly once with DynamoDB idempotency (
   /** A fresh idempotency table (shaped like serverless.yml's) and a bed whose worker and notices use it. */
   async function start(): Promise<AlertBed> {
     const tableName = `alerts-idempotency-${++tables}`;
-    await dynamo.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      }),
-    );
+    await createIdempotencyTable(dynamo, tableName);
     const once = createDynamoOnceGuard({ tableName, env: moto.env });
     const deadline = Date.now() + 60_000;
     once.registerLambdaContext?.({
@@ -66,7 +48,7 @@ describe.skipIf(!motoAvailable)('alerts exactly once with DynamoDB idempotency (
     const created = await startAlertBed({ start: new Date('2026-11-17T09:00:00Z'), once });
     await created.create({ metric: { kind: 'understood_rate' }, condition: { kind: 'threshold', direction: 'below', value: 0.85 } }, 'x1');
     await created.create({ metric: { kind: 'understood_rate' }, condition: { kind: 'threshold', direction: 'below', value: 0.9 } }, 'x2');
-    created.sandbox.setIncident(NOVA, { from: '2026-11-17T10:00:00Z', until: '2026-11-17T13:00:00Z', missRate: 0.4 });
+    created.bot.sandbox.setIncident(SHOP, { from: '2026-11-17T10:00:00Z', until: '2026-11-17T13:00:00Z', missRate: 0.4 });
     return created;
   }
 
@@ -79,12 +61,12 @@ describe.skipIf(!motoAvailable)('alerts exactly once with DynamoDB idempotency (
     const alerts = await bed.alerts.store.getMany(['x1', 'x2']);
     const body = JSON.stringify(alertCheckJobs(alerts, TICK)[0]);
     // Slow ChatDash a little so the deliveries overlap.
-    bed.sandbox.setFault({ type: 'slow', delayMs: 150 }, NOVA);
+    bed.bot.sandbox.setFault({ type: 'slow', delayMs: 150 }, SHOP);
     const [a, b] = await Promise.all([
       bed.worker({ Records: [sqsRecord(body, 'm1'), sqsRecord(body, 'm2')] }),
       bed.worker({ Records: [sqsRecord(body, 'm3')] }),
     ]);
-    bed.sandbox.setFault(undefined, NOVA);
+    bed.bot.sandbox.setFault(undefined, SHOP);
     // Deliveries that found the check in progress go back to SQS; redelivered, they find it done.
     const failed = [...a.batchItemFailures, ...b.batchItemFailures];
     expect(failed).toHaveLength(2);

@@ -1,58 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildInsights } from '../../src/insights/build.ts';
-import { computeChange } from '../../src/insights/numbers.ts';
 import type { Insights } from '../../src/insights/types.ts';
-import { parsed, period, textBot, textBotPrevious, voiceBot } from '../digest/fixtures.ts';
-
-/** Every number anywhere in the model. */
-function numbersIn(value: unknown, path = '$', out: [string, number][] = []): [string, number][] {
-  if (typeof value === 'number') out.push([path, value]);
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) numbersIn(v, `${path}[${i}]`, out);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) numbersIn(v, `${path}.${k}`, out);
-  return out;
-}
+import { parsed, period, textBot, textBotPrevious, voiceBot } from '../support/analytics-fixtures.ts';
+import { numbersIn } from '../support/numbers-in.ts';
 
 function expectAllFinite(insights: Insights): void {
   const bad = numbersIn(insights).filter(([, n]) => !Number.isFinite(n));
   expect(bad).toEqual([]);
 }
-
-describe('computeChange', () => {
-  it('distinguishes none, new, same and delta', () => {
-    expect(computeChange(null, null)).toEqual({ kind: 'none' });
-    expect(computeChange(null, 10)).toEqual({ kind: 'none' });
-    expect(computeChange(0, null)).toEqual({ kind: 'none' });
-    expect(computeChange(5, null)).toEqual({ kind: 'new' });
-    expect(computeChange(5, 0)).toEqual({ kind: 'new' });
-    expect(computeChange(0, 0)).toEqual({ kind: 'same' });
-    expect(computeChange(7, 7)).toEqual({ kind: 'same' });
-    expect(computeChange(0.1 + 0.2, 0.3)).toEqual({ kind: 'same' });
-    expect(computeChange(150, 100)).toEqual({ kind: 'delta', absolute: 50, percent: 50 });
-    expect(computeChange(0, 40)).toEqual({ kind: 'delta', absolute: -40, percent: -100 });
-  });
-
-  it('reports rates in percentage points with no percent', () => {
-    const c = computeChange(0.8, 0.9, { points: true });
-    expect(c.kind).toBe('delta');
-    if (c.kind !== 'delta') return;
-    expect(c.absolute).toBeCloseTo(-10, 9);
-    expect(c.percent).toBeNull();
-  });
-
-  it('never produces NaN or Infinity, even from absurd inputs', () => {
-    for (const [a, b] of [
-      [Number.MAX_VALUE, 1e-300],
-      [Number.MAX_VALUE, -Number.MAX_VALUE],
-      [NaN, 1],
-      [1, NaN],
-      [Infinity, 1],
-      [1, Infinity],
-    ] as const) {
-      const c = computeChange(a, b);
-      for (const n of numbersIn(c)) expect(Number.isFinite(n[1])).toBe(true);
-    }
-  });
-});
 
 describe('buildInsights: headline numbers', () => {
   it('computes this period, the previous one and the change', () => {

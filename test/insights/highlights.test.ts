@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { createFormatter } from '../../src/digest/format.ts';
+import { highlightLine } from '../../src/digest/wording.ts';
 import { buildInsights } from '../../src/insights/build.ts';
-import type { Highlight } from '../../src/insights/types.ts';
-import { parsed, period, textBot, textBotPrevious } from '../digest/fixtures.ts';
+import { ATTENTION_SCORE, compareHighlights, findNewItems, highlightScore, resolveThresholds } from '../../src/insights/highlights.ts';
+import { type RawEntry, rankList } from '../../src/insights/lists.ts';
+import type { Highlight, NewItemNumbers, Thresholds } from '../../src/insights/types.ts';
+import { parsed, period, textBot, textBotPrevious, textBotPreviousReturnsNegligible } from '../support/analytics-fixtures.ts';
+import {
+  costRise as cost,
+  conversationsDrop as drop,
+  newMisunderstood as gap,
+  mover,
+  understoodRateDrop as rate,
+  newTopic as topic,
+} from '../support/highlights.ts';
 
 const kinds = (hs: Highlight[]): string[] => hs.map((h) => (h.kind === 'mover' ? `mover:${h.metric}` : h.kind));
 
@@ -60,7 +72,10 @@ describe('highlights', () => {
       previous: textBotPrevious(),
       period: period(),
     });
+    // −60 % against the 30 % threshold (strength 2) outranks the new misunderstood message "do u ship to norway??"
+    // (22 hits, just over the 20-hit floor: strength 1.1).
     expect(i.highlights[0]).toMatchObject({ kind: 'conversations_drop', severity: 'attention', value: 300, previous: 750 });
+    expect(i.highlights[1]).toMatchObject({ kind: 'new_misunderstood', severity: 'attention', label: 'do u ship to norway??', count: 22 });
     expect(kinds(i.highlights)).not.toContain('mover:conversations');
   });
 
@@ -91,22 +106,21 @@ describe('highlights', () => {
   it('reports a topic new in the top 5, whether absent before or just moved up', () => {
     const i = buildInsights({ current: textBot(), previous: textBotPrevious(), period: period() });
     const news = i.highlights.filter((h) => h.kind === 'new_topic');
-    expect(news).toEqual([{ kind: 'new_topic', severity: 'info', label: 'Returns & refunds', count: 150, rank: 3, previousCount: null }]);
+    expect(news).toEqual([
+      {
+        kind: 'new_topic',
+        severity: 'info',
+        label: 'Returns & refunds',
+        count: 150,
+        rank: 3,
+        share: 150 / 795,
+        previousCount: null,
+        previousAtMost: 0,
+        previousShare: 0,
+      },
+    ]);
 
-    const movedUp = buildInsights({
-      current: textBot(),
-      previous: textBotPrevious({
-        topTopics: [
-          { id: 't1', label: 'Opening hours', count: 200 },
-          { id: 't2', label: 'Delivery times', count: 160 },
-          { id: 't4', label: 'Prices', count: 100 },
-          { id: 't5', label: 'Store locations', count: 60 },
-          { id: 't6', label: 'Gift cards', count: 50 },
-          { id: 't3', label: 'Returns & refunds', count: 5 },
-        ],
-      }),
-      period: period(),
-    });
+    const movedUp = buildInsights({ current: textBot(), previous: textBotPreviousReturnsNegligible(), period: period() });
     expect(movedUp.highlights.find((h) => h.kind === 'new_topic')).toMatchObject({ label: 'Returns & refunds', previousCount: 5 });
   });
 
@@ -132,5 +146,295 @@ describe('highlights', () => {
     expect(i.highlights.slice(0, 3).every((h) => h.severity === 'attention')).toBe(true);
     const two = buildInsights({ current, previous: textBotPrevious(), period: period(), thresholds: { maxHighlights: 2 } });
     expect(two.highlights).toHaveLength(2);
+  });
+});
+
+/** A list as ChatDash sends it: `[label, count]` pairs; ids are the labels. */
+const entries = (pairs: ReadonlyArray<readonly [string, number]>): RawEntry[] =>
+  pairs.map(([label, count]) => ({ key: label, label, count }));
+
+/** The demo text bot's topics around the issue's example: "Cancel subscription" was #6 with 317, is #5 with 318. */
+const DEMO_TOPICS_BEFORE = entries([
+  ['Order status', 1410],
+  ['Rückerstattung', 890],
+  ['Password reset 🔑', 560],
+  ['Invoices & billing', 470],
+  ['配送状況', 330],
+  ['Cancel subscription', 317],
+  ['Opening hours', 200],
+  ['Retour d’un article', 150],
+]);
+const DEMO_TOPICS_NOW = entries([
+  ['Order status', 1433],
+  ['Rückerstattung', 911],
+  ['Password reset 🔑', 532],
+  ['Invoices & billing', 476],
+  ['Cancel subscription', 318],
+  ['配送状況', 301],
+  ['Opening hours', 220],
+  ['Retour d’un article', 170],
+]);
+/** Misunderstood messages of a week (8 entries: a complete list). */
+const MISSED_BEFORE = entries([
+  ['where is my order?? <urgent>', 229],
+  ['talk to a human', 172],
+  ['Ich möchte mein Geld zurück!!!', 168],
+  ['do u ship to the canary islands & madeira', 151],
+  ['😡😡😡', 113],
+  ['¿puedo pagar con bizum?', 80],
+  ['asdfghjk', 50],
+  ['my code is *SAVE20* but it says invalid_', 48],
+]);
+/** The same list cut by ChatDash at 10 entries (its smallest: 30). */
+const MISSED_CUT_BEFORE = entries([...MISSED_BEFORE.map((e) => [e.label, e.count] as const), ['hello?', 35], ['help', 30]]);
+
+interface NewItemCase {
+  name: string;
+  now: RawEntry[];
+  before: RawEntry[] | undefined;
+  /** Only the top N may be new (topics). */
+  maxRank?: number;
+  thresholds?: Partial<Thresholds>;
+  /** Expected new items: label, count, previousCount, previousAtMost. */
+  expected: Array<Pick<NewItemNumbers, 'label' | 'count' | 'previousCount' | 'previousAtMost'>>;
+}
+
+const NEW_ITEM_CASES: NewItemCase[] = [
+  {
+    name: 'issue example: a topic one rank up with one more conversation (#5, 318, up from 317) is not new',
+    now: DEMO_TOPICS_NOW,
+    before: DEMO_TOPICS_BEFORE,
+    maxRank: 5,
+    expected: [],
+  },
+  {
+    name: 'issue example: a misunderstood message absent last period and now at 150 hits is new',
+    now: [...MISSED_BEFORE, ...entries([['how do I use my loyalty points?', 150]])],
+    before: MISSED_BEFORE,
+    expected: [{ label: 'how do I use my loyalty points?', count: 150, previousCount: null, previousAtMost: 0 }],
+  },
+  {
+    name: 'negligible before (5 → 150) is new, with the previous count',
+    now: [...MISSED_BEFORE, ...entries([['can I pay with klarna', 150]])],
+    before: [...MISSED_BEFORE, ...entries([['can I pay with klarna', 5]])],
+    expected: [{ label: 'can I pay with klarna', count: 150, previousCount: 5, previousAtMost: 5 }],
+  },
+  {
+    name: 'grown 2.5× (60 → 150) is a riser, not new',
+    now: [...MISSED_BEFORE, ...entries([['can I pay with klarna', 150]])],
+    before: [...MISSED_BEFORE, ...entries([['can I pay with klarna', 60]])],
+    expected: [],
+  },
+  {
+    name: 'exactly on the floors (20 hits, 5 % of the list) is new: the floors are inclusive',
+    now: entries([
+      ['big', 380],
+      ['edge', 20],
+    ]),
+    before: entries([['big', 380]]),
+    expected: [{ label: 'edge', count: 20, previousCount: null, previousAtMost: 0 }],
+  },
+  {
+    name: 'exactly 3× in count and share (20 → 60, at 5 % of the list) is new: the growth bound is inclusive',
+    now: entries([
+      ['big', 1140],
+      ['edge', 60],
+    ]),
+    before: entries([
+      ['big', 1180],
+      ['edge', 20],
+    ]),
+    expected: [{ label: 'edge', count: 60, previousCount: 20, previousAtMost: 20 }],
+  },
+  {
+    name: 'one hit short of the floor (19 at 5 %) is not new',
+    now: entries([
+      ['big', 361],
+      ['edge', 19],
+    ]),
+    before: entries([['big', 361]]),
+    expected: [],
+  },
+  {
+    name: 'small project: 15 hits are below the absolute floor even at 60 % of the list',
+    now: entries([
+      ['talk to a human', 15],
+      ['hi', 10],
+    ]),
+    before: entries([['hi', 9]]),
+    expected: [],
+  },
+  {
+    name: 'small project: 22 hits absent before, the list being short (complete), is new',
+    now: entries([
+      ['do u ship to norway??', 22],
+      ['asdf', 12],
+    ]),
+    before: entries([['asdf', 10]]),
+    expected: [{ label: 'do u ship to norway??', count: 22, previousCount: null, previousAtMost: 0 }],
+  },
+  {
+    name: 'large project: 400 hits absent before are below the relative floor at 2 % of the list',
+    now: entries([
+      ['where is my order', 12_000],
+      ['refund', 7600],
+      ['new but small', 400],
+    ]),
+    before: entries([
+      ['where is my order', 11_000],
+      ['refund', 7000],
+    ]),
+    expected: [],
+  },
+  {
+    name: 'the whole project grew 5×: every count grew, no share did, nothing is new',
+    now: entries([
+      ['a', 500],
+      ['b', 300],
+      ['c', 200],
+    ]),
+    before: entries([
+      ['a', 100],
+      ['b', 60],
+      ['c', 40],
+    ]),
+    expected: [],
+  },
+  {
+    name: 'a cut previous list (10 entries): absent means at most its smallest count (30); 150 ≥ 3 × 30 is new',
+    now: [...MISSED_BEFORE, ...entries([['loyalty points?', 150]])],
+    before: MISSED_CUT_BEFORE,
+    expected: [{ label: 'loyalty points?', count: 150, previousCount: null, previousAtMost: 30 }],
+  },
+  {
+    name: 'a cut previous list: 80 hits could have been 30 before (less than 3×): not new',
+    now: [...MISSED_BEFORE, ...entries([['loyalty points?', 80]])],
+    before: MISSED_CUT_BEFORE,
+    expected: [],
+  },
+  {
+    name: 'nothing to compare with: an empty previous list',
+    now: entries([['anything', 500]]),
+    before: [],
+    expected: [],
+  },
+  {
+    name: 'nothing to compare with: the previous list unavailable',
+    now: entries([['anything', 500]]),
+    before: undefined,
+    expected: [],
+  },
+  {
+    name: 'topics: a new topic ranked below the top 5 is not "new in top topics"',
+    now: [...DEMO_TOPICS_NOW.slice(0, 5), ...entries([['Gift cards', 260]])],
+    before: DEMO_TOPICS_BEFORE,
+    maxRank: 5,
+    expected: [],
+  },
+  {
+    name: 'topics: a new topic in the top 5 is new',
+    now: [...DEMO_TOPICS_NOW.slice(0, 4), ...entries([['Gift cards', 400]])],
+    before: DEMO_TOPICS_BEFORE,
+    maxRank: 5,
+    expected: [{ label: 'Gift cards', count: 400, previousCount: null, previousAtMost: 0 }],
+  },
+  {
+    name: 'thresholds are configurable: a 10-hit floor lets the small project\u2019s 15 hits through',
+    now: entries([
+      ['talk to a human', 15],
+      ['hi', 10],
+    ]),
+    before: entries([['hi', 9]]),
+    thresholds: { newMinimumCount: 10 },
+    expected: [{ label: 'talk to a human', count: 15, previousCount: null, previousAtMost: 0 }],
+  },
+];
+
+describe('what is "new": table of rules', () => {
+  it.each(NEW_ITEM_CASES)('$name', ({ now, before, maxRank, thresholds, expected }) => {
+    const r = resolveThresholds(thresholds);
+    const found = findNewItems(rankList(now, before), before, r, maxRank);
+    expect(found.map(({ label, count, previousCount, previousAtMost }) => ({ label, count, previousCount, previousAtMost }))).toEqual(
+      expected,
+    );
+    for (const item of found) {
+      // The numbers that justify it: significant now, negligible before.
+      expect(item.count).toBeGreaterThanOrEqual(r.newMinimumCount);
+      expect(item.share * 100).toBeGreaterThanOrEqual(r.newMinimumSharePercent);
+      expect(item.previousAtMost * r.newGrowthFactor).toBeLessThanOrEqual(item.count);
+      expect(item.previousShare * r.newGrowthFactor).toBeLessThanOrEqual(item.share);
+    }
+  });
+});
+
+describe('the issue\u2019s examples through buildInsights', () => {
+  const base = (topTopics: RawEntry[], missed: RawEntry[]) => ({
+    conversations: { counts: [], total: 4460 },
+    topTopics: topTopics.map((e) => ({ id: e.key, label: e.label, count: e.count })),
+    topMisunderstoodMessages: missed.map((e) => ({ id: e.key, label: e.label, count: e.count })),
+  });
+
+  it('reports the new misunderstood message as an attention item with its numbers, and not the topic noise', () => {
+    const i = buildInsights({
+      current: parsed(base(DEMO_TOPICS_NOW, [...MISSED_BEFORE, ...entries([['how do I use my loyalty points?', 150]])])),
+      previous: parsed(base(DEMO_TOPICS_BEFORE, MISSED_BEFORE)),
+      period: period(),
+    });
+    expect(i.highlights).toEqual([
+      {
+        kind: 'new_misunderstood',
+        severity: 'attention',
+        label: 'how do I use my loyalty points?',
+        count: 150,
+        rank: 5,
+        share: 150 / 1161,
+        previousCount: null,
+        previousAtMost: 0,
+        previousShare: 0,
+      },
+    ]);
+    const line = highlightLine(i.highlights[0]!, createFormatter({ locale: 'en-US' }));
+    expect(line).toBe(
+      ':warning: *New misunderstood message:* “how do I use my loyalty points?” — 150 times (12.9% of misunderstood messages), none last period',
+    );
+  });
+});
+
+describe('attention ordering (highlightScore)', () => {
+  it.each([
+    { name: 'conversations −45 % (30 % threshold)', h: drop(45), score: 1001.5 },
+    { name: 'understood rate −10 pts (5 pts threshold)', h: rate(-10), score: 1002 },
+    { name: 'cost per conversation +50 % (25 % threshold)', h: cost(50), score: 1002 },
+    { name: 'new misunderstood, 150 hits at 11.5 % (floors 20 hits, 5 %)', h: gap(150, 0.115), score: 1002.3 },
+    { name: 'new misunderstood, 22 hits at 51 %', h: gap(22, 0.51), score: 1001.1 },
+    { name: 'conversations +40 % mover (20 % threshold)', h: mover(40), score: 102 },
+    { name: 'new topic, 400 at 10 %', h: topic(400, 0.1), score: 2 },
+    { name: 'an absurd move is capped inside its tier', h: cost(1e9), score: 1099 },
+  ])('$name scores $score', ({ h, score }) => {
+    expect(highlightScore(h)).toBeCloseTo(score, 9);
+  });
+
+  it('attention ≥ ATTENTION_SCORE > any mover > any new topic, whatever the sizes', () => {
+    expect(highlightScore(drop(31))).toBeGreaterThanOrEqual(ATTENTION_SCORE);
+    expect(highlightScore(drop(31))).toBeGreaterThan(highlightScore(mover(1e9)));
+    expect(highlightScore(mover(20, 'info'))).toBeGreaterThan(highlightScore(topic(1e9, 1)));
+    const sorted = [topic(400, 0.1), mover(40), drop(45), gap(150, 0.115)].sort(compareHighlights);
+    expect(sorted.map((h) => h.kind)).toEqual(['new_misunderstood', 'conversations_drop', 'mover', 'new_topic']);
+  });
+
+  it('buildInsights returns highlights already in this order (highlights[0] is a project\u2019s most important)', () => {
+    const i = buildInsights({
+      current: textBot({
+        conversations: { counts: [], total: 100 },
+        understoodMessages: { total: 1000, understood: 500, missed: 500 },
+        averageCost: { counts: [], average: 1, currency: 'EUR' },
+      }),
+      previous: textBotPrevious(),
+      period: period(),
+      thresholds: { maxHighlights: 10 },
+    });
+    const scores = i.highlights.map((h) => highlightScore(h));
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(i.highlights[0]?.kind).toBe('cost_per_conversation_rise'); // +1,900 %: capped at 99× its threshold
   });
 });

@@ -1,6 +1,6 @@
 import { type Logger, LogLevel, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSlackDouble } from '../support/slack-double.ts';
 
 const TOKEN = 'xoxb-test-token';
 
@@ -15,7 +15,10 @@ const quiet: Logger = {
   setName() {},
 };
 
-let double: SlackDouble;
+const double = useSlackDouble({
+  users: { U0TOKYO: { tz: 'Asia/Tokyo' } },
+  channels: { C0GONE: 'channel_not_found', C0OUT: 'not_in_channel', C0OLD: 'is_archived' },
+});
 let client: WebClient;
 
 function makeClient(token = TOKEN, extra: ConstructorParameters<typeof WebClient>[1] = {}): WebClient {
@@ -40,18 +43,8 @@ async function slackError(promise: Promise<unknown>): Promise<string> {
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
-beforeAll(async () => {
-  double = await startSlackDouble({
-    users: { U0TOKYO: { tz: 'Asia/Tokyo' } },
-    channels: { C0GONE: 'channel_not_found', C0OUT: 'not_in_channel', C0OLD: 'is_archived' },
-  });
+beforeAll(() => {
   client = makeClient();
-});
-afterAll(async () => {
-  await double.close();
-});
-beforeEach(() => {
-  double.reset();
 });
 
 describe('Slack double: Web API basics', () => {
@@ -302,5 +295,60 @@ describe('Slack double: response_url and waitFor', () => {
     setTimeout(() => void client.chat.postMessage({ channel: 'C0ACME', text: 'later' }), 50);
     await expect(waiting).resolves.toBeUndefined();
     await expect(double.waitFor((calls) => calls.length > 100, 50)).rejects.toThrow(/timed out/);
+  });
+});
+
+const actions = {
+  type: 'actions',
+  elements: [{ type: 'button', action_id: 'drilldown:topics', text: { type: 'plain_text', text: 'Topics' }, value: '{"v":1}' }],
+};
+
+describe('Slack double: conversations.replies', () => {
+  it('returns the root message of a thread with its blocks, then the replies in order', async () => {
+    const root = await client.chat.postMessage({ channel: 'C0ACME', text: 'digest', blocks: [actions] as never });
+    const other = await client.chat.postMessage({ channel: 'C0ACME', text: 'unrelated' });
+    const r1 = await client.chat.postMessage({ channel: 'C0ACME', thread_ts: root.ts!, text: 'first reply' });
+    const r2 = await client.chat.postMessage({ channel: 'C0ACME', thread_ts: root.ts!, text: 'second reply' });
+    await client.chat.postMessage({ channel: 'C0OTHER', thread_ts: root.ts!, text: 'same ts, other channel' });
+
+    const all = await client.conversations.replies({ channel: 'C0ACME', ts: root.ts! });
+    expect(all.messages?.map((m) => m.ts)).toEqual([root.ts, r1.ts, r2.ts]);
+    expect(all.messages?.map((m) => m.text)).toEqual(['digest', 'first reply', 'second reply']);
+    expect(all.messages?.[0]?.blocks).toEqual([actions]);
+    expect(all.messages?.[0]).toMatchObject({ thread_ts: root.ts, reply_count: 2 });
+    expect(all.messages?.[1]).toMatchObject({ thread_ts: root.ts });
+    expect(all.messages?.map((m) => m.ts)).not.toContain(other.ts);
+    expect(all.has_more).toBe(false);
+
+    // What the worker asks for: the root alone.
+    const first = await client.conversations.replies({ channel: 'C0ACME', ts: root.ts!, limit: 1, inclusive: true });
+    expect(first.messages).toHaveLength(1);
+    expect(first.messages?.[0]).toMatchObject({ ts: root.ts, text: 'digest', blocks: [actions] });
+    expect(first.has_more).toBe(true);
+  });
+
+  it('returns a reply alone when asked for a reply ts, like Slack', async () => {
+    const root = await client.chat.postMessage({ channel: 'C0ACME', text: 'root' });
+    const reply = await client.chat.postMessage({ channel: 'C0ACME', thread_ts: root.ts!, text: 'reply' });
+    const result = await client.conversations.replies({ channel: 'C0ACME', ts: reply.ts! });
+    expect(result.messages?.map((m) => m.text)).toEqual(['reply']);
+  });
+
+  it('answers thread_not_found for an unknown ts or channel, and channel errors as Slack does', async () => {
+    const root = await client.chat.postMessage({ channel: 'C0ACME', text: 'root' });
+    expect(await slackError(client.conversations.replies({ channel: 'C0ACME', ts: '1.000001' }))).toBe('thread_not_found');
+    expect(await slackError(client.conversations.replies({ channel: 'C0BELLA', ts: root.ts! }))).toBe('thread_not_found');
+    expect(await slackError(client.conversations.replies({ channel: 'C0GONE', ts: root.ts! }))).toBe('channel_not_found');
+    expect(double.callsTo('conversations.replies').map((c) => c.error)).toEqual([
+      'thread_not_found',
+      'thread_not_found',
+      'channel_not_found',
+    ]);
+  });
+
+  it('forgets stored messages on reset', async () => {
+    const root = await client.chat.postMessage({ channel: 'C0ACME', text: 'root' });
+    double.reset();
+    expect(await slackError(client.conversations.replies({ channel: 'C0ACME', ts: root.ts! }))).toBe('thread_not_found');
   });
 });

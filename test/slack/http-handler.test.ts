@@ -1,28 +1,21 @@
 /** `/chatdash`, signatures and Slack's request shapes, through the real HTTP handler (Bolt on AwsLambdaReceiver). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueueSendError } from '../../src/aws/sqs-queue.ts';
 import { ACCESS_MESSAGES } from '../../src/config/access.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import type { JobQueue } from '../../src/jobs/queue.ts';
-import { createLog } from '../../src/log.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { apiGatewayEvent, SIGNING_SECRET, sign, slashCommandEvent } from '../../src/slack-double/requests.ts';
-import { type Bot, config, everythingSeen, leakedSecrets, SECRETS, startBot } from './harness.ts';
+import { type Answer, everythingSeen, useBot } from '../support/bot.ts';
+import { demoConfig as config } from '../support/config.ts';
+import { recordingLog } from '../support/log.ts';
+import { requester } from '../support/payloads.ts';
+import { leakedSecrets, SECRETS } from '../support/secrets.ts';
 
-let bot: Bot;
-
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot?.close();
-});
-beforeEach(() => {
-  bot.reset();
-});
+const bot = useBot();
 
 /** Every answer is fast, ephemeral and never touches ChatDash. */
-function expectQuickEphemeral(answer: Awaited<ReturnType<Bot['command']>>): string {
+function expectQuickEphemeral(answer: Answer): string {
   expect(answer.response.statusCode).toBe(200);
   expect(answer.ms).toBeLessThan(3000);
   expect(answer.json?.response_type).toBe('ephemeral');
@@ -88,7 +81,7 @@ describe('/chatdash stats: ack at once, work in the queue', () => {
     expect(job).toMatchObject({
       kind: 'stats',
       idempotencyKey: 'stats:trig.123',
-      requester: { teamId: 'T0DEMO', channelId: 'C0ACME', userId: 'U0ALICE', isDirectMessage: false },
+      requester: requester(),
       projectKey: 'acme',
       rangeText: '',
       responseUrl,
@@ -173,7 +166,7 @@ describe('/chatdash stats: ack at once, work in the queue', () => {
   });
 
   it('says "try again" when the queue cannot take the job', async () => {
-    const lines: string[] = [];
+    const { log, lines, entries } = recordingLog();
     const failing: JobQueue = {
       send: async () => {
         throw new QueueSendError('SQS SendMessage failed: HTTP 500 InternalError');
@@ -184,7 +177,7 @@ describe('/chatdash stats: ack at once, work in the queue', () => {
       env: {},
       queue: failing,
       secrets: async () => SECRETS,
-      log: createLog({ write: (l) => lines.push(l) }),
+      log,
     });
     const response = await http(slashCommandEvent({ text: 'stats acme 30d', response_url: bot.slack.responseUrl() }));
     expect(response.statusCode).toBe(200);
@@ -192,9 +185,7 @@ describe('/chatdash stats: ack at once, work in the queue', () => {
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toContain('couldn\u2019t start on that just now. Please try again in a minute.');
     expect(body.text).not.toContain('Getting the numbers');
-    expect(lines.map((l) => JSON.parse(l) as { event: string })).toContainEqual(
-      expect.objectContaining({ event: 'queue.send_failed', errorName: 'QueueSendError' }),
-    );
+    expect(entries()).toContainEqual(expect.objectContaining({ event: 'queue.send_failed', errorName: 'QueueSendError' }));
     expect(leakedSecrets(lines.join('\n'))).toEqual([]);
   });
 });
@@ -204,7 +195,7 @@ describe('request verification and shapes', () => {
     const answer = await bot.command('stats acme', {}, { secret: 'not-the-signing-secret' });
     expect(answer.response.statusCode).toBe(401);
     expect(bot.queue.size).toBe(0);
-    expect(bot.lines.map((l) => JSON.parse(l) as { event: string }).some((l) => l.event === 'slack.bad_signature')).toBe(true);
+    expect(bot.entries().some((l) => l.event === 'slack.bad_signature')).toBe(true);
   });
 
   it('refuses a body that was changed after signing', async () => {
@@ -256,9 +247,7 @@ describe('request verification and shapes', () => {
     const form = 'payload=%7Bnot-json';
     const badPayload = await bot.http(apiGatewayEvent(form, 'application/x-www-form-urlencoded'));
     expect(badPayload.statusCode).toBe(400);
-    expect(bot.lines.map((l) => JSON.parse(l) as { event: string; level: string })).toContainEqual(
-      expect.objectContaining({ event: 'http.bad_request', level: 'warn' }),
-    );
+    expect(bot.entries()).toContainEqual(expect.objectContaining({ event: 'http.bad_request', level: 'warn' }));
     // Still serving afterwards.
     expect((await bot.command('help')).response.statusCode).toBe(200);
   });
@@ -329,7 +318,7 @@ describe('request verification and shapes', () => {
 
 describe('a bug in the command code', () => {
   it('still ends in an ephemeral apology, not Slack\u2019s bare dispatch_failed', async () => {
-    const lines: string[] = [];
+    const { log, lines } = recordingLog();
     // A configuration object broken in a way validation would never let through stands in for a bug.
     const broken = {
       ...config,
@@ -342,7 +331,7 @@ describe('a bug in the command code', () => {
       env: {},
       queue: createLocalQueue(),
       secrets: async () => SECRETS,
-      log: createLog({ write: (l) => lines.push(l) }),
+      log,
     });
     const response = await http(slashCommandEvent({ text: 'stats acme 7d', response_url: 'http://127.0.0.1:9/hook' }));
     expect(response.statusCode).toBe(200);

@@ -1,7 +1,8 @@
 /**
- * The alert engine on loopback, for end-to-end tests: the ChatDash sandbox, the Slack Web API double, the in-memory
- * alert store, the real tick (`queueDueAlertChecks`) and the real worker handler on the queued jobs, with a clock
- * the test moves (the sandbox's data depends only on the instants queried, so any date works).
+ * The alert engine on loopback, for end-to-end tests: the test bot (`startBot`: ChatDash sandbox, Slack double, real
+ * HTTP handler and worker) plus the in-memory alert store, the real tick (`queueDueAlertChecks`) and a worker whose
+ * clock the test moves. The sandbox runs on that same clock (its `now`), so every time-dependent behaviour of its
+ * data (rhythm, incidents, emerging messages, degrading projects) agrees with the checks.
  */
 import type { SQSBatchResponse } from 'aws-lambda';
 import type { AlertWorkerDeps } from '../../src/alerts/check.ts';
@@ -9,33 +10,31 @@ import { type AlertInput, newAlert } from '../../src/alerts/lifecycle.ts';
 import { createMemoryAlertStore, createMemoryWindowStore } from '../../src/alerts/memory-store.ts';
 import type { StoredAlert } from '../../src/alerts/model.ts';
 import { queueDueAlertChecks } from '../../src/alerts/tick.ts';
-import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
-import { loadConfigFile } from '../../src/config/load.ts';
-import type { Config } from '../../src/config/schema.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import type { AlertCheckJob } from '../../src/jobs/schema.ts';
-import { createLog, type Log } from '../../src/log.ts';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
-import { type SlackCall, type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
-import { buildDeps, createWorkerHandler, type WorkerHandler } from '../../src/worker/handler.ts';
+import type { SlackCall } from '../../src/slack-double/server.ts';
+import type { WorkerHandler } from '../../src/worker/handler.ts';
 import { createMemoryOnceGuard, type OnceGuard } from '../../src/worker/idempotency.ts';
+import { type Bot, startBot } from './bot.ts';
+import type { LogLine } from './log.ts';
+import { BOT_TOKEN } from './secrets.ts';
+import { postsTo } from './slack-messages.ts';
 
-export const ALERT_CHANNEL = 'C0NOVA';
-export const NOVA = 'proj_demo_shop';
-const TOKEN = 'xoxb-test-token';
+export const ALERT_CHANNEL = 'C0SHOP';
+/** The sandbox's web-shop bot (project key `shop`). */
+export const SHOP = 'proj_demo_shop';
 
 export interface AlertBed {
-  config: Config;
-  sandbox: Sandbox;
-  slack: SlackDouble;
+  /** The test bot the alerts run in: `bot.event`/`bot.click` for the alert's thread, `bot.sandbox`, `bot.slack`. */
+  bot: Bot;
   alerts: AlertWorkerDeps & { windows: ReturnType<typeof createMemoryWindowStore> };
-  /** Every log line, parsed. */
-  lines: Array<Record<string, unknown>>;
-  log: Log;
-  /** The simulated current time (the worker's `now`). */
+  /** The log lines so far, parsed. */
+  entries(): LogLine[];
+  /** The simulated current time (the worker's and the sandbox's `now`). */
   clock: { now: Date };
+  /** The worker on the simulated clock, with the alert stores. */
   worker: WorkerHandler;
-  /** Creates an alert on nova in C0NOVA (hourly, Europe/Paris unless given) as U0ALICE at the clock's time. */
+  /** Creates an alert on shop in C0SHOP (hourly, Europe/Paris unless given) as U0ALICE at the clock's time. */
   create(input: Partial<AlertInput> & Pick<AlertInput, 'metric' | 'condition'>, id?: string): Promise<StoredAlert>;
   /** One tick at `at` (the clock moves there): due alerts → jobs → the worker. */
   tick(at: Date): Promise<{ jobs: AlertCheckJob[]; result: SQSBatchResponse }>;
@@ -51,45 +50,30 @@ export interface AlertBed {
 }
 
 export async function startAlertBed(options: { once?: OnceGuard; start: Date }): Promise<AlertBed> {
-  const config = loadConfigFile(DEMO_CONFIG_PATH);
-  const sandbox = await startSandbox();
-  const slack = await startSlackDouble({ token: TOKEN });
-  const lines: Array<Record<string, unknown>> = [];
-  const log = createLog({ write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
   const clock = { now: options.start };
+  const bot = await startBot({ sandbox: { now: () => clock.now.getTime() } });
   const once = options.once ?? createMemoryOnceGuard();
-  const alerts = { store: createMemoryAlertStore({ log }), windows: createMemoryWindowStore(), once };
-  const env = { CHATDASH_API_URL: sandbox.url, SLACK_API_URL: slack.apiUrl };
-  const base = await buildDeps(
-    config,
-    env,
-    async () => ({ slackSigningSecret: 'unused', slackBotToken: TOKEN, chatdashApiKey: sandbox.apiKey }),
-    log,
-  );
-  const deps = { ...base, alerts, now: () => clock.now };
-  const worker = createWorkerHandler({ config, env, deps, once, log });
+  const alerts = { store: createMemoryAlertStore({ log: bot.log }), windows: createMemoryWindowStore(), once };
+  const worker = await bot.worker({ deps: await bot.deps({ alerts, now: () => clock.now }), once });
   const queue = createLocalQueue();
 
   const tick: AlertBed['tick'] = async (at) => {
     clock.now = at;
-    await queueDueAlertChecks({ store: alerts.store, queue, now: at, log });
+    await queueDueAlertChecks({ store: alerts.store, queue, now: at, log: bot.log });
     const event = queue.drain();
     const jobs = event.Records.map((r) => JSON.parse(r.body) as AlertCheckJob);
     return { jobs, result: await worker(event) };
   };
 
   return {
-    config,
-    sandbox,
-    slack,
+    bot,
     alerts,
-    lines,
-    log,
+    entries: () => bot.entries(),
     clock,
     worker,
     async create(input, id) {
       const made = newAlert(
-        { teamId: 'T0DEMO', channelId: ALERT_CHANNEL, project: 'nova', frequency: 'hourly', timeZone: 'Europe/Paris', ...input },
+        { teamId: 'T0DEMO', channelId: ALERT_CHANNEL, project: 'shop', frequency: 'hourly', timeZone: 'Europe/Paris', ...input },
         { actor: 'U0ALICE', now: clock.now, ...(id ? { id } : {}) },
       );
       if (!made.ok) throw new Error(`invalid alert: ${JSON.stringify(made.issues)}`);
@@ -105,19 +89,20 @@ export async function startAlertBed(options: { once?: OnceGuard; start: Date }):
       }
       return all;
     },
-    posts: () => slack.callsTo('chat.postMessage').filter((c) => c.ok && c.body.channel === ALERT_CHANNEL),
-    postedTs: (kind) => lines.filter((l) => l.event === 'alert.posted' && l.kind === kind).map((l) => String(l.ts)),
+    posts: () => postsTo(bot.slack, ALERT_CHANNEL),
+    postedTs: (kind) =>
+      bot
+        .entries()
+        .filter((l) => l.event === 'alert.posted' && l.kind === kind)
+        .map((l) => String(l.ts)),
     async thread(ts) {
-      const answer = await fetch(`${slack.apiUrl}conversations.replies`, {
+      const answer = await fetch(`${bot.slack.apiUrl}conversations.replies`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${BOT_TOKEN}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ channel: ALERT_CHANNEL, ts }),
       });
       return ((await answer.json()) as { messages?: Array<{ ts: string; text: string; thread_ts?: string }> }).messages ?? [];
     },
-    async close() {
-      await slack.close();
-      await sandbox.close();
-    },
+    close: () => bot.close(),
   };
 }

@@ -1,10 +1,11 @@
 /**
  * A local AWS-compatible endpoint (moto_server) on 127.0.0.1 for SQS, DynamoDB and Secrets Manager tests.
- * Tests that need it call `startMoto()` in beforeAll; where moto_server is not installed, `motoAvailable`
- * is false and those suites skip with a loud notice (never silently).
+ * A suite that needs it is `describe.skipIf(!motoAvailable)(…)` and calls `useMoto()` inside; where moto_server is
+ * not installed, `motoAvailable` is false and those suites skip with a loud notice (never silently).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { useService } from './late.ts';
 
 export const motoAvailable = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).status === 0;
 
@@ -18,7 +19,36 @@ export interface Moto {
   endpoint: string;
   /** Environment for the AWS SDK and our signed-fetch clients: endpoint, region, fake credentials. */
   env: Record<string, string>;
+  /** Configuration for an AWS SDK client of the tests' own: `new SQSClient(moto.clientConfig)`. */
+  clientConfig: { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
   stop(): Promise<void>;
+}
+
+/**
+ * moto_server for this suite: started in beforeAll, stopped in afterAll. With `processEnv`, its `env` is also put in
+ * `process.env` for the suite (for SDK clients that read credentials from there, like Powertools'), then restored.
+ */
+export function useMoto(options: { processEnv?: boolean } = {}): Moto {
+  const saved: Record<string, string | undefined> = {};
+  return useService('moto_server', {
+    async start() {
+      const moto = await startMoto();
+      if (options.processEnv) {
+        for (const [key, value] of Object.entries(moto.env)) {
+          saved[key] = process.env[key];
+          process.env[key] = value;
+        }
+      }
+      return moto;
+    },
+    async stop(moto) {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      await moto.stop();
+    },
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -65,6 +95,11 @@ export async function startMoto(): Promise<Moto> {
   return {
     endpoint,
     env,
+    clientConfig: {
+      region: env.AWS_REGION,
+      endpoint,
+      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,0 +1,167 @@
+/**
+ * Overview jobs: `/chatdash overview [range]` answered through response_url, and clicks on an overview's buttons,
+ * "Full stats" (that project's digest) and "List them" (the projects the message left out), answered in the
+ * overview's thread (or ephemerally, for an ephemeral overview), like drill-downs.
+ */
+import { ACCESS_MESSAGES, checkAccess } from '../config/access.ts';
+import type { ProjectConfig } from '../config/schema.ts';
+import type { SlackMessage } from '../digest/blocks.ts';
+import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import { renderDigest } from '../digest/render-digest.ts';
+import { DIGEST_METRICS } from '../insights/metrics.ts';
+import type { OverviewJob } from '../jobs/schema.ts';
+import { buildOverview } from '../overview/build.ts';
+import { fetchOverview } from '../overview/fetch.ts';
+import { decodeMask, decodeOverviewRef, type ListRef, type ProjectRef, projectsFingerprint } from '../overview/ref.ts';
+import { renderOverview } from '../overview/render.ts';
+import { renderOverviewList } from '../overview/render-list.ts';
+import type { OverviewModel, ProjectOutcome } from '../overview/types.ts';
+import type { Period } from '../periods/period.ts';
+import { STALE_BUTTON } from '../slack/messages.ts';
+import { fetchInsights } from './analytics.ts';
+import { deliverClickReply } from './click-reply.ts';
+import { chatdashDeadline, type WorkerDeps } from './deps.ts';
+import { asUserFacing } from './failures.ts';
+import { askerPeriod } from './user-prefs.ts';
+
+type Command = Extract<OverviewJob['request'], { part: 'command' }>;
+type Click = Extract<OverviewJob['request'], { part: 'click' }>;
+
+/** Every project's two periods within the worker's ChatDash budget, then the ranked model. */
+export async function collectOverview(
+  projects: readonly ProjectConfig[],
+  period: Period,
+  deps: WorkerDeps,
+): Promise<{ model: OverviewModel; outcomes: ProjectOutcome[] }> {
+  const started = Date.now();
+  const outcomes = await fetchOverview(deps.chatdash, projects, period, { deadline: chatdashDeadline(deps), log: deps.log });
+  const count = (status: ProjectOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  deps.log('info', 'overview.fetched', {
+    projects: projects.length,
+    ok: count('ok'),
+    failed: count('failed'),
+    loading: count('loading'),
+    ms: Date.now() - started,
+  });
+  return { model: buildOverview(outcomes, period), outcomes };
+}
+
+export function runOverview(job: OverviewJob, deps: WorkerDeps): Promise<string> {
+  return job.request.part === 'command' ? runCommand(job, job.request, deps) : runClick(job, job.request, deps);
+}
+
+async function runCommand(job: OverviewJob, request: Command, deps: WorkerDeps): Promise<string> {
+  const reply = (message: Record<string, unknown>) =>
+    deps.respond(request.responseUrl, { response_type: 'ephemeral', replace_original: true, ...message });
+  // The projects are the ones this channel (or this admin's DM) may see, decided again from the configuration.
+  const access = checkAccess(deps.config, job.requester);
+  if (!access.ok) {
+    await reply({ text: access.message });
+    return 'refused';
+  }
+  const parsed = await askerPeriod(deps, job.requester.userId, request.rangeText, request.requestedAt);
+  if (!parsed.ok) {
+    await reply({ text: parsed.text });
+    return 'bad_range';
+  }
+  const { model } = await collectOverview(access.projects, parsed.period, deps);
+  await reply({
+    ...renderOverview(model, {
+      locale: parsed.locale,
+      currencyDisplay: deps.config.defaults.currencyDisplay,
+      projectKeys: deps.config.projects.map((p) => p.key),
+    }),
+  });
+  return model.loading.length > 0 ? 'partial' : 'delivered';
+}
+
+/** Where a click's answer goes: the overview's thread, or the clicker alone (ephemeral overview, refusals, failures). */
+function clickReplies(job: OverviewJob, request: Click, deps: WorkerDeps) {
+  return {
+    say: async (message: SlackMessage) => {
+      if (request.ephemeral && request.responseUrl) {
+        await deps.respond(request.responseUrl, { response_type: 'ephemeral', replace_original: false, ...message });
+      } else {
+        await deps.slack.chat.postMessage({
+          channel: job.requester.channelId,
+          thread_ts: request.threadTs,
+          unfurl_links: false,
+          ...message,
+        });
+      }
+    },
+    tellAsker: (text: string) => tellOverviewAsker(deps, job, text),
+  };
+}
+
+/** A short ephemeral notice to whoever asked (used for refusals, failures and by the dead-letter function). */
+export async function tellOverviewAsker(deps: WorkerDeps, job: OverviewJob, text: string): Promise<void> {
+  const { request } = job;
+  if (request.part === 'command') {
+    await deps.respond(request.responseUrl, { response_type: 'ephemeral', replace_original: true, text });
+  } else if (request.responseUrl) {
+    await deps.respond(request.responseUrl, { response_type: 'ephemeral', replace_original: false, text });
+  } else {
+    await deps.slack.chat.postEphemeral({
+      channel: job.requester.channelId,
+      user: job.requester.userId,
+      thread_ts: request.threadTs,
+      text,
+    });
+  }
+}
+
+async function runClick(job: OverviewJob, request: Click, deps: WorkerDeps): Promise<string> {
+  const { say, tellAsker } = clickReplies(job, request, deps);
+  const ref = decodeOverviewRef(request.buttonValue);
+  if (!ref) {
+    await tellAsker(STALE_BUTTON);
+    return 'stale_button';
+  }
+  let message: SlackMessage | string;
+  if (ref.o === 'p') message = await projectStats(job, ref, deps);
+  else message = await leftOutProjects(job, ref, deps);
+  if (typeof message === 'string') {
+    await tellAsker(message);
+    return 'refused_or_failed';
+  }
+  const reply = message;
+  const target = { channelId: job.requester.channelId, responseUrl: request.responseUrl, event: 'overview.undeliverable' };
+  return deliverClickReply(deps, target, () => say(reply), tellAsker);
+}
+
+/** "Full stats": the project's digest for the overview's period; or, as text, why not. */
+async function projectStats(job: OverviewJob, ref: ProjectRef, deps: WorkerDeps): Promise<SlackMessage | string> {
+  const configured = deps.config.projects.find((p) => p.id === ref.project);
+  if (!configured) return STALE_BUTTON;
+  const access = checkAccess(deps.config, job.requester, configured.key);
+  if (!access.ok) return access.message;
+  try {
+    const insights = await fetchInsights(deps.chatdash, configured.id, ref.period, DIGEST_METRICS, chatdashDeadline(deps));
+    return renderDigest(insights, {
+      project: { id: configured.id, name: configured.name },
+      locale: ref.locale ?? deps.config.defaults.locale,
+      currencyDisplay: ref.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+      buttons: true,
+      dashboardUrl: configured.dashboardUrl,
+    });
+  } catch (error) {
+    const failure = asUserFacing(error, escapeMrkdwn(configured.name));
+    if (!failure) throw error;
+    return failure.userMessage;
+  }
+}
+
+/** "List them": every project the button names, one line each; or, as text, why not. */
+async function leftOutProjects(job: OverviewJob, ref: ListRef, deps: WorkerDeps): Promise<SlackMessage | string> {
+  const keys = deps.config.projects.map((p) => p.key);
+  if (ref.fp !== projectsFingerprint(keys)) return STALE_BUTTON;
+  const wanted = new Set(decodeMask(keys, ref.mask));
+  const access = checkAccess(deps.config, job.requester);
+  if (!access.ok) return access.message;
+  const projects = access.projects.filter((p) => wanted.has(p.key));
+  // Every project the button names must be visible here; a forged value learns nothing about the others.
+  if (wanted.size === 0 || projects.length !== wanted.size) return ACCESS_MESSAGES.project_not_bound;
+  const { model } = await collectOverview(projects, ref.period, deps);
+  return renderOverviewList(model, { which: ref.which, locale: ref.locale, currencyDisplay: ref.currencyDisplay });
+}

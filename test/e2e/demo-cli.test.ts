@@ -1,0 +1,46 @@
+/** `npm run demo` is the README's first command: it must run end to end with no keys and exit 0. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../src/build/bundle.ts';
+import { keylessEnv } from '../support/env.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'chatdash-demo-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('npm run demo', () => {
+  it('prints the summary, the digest and a /chatdash round trip, writes the Block Kit JSON and Builder link, exits 0', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/demo.ts'), '--out', out], {
+      cwd: ROOT,
+      env: keylessEnv(),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).not.toMatch(/Error|at .*\.ts:\d+/);
+    expect(run.status).toBe(0);
+    const stdout = run.stdout;
+    expect(stdout).toMatch(/Conversations\s+[\d,]+ \(previous [\d,]+\)/);
+    expect(stdout).toContain('Acme Support Bot');
+    expect(stdout).toMatch(/HTTP 200 in \d+ ms/);
+    expect(stdout).toContain('Jobs queued: 1');
+    expect(stdout).toContain('Worker finished (0 failures)');
+    expect(stdout).toContain('Topics: Acme Support Bot');
+    // The alerts part: fires once per alert, stays quiet, back to normal in the thread, a drill-down there.
+    expect(stdout.match(/Posted to #C0SHOP:/g)).toHaveLength(2);
+    expect(stdout.match(/Replied in the alert’s thread:\n\s+:white_check_mark: Back to normal since/g)).toHaveLength(2);
+    expect(stdout).toContain('🚨 Understood rate unusually low · Maya Shop Assistant');
+    expect(stdout).toContain('Misunderstood messages: Maya Shop Assistant');
+    const alert = JSON.parse(readFileSync(join(out, 'alert.json'), 'utf8')) as { text: string; blocks: Array<{ type: string }> };
+    expect(alert.blocks.some((b) => b.type === 'actions')).toBe(true);
+
+    const digest = JSON.parse(readFileSync(join(out, 'digest.json'), 'utf8')) as { text: string; blocks: unknown[] };
+    expect(digest.text.length).toBeGreaterThan(0);
+    expect(digest.blocks.length).toBeGreaterThan(3);
+    expect(digest.blocks.length).toBeLessThanOrEqual(50);
+    const link = readFileSync(join(out, 'block-kit-builder-url.txt'), 'utf8').trim();
+    expect(link.startsWith('https://app.slack.com/block-kit-builder/#')).toBe(true);
+    expect(JSON.parse(decodeURIComponent(link.slice(link.indexOf('#') + 1)))).toEqual({ blocks: digest.blocks });
+  }, 90_000);
+});

@@ -1,0 +1,189 @@
+/**
+ * `npm run dev` end to end, offline: the dev runner reads two tokens from a temporary `.env`, checks them with the
+ * Slack Web API double, connects to the Socket Mode double, and answers `/chatdash stats` the way a real workspace
+ * would see it: the "working on it" ack over the socket, then the answer from the real worker (sandbox data) at
+ * the response_url. Then a drill-down click, a reconnect after Slack's `disconnect`, the scheduled digest and an
+ * @mention in its thread, and the first-run hint for a workspace the configuration doesn't list.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DevBot } from '../../src/dev/runner.ts';
+import { startDevBot } from '../../src/dev/runner.ts';
+import { eventsApiEnvelope, interactiveEnvelope, slashCommandEnvelope } from '../../src/socket-mode-double/envelopes.ts';
+import { demoConfig } from '../support/config.ts';
+import { recordingLog } from '../support/log.ts';
+import { useSlackDouble } from '../support/slack-double.ts';
+import { answersTo, buttonsOf } from '../support/slack-messages.ts';
+import { useSocketModeDouble } from '../support/socket-mode-double.ts';
+
+const APP_TOKEN = 'xapp-1-A0CHATDASH-42-dev-test-app-token';
+const BOT_TOKEN = 'xoxb-4242-dev-test-bot-token';
+/** The bot's own workspace: not in the demo configuration, so `--open` (the demo default) lets it in. */
+const TEAM = 'T0NEWTEAM';
+
+// The Slack double is reset before each test (its calls cleared): each step waits for its own calls.
+const slack = useSlackDouble({ token: BOT_TOKEN, teamId: TEAM, users: { U0ALICE: { tz: 'Europe/Paris' } } });
+const socket = useSocketModeDouble({ appToken: APP_TOKEN });
+const dir = mkdtempSync(join(tmpdir(), 'chatdash-dev-'));
+const printed: string[] = [];
+const logged = recordingLog();
+let bot: DevBot;
+/** What Slack saw while the bot started (before the first reset). */
+let startup: { authTests: number };
+/** The Topics button of the first /chatdash stats answer, clicked by the next step. */
+let topicsButton: { action_id: string; value: string } | undefined;
+
+beforeAll(async () => {
+  writeFileSync(join(dir, '.env'), `# tokens for npm run dev\nSLACK_APP_TOKEN=${APP_TOKEN}\nSLACK_BOT_TOKEN="${BOT_TOKEN}"\n`);
+  bot = await startDevBot({
+    // The tokens come from the file; the environment only points the clients at the doubles.
+    env: { SLACK_API_URL: slack.apiUrl, SLACK_SOCKET_API_URL: socket.apiUrl },
+    envFile: join(dir, '.env'),
+    clientPingTimeoutMs: 2000,
+    schedule: false,
+    print: (text) => printed.push(text),
+    log: logged.log,
+  });
+  startup = { authTests: slack.callsTo('auth.test').length };
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function stats(text: string, id: string, extra: { team_id?: string; channel_id?: string } = {}) {
+  const envelope = slashCommandEnvelope({ text, response_url: slack.responseUrl(id), trigger_id: `trigger.${id}`, ...extra });
+  const ack = await socket.deliver(envelope);
+  return { envelope, ack };
+}
+
+describe('npm run dev against the Socket Mode double', () => {
+  it('checks both tokens, connects, and runs on the sandbox with the demo configuration, open to its workspace', () => {
+    expect(bot.identity.teamId).toBe(TEAM);
+    expect(bot.usingSandbox).toBe(true);
+    expect(bot.open).toBe(true);
+    expect(socket.hellos).toBe(1);
+    // The preflight check, then the socket client's own call.
+    expect(socket.opens).toEqual([{ ok: true }, { ok: true }]);
+    expect(startup.authTests).toBe(1);
+    expect(printed).toContain('\u25cf Connected to Slack (Socket Mode).');
+  });
+
+  it('acks /chatdash stats with "working on it", then the worker answers at the response_url with sandbox data', async () => {
+    const { ack } = await stats('stats acme 30d', 'dev-stats-1', { team_id: TEAM, channel_id: 'C0NEWCHAN' });
+    expect(ack.type).toBe('slash_commands');
+    expect(ack.payload).toEqual({
+      response_type: 'ephemeral',
+      text: expect.stringMatching(/^:hourglass_flowing_sand: Getting the numbers for \*Acme Support Bot\* \(30d\)/),
+    });
+
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'response_url' && c.body.__responseUrlId === 'dev-stats-1'), 15_000);
+    const [answer] = answersTo(slack, 'dev-stats-1');
+    expect(answer!.ok).toBe(true);
+    expect(answer!.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(JSON.stringify(answer!.body.blocks)).toContain('Acme Support Bot');
+    topicsButton = buttonsOf(answer!.body).find((b) => b.action_id === 'drilldown:topics');
+    expect(topicsButton).toBeDefined();
+    // No auth.test on the ack path: the token was checked once, at start-up.
+    expect(slack.callsTo('auth.test')).toEqual([]);
+    // --open let the channel in, and said how to keep it.
+    const keys = demoConfig.projects.map((p) => p.key).join(', ');
+    expect(printed.join('\n')).toContain(`--open: allowed workspace T0NEWTEAM and channel C0NEWCHAN with every project (${keys})`);
+    expect(printed.join('\n')).toContain('    workspaces: [T0DEMO, T0NEWTEAM]');
+  });
+
+  it('a drill-down click on that answer is acked at once and answered by the worker', async () => {
+    const button = topicsButton!;
+    const click = interactiveEnvelope({
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'newteam' },
+      user: { id: 'U0ALICE', team_id: TEAM },
+      api_app_id: 'A0CHATDASH',
+      channel: { id: 'C0NEWCHAN', name: 'newchan' },
+      container: { type: 'message', message_ts: '1732550000.000100', channel_id: 'C0NEWCHAN', is_ephemeral: true },
+      message: { ts: '1732550000.000100' },
+      response_url: slack.responseUrl('dev-click-1'),
+      trigger_id: 'trigger.click.1',
+      actions: [
+        { type: 'button', action_id: 'drilldown:topics', block_id: 'actions', value: button.value, action_ts: '1732550001.000200' },
+      ],
+    });
+    const ack = await socket.deliver(click);
+    expect(ack.payload).toEqual({});
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'response_url' && c.body.__responseUrlId === 'dev-click-1'), 15_000);
+    const [reply] = answersTo(slack, 'dev-click-1');
+    expect(reply!.ok).toBe(true);
+    expect(JSON.stringify(reply!.body)).toMatch(/Topics/);
+  });
+
+  it('reconnects when Slack sends disconnect (refresh_requested) and keeps answering', async () => {
+    const hellos = socket.hellos;
+    socket.disconnect('refresh_requested');
+    await socket.waitForHellos(hellos + 1, 15_000);
+    expect(printed.some((p) => p.includes('reconnecting'))).toBe(true);
+    const { ack } = await stats('stats bella 7d', 'dev-stats-2', { team_id: TEAM, channel_id: 'C0NEWCHAN' });
+    expect(String(ack.payload?.text)).toContain('Bella Pizza Phone Line');
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'response_url' && c.body.__responseUrlId === 'dev-stats-2'), 15_000);
+
+    // A dropped connection (no disconnect frame) too.
+    socket.drop();
+    const again = await stats('help', 'dev-help', { team_id: TEAM, channel_id: 'C0NEWCHAN' });
+    expect(String(again.ack.payload?.text ?? JSON.stringify(again.ack.payload))).toMatch(/stats/);
+    expect(socket.hellos).toBeGreaterThanOrEqual(hellos + 2);
+  });
+
+  it('the schedule tick posts a due digest, and an @mention in its thread gets its drill-down there', async () => {
+    // Monday 2026-11-23 09:00 in Paris: acme-weekly is due.
+    const { due } = await bot.tick(new Date('2026-11-23T08:00:20Z'));
+    expect(due).toBe(1);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0ACME'), 15_000);
+    const digest = slack.callsTo('chat.postMessage').find((c) => c.body.channel === 'C0ACME')!;
+    expect(digest.ok).toBe(true);
+    expect(String(digest.body.text)).toContain('Acme Support Bot');
+    // The worker logs the ts Slack gave the digest (the thread the mention is in) once the job is done.
+    await bot.queue.idle();
+    const [posted] = logged.events('digest.posted');
+    const ts = String(posted!.ts);
+    expect(ts).toMatch(/^\d+\.\d{6}$/);
+    const mention = eventsApiEnvelope(
+      {
+        type: 'app_mention',
+        user: 'U0ALICE',
+        text: '<@U0CHATDASH> costs',
+        ts: '1795424500.000300',
+        thread_ts: ts,
+        channel: 'C0ACME',
+        team: TEAM,
+      },
+      { teamId: TEAM },
+    );
+    const ack = await socket.deliver(mention);
+    expect(ack.type).toBe('events_api');
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.body.thread_ts === ts), 15_000);
+    const reply = slack.callsTo('chat.postMessage').find((c) => c.body.thread_ts === ts)!;
+    expect(reply.ok).toBe(true);
+    expect(JSON.stringify(reply.body)).toMatch(/[Cc]ost/);
+  });
+
+  it('a workspace the configuration doesn\u2019t list is refused in Slack, and the terminal shows the ids and the YAML to add', async () => {
+    const { ack } = await stats('stats acme', 'dev-stranger', { team_id: 'T0STRANGER', channel_id: 'C0ELSEWHERE' });
+    expect(String(ack.payload?.text)).toContain('isn\u2019t set up for this Slack workspace');
+    const hint = printed.find((p) => p.includes('T0STRANGER'));
+    expect(hint).toBeDefined();
+    expect(hint).toContain('Refused a /chatdash command from workspace T0STRANGER, channel C0ELSEWHERE');
+    expect(hint).toContain('workspaces: [T0DEMO, T0NEWTEAM, T0STRANGER]');
+    expect(hint).toContain('- channel: C0ELSEWHERE');
+    // --open is only for the bot's own workspace.
+    expect(hint).not.toContain('--open');
+  });
+
+  it('no token ever reaches a log line or a note', () => {
+    const all = [...printed, ...logged.lines].join('\n');
+    expect(all).not.toContain(APP_TOKEN);
+    expect(all).not.toContain(BOT_TOKEN);
+    expect(logged.events('job.done').length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The deployable bundles, run as Lambda would run them: `dist/<fn>/index.mjs` imported in a fresh Node process with
+ * only the Lambda environment, the HTTP function answering a signed slash command (cold start included) and
+ * queueing to SQS (moto), the worker taking that SQS message and answering on the Slack double.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CreateQueueCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleFunctions, ROOT } from '../../src/build/bundle.ts';
+import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { slashCommandEvent } from '../../src/slack-double/requests.ts';
+import { motoAvailable, useMoto } from '../support/moto.ts';
+import { useSandbox } from '../support/sandbox.ts';
+import { BOT_TOKEN, CHATDASH_KEY, leakedSecrets, SECRETS } from '../support/secrets.ts';
+import { useSlackDouble } from '../support/slack-double.ts';
+import { answersTo } from '../support/slack-messages.ts';
+
+/** Imports a bundle in a child Node process, calls its handler with EVENT (JSON), prints the result after a marker. */
+const RUNNER = `
+const started = performance.now();
+const { handler } = await import(process.env.BUNDLE_URL);
+const imported = performance.now();
+const result = await handler(JSON.parse(process.env.EVENT));
+const done = performance.now();
+process.stdout.write('\\nRESULT:' + JSON.stringify({ result, importMs: imported - started, handlerMs: done - imported, totalMs: done - started }) + '\\n');
+`;
+
+interface RunResult {
+  result: { statusCode?: number; body?: string; batchItemFailures?: Array<{ itemIdentifier: string }> };
+  importMs: number;
+  handlerMs: number;
+  totalMs: number;
+  /** Everything else the process wrote (its log lines). */
+  output: string;
+}
+
+/** Async on purpose: the loopback servers this child talks to live in this process. */
+function runBundle(file: string, event: unknown, env: Record<string, string>): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '--no-warnings', '-e', RUNNER], {
+      cwd: ROOT,
+      env: { ...env, BUNDLE_URL: pathToFileURL(file).href, EVENT: JSON.stringify(event), AWS_LAMBDA_FUNCTION_NAME: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const marker = stdout.lastIndexOf('\nRESULT:');
+      if (code !== 0 || marker < 0) {
+        reject(new Error(`bundle process exited ${code}: ${stderr.slice(-1500)}\n${stdout.slice(-1500)}`));
+        return;
+      }
+      const line = stdout.slice(marker + '\nRESULT:'.length).split('\n')[0]!;
+      resolve({ ...(JSON.parse(line) as Omit<RunResult, 'output'>), output: stdout.slice(0, marker) + stderr });
+    });
+  });
+}
+
+let outdir: string;
+let files: Record<string, string>;
+const slack = useSlackDouble({ token: BOT_TOKEN });
+const sandbox = useSandbox({ apiKey: CHATDASH_KEY });
+
+beforeAll(async () => {
+  // Inside the project, so the bundles resolve the external `@aws-sdk/*` from its node_modules as Lambda's runtime would.
+  // Under the repository so the bundles resolve the external @aws-sdk/* from node_modules; .cache may not exist on a fresh clone.
+  await mkdir(join(ROOT, 'node_modules', '.cache'), { recursive: true });
+  outdir = await mkdtemp(join(ROOT, 'node_modules', '.cache', 'http-bundle-test-'));
+  const built = await bundleFunctions({ outdir, configPath: DEMO_CONFIG_PATH, functions: ['http', 'worker'] });
+  files = Object.fromEntries(built.map((b) => [b.name, b.file]));
+});
+afterAll(async () => {
+  if (outdir) await rm(outdir, { recursive: true, force: true });
+});
+
+const secretsEnv = { SLACK_SIGNING_SECRET: SECRETS.slackSigningSecret, SLACK_BOT_TOKEN: BOT_TOKEN, CHATDASH_API_KEY: CHATDASH_KEY };
+
+function expectNoSecrets(text: string): void {
+  expect(leakedSecrets(text)).toEqual([]);
+}
+
+describe('the HTTP bundle on its own', () => {
+  it('answers a signed /chatdash help from a cold start, without any AWS or Slack call', async () => {
+    const event = slashCommandEvent({ text: 'help', response_url: slack.responseUrl('bundle-help') });
+    const run = await runBundle(files.http!, event, {
+      ...secretsEnv,
+      // Unreachable on purpose: help must not need the queue, Slack or AWS.
+      JOBS_QUEUE_URL: 'http://127.0.0.1:9/000000000000/unreachable',
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'unused',
+      AWS_SECRET_ACCESS_KEY: 'unused',
+    });
+    expect(run.result.statusCode).toBe(200);
+    const body = JSON.parse(run.result.body!) as { response_type: string; text: string };
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain('/chatdash stats [project] [range]');
+    expect(run.totalMs).toBeLessThan(3000);
+    expect(slack.calls).toHaveLength(0);
+    expectNoSecrets(run.output);
+  });
+
+  it('refuses a bad signature with 401', async () => {
+    const event = slashCommandEvent({ text: 'help', response_url: slack.responseUrl() }, { secret: 'wrong' });
+    const run = await runBundle(files.http!, event, { ...secretsEnv, JOBS_QUEUE_URL: 'http://127.0.0.1:9/q' });
+    expect(run.result.statusCode).toBe(401);
+  });
+});
+
+describe.skipIf(!motoAvailable)('the HTTP and worker bundles through SQS (moto)', () => {
+  const moto = useMoto();
+  let sqs: SQSClient;
+  let queueUrl: string;
+
+  beforeAll(async () => {
+    sqs = new SQSClient(moto.clientConfig);
+    queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'bundle-jobs' }))).QueueUrl!;
+  });
+  afterAll(() => {
+    sqs?.destroy();
+  });
+
+  it('/chatdash stats 30d: acked within 3 s and queued; the worker bundle delivers the stats to the response_url', async () => {
+    const responseUrl = slack.responseUrl('bundle-stats');
+    const event = slashCommandEvent({ text: 'stats 30d', channel_id: 'C0ACME', response_url: responseUrl, trigger_id: 'trig.bundle' });
+    const http = await runBundle(files.http!, event, { ...secretsEnv, ...moto.env, JOBS_QUEUE_URL: queueUrl });
+    expect(http.result.statusCode).toBe(200);
+    const ack = JSON.parse(http.result.body!) as { text: string };
+    expect(ack.text).toContain('Getting the numbers for *Acme Support Bot* (30d)');
+    expect(http.totalMs).toBeLessThan(3000);
+    expect(sandbox.requests).toHaveLength(0);
+    expectNoSecrets(http.output);
+
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
+    expect(Messages).toHaveLength(1);
+    const message = Messages[0] as Message;
+    expect(JSON.parse(message.Body!)).toMatchObject({
+      kind: 'stats',
+      projectKey: 'acme',
+      rangeText: '30d',
+      responseUrl,
+      idempotencyKey: 'stats:trig.bundle',
+    });
+
+    const sqsEvent = {
+      Records: [
+        {
+          messageId: message.MessageId,
+          receiptHandle: message.ReceiptHandle,
+          body: message.Body,
+          attributes: {
+            ApproximateReceiveCount: '1',
+            SentTimestamp: String(Date.now()),
+            SenderId: 'test',
+            ApproximateFirstReceiveTimestamp: String(Date.now()),
+          },
+          messageAttributes: {},
+          md5OfBody: message.MD5OfBody,
+          eventSource: 'aws:sqs',
+          eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:bundle-jobs',
+          awsRegion: 'us-east-1',
+        },
+      ],
+    };
+    const worker = await runBundle(files.worker!, sqsEvent, {
+      ...secretsEnv,
+      ...moto.env,
+      SLACK_API_URL: slack.apiUrl,
+      CHATDASH_API_URL: sandbox.url,
+    });
+    expect(worker.result.batchItemFailures).toEqual([]);
+    const answers = answersTo(slack, 'bundle-stats');
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({ ok: true, body: { response_type: 'ephemeral', replace_original: true } });
+    expect(JSON.stringify(answers[0]!.body.blocks)).toContain('Acme Support Bot');
+    expect(sandbox.requests.length).toBeGreaterThanOrEqual(2);
+    expect(sandbox.requests.every((r) => r.authorized && r.projectId === 'proj_demo_text')).toBe(true);
+    expectNoSecrets(worker.output);
+    expectNoSecrets(JSON.stringify(slack.calls));
+  });
+});

@@ -1,0 +1,117 @@
+/** What Slack and SQS send, built for tests: block_actions clicks, app_mention events, SQS events, jobs, slash commands. */
+import type { SQSEvent } from 'aws-lambda';
+import { sqsRecord } from '../../src/jobs/local-queue.ts';
+import type { DigestJob, Job, Requester } from '../../src/jobs/schema.ts';
+
+/** One message of an SQS event: a raw body, a job (sent as JSON), or either with its message id and receive count. */
+export type SqsItem = string | Job | { body: string | Job; id?: string; receiveCount?: number };
+
+let messages = 0;
+
+/** An SQS event carrying these messages (fresh message ids `msg-N` unless given). */
+export function sqsEvent(...items: SqsItem[]): SQSEvent {
+  return {
+    Records: items.map((item) => {
+      const { body, id, receiveCount } =
+        typeof item === 'string' || 'kind' in item ? { body: item, id: undefined, receiveCount: undefined } : item;
+      return sqsRecord(typeof body === 'string' ? body : JSON.stringify(body), id ?? `msg-${++messages}`, receiveCount);
+    }),
+  };
+}
+
+export function digestJob(subscription: string, scheduledFor: string, trigger: DigestJob['trigger'] = 'schedule'): DigestJob {
+  return { kind: 'digest', subscription, scheduledFor, trigger };
+}
+
+/** Alice (U0ALICE) in #acme (C0ACME) of the demo workspace, the requester most tests ask as; `overrides` change that. */
+export function requester(overrides: Partial<Requester> = {}): Requester {
+  return { teamId: 'T0DEMO', channelId: 'C0ACME', userId: 'U0ALICE', isDirectMessage: false, ...overrides };
+}
+
+/** A slash command payload as Bolt hands it to a listener (`command`), in C0ACME by U0ALICE unless given. */
+export function slashCommandPayload(text: string, extra: Record<string, string> = {}) {
+  return {
+    token: 'verification-token-unused',
+    command: '/chatdash',
+    text,
+    team_id: 'T0DEMO',
+    team_domain: 'chatdash-demo',
+    channel_id: 'C0ACME',
+    channel_name: 'acme',
+    user_id: 'U0ALICE',
+    user_name: 'alice',
+    api_app_id: 'A0CHATDASH',
+    response_url: 'https://hooks.slack.test/commands/T0DEMO/1/abc',
+    trigger_id: 'trigger.1',
+    ...extra,
+  };
+}
+
+/** A block_actions payload as Slack sends it for a click on a button of a message in a channel. */
+export function blockActionsPayload(options: {
+  button: { action_id: string; value: string; block_id?: string };
+  messageTs: string;
+  channel?: string;
+  user?: string;
+  team?: string;
+  responseUrl: string;
+  ephemeral?: boolean;
+  actionTs?: string;
+}) {
+  const channel = options.channel ?? 'C0ACME';
+  const team = options.team ?? 'T0DEMO';
+  return {
+    type: 'block_actions' as const,
+    api_app_id: 'A0CHATDASH',
+    token: 'verification-token-unused',
+    team: { id: team, domain: 'chatdash-demo' },
+    user: { id: options.user ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
+    channel: { id: channel, name: channel.toLowerCase() },
+    container: { type: 'message', message_ts: options.messageTs, channel_id: channel, is_ephemeral: options.ephemeral ?? false },
+    message: { type: 'message', ts: options.messageTs, text: 'digest' },
+    response_url: options.responseUrl,
+    trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
+    actions: [
+      {
+        type: 'button' as const,
+        action_id: options.button.action_id,
+        block_id: options.button.block_id ?? 'actions',
+        value: options.button.value,
+        action_ts: options.actionTs ?? '1732550001.000200',
+        text: { type: 'plain_text' as const, text: 'button' },
+      },
+    ],
+  };
+}
+
+/** An Events API `app_mention` callback. */
+export function mentionPayload(options: {
+  eventId: string;
+  text: string;
+  ts: string;
+  threadTs?: string;
+  channel?: string;
+  user?: string;
+  team?: string;
+}) {
+  const team = options.team ?? 'T0DEMO';
+  return {
+    token: 'verification-token-unused',
+    team_id: team,
+    api_app_id: 'A0CHATDASH',
+    type: 'event_callback' as const,
+    event_id: options.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    event: {
+      type: 'app_mention' as const,
+      user: options.user ?? 'U0ALICE',
+      text: options.text,
+      ts: options.ts,
+      channel: options.channel ?? 'C0ACME',
+      event_ts: options.ts,
+      team,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    },
+  };
+}

@@ -172,41 +172,28 @@ describe('evaluateAlert', () => {
   });
 
   describe('likely driver', () => {
-    it('names the misunderstood message that grew most when the understood rate falls', () => {
-      const current = win(0.7, 100, 5, {
-        misunderstood: [
-          { key: 'm9', label: 'checkout fails', count: 40 },
-          { key: 'm1', label: 'where is my order', count: 9 },
-        ],
-      });
-      const e = evaluateAlert({ alert: { metric: rate, condition: unusualBelow }, current, past: normal });
-      expect(e.driver).toEqual({ kind: 'misunderstood', label: 'checkout fails', now: 40, usual: 0 });
-    });
-
-    it('names the country that fell most when conversations drop', () => {
-      const current = win(0.9, 50, 5, {
-        countries: [
-          { key: 'DE', label: 'DE', count: 10 },
-          { key: 'FR', label: 'FR', count: 40 },
-        ],
-      });
-      const e = evaluateAlert({ alert: { metric: { kind: 'conversations' }, condition: unusualBelow }, current, past: normal });
-      expect(e.driver).toEqual({ kind: 'country', label: 'DE', now: 10, usual: 60 });
-    });
-
-    it('names the model behind a cost rise', () => {
-      const current = win(0.9, 100, 15, {
-        tokens: [
-          { key: 'gpt-4o', label: 'gpt-4o', count: 400_000 },
-          { key: 'gpt-4o-mini', label: 'gpt-4o-mini', count: 100_000 },
-        ],
-      });
-      const e = evaluateAlert({
-        alert: { metric: { kind: 'total_cost' }, condition: { kind: 'unusual', direction: 'above' } },
-        current,
-        past: normal,
-      });
-      expect(e.driver).toMatchObject({ kind: 'model', label: 'gpt-4o', now: 400_000, usual: 10_000 });
+    const item = (label: string, count: number, key = label) => ({ key, label, count });
+    it.each([
+      [
+        'the misunderstood message that grew most when the understood rate falls',
+        { metric: rate, condition: unusualBelow },
+        win(0.7, 100, 5, { misunderstood: [item('checkout fails', 40, 'm9'), item('where is my order', 9, 'm1')] }),
+        { kind: 'misunderstood', label: 'checkout fails', now: 40, usual: 0 },
+      ],
+      [
+        'the country that fell most when conversations drop',
+        { metric: { kind: 'conversations' }, condition: unusualBelow },
+        win(0.9, 50, 5, { countries: [item('DE', 10), item('FR', 40)] }),
+        { kind: 'country', label: 'DE', now: 10, usual: 60 },
+      ],
+      [
+        'the model behind a cost rise',
+        { metric: { kind: 'total_cost' }, condition: { kind: 'unusual', direction: 'above' } },
+        win(0.9, 100, 15, { tokens: [item('gpt-4o', 400_000), item('gpt-4o-mini', 100_000)] }),
+        { kind: 'model', label: 'gpt-4o', now: 400_000, usual: 10_000 },
+      ],
+    ] as const)('names %s', (_, alert, current, driver) => {
+      expect(evaluateAlert({ alert, current, past: normal }).driver).toMatchObject(driver);
     });
 
     it('has none without history or breakdowns', () => {

@@ -4,30 +4,22 @@
  * concurrent deliveries, redeliveries, a post Slack refuses and a crash between the post and the state write each
  * end with one message per notice.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { alertCheckJobs } from '../../src/alerts/jobs.ts';
 import type { AlertStore } from '../../src/alerts/store.ts';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
 import { createDynamoOnceGuard } from '../../src/worker/idempotency.ts';
 import { type AlertBed, SHOP, startAlertBed } from '../support/alerts.ts';
-import { createIdempotencyTable } from '../support/idempotency-table.ts';
+import { createIdempotencyTable, useDynamo } from '../support/idempotency-table.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
 
 describe.skipIf(!motoAvailable)('alerts exactly once with DynamoDB idempotency (moto)', () => {
   // The AWS SDK inside Powertools takes its credentials from the process environment.
   const moto = useMoto({ processEnv: true });
-  let dynamo: DynamoDBClient;
+  const dynamo = useDynamo(moto);
   let bed: AlertBed | undefined;
   let tables = 0;
-
-  beforeAll(() => {
-    dynamo = new DynamoDBClient({ region: moto.env.AWS_REGION, endpoint: moto.endpoint });
-  });
-  afterAll(() => {
-    dynamo?.destroy();
-  });
 
   afterEach(async () => {
     await bed?.close();

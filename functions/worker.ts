@@ -1,5 +1,12 @@
-/** Lambda: the jobs queue (SQS) — stats answers, drill-downs and digests. */
+/**
+ * Lambda: the jobs queue (SQS) — stats answers, drill-downs and digests.
+ * The secret read starts first: its request to Secrets Manager is in flight while the worker's code loads.
+ */
 import { config } from '../src/config/source.ts';
-import { createWorkerHandler } from '../src/worker/handler.ts';
+import { prefetchSecrets } from '../src/secrets/secrets.ts';
 
-export const handler = createWorkerHandler({ config });
+const { secrets, requested } = prefetchSecrets();
+await requested;
+const { createWorkerHandler } = await import('../src/worker/handler.ts');
+
+export const handler = createWorkerHandler({ config, secrets });

@@ -22,7 +22,8 @@ export const WindowData = z.object({
   conversations: z.nullable(count),
   /** User messages and how many the bot missed. */
   messages: z.nullable(z.object({ total: count, missed: count })),
-  totalCost: z.nullable(z.object({ amount: count, currency: z.string().check(z.length(3)) })),
+  /** `currency` null: ChatDash sent no usable code (the amount is still good; it is compared only with its own kind). */
+  totalCost: z.nullable(z.object({ amount: count, currency: z.nullable(z.string().check(z.length(3))) })),
   /** Tokens per model (key = model). */
   tokens: Breakdown,
   misunderstood: Breakdown,

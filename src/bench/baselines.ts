@@ -15,6 +15,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { leanBoltPlugin, metafileInputs, REQUIRE_SHIM } from '../build/bundle.ts';
+import { LAMBDA_ESBUILD } from '../build/esbuild-options.ts';
 
 export const BASELINES = ['naive-bolt', 'slim-bolt', 'floor'] as const;
 export type BaselineName = (typeof BASELINES)[number];
@@ -85,14 +86,7 @@ export async function buildBaselines(dir: string): Promise<BaselineBundle[]> {
     const result = await esbuild.build({
       entryPoints: [entry],
       outfile: file,
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      minify: true,
-      sourcemap: false,
-      legalComments: 'none',
-      mainFields: ['module', 'main'],
+      ...LAMBDA_ESBUILD,
       external: ['@aws-sdk/*'],
       banner: { js: REQUIRE_SHIM },
       plugins: name === 'slim-bolt' ? [leanBoltPlugin()] : [],

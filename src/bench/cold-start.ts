@@ -13,8 +13,12 @@ import { median } from './stats.ts';
 
 export interface Variant {
   name: VariantName;
+  /** How the row is shown when it is not just `name` (e.g. "http + secret read"). */
+  label?: string;
   file: string;
   bytes: number;
+  /** The child's whole environment, when it is not the harness's (e.g. secrets read from Secrets Manager). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Sample {
@@ -34,6 +38,7 @@ export interface Sample {
 
 export interface VariantResult {
   name: VariantName;
+  label?: string;
   bytes: number;
   samples: Sample[];
   median: Sample;
@@ -122,7 +127,7 @@ async function sample(harness: ColdStartHarness, script: string, variant: Varian
   await writeFile(eventsFile, JSON.stringify(events));
   const sqsBefore = harness.sqs.messages.length;
   const slackBefore = harness.slack.calls.length;
-  const { output, processMs } = await runChild(script, variant.file, eventsFile, harness.env);
+  const { output, processMs } = await runChild(script, variant.file, eventsFile, variant.env ?? harness.env);
   const problem =
     answerProblem(variant.name, output.first) ??
     answerProblem(variant.name, output.second) ??
@@ -143,21 +148,23 @@ export async function measureColdStarts(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<VariantResult[]> {
   const script = await writeChildScript(harness.dir);
-  const samples = new Map<VariantName, Sample[]>(variants.map((v) => [v.name, []]));
+  const keyOf = (v: Variant) => v.label ?? v.name;
+  const samples = new Map<string, Sample[]>(variants.map((v) => [keyOf(v), []]));
   const total = (runs + 1) * variants.length;
   let done = 0;
   for (let round = 0; round <= runs; round++) {
     for (const variant of variants) {
       const result = await sample(harness, script, variant, `r${round}`);
-      if (round > 0) samples.get(variant.name)!.push(result);
+      if (round > 0) samples.get(keyOf(variant))!.push(result);
       onProgress(++done, total);
     }
   }
   return variants.map((v) => {
-    const list = samples.get(v.name)!;
+    const list = samples.get(keyOf(v))!;
     const pick = (key: keyof Sample) => median(list.map((s) => s[key]));
     return {
       name: v.name,
+      ...(v.label ? { label: v.label } : {}),
       bytes: v.bytes,
       samples: list,
       median: {

@@ -31,10 +31,18 @@ export type MetricName = z.infer<typeof MetricName>;
 /** A count can be large but never negative, NaN or infinite. */
 const count = z.number().check(z.nonnegative(), z.refine(Number.isFinite, 'must be finite'));
 const money = z.number().check(z.refine(Number.isFinite, 'must be finite'), z.nonnegative());
-/** Currency codes arrive as text; keep anything that looks like ISO 4217, upper-cased. */
-const currency = z.pipe(
-  z.string().check(z.regex(/^[A-Za-z]{3}$/)),
-  z.transform((c: string) => c.toUpperCase()),
+/**
+ * Currency codes arrive as text; keep anything that looks like ISO 4217, upper-cased. An unusable code ("XX1",
+ * "EURO") or none at all becomes null: the amount is still good, and is shown as a plain number.
+ */
+const currency = z.catch(
+  z.nullable(
+    z.pipe(
+      z.string().check(z.regex(/^[A-Za-z]{3}$/)),
+      z.transform((c: string) => c.toUpperCase()),
+    ),
+  ),
+  null,
 );
 const id = z.union([z.string(), z.number()]);
 /** Untrusted user-derived text: any string is legal here; escaping happens when rendering. */

@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: cold starts of the Lambda bundles next to a naive and a slim one-command Bolt app and a
- * signature-only floor, end-to-end digest time, fan-out throughput for 1,000 subscriptions, the agency overview's
- * time and ChatDash requests for 50 projects, and the ChatDash requests and time of an alert check round for 500
- * alerts. Loopback only:
- * the ChatDash sandbox, the Slack double and an SQS stand-in run in this process.
+ * signature-only floor, each function also with its secret read from Secrets Manager as in AWS (moto_server),
+ * end-to-end digest time, fan-out throughput for 1,000 subscriptions, the agency overview's time and ChatDash
+ * requests for 50 projects, and the ChatDash requests and time of an alert check round for 500 alerts. Loopback
+ * only: the ChatDash sandbox, the Slack double and an SQS stand-in run in this process, moto_server beside it.
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
  */
@@ -18,7 +18,8 @@ import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
 import { runFanout } from '../bench/fanout.ts';
 import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
 import { measureOverviewTime } from '../bench/overview-time.ts';
-import { alertCheckChecks, type BenchResults, coldStartChecks, formatReport, overviewCheck } from '../bench/report.ts';
+import { alertCheckChecks, type BenchResults, coldStartChecks, formatReport, overviewCheck, withSecretRead } from '../bench/report.ts';
+import { startSecretsManager } from '../bench/secrets-manager.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
 import { bundleFunctions, ROOT } from '../build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
@@ -47,7 +48,9 @@ if (values.help) {
                  [--alerts 500] [--alert-projects 100]
 Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
 size, load, load + first answer and a warm answer for http, worker, schedule and deadletter, side by side with
-a naive Bolt bundle, a slim Bolt bundle and a signature-only floor. Then the end-to-end digest time and the
+a naive Bolt bundle, a slim Bolt bundle and a signature-only floor; http, worker and deadletter again with their
+secret read from Secrets Manager (moto_server on loopback; skipped, with a notice, where it is not installed),
+as every cold function does in AWS. Then the end-to-end digest time and the
 fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel, the agency
 overview's time and ChatDash requests for --overview-projects projects (on loopback, and with 250 ms added to
 each ChatDash request), then alert check rounds for --alerts hourly alerts over --alert-projects projects
@@ -80,6 +83,11 @@ const variants: Variant[] = [...functions, ...baselines].map((b) => ({ name: b.n
 const sandbox = await startSandbox();
 const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
 const sqs = await startSqsStandIn();
+const secretValues = { slackSigningSecret: BENCH_SIGNING_SECRET, slackBotToken: 'xoxb-test-token', chatdashApiKey: SANDBOX_API_KEY };
+const secretsManager = await startSecretsManager(secretValues);
+if (!secretsManager) {
+  progress('!!! moto_server is not installed: the cold starts WITHOUT the secret read from Secrets Manager only !!!');
+}
 try {
   const childEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -94,11 +102,35 @@ try {
     CHATDASH_API_KEY: SANDBOX_API_KEY,
     CHATDASH_API_URL: sandbox.url,
   };
+  if (secretsManager) {
+    // As in AWS: no secret in the environment, only where to read it.
+    const { SLACK_SIGNING_SECRET: _s, SLACK_BOT_TOKEN: _b, CHATDASH_API_KEY: _k, ...withoutSecrets } = childEnv;
+    const env = { ...withoutSecrets, ...secretsManager.env };
+    for (const fn of functions.filter((f) => f.secretsClient)) {
+      variants.push({ name: fn.name, label: withSecretRead(fn.name), file: fn.file, bytes: fn.bytes + fn.secretsClient!.bytes, env });
+    }
+    // The alternative: the Lambda runtime's own copy of the client (here, node_modules), not bundled.
+    const [runtimeSdk] = await bundleFunctions({
+      configPath: DEMO_CONFIG_PATH,
+      outdir: join(dir, 'functions-runtime-sdk'),
+      functions: ['http'],
+      secretsClient: 'runtime',
+    });
+    variants.push({
+      name: 'http',
+      label: `${withSecretRead('http')} (runtime SDK)`,
+      file: runtimeSdk!.file,
+      bytes: runtimeSdk!.bytes,
+      env,
+    });
+  }
 
   progress(`Cold starts: ${variants.length} bundles × ${runs} fresh processes (+1 warm-up round)…`);
   const coldStarts = await measureColdStarts({ dir, env: childEnv, sqs, slack }, variants, runs, (done, total) => {
     if (done % variants.length === 0) progress(`  round ${done / variants.length} of ${total / variants.length}`);
   });
+
+  const secretsRoundTripMs = secretsManager ? await secretsManager.roundTripMs(runs * 3) : undefined;
 
   const quiet = createLog({ quiet: true });
   const secrets: SecretsProvider = async () => ({
@@ -141,6 +173,7 @@ try {
     checks: coldStartChecks(coldStarts),
     digest,
     fanout,
+    ...(secretsRoundTripMs !== undefined ? { secretsRoundTripMs } : {}),
     overview,
     alertChecks,
     totalSeconds: (performance.now() - benchStarted) / 1000,
@@ -162,7 +195,7 @@ try {
   }
   if (results.checks.some((c) => !c.pass)) process.exitCode = 1;
 } finally {
-  await Promise.allSettled([slack.close(), sandbox.close(), sqs.close()]);
+  await Promise.allSettled([slack.close(), sandbox.close(), sqs.close(), secretsManager?.stop()]);
 }
 
 function positiveInt(text: string, flag: string): number {

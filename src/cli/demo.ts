@@ -17,6 +17,7 @@ import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { loadConfigFile } from '../config/load.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { blockKitBuilderUrl } from '../digest/builder-link.ts';
+import { noun } from '../digest/plural.ts';
 import { renderDigest } from '../digest/render-digest.ts';
 import { renderForTerminal } from '../digest/terminal.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
@@ -130,7 +131,8 @@ try {
   const worker = createWorkerHandler({ config, env, deps: await buildDeps(config, env, secrets, quiet), log: quiet });
   const result = await worker(queue.drain());
   const delivered = slack.callsTo('response_url').at(-1);
-  console.log(`  Worker finished (${result.batchItemFailures.length} failures); response_url received:`);
+  const failures = result.batchItemFailures.length;
+  console.log(`  Worker finished (${failures} ${noun(failures, 'failure')}); response_url received:`);
   if (delivered) console.log(indent(renderForTerminal(delivered.body as unknown as SlackMessage)));
 
   step('Clicking the "Topics" drill-down button on that answer');

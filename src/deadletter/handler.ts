@@ -9,7 +9,7 @@ import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { parseJob } from '../jobs/parse.ts';
 import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
-import { createSecretsProvider } from '../secrets/secrets.ts';
+import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
 import { alertAdmins } from '../worker/alerts.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
@@ -23,8 +23,10 @@ export interface DeadLetterOptions {
   config: Config;
   /** Where the secrets' source, `CHATDASH_API_URL` and `SLACK_API_URL` are read. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
-  /** Replaces the deps built from the secrets and `env` (tests). Default: `buildDeps(config, env, createSecretsProvider(env), log)`, built on the first batch (a failure is retried on the next). */
+  /** Replaces the deps built from the secrets and `env` (tests). Default: `buildDeps(config, env, secrets, log)`, built on the first batch (a failure is retried on the next). */
   deps?: WorkerDeps;
+  /** Where the secrets come from (the entry point passes the read it started at init). Default: `createSecretsProvider(env)` (Secrets Manager at `SECRET_ID`, else the environment). */
+  secrets?: SecretsProvider;
   /** Structured log. Default: JSON lines on stdout (`createLog()`). */
   log?: Log;
 }
@@ -33,7 +35,9 @@ export function createDeadLetterHandler(options: DeadLetterOptions) {
   const env = options.env ?? process.env;
   const log = options.log ?? createLog();
   // A failed secrets read is not kept: the next invocation tries again (it used to stay cached for good here).
-  const deps = options.deps ? async () => options.deps! : lazy(() => buildDeps(options.config, env, createSecretsProvider(env), log));
+  const deps = options.deps
+    ? async () => options.deps!
+    : lazy(() => buildDeps(options.config, env, options.secrets ?? createSecretsProvider(env), log));
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const ready = await deps();
     const failures: SQSBatchResponse['batchItemFailures'] = [];

@@ -69,3 +69,8 @@ export function capBlocks(blocks: KnownBlock[], max: number = SLACK_LIMITS.block
   const last = blocks[blocks.length - 1] as KnownBlock;
   return [...blocks.slice(0, max - 1), last];
 }
+
+/** A text-only message (a notice, refusal or failure): `safeMrkdwn` cut to Slack's limit, escapes kept whole. */
+export function textMessage(safeMrkdwn: string): Pick<SlackMessage, 'text'> {
+  return { text: truncateEscaped(safeMrkdwn, SLACK_LIMITS.fallbackText) };
+}

@@ -1,6 +1,7 @@
 /**
  * Locale-aware number, money, duration and date formatting with Intl. Every formatter answers "n/a" for
- * null and never throws (an invalid locale falls back to en-US, an unusable currency to "12.50 XYZ").
+ * null and never throws (an invalid locale falls back to en-US, a currency Intl rejects to "12.50 XYZ", and a
+ * currency that is not a three-letter code to the plain number).
  */
 import type { TimeRange } from '../periods/period.ts';
 
@@ -107,7 +108,9 @@ export function createFormatter(options: FormatOptions = {}): Formatter {
     return f;
   }
 
-  function formatMoney(amount: number, currency: string | null, signed: boolean): string {
+  function formatMoney(amount: number, code: string | null, signed: boolean): string {
+    // Only an ISO 4217-shaped code is shown: anything else is not a currency (and is untrusted text).
+    const currency = code !== null && /^[A-Z]{3}$/.test(code) ? code : null;
     if (Math.abs(amount) >= HUGE) return `${signed && amount > 0 ? '+' : ''}${sci.format(amount)}${currency ? ` ${currency}` : ''}`;
     const small = Math.abs(amount) < 1 && amount !== 0;
     const f = currency ? moneyFormat(currency, small, signed) : null;

@@ -11,6 +11,7 @@ import { drilldownButtons } from './drilldown-buttons.ts';
 import { type CurrencyDisplay, createFormatter, type Formatter, NOT_AVAILABLE } from './format.ts';
 import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
 import { cleanLabel, escapeAndTruncate, escapeMrkdwn, fitLines, mrkdwnLabel, plainLabel, truncateEscaped } from './mrkdwn.ts';
+import { counted } from './plural.ts';
 import { downsample, sparkline } from './sparkline.ts';
 import {
   formatHeadlineValue,
@@ -181,7 +182,7 @@ function fallbackText(insights: Insights, ctx: RenderContext): string {
   const h = insights.headline;
   const parts: string[] = [];
   const conv = h.conversations;
-  let convText = `${fmt.integer(conv.value)} conversations`;
+  let convText = counted(conv.value, fmt.integer, 'conversation');
   if (insights.hasPrevious && conv.change.kind === 'delta' && conv.change.percent !== null) {
     convText += ` (${conv.change.absolute > 0 ? 'up' : 'down'} ${fmt.percentValue(conv.change.percent)})`;
   }
@@ -201,7 +202,7 @@ function fallbackText(insights: Insights, ctx: RenderContext): string {
         case 'cost_per_conversation_rise':
           return `cost per conversation rose ${fmt.percentValue(x.change.percent)}`;
         case 'new_misunderstood':
-          return `new misunderstood message “${mrkdwnLabel(x.label, 40)}” (${fmt.integer(x.count)} times)`;
+          return `new misunderstood message “${mrkdwnLabel(x.label, 40)}” (${counted(x.count, fmt.integer, 'time')})`;
         default:
           return '';
       }
@@ -250,7 +251,7 @@ export function renderDigest(insights: Insights, options: RenderOptions): SlackM
   }
   if (wanted.has('misunderstood')) {
     const u = insights.understood;
-    const suffix = u && u.total > 0 ? ` — ${fmt.integer(u.missed)} of ${fmt.integer(u.total)} messages missed` : '';
+    const suffix = u && u.total > 0 ? ` — ${fmt.integer(u.missed)} of ${counted(u.total, fmt.integer, 'message')} missed` : '';
     const b = listBlock('Top misunderstood messages', insights.topMisunderstood, fmt, true, suffix);
     if (b) lists.push(b);
   }

@@ -10,6 +10,7 @@ import { dashboardLinkButton } from './dashboard-link.ts';
 import { type Formatter, NOT_AVAILABLE } from './format.ts';
 import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
 import { cleanLabel, escapeAndTruncate, mrkdwnLabel, truncateEscaped } from './mrkdwn.ts';
+import { counted, noun } from './plural.ts';
 import { type RenderOptions, renderContext } from './render-digest.ts';
 import { formatHeadlineValue, hasItems, headlineChange, humaniseReason, listLine, moreLine, VIEW_TITLES } from './wording.ts';
 
@@ -73,7 +74,8 @@ interface ViewContent {
   line: (item: RankedItem) => string;
   /** Plain words for the fallback text, per item (escaped). */
   word: (item: RankedItem) => string;
-  noun: string;
+  /** What the items are, singular and plural. */
+  noun: [string, string];
 }
 
 function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewContent {
@@ -86,7 +88,7 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
         list: insights.topTopics,
         line: (item) => listLine(item, fmt, labelMax),
         word: (item) => plainWord(item.label),
-        noun: 'topics',
+        noun: ['topic', 'topics'],
       };
     case 'misunderstood': {
       const u = insights.understood;
@@ -95,7 +97,7 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
         u && u.total > 0
           ? [
               section(
-                `${fmt.integer(u.missed)} of ${fmt.integer(u.total)} messages not understood · understood rate ${fmt.percent(rate.value)}`,
+                `${fmt.integer(u.missed)} of ${counted(u.total, fmt.integer, 'message')} not understood · understood rate ${fmt.percent(rate.value)}`,
               ),
             ]
           : [];
@@ -104,19 +106,19 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
         list: insights.topMisunderstood,
         line: (item) => listLine(item, fmt, labelMax, true),
         word: (item) => `“${plainWord(item.label)}”`,
-        noun: 'misunderstood messages',
+        noun: ['misunderstood message', 'misunderstood messages'],
       };
     }
     case 'intents': {
       const u = insights.understood;
-      const parts = [`${fmt.integer(insights.topIntents.total)} messages matched an intent`];
+      const parts = [`${counted(insights.topIntents.total, fmt.integer, 'message')} matched an intent`];
       if (u && u.total > 0) parts.push(`understood rate ${fmt.percent(insights.headline.understoodRate.value)}`);
       return {
         summary: hasItems(insights.topIntents) ? [section(parts.join(' · '))] : [],
         list: insights.topIntents,
         line: (item) => listLine(item, fmt, labelMax),
         word: (item) => plainWord(item.label),
-        noun: 'intents',
+        noun: ['intent', 'intents'],
       };
     }
     case 'costs': {
@@ -140,9 +142,9 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
         ],
         list: insights.tokens.byModel,
         line: (item) =>
-          `${fmt.integer(item.rank)}. ${mrkdwnLabel(item.label, labelMax)} — ${fmt.integer(item.count)} tokens (${fmt.percent(item.share)})`,
+          `${fmt.integer(item.rank)}. ${mrkdwnLabel(item.label, labelMax)} — ${counted(item.count, fmt.integer, 'token')} (${fmt.percent(item.share)})`,
         word: (item) => plainWord(item.label),
-        noun: 'models',
+        noun: ['model', 'models'],
       };
     }
     case 'countries': {
@@ -158,7 +160,7 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
         list: insights.countries,
         line: (item) => listLine(item, fmt, labelMax, false, label(item)),
         word: (item) => plainWord(countryName(item.key, fmt.locale) ?? item.label),
-        noun: 'countries',
+        noun: ['country', 'countries'],
       };
     }
     case 'ended_reasons': {
@@ -168,7 +170,7 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
         list: insights.endedReasons,
         line: (item) => listLine(item, fmt, labelMax, false, mrkdwnLabel(humaniseReason(item.label), labelMax)),
         word: (item) => plainWord(humaniseReason(item.label)),
-        noun: 'reasons',
+        noun: ['reason', 'reasons'],
       };
     }
   }
@@ -200,7 +202,8 @@ export function renderDrilldown(view: DrilldownView, insights: Insights, options
     );
     blocks.push(...sections.map((s) => section(s)));
     const top = list.items.slice(0, 3).map(c.word).join(', ');
-    text = `${title} for ${ctx.plainName}, ${ctx.periodWords}: ${fmt.integer(list.items.length)} ${c.noun}. Top: ${top}.`;
+    const count = list.items.length;
+    text = `${title} for ${ctx.plainName}, ${ctx.periodWords}: ${fmt.integer(count)} ${noun(count, ...c.noun)}. Top: ${top}.`;
   }
   if (link) blocks.push(actions([link]));
   blocks.push(context([ctx.footer]));

@@ -3,6 +3,7 @@ import type { Change, Headline, HeadlineKey, Highlight, Insights, NewItemNumbers
 import type { DrilldownView } from '../insights/views.ts';
 import type { Formatter } from './format.ts';
 import { mrkdwnLabel } from './mrkdwn.ts';
+import { counted } from './plural.ts';
 
 export const METRIC_TITLES: Record<HeadlineKey, string> = {
   conversations: 'Conversations',
@@ -123,7 +124,7 @@ export function highlightLine(h: Highlight, fmt: Formatter): string {
     case 'new_topic':
       return `${icon} New in top topics: “${mrkdwnLabel(h.label, 60)}” — #${h.rank}, ${fmt.integer(h.count)} (${fmt.percent(h.share)}), ${previousWords(h, fmt)}`;
     case 'new_misunderstood':
-      return `${icon} *New misunderstood message:* “${mrkdwnLabel(h.label, 60)}” — ${fmt.integer(h.count)} times (${fmt.percent(h.share)} of misunderstood messages), ${previousWords(h, fmt)}`;
+      return `${icon} *New misunderstood message:* “${mrkdwnLabel(h.label, 60)}” — ${counted(h.count, fmt.integer, 'time')} (${fmt.percent(h.share)} of misunderstood messages), ${previousWords(h, fmt)}`;
   }
 }
 

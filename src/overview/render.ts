@@ -9,6 +9,7 @@ import { button, capBlocks, context, header, type SlackMessage, section } from '
 import type { CurrencyDisplay, Formatter } from '../digest/format.ts';
 import { SLACK_LIMITS } from '../digest/limits.ts';
 import { escapeAndTruncate, mrkdwnLabel, truncateEscaped } from '../digest/mrkdwn.ts';
+import { noun } from '../digest/plural.ts';
 import type { Period } from '../periods/period.ts';
 import { type ListWhich, listActionId, projectActionId } from './action-ids.ts';
 import { OVERVIEW_LIMITS } from './limits.ts';
@@ -73,12 +74,12 @@ function moreText(hidden: readonly OverviewRow[], fmt: Formatter): string {
     ...(attention > 0 ? [`${fmt.integer(attention)} needing attention`] : []),
     ...(noData > 0 ? [`${fmt.integer(noData)} with no data`] : []),
   ];
-  return `*… and ${fmt.integer(hidden.length)} more ${hidden.length === 1 ? 'project' : 'projects'}*${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+  return `*… and ${fmt.integer(hidden.length)} more ${noun(hidden.length, 'project')}*${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 
 function quietText(quiet: readonly OverviewProject[], fmt: Formatter): string {
   const { names, rest } = someNames(quiet, OVERVIEW_LIMITS.quietNamesChars);
-  const more = rest > 0 ? ` … and ${fmt.integer(rest)} more quiet ${rest === 1 ? 'project' : 'projects'}` : '';
+  const more = rest > 0 ? ` … and ${fmt.integer(rest)} more quiet ${noun(rest, 'project')}` : '';
   return `:zzz: *${fmt.integer(quiet.length)} quiet*: ${names}${more}`;
 }
 

@@ -2,6 +2,7 @@
 import type { CurrencyDisplay, Formatter } from '../digest/format.ts';
 import { createFormatter } from '../digest/format.ts';
 import { mrkdwnLabel } from '../digest/mrkdwn.ts';
+import { counted } from '../digest/plural.ts';
 import { highlightLine } from '../digest/wording.ts';
 import type { Headline, HeadlineKey } from '../insights/types.ts';
 import { QUIET_BELOW } from './build.ts';
@@ -68,7 +69,7 @@ export function rowNumbers(row: DataRow, fmt: Formatter): { conversations: strin
   const { headline: h, hasPrevious } = row.insights;
   return {
     conversations: withChange(
-      `${fmt.integer(h.conversations.value)} conversations`,
+      counted(h.conversations.value, fmt.integer, 'conversation'),
       compactChange(hasPrevious, 'conversations', h.conversations, fmt),
     ),
     understood: withChange(
@@ -126,5 +127,5 @@ function emptyBefore(row: DataRow, fmt: Formatter): string {
 
 /** "1 project" / "3 projects". */
 export function projectsWord(n: number, fmt: Formatter): string {
-  return `${fmt.integer(n)} ${n === 1 ? 'project' : 'projects'}`;
+  return counted(n, fmt.integer, 'project');
 }

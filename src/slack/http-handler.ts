@@ -1,6 +1,9 @@
 /**
  * The HTTP function's handler: secrets (cached per container), then Bolt's AwsLambdaReceiver.
  *
+ * Refused before anything else (no secret read, no parsing): a body over `maxBodyBytes` (413) and a timestamp more
+ * than five minutes off either way (401; Bolt checks only the past), see request-guard.ts. Both are logged.
+ *
  * Two fixes to what reaches Bolt:
  * - API Gateway HTTP APIs base64-encode form bodies; Bolt decodes them as ASCII, which mangles any non-ASCII
  *   byte (a project name like "Café" in a slash command) and so fails the signature check. We decode UTF-8.
@@ -15,6 +18,7 @@ import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
 import { createSlackHandler } from './app.ts';
+import { MAX_BODY_BYTES, rejectBeforeBolt } from './request-guard.ts';
 
 export interface HttpHandlerOptions {
   /** Projects, channel bindings, admins (validated; the build embeds it). Required. */
@@ -27,8 +31,10 @@ export interface HttpHandlerOptions {
   secrets?: SecretsProvider;
   /** Structured log. Default: JSON lines on stdout (`createLog()`). */
   log?: Log;
-  /** The clock stamped on jobs. Default: `() => new Date()`. */
+  /** The clock stamped on jobs, and against which request timestamps are checked. Default: `() => new Date()`. */
   now?: () => Date;
+  /** Larger bodies are answered 413 without being read. Default `MAX_BODY_BYTES` (1 MiB). */
+  maxBodyBytes?: number;
 }
 
 export type HttpHandler = (event: AwsEvent, context?: unknown) => Promise<AwsResponse>;
@@ -50,7 +56,15 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
     });
   });
 
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const nowMs = () => (options.now ? options.now().getTime() : Date.now());
+
   return async (event, context) => {
+    const rejection = rejectBeforeBolt(event, nowMs(), maxBodyBytes);
+    if (rejection) {
+      log('warn', rejection.event, rejection.fields);
+      return { statusCode: rejection.statusCode, body: rejection.statusCode === 413 ? 'Request body too large' : '' };
+    }
     let handler: AwsHandler;
     try {
       handler = await bolt();

@@ -1,3 +1,4 @@
+import { textMessage } from '../digest/blocks.ts';
 import { errorFields } from '../log.ts';
 import type { WorkerDeps } from './deps.ts';
 
@@ -10,7 +11,7 @@ export async function alertAdmins(deps: WorkerDeps, event: string, text: string,
   const channel = deps.config.adminChannel;
   if (!channel) return;
   try {
-    await deps.slack.chat.postMessage({ channel, text: `:rotating_light: ${text}`, unfurl_links: false, unfurl_media: false });
+    await deps.slack.chat.postMessage({ channel, ...textMessage(`:rotating_light: ${text}`), unfurl_links: false, unfurl_media: false });
   } catch (error) {
     deps.log('error', 'alert.post_failed', { channel, ...errorFields(error) });
   }

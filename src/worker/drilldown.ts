@@ -3,7 +3,7 @@
  * that thread (or, for a click on an ephemeral `/chatdash stats` answer, as an ephemeral reply).
  */
 import { checkAccess } from '../config/access.ts';
-import type { SlackMessage } from '../digest/blocks.ts';
+import { type SlackMessage, textMessage } from '../digest/blocks.ts';
 import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS, VIEW_MENTION_WORDS } from '../digest/drilldown-views.ts';
 import type { CurrencyDisplay } from '../digest/format.ts';
@@ -12,7 +12,7 @@ import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
-import { STALE_BUTTON, THREAD_HELP } from '../slack/messages.ts';
+import { DIGEST_PROJECT_NOT_HERE, STALE_BUTTON, THREAD_HELP } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
 import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
@@ -26,7 +26,8 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
       await deps.slack.chat.postMessage({ channel: job.requester.channelId, thread_ts: job.threadTs, unfurl_links: false, ...message });
     }
   };
-  const tellAsker = async (text: string) => {
+  const tellAsker = async (safeText: string) => {
+    const { text } = textMessage(safeText);
     if (job.responseUrl) return deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text });
     await deps.slack.chat.postEphemeral({ channel: job.requester.channelId, user: job.requester.userId, thread_ts: job.threadTs, text });
   };
@@ -41,20 +42,23 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
   } else {
     target = await digestOfThread(job, deps);
     if (!target) {
-      await say({ text: `I can drill into a digest from its thread. ${THREAD_HELP}` });
+      await say(textMessage(`I can drill into a digest from its thread. ${THREAD_HELP}`));
       return 'not_a_digest_thread';
     }
   }
   const access = checkAccess(deps.config, job.requester, target.projectKey);
   if (!access.ok) {
-    await tellAsker(access.message);
+    // The person clicked or mentioned a digest, naming no project: say it is the digest's project that isn't here.
+    await tellAsker(access.reason === 'project_not_bound' ? DIGEST_PROJECT_NOT_HERE : access.message);
     return 'refused';
   }
   const project = access.projects.find((p) => p.key === target.projectKey)!;
   if (!job.view) {
-    await say({
-      text: `I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_MENTION_WORDS[v]).join(', ')} for this digest: mention me with one of them.`,
-    });
+    await say(
+      textMessage(
+        `I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_MENTION_WORDS[v]).join(', ')} for this digest: mention me with one of them.`,
+      ),
+    );
     return 'asked_for_view';
   }
   let message: SlackMessage;

@@ -3,9 +3,9 @@
  * "Full stats" (that project's digest) and "List them" (the projects the message left out), answered in the
  * overview's thread (or ephemerally, for an ephemeral overview), like drill-downs.
  */
-import { ACCESS_MESSAGES, checkAccess } from '../config/access.ts';
+import { checkAccess } from '../config/access.ts';
 import type { ProjectConfig } from '../config/schema.ts';
-import type { SlackMessage } from '../digest/blocks.ts';
+import { type SlackMessage, textMessage } from '../digest/blocks.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
@@ -17,7 +17,7 @@ import { renderOverview } from '../overview/render.ts';
 import { renderOverviewList } from '../overview/render-list.ts';
 import type { OverviewModel, ProjectOutcome } from '../overview/types.ts';
 import type { Period } from '../periods/period.ts';
-import { STALE_BUTTON } from '../slack/messages.ts';
+import { OVERVIEW_PROJECT_NOT_HERE, STALE_BUTTON } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
 import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
@@ -56,12 +56,12 @@ async function runCommand(job: OverviewJob, request: Command, deps: WorkerDeps):
   // The projects are the ones this channel (or this admin's DM) may see, decided again from the configuration.
   const access = checkAccess(deps.config, job.requester);
   if (!access.ok) {
-    await reply({ text: access.message });
+    await reply(textMessage(access.message));
     return 'refused';
   }
   const parsed = await askerPeriod(deps, job.requester.userId, request.rangeText, request.requestedAt);
   if (!parsed.ok) {
-    await reply({ text: parsed.text });
+    await reply(textMessage(parsed.text));
     return 'bad_range';
   }
   const { model } = await collectOverview(access.projects, parsed.period, deps);
@@ -95,8 +95,9 @@ function clickReplies(job: OverviewJob, request: Click, deps: WorkerDeps) {
 }
 
 /** A short ephemeral notice to whoever asked (used for refusals, failures and by the dead-letter function). */
-export async function tellOverviewAsker(deps: WorkerDeps, job: OverviewJob, text: string): Promise<void> {
+export async function tellOverviewAsker(deps: WorkerDeps, job: OverviewJob, safeText: string): Promise<void> {
   const { request } = job;
+  const { text } = textMessage(safeText);
   if (request.part === 'command') {
     await deps.respond(request.responseUrl, { response_type: 'ephemeral', replace_original: true, text });
   } else if (request.responseUrl) {
@@ -135,7 +136,8 @@ async function projectStats(job: OverviewJob, ref: ProjectRef, deps: WorkerDeps)
   const configured = deps.config.projects.find((p) => p.id === ref.project);
   if (!configured) return STALE_BUTTON;
   const access = checkAccess(deps.config, job.requester, configured.key);
-  if (!access.ok) return access.message;
+  // The person clicked a button, naming no project: say it is the overview's project that isn't here.
+  if (!access.ok) return access.reason === 'project_not_bound' ? OVERVIEW_PROJECT_NOT_HERE : access.message;
   try {
     const insights = await fetchInsights(deps.chatdash, configured.id, ref.period, DIGEST_METRICS, chatdashDeadline(deps));
     return renderDigest(insights, {
@@ -161,7 +163,7 @@ async function leftOutProjects(job: OverviewJob, ref: ListRef, deps: WorkerDeps)
   if (!access.ok) return access.message;
   const projects = access.projects.filter((p) => wanted.has(p.key));
   // Every project the button names must be visible here; a forged value learns nothing about the others.
-  if (wanted.size === 0 || projects.length !== wanted.size) return ACCESS_MESSAGES.project_not_bound;
+  if (wanted.size === 0 || projects.length !== wanted.size) return OVERVIEW_PROJECT_NOT_HERE;
   const { model } = await collectOverview(projects, ref.period, deps);
   return renderOverviewList(model, { which: ref.which, locale: ref.locale, currencyDisplay: ref.currencyDisplay });
 }

@@ -1,4 +1,5 @@
 /** `/chatdash stats`: replaces the "working on it" message through response_url with the stats or a clear failure. */
+import { textMessage } from '../digest/blocks.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
@@ -15,12 +16,12 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
 
   const project = deps.config.projects.find((p) => p.key === job.projectKey);
   if (!project) {
-    await reply({ text: 'That project is no longer configured. `/chatdash projects` lists the ones you can use here.' });
+    await reply(textMessage('That project is no longer configured. `/chatdash projects` lists the ones you can use here.'));
     return 'project_gone';
   }
   const parsed = await askerPeriod(deps, job.requester.userId, job.rangeText, job.requestedAt);
   if (!parsed.ok) {
-    await reply({ text: parsed.text });
+    await reply(textMessage(parsed.text));
     return 'bad_range';
   }
   let insights: Insights;
@@ -29,7 +30,7 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(project.name));
     if (!failure) throw error;
-    await reply({ text: failure.userMessage });
+    await reply(textMessage(failure.userMessage));
     return 'chatdash_failed';
   }
   const message = renderDigest(insights, {

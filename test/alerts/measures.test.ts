@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BREAKDOWN_ITEMS, covers, measure, metricsForAlerts, toWindowData, type WindowSnapshot } from '../../src/alerts/measures.ts';
+import * as z from 'zod/mini';
+import {
+  BREAKDOWN_ITEMS,
+  covers,
+  measure,
+  metricsForAlerts,
+  toWindowData,
+  WindowData,
+  type WindowSnapshot,
+} from '../../src/alerts/measures.ts';
 import { parseAnalytics } from '../../src/chatdash/schema.ts';
 
 describe('toWindowData', () => {
@@ -51,6 +60,17 @@ describe('toWindowData', () => {
       topics: null,
       countries: null,
     });
+  });
+
+  it('a cost without a usable currency code keeps its amount, stores and compares as plain money', () => {
+    const parsed = parseAnalytics({ totalCost: { counts: [2], total: 2, currency: 'EURO' }, conversations: { counts: [4], total: 4 } }, [
+      'totalCost',
+      'conversations',
+    ])!;
+    const data = toWindowData(parsed);
+    expect(data.totalCost).toEqual({ amount: 2, currency: null });
+    expect(z.parse(WindowData, data)).toEqual(data);
+    expect(measure({ kind: 'cost_per_conversation' }, data)).toMatchObject({ ok: true, value: 0.5, currency: null });
   });
 });
 

@@ -24,6 +24,7 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   croner: /(^|\/)node_modules\/croner\//,
   yaml: /(^|\/)node_modules\/yaml\//,
   'zod (classic)': /(^|\/)node_modules\/zod\/(v4\/classic|v3)\//,
+  'AWS SDK clients': /(^|\/)node_modules\/(@aws-sdk|@smithy)\//,
   'the alert checks (worker only)': /(^|\/)src\/alerts\/(check|evaluate|baseline|windows|tick|render)\.ts$/,
 };
 
@@ -148,6 +149,30 @@ describe('what the http bundle leaves out', () => {
     const inputs = metafileInputs(result.metafile);
     for (const name of ['luxon', 'yaml', 'zod (classic)']) {
       expect(matching(inputs, FORBIDDEN_IN_HTTP[name]!).length, name).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the bundled Secrets Manager client (aws-secrets-manager.mjs)', () => {
+  /** Today ~169 KB; the runtime's copy it replaces is hundreds of files. */
+  const CLIENT_BUDGET_KB = 220;
+
+  it('sits beside http, worker and deadletter (they read the secret), not schedule', () => {
+    expect(FUNCTIONS.filter((name) => bundles.get(name)!.secretsClient)).toEqual(['http', 'worker', 'deadletter']);
+  });
+
+  it(`weighs at most ${CLIENT_BUDGET_KB} KB and carries no default credential chain (SSO, INI, IMDS, STS clients)`, () => {
+    const client = bundles.get('http')!.secretsClient!;
+    expect(client.bytes, `${(client.bytes / KB).toFixed(1)} KB`).toBeLessThanOrEqual(CLIENT_BUDGET_KB * KB);
+    expect(matching(client.inputs, /(^|\/)node_modules\/@aws-sdk\/client-secrets-manager\//).length).toBeGreaterThan(0);
+    expect(matching(client.inputs, /(^|\/)node_modules\/@aws-sdk\/(credential-provider-[a-z-]+|nested-clients|token-providers)\//)).toEqual(
+      [],
+    );
+  });
+
+  it('is never inside a function’s own bundle: the functions load it only when they read the secret', () => {
+    for (const name of FUNCTIONS) {
+      expect(matching(bundles.get(name)!.inputs, /(^|\/)node_modules\/(@aws-sdk|@smithy)\//), name).toEqual([]);
     }
   });
 });

@@ -83,8 +83,6 @@ describe('parseAnalytics: invalid data makes that metric unavailable', () => {
     ['a numeric string count', 'tokens', [{ model: 'm', count: '12' }]],
     ['Infinity', 'averageInteractions', Number.POSITIVE_INFINITY],
     ['NaN', 'averageInteractions', Number.NaN],
-    ['a missing currency', 'totalCost', { counts: [1], total: 1 }],
-    ['a currency that is not a code', 'averageCost', { counts: [1], average: 1, currency: 'euros' }],
     ['a missing label', 'topMisunderstoodMessages', [{ id: 1, count: 2 }]],
     ['a null list', 'endedReason', null],
     ['an object instead of a list', 'conversationByCountry', { DE: 3 }],

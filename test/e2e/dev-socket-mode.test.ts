@@ -2,7 +2,7 @@
  * `npm run dev` end to end, offline: the dev runner reads two tokens from a temporary `.env`, checks them with the
  * Slack Web API double, connects to the Socket Mode double, and answers `/chatdash stats` the way a real workspace
  * would see it: the "working on it" ack over the socket, then the answer from the real worker (sandbox data) at
- * the response_url. Then a drill-down click, a reconnect after Slack's `disconnect`, the scheduled digest and an
+ * the response_url. Then a drill-down click, a flood of words (bounded as over HTTP), a reconnect after Slack's `disconnect`, the scheduled digest and an
  * @mention in its thread, and the first-run hint for a workspace the configuration doesn't list.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -117,6 +117,17 @@ describe('npm run dev against the Socket Mode double', () => {
     const [reply] = answersTo(slack, 'dev-click-1');
     expect(reply!.ok).toBe(true);
     expect(JSON.stringify(reply!.body)).toMatch(/Topics/);
+  });
+
+  it('no HTTP handler here, but the same listeners: 100,000 words are read like over HTTP (16, the rest counted)', async () => {
+    const words = Array.from({ length: 100_000 }, (_, i) => `w${i % 10}`);
+    const { ack } = await stats(`stats acme ${words.join(' ')}`, 'dev-flood', { team_id: TEAM, channel_id: 'C0NEWCHAN' });
+    const payload = ack.payload as { text?: string; blocks?: Array<{ text?: { text: string } }> };
+    expect(payload.blocks?.[0]?.text?.text).toBe(
+      'I didn\u2019t understand \u201cw0\u201d, \u201cw1\u201d, \u201cw2\u201d, \u201cw3\u201d, \u201cw4\u201d \u2026 and 99,995 more.',
+    );
+    expect(JSON.stringify(payload).length).toBeLessThan(16 * 1024);
+    expect(logged.events('queue.send_failed')).toEqual([]);
   });
 
   it('reconnects when Slack sends disconnect (refresh_requested) and keeps answering', async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ACCESS_MESSAGES } from '../../src/config/access.ts';
 import type { DrilldownJob } from '../../src/jobs/schema.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
+import { DIGEST_PROJECT_NOT_HERE } from '../../src/slack/messages.ts';
 import { eventsApiEvent } from '../../src/slack-double/requests.ts';
 import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { everythingSeen, useBot } from '../support/bot.ts';
@@ -104,8 +105,8 @@ describe('drill-down buttons', () => {
     const calls = bot.slack.callsTo('response_url');
     expect(calls).toHaveLength(1);
     expect(calls[0]!.body).toMatchObject({ __responseUrlId: 'refused-click', response_type: 'ephemeral', replace_original: false });
-    expect(calls[0]!.body.text).toBe(ACCESS_MESSAGES.project_not_bound);
-    expect(String(calls[0]!.body.text)).not.toContain('Acme');
+    expect(calls[0]!.body.text).toBe(DIGEST_PROJECT_NOT_HERE);
+    expect(String(calls[0]!.body.text)).not.toMatch(/acme|bella|quiet|by that name|did you mean/i);
   });
 
   it('a click from another workspace is refused at once, with no job', async () => {
@@ -241,7 +242,9 @@ describe('@mentions in a digest thread', () => {
     expect(bot.slack.callsTo('chat.postMessage')).toHaveLength(0);
     const ephemeral = bot.slack.callsTo('chat.postEphemeral');
     expect(ephemeral).toHaveLength(1);
-    expect(ephemeral[0]!.body).toMatchObject({ channel: 'C0BELLA', user: 'U0ALICE', text: ACCESS_MESSAGES.project_not_bound });
+    // The mention named no project: not "no project by that name", and no project named or suggested.
+    expect(ephemeral[0]!.body).toMatchObject({ channel: 'C0BELLA', user: 'U0ALICE', text: DIGEST_PROJECT_NOT_HERE });
+    expect(String(ephemeral[0]!.body.text)).not.toMatch(/acme|bella|quiet|by that name|did you mean/i);
     expect(bot.sandbox.requests).toHaveLength(0);
   });
 

@@ -4,12 +4,14 @@
  * queueing to SQS (moto), the worker taking that SQS message and answering on the Slack double.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateQueueCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFunctions, ROOT } from '../../src/build/bundle.ts';
+import { SECRETS_CLIENT_FILE } from '../../src/build/secrets-client.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { slashCommandEvent } from '../../src/slack-double/requests.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
@@ -187,5 +189,49 @@ describe.skipIf(!motoAvailable)('the HTTP and worker bundles through SQS (moto)'
     expect(sandbox.requests.every((r) => r.authorized && r.projectId === 'proj_demo_text')).toBe(true);
     expectNoSecrets(worker.output);
     expectNoSecrets(JSON.stringify(slack.calls));
+  });
+});
+
+describe.skipIf(!motoAvailable)('the bundles reading their secret from Secrets Manager (moto), as in AWS', () => {
+  const moto = useMoto();
+
+  beforeAll(async () => {
+    const { CreateSecretCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+    const sm = new SecretsManagerClient(moto.clientConfig);
+    await sm.send(new CreateSecretCommand({ Name: 'chatdash-slack/bundle', SecretString: JSON.stringify(SECRETS) }));
+    sm.destroy();
+  });
+
+  /** Only what Lambda gives a function: no secret in the environment, only where to read it. */
+  const lambdaEnv = (secretId: string) => ({
+    ...moto.env,
+    SECRET_ID: secretId,
+    JOBS_QUEUE_URL: 'http://127.0.0.1:9/000000000000/unused',
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+  });
+
+  it('the bundled client sits beside the functions that read the secret, and the schedule has none', () => {
+    for (const name of ['http', 'worker'] as const) {
+      expect(existsSync(join(dirname(files[name]!), SECRETS_CLIENT_FILE)), name).toBe(true);
+    }
+  });
+
+  it('the http bundle reads the secret at init and verifies a signed command with it', async () => {
+    const event = slashCommandEvent({ text: 'help', response_url: slack.responseUrl('bundle-sm-help') });
+    const run = await runBundle(files.http!, event, lambdaEnv('chatdash-slack/bundle'));
+    expect(run.result.statusCode).toBe(200);
+    expect(JSON.parse(run.result.body!).text).toContain('/chatdash stats [project] [range]');
+    expectNoSecrets(run.output);
+    const forged = slashCommandEvent({ text: 'help', response_url: slack.responseUrl() }, { secret: 'not-the-secret' });
+    expect((await runBundle(files.http!, forged, lambdaEnv('chatdash-slack/bundle'))).result.statusCode).toBe(401);
+  });
+
+  it('an unreadable secret: 503 and a log line naming the secret, never a value', async () => {
+    const event = slashCommandEvent({ text: 'help', response_url: slack.responseUrl() });
+    const run = await runBundle(files.http!, event, lambdaEnv('chatdash-slack/absent'));
+    expect(run.result.statusCode).toBe(503);
+    expect(run.output).toContain('http.init_failed');
+    expect(run.output).toContain('chatdash-slack/absent');
+    expectNoSecrets(run.output);
   });
 });

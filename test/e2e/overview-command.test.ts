@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createDeadLetterHandler } from '../../src/deadletter/handler.ts';
 import type { OverviewJob } from '../../src/jobs/schema.ts';
 import { DEMO_FAULTS } from '../../src/sandbox/index.ts';
+import { OVERVIEW_PROJECT_NOT_HERE } from '../../src/slack/messages.ts';
 import { everythingSeen, useBot } from '../support/bot.ts';
 import { overviewButtons, sectionTexts } from '../support/overview.ts';
 import { blockActionsPayload, requester, sqsEvent } from '../support/payloads.ts';
@@ -125,14 +126,21 @@ describe('/chatdash overview from the demo agency channel', () => {
     await bot.click(
       blockActionsPayload({ button: forged, messageTs: '1.1', channel: 'C0AGENCY', responseUrl: bot.slack.responseUrl('forged') }),
     );
-    // The same (valid) button clicked from the acme channel, where nova is not bound.
+    // The same (valid) buttons clicked from the acme channel, where nova and the quiet projects are not bound.
     await bot.click(
       blockActionsPayload({ button: nova, messageTs: '1.2', channel: 'C0ACME', responseUrl: bot.slack.responseUrl('elsewhere') }),
+    );
+    const quiet = overviewButtons(answers[0]?.body).find((b) => b.action_id === 'overview:list:quiet')!;
+    await bot.click(
+      blockActionsPayload({ button: quiet, messageTs: '1.3', channel: 'C0ACME', responseUrl: bot.slack.responseUrl('list-elsewhere') }),
     );
     await (await bot.worker())(bot.drain().event);
     const text = (id: string) => String(answersTo(bot.slack, id)[0]?.body.text);
     expect(text('forged')).toContain('from an older version of this message');
-    expect(text('elsewhere')).toBe('Sorry, there is no project by that name available in this channel.');
+    // The click named no project: not "no project by that name", and no project named.
+    expect(text('elsewhere')).toBe(OVERVIEW_PROJECT_NOT_HERE);
+    expect(text('elsewhere')).not.toMatch(/nova|acme|by that name/i);
+    expect(text('list-elsewhere')).toBe(OVERVIEW_PROJECT_NOT_HERE);
     expect(bot.slack.callsTo('chat.postMessage')).toEqual([]);
   });
 });

@@ -2,14 +2,14 @@
  * A broken subscriptions config stops the build (and so `osls package` / deploy) with file:line and the problem;
  * the demo config packages offline into the CloudFormation stack the digests need.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleFunctions, ROOT } from '../../src/build/bundle.ts';
+import { bundleFunctions } from '../../src/build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { ConfigError } from '../../src/config/load.ts';
+import { oslsPackage } from '../support/osls.ts';
 
 const dirs: string[] = [];
 function tmp(prefix: string): string {
@@ -32,16 +32,7 @@ function brokenConfig(): { file: string; line: number } {
   return { file, line: index + 1 };
 }
 
-function osls(packageDir: string, configPath: string) {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    SLS_TELEMETRY_DISABLED: '1',
-    SLS_NOTIFICATIONS_MODE: 'off',
-    CHATDASH_CONFIG: configPath,
-  };
-  const result = spawnSync('npx', ['osls', 'package', '--package', packageDir], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
+const osls = oslsPackage;
 
 describe('a broken configuration fails the build', () => {
   it('bundleFunctions throws a ConfigError naming file:line and the problem (and writes nothing)', async () => {
@@ -59,9 +50,9 @@ describe('a broken configuration fails the build', () => {
     expect((error as ConfigError).problems).toHaveLength(1);
   });
 
-  it('`osls package` exits non-zero with the line and the problem in its output', { timeout: 130_000 }, () => {
+  it('`osls package` exits non-zero with the line and the problem in its output', { timeout: 130_000 }, async () => {
     const { file, line } = brokenConfig();
-    const result = osls(tmp('chatdash-pkg-broken-'), file);
+    const result = await osls(tmp('chatdash-pkg-broken-'), file);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain(`broken.yml:${line}:`);
     expect(result.output).toContain('subscriptions[0].schedule');
@@ -72,9 +63,9 @@ describe('a broken configuration fails the build', () => {
 describe('`osls package` with the demo configuration', () => {
   it('succeeds offline and generates the stack: functions, queue + DLQ, idempotency table, schedule, least-privilege roles', {
     timeout: 130_000,
-  }, () => {
+  }, async () => {
     const dir = tmp('chatdash-pkg-');
-    const result = osls(dir, DEMO_CONFIG_PATH);
+    const result = await osls(dir, DEMO_CONFIG_PATH);
     expect(result.status, result.output.slice(-2000)).toBe(0);
     const template = JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')) as {
       Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;

@@ -1,8 +1,12 @@
-/** The secrets provider against a local Secrets Manager (moto): read once, cached, and never quoted in an error. */
+/**
+ * The secrets provider against a local Secrets Manager (moto): read once, cached, and never quoted in an error. Read at
+ * init (`prefetchSecrets`): the request starts before anything asks for the secrets (a function's entry then loads the
+ * rest of its code during the round trip), and a failed read is neither an unhandled rejection nor kept.
+ */
 
 import { CreateSecretCommand, DeleteSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSecretsProvider, SecretsError } from '../../src/secrets/secrets.ts';
+import { createSecretsProvider, prefetchSecrets, SecretsError } from '../../src/secrets/secrets.ts';
 import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
 
@@ -20,6 +24,18 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
   }
   throw new Error('expected a failure');
 }
+
+describe('prefetchSecrets without SECRET_ID', () => {
+  it('takes the secrets from the environment and has nothing to wait for', async () => {
+    const { secrets, requested } = prefetchSecrets({
+      SLACK_SIGNING_SECRET: VALUES.slackSigningSecret,
+      SLACK_BOT_TOKEN: VALUES.slackBotToken,
+      CHATDASH_API_KEY: VALUES.chatdashApiKey,
+    });
+    await requested;
+    expect(await secrets()).toEqual(VALUES);
+  });
+});
 
 describe.skipIf(!motoAvailable)('secrets from Secrets Manager (moto)', () => {
   const moto = useMoto();
@@ -100,5 +116,36 @@ describe.skipIf(!motoAvailable)('secrets from Secrets Manager (moto)', () => {
       expect(error.message).not.toContain(VALUES.slackSigningSecret);
       expect(proxy.targets).toEqual([]);
     });
+  });
+
+  /** Lets the loopback servers in this process answer, until `done()` or 200 turns of the event loop. */
+  async function until(done: () => boolean): Promise<void> {
+    for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  it('prefetchSecrets sends the request before anyone asks for the secrets, and reads once', async () => {
+    const name = await createSecret(JSON.stringify(VALUES));
+    const { secrets, requested } = prefetchSecrets({ ...env, SECRET_ID: name });
+    await requested;
+    await until(() => getCalls().length === 1);
+    expect(getCalls()).toHaveLength(1);
+    expect(await secrets()).toEqual(VALUES);
+    expect(await secrets()).toEqual(VALUES);
+    expect(getCalls()).toHaveLength(1);
+  });
+
+  it('prefetchSecrets: a failed read at init is not kept: a later request reads again and gets a clear error, without values', async () => {
+    const name = `chatdash/missing-${++n}`;
+    const { secrets, requested } = prefetchSecrets({ ...env, SECRET_ID: name });
+    await requested;
+    // The first request may still share the read started at init; once that has failed, the next one reads again.
+    const first = await failure(secrets());
+    expect(first).toBeInstanceOf(SecretsError);
+    const readsSoFar = getCalls().length;
+    expect([1, 2]).toContain(readsSoFar);
+    const again = await failure(secrets());
+    expect(again).toBeInstanceOf(SecretsError);
+    expect(again.message).toContain(name);
+    expect(getCalls()).toHaveLength(readsSoFar + 1);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Fakes for testing one Slack listener callback alone: a listener context on a local queue with a recording log and
- * a fixed clock, and Bolt's `ack`, `respond` and `client` that record what they were given.
+ * a fixed clock, Bolt's `ack`, `respond` and `client` that record what they were given, and a Bolt App stand-in that
+ * records what is registered on it.
  */
 import type { WebClient } from '@slack/web-api';
 import type { Config, ProjectConfig } from '../../src/config/schema.ts';
@@ -9,7 +10,7 @@ import type { JobQueue } from '../../src/jobs/queue.ts';
 import type { Job } from '../../src/jobs/schema.ts';
 import type { ButtonClickArgs } from '../../src/slack/listeners/actions/button-click.ts';
 import type { SubcommandRequest } from '../../src/slack/listeners/commands/chatdash/subcommand.ts';
-import type { ListenerContext } from '../../src/slack/listeners/context.ts';
+import type { BoltApp, ListenerContext } from '../../src/slack/listeners/context.ts';
 import { demoConfig } from './config.ts';
 import { type RecordingLog, recordingLog } from './log.ts';
 import { blockActionsPayload, requester } from './payloads.ts';
@@ -82,12 +83,13 @@ export function fakeClient(answers: Record<string, (args: Record<string, unknown
 
 /**
  * What the dispatcher hands a subcommand for `/chatdash <sub> <words>` typed by Alice in #agency (C0AGENCY), which
- * may see `visible`; trigger `trig.7`, response_url `https://hooks.slack.test/r/7`. Its `help(lead)` answers
- * `HELP <lead>`, so a test sees what led the usage text.
+ * may see `visible`; trigger `trig.7`, response_url `https://hooks.slack.test/r/7`; `unreadWords` past those read
+ * (default 0). Its `help(lead)` answers `HELP <lead>`, so a test sees what led the usage text.
  */
-export function subcommandRequest(words: string, visible: readonly ProjectConfig[]): SubcommandRequest {
+export function subcommandRequest(words: string, visible: readonly ProjectConfig[], unreadWords = 0): SubcommandRequest {
   return {
     words: words.split(' ').filter(Boolean),
+    unreadWords,
     requester: requester({ channelId: 'C0AGENCY' }),
     projects: visible,
     triggerId: 'trig.7',
@@ -109,4 +111,22 @@ export function buttonClick(
   const ack = recorder();
   const respond = recorder<Record<string, unknown>>();
   return { ack, respond, args: { ack, respond, body, action: body.actions[0]! } as unknown as ButtonClickArgs };
+}
+
+/** One listener registered on a `recordingApp`: its kind (command, action, event, view), constraint and callback. */
+export interface Registered {
+  kind: string;
+  constraint: unknown;
+  listener: (args: unknown) => Promise<void>;
+}
+
+/** A Bolt App stand-in that records every `command`/`action`/`event`/`view` registration, in order. */
+export function recordingApp(): { app: BoltApp; registered: Registered[] } {
+  const registered: Registered[] = [];
+  const on =
+    (kind: string) =>
+    (constraint: unknown, listener: Registered['listener']): void => {
+      registered.push({ kind, constraint, listener });
+    };
+  return { app: { command: on('command'), action: on('action'), event: on('event'), view: on('view') } as unknown as BoltApp, registered };
 }

@@ -1,27 +1,19 @@
 /**
- * A local AWS-compatible endpoint (moto_server) on 127.0.0.1 for SQS, DynamoDB and Secrets Manager tests.
- * A suite that needs it is `describe.skipIf(!motoAvailable)(…)` and calls `useMoto()` inside; where moto_server is
- * not installed, `motoAvailable` is false and those suites skip with a loud notice (never silently).
+ * moto_server for tests (started by src/aws/moto.ts, which the bench uses too). A suite that needs it is
+ * `describe.skipIf(!motoAvailable)(…)` and calls `useMoto()` inside; where moto_server is not installed,
+ * `motoAvailable` is false and those suites skip with a loud notice (never silently).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { isMotoInstalled, type Moto, startMoto } from '../../src/aws/moto.ts';
 import { useService } from './late.ts';
 
-export const motoAvailable = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).status === 0;
+export { type Moto, startMoto } from '../../src/aws/moto.ts';
+
+export const motoAvailable = isMotoInstalled();
 
 if (!motoAvailable) {
   process.stderr.write(
     '\n!!! moto_server is not installed: tests that need a local AWS endpoint (SQS, DynamoDB, Secrets Manager) are SKIPPED !!!\n\n',
   );
-}
-
-export interface Moto {
-  endpoint: string;
-  /** Environment for the AWS SDK and our signed-fetch clients: endpoint, region, fake credentials. */
-  env: Record<string, string>;
-  /** Configuration for an AWS SDK client of the tests' own: `new SQSClient(moto.clientConfig)`. */
-  clientConfig: { region: string; endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
-  stop(): Promise<void>;
 }
 
 /**
@@ -49,63 +41,4 @@ export function useMoto(options: { processEnv?: boolean } = {}): Moto {
       await moto.stop();
     },
   });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export async function startMoto(): Promise<Moto> {
-  const port = await freePort();
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const endpoint = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited: ${stderr.slice(-500)}`);
-    try {
-      const response = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(1000) });
-      await response.body?.cancel();
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`moto_server did not start on ${endpoint}`);
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  const env = {
-    AWS_ENDPOINT_URL: endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-  };
-  return {
-    endpoint,
-    env,
-    clientConfig: {
-      region: env.AWS_REGION,
-      endpoint,
-      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-      }),
-  };
 }

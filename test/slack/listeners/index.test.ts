@@ -4,22 +4,9 @@ import { DRILLDOWN_ACTION } from '../../../src/slack/listeners/actions/drilldown
 import { LINK_ACTION } from '../../../src/slack/listeners/actions/link-button.ts';
 import { OVERVIEW_ACTION } from '../../../src/slack/listeners/actions/overview-button.ts';
 import { CHATDASH_COMMAND } from '../../../src/slack/listeners/commands/chatdash.ts';
-import type { BoltApp } from '../../../src/slack/listeners/context.ts';
 import { registerListeners } from '../../../src/slack/listeners/index.ts';
 import { registerViews, type ViewListener } from '../../../src/slack/listeners/views/index.ts';
-import { listenerContext } from '../../support/listeners.ts';
-
-type Registered = { kind: string; constraint: unknown; listener: (args: unknown) => Promise<void> };
-
-function recordingApp(): { app: BoltApp; registered: Registered[] } {
-  const registered: Registered[] = [];
-  const on =
-    (kind: string) =>
-    (constraint: unknown, listener: Registered['listener']): void => {
-      registered.push({ kind, constraint, listener });
-    };
-  return { app: { command: on('command'), action: on('action'), event: on('event'), view: on('view') } as unknown as BoltApp, registered };
-}
+import { listenerContext, recordingApp } from '../../support/listeners.ts';
 
 describe('registerListeners', () => {
   it('registers the /chatdash command, the drill-down, link and overview buttons and @mentions (no views yet)', () => {

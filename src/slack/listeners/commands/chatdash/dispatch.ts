@@ -1,7 +1,8 @@
 /**
  * `/chatdash <sub> …` → the subcommand module that answers it: the first word picks it from the registry (by name or
  * alias), the access rules are applied, and the rest of the words are its business. A bare `/chatdash` is help; an
- * unknown word gets the usage with a "did you mean".
+ * unknown word gets the usage with a "did you mean". Only the first words of the text are read (`command-text.ts`):
+ * this bound holds for every subcommand and every receiver (HTTP and Socket Mode alike).
  */
 import type { WebClient } from '@slack/web-api';
 import { checkAccess } from '../../../../config/access.ts';
@@ -10,6 +11,7 @@ import { suggest } from '../../../../config/suggest.ts';
 import { type EphemeralMessage, notice, quoteUserWord } from '../../../messages.ts';
 import { requesterOf } from '../../../requester.ts';
 import type { ListenerContext } from '../../context.ts';
+import { readCommandWords } from './command-text.ts';
 import { findSubcommand, SUBCOMMANDS } from './registry.ts';
 import type { Subcommand } from './subcommand.ts';
 import { helpMessage } from './usage.ts';
@@ -36,7 +38,9 @@ export async function dispatchChatdash(
   if (!requester) return notice('Sorry, Slack sent this command without a team, channel or user, so I can\u2019t answer it.');
 
   const help = (lead?: string): EphemeralMessage => helpMessage(registry, lead);
-  const [first, ...words] = (command.text ?? '').trim().split(/\s+/).filter(Boolean);
+  // Read at most a few words of the text, however much was sent; the rest is only counted.
+  const { words: read, unread } = readCommandWords(command.text ?? '');
+  const [first, ...words] = read;
   if (first === undefined) return help();
   const subcommand = findSubcommand(registry, first);
   if (!subcommand) {
@@ -56,6 +60,7 @@ export async function dispatchChatdash(
   }
   return subcommand.run(ctx, {
     words,
+    unreadWords: unread,
     requester,
     projects,
     triggerId: command.trigger_id,

@@ -8,7 +8,8 @@ import type { ProjectConfig } from '../../../../config/schema.ts';
 import { suggest } from '../../../../config/suggest.ts';
 import { escapeMrkdwn } from '../../../../digest/mrkdwn.ts';
 import { errorFields } from '../../../../log.ts';
-import { COULD_NOT_START, type EphemeralMessage, notice, quoteUserWord } from '../../../messages.ts';
+import { COULD_NOT_START, type EphemeralMessage, inlineList, notice, quoteUserWord } from '../../../messages.ts';
+import { notUnderstood } from './command-text.ts';
 import { overview } from './overview.ts';
 import { parseStatsArgs } from './stats-args.ts';
 import type { Subcommand, SubcommandRequest } from './subcommand.ts';
@@ -24,8 +25,8 @@ export const stats: Subcommand = {
       request.words,
       ctx.config.projects.map((p) => p.key),
     );
-    if (args.unknownWords.length > 0) {
-      return request.help(`I didn\u2019t understand ${args.unknownWords.map(quoteUserWord).join(', ')}.`);
+    if (args.unknownWords.length > 0 || request.unreadWords > 0) {
+      return request.help(`I didn\u2019t understand ${notUnderstood(args.unknownWords, request.unreadWords)}.`);
     }
     // Only projects this channel may see can be picked: no second access check is needed.
     const project = pickProject(args.projectWord, request);
@@ -60,7 +61,7 @@ function pickProject(word: string | undefined, request: SubcommandRequest): Proj
     return {
       ok: false,
       answer: request.help(
-        `Which project? Here you can use ${visible.map((p) => `\`${p.key}\``).join(', ')}, e.g. \`/chatdash stats ${visible[0]?.key ?? 'acme'} 30d\`.`,
+        `Which project? Here you can use ${inlineList(visible.map((p) => `\`${p.key}\``))}, e.g. \`/chatdash stats ${visible[0]?.key ?? 'acme'} 30d\`.`,
       ),
     };
   }

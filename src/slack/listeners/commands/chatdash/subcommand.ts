@@ -7,8 +7,16 @@ import type { ListenerContext } from '../../context.ts';
 
 /** What a subcommand is asked, already parsed and checked (unless it skips the access check). */
 export interface SubcommandRequest {
-  /** The words after the subcommand's name, as typed (split on white space, none empty). */
+  /**
+   * The words after the subcommand's name, as typed (split on white space, none empty), among the first
+   * `COMMAND_LIMITS.words` (16) of the text, each cut to `COMMAND_LIMITS.wordChars` (64) characters (`command-text.ts`).
+   */
   words: string[];
+  /**
+   * How many words followed those, unread (0 for any real command). A subcommand that reads words should refuse
+   * when this is not 0 (`notUnderstood(unknown, unreadWords)`); one that takes none may ignore it.
+   */
+  unreadWords: number;
   /** Who asks, from where. */
   requester: Requester;
   /**

@@ -48,6 +48,18 @@ describe('overview', () => {
     expect(ctx.jobs()).toEqual([]);
   });
 
+  it('many words that are not a range: five quoted, then "… and N more", counting the words past those read', async () => {
+    const ctx = listenerContext();
+    const answer = await overview.run(ctx, subcommandRequest('w1 w2 w3 w4 w5 w6 7d', agency, 20));
+    expect(answer?.text).toBe(
+      'HELP I didn\u2019t understand \u201cw1\u201d, \u201cw2\u201d, \u201cw3\u201d, \u201cw4\u201d, \u201cw5\u201d \u2026 and 21 more: `/chatdash overview` takes a range only, e.g. `/chatdash overview 30d`.',
+    );
+    expect((await overview.run(ctx, subcommandRequest('7d', agency, 2)))?.text).toContain(
+      'HELP I didn\u2019t understand 2 words past the first 16:',
+    );
+    expect(ctx.jobs()).toEqual([]);
+  });
+
   it('when the queue refuses the job: "try again in a minute", logged', async () => {
     const ctx = listenerContext({ queue: failingQueue });
     expect((await overview.run(ctx, request('')))?.text).toBe(COULD_NOT_START);

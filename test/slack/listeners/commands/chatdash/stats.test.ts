@@ -54,6 +54,30 @@ describe('stats', () => {
     expect(answer?.text).toBe('HELP I didn\u2019t understand \u201c&lt;!here&gt;\u201d, \u201cx&amp;y\u201d.');
   });
 
+  it('many words it cannot place: five quoted, then "… and N more", counting the words past those read', async () => {
+    const ctx = listenerContext();
+    const answer = await stats.run(ctx, subcommandRequest('acme x1 x2 x3 x4 x5 x6', projects('acme'), 1000));
+    expect(answer?.text).toBe(
+      'HELP I didn\u2019t understand \u201cx1\u201d, \u201cx2\u201d, \u201cx3\u201d, \u201cx4\u201d, \u201cx5\u201d \u2026 and 1,001 more.',
+    );
+    // Every word read was fine, but more were typed than are read: not run on a guess.
+    expect((await stats.run(ctx, subcommandRequest('acme 30d', projects('acme'), 1)))?.text).toBe(
+      'HELP I didn\u2019t understand 1 word past the first 16.',
+    );
+    expect(ctx.jobs()).toEqual([]);
+  });
+
+  it('which project? lists ten keys, then "… and N more"', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ key: `p${i}`, id: `proj_${i}`, name: `P ${i}` }));
+    const answer = await stats.run(listenerContext(), subcommandRequest('30d', many));
+    expect(answer?.text).toBe(
+      `HELP Which project? Here you can use ${many
+        .slice(0, 10)
+        .map((p) => `\`${p.key}\``)
+        .join(', ')} \u2026 and 15 more, e.g. \`/chatdash stats p0 30d\`.`,
+    );
+  });
+
   it('when the queue refuses the job: "try again in a minute", logged', async () => {
     const ctx = listenerContext({ queue: failingQueue });
     const answer = await stats.run(ctx, subcommandRequest('acme', projects('acme')));

@@ -7,7 +7,7 @@
  *  - the same hour a week later (the past weeks come from the window store: one request per project),
  *  - the same again while ChatDash answers some requests with 429 and `Retry-After`.
  */
-import type { AlertWorkerDeps } from '../alerts/check.ts';
+
 import { newAlert } from '../alerts/lifecycle.ts';
 import { createMemoryAlertStore, createMemoryWindowStore } from '../alerts/memory-store.ts';
 import type { AlertCondition, AlertMetric } from '../alerts/model.ts';
@@ -18,6 +18,7 @@ import type { Log } from '../log.ts';
 import { DEMO_PROJECTS, findDemoProject, type Sandbox, startSandbox } from '../sandbox/index.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import type { SlackDouble } from '../slack-double/server.ts';
+import type { AlertWorkerDeps } from '../worker/alert-check.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
 import { createMemoryOnceGuard } from '../worker/idempotency.ts';

@@ -16,6 +16,7 @@ export interface Variant {
   /** How the row is shown when it is not just `name` (e.g. "http + secret read"). */
   label?: string;
   file: string;
+  /** What a cold start loads (the entry and its static chunks). */
   bytes: number;
   /** The child's whole environment, when it is not the harness's (e.g. secrets read from Secrets Manager). */
   env?: NodeJS.ProcessEnv;
@@ -109,10 +110,15 @@ function sideEffectProblem(variant: VariantName, harness: ColdStartHarness, sqsB
     const sent = harness.sqs.messages.length - sqsBefore;
     return sent === 2 ? undefined : `${sent} SQS messages, expected 2`;
   }
-  if (variant === 'worker' || variant === 'deadletter') {
-    const replied = new Set(harness.slack.callsTo('response_url').map((c) => String(c.body.__responseUrlId)));
+  if (variant === 'worker' || variant === 'worker-charts' || variant === 'deadletter') {
+    const replies = harness.slack.callsTo('response_url').filter((c) => responseIds.includes(String(c.body.__responseUrlId)));
+    const replied = new Set(replies.map((c) => String(c.body.__responseUrlId)));
     const missing = responseIds.filter((id) => !replied.has(id));
-    return missing.length === 0 ? undefined : `no response_url reply for ${missing.join(', ')}`;
+    if (missing.length > 0) return `no response_url reply for ${missing.join(', ')}`;
+    const images = replies.filter((c) => JSON.stringify(c.body.blocks ?? []).includes('"slack_file"')).length;
+    if (variant === 'worker-charts' && images < responseIds.length) return `${images} of ${responseIds.length} answers showed a chart`;
+    if (variant === 'worker' && images > 0) return 'a chart was drawn with CHARTS=off';
+    return undefined;
   }
   return undefined;
 }

@@ -11,7 +11,8 @@ import { SIGNING_SECRET, slashCommandEvent } from '../slack-double/requests.ts';
 import type { BaselineName } from './baselines.ts';
 import { BASELINE_ACK_TEXT } from './baselines.ts';
 
-export type VariantName = FunctionName | BaselineName;
+/** `worker-charts`: the worker bundle answering a stats job with its chart (render + upload); `worker` has CHARTS=off. */
+export type VariantName = FunctionName | BaselineName | 'worker-charts';
 
 export interface SampleEvents {
   first: unknown;
@@ -61,6 +62,7 @@ export function sampleEvents(variant: VariantName, sample: string, responseUrl: 
     case 'floor':
       return { first: slashCommand(url(1), `${sample}.1`), second: slashCommand(url(2), `${sample}.2`) };
     case 'worker':
+    case 'worker-charts':
       return {
         first: sqsEvent([statsJob(url(1), `stats:${sample}.1`)], `${sample}-1`),
         second: sqsEvent([statsJob(url(2), `stats:${sample}.2`)], `${sample}-2`),
@@ -90,6 +92,7 @@ export function answerProblem(variant: VariantName, answer: unknown): string | u
     case 'floor':
       return a.statusCode === 200 ? undefined : `HTTP ${String(a.statusCode)}`;
     case 'worker':
+    case 'worker-charts':
     case 'deadletter':
       return Array.isArray(a.batchItemFailures) && a.batchItemFailures.length === 0
         ? undefined

@@ -1,5 +1,6 @@
 /** The benchmark's verdicts and its printed table. Pure. */
 import type { AlertBenchResult } from './alert-checks.ts';
+import type { ChartRenderResult } from './chart-render.ts';
 import type { VariantResult } from './cold-start.ts';
 import type { DigestTimeResult } from './digest-time.ts';
 import type { FanoutResult } from './fanout.ts';
@@ -10,6 +11,10 @@ export const KB = 1000;
 export const HTTP_BUNDLE_BUDGET_BYTES = 300 * KB;
 /** Load + first ack of the HTTP function, at most this many times the slim one-command Bolt app's. */
 export const MAX_RATIO_VS_SLIM_BOLT = 3;
+/** A warm chart render (spec → PNG), each kind. */
+export const MAX_WARM_CHART_MS = 150;
+/** The worker's load + first answer for a stats job that draws no chart. */
+export const MAX_WORKER_COLD_MS = 150;
 /** What reading the secret from Secrets Manager (SDK load + one request) may add to the HTTP function's load + first ack. */
 export const MAX_SECRET_READ_MS = 25;
 
@@ -30,6 +35,7 @@ export interface BenchResults {
   cpus: number;
   coldStarts: VariantResult[];
   checks: Check[];
+  charts?: ChartRenderResult;
   digest?: DigestTimeResult;
   fanout?: FanoutResult;
   /** moto_server's GetSecretValue round trip from a warm client (median), when the secret read was measured. */
@@ -86,6 +92,49 @@ export function coldStartChecks(results: readonly VariantResult[]): Check[] {
   return checks;
 }
 
+export function chartChecks(results: readonly VariantResult[], charts: ChartRenderResult | undefined): Check[] {
+  const checks: Check[] = [];
+  if (charts) {
+    const [kind, worst] = Object.entries(charts.median)
+      .map(([k, m]): [string, number] => [k, m.warmMs])
+      .sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
+    checks.push({
+      name: 'warm chart render (slowest kind)',
+      value: `${ms(worst)} ms (${kind})`,
+      target: `≤ ${MAX_WARM_CHART_MS} ms`,
+      pass: worst <= MAX_WARM_CHART_MS,
+    });
+  }
+  const worker = byName(results, 'worker');
+  if (worker) {
+    checks.push({
+      name: 'worker load+first answer, stats job without a chart',
+      value: `${ms(worker.median.firstMs)} ms`,
+      target: `≤ ${MAX_WORKER_COLD_MS} ms`,
+      pass: worker.median.firstMs <= MAX_WORKER_COLD_MS,
+    });
+  }
+  return checks;
+}
+
+export function formatCharts(c: ChartRenderResult): string {
+  const rows = Object.entries(c.median).map(([kind, m]) => [
+    kind,
+    ms(m.loadMs),
+    ms(m.coldMs),
+    ms(m.secondMs),
+    ms(m.warmMs),
+    kb(m.pngBytes),
+  ]);
+  return [
+    `Chart renders (ECharts SVG → resvg-wasm PNG, 1200×600): fresh node processes per chart, median of ${c.runs} (times in ms)`,
+    table(['chart', 'load', 'cold', 'second', 'warm', 'PNG KB'], rows),
+    'load = import() of the renderer; cold = the first chart of a process (wasm compile, fonts, first render);',
+    `second = the next render (wasm still tiering up); warm = median of the ${c.warmRenders} renders after those two.`,
+    `Renderer bundle ${kb(c.bundleBytes)} KB + resvg wasm ${kb(c.wasmBytes)} KB + fonts ${kb(c.fontBytes)} KB, loaded only when a chart is drawn.`,
+  ].join('\n');
+}
+
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
@@ -114,12 +163,14 @@ export function formatColdStarts(results: readonly VariantResult[], runs: number
   return [
     `Cold starts: a fresh node process per sample, median of ${runs} (times in ms)`,
     table(['bundle', 'size KB', 'load', 'load+first', 'warm', 'process', 'Slack calls'], rows),
-    'load = import() of the bundle; load+first = from before import() to the first answer (http: signed',
-    '/chatdash stats 30d acked after the SQS send; worker: a stats job delivered; schedule: a tick that queues',
-    'a digest; deadletter: a dead job reported); warm = a second request; process = spawn to exit;',
-    'Slack calls = Web API calls made by the two requests (response_url posts not counted).',
-    '"+ secret read": the secret read from Secrets Manager (moto_server on loopback) as in AWS, instead of from the',
-    'environment; schedule reads no secret.',
+    'size = what a cold start loads (the entry, the handler it imports at init and their static chunks; "+ secret',
+    'read" rows add the bundled Secrets Manager client); load = import() of the bundle; load+first = from before',
+    'import() to the first answer (http: signed /chatdash stats 30d acked after the SQS send; worker: a stats job',
+    'delivered, CHARTS=off; worker-charts: the same with its chart drawn, uploaded to the Slack double (ready at',
+    'once) and shown; schedule: a tick that queues a digest; deadletter: a dead job reported); warm = a second',
+    'request; process = spawn to exit; Slack calls = Web API calls made by the two requests (response_url posts',
+    'not counted). "+ secret read": the secret read from Secrets Manager (moto_server on loopback) as in AWS,',
+    'instead of from the environment; schedule reads no secret.',
   ].join('\n');
 }
 
@@ -207,6 +258,7 @@ export function formatReport(results: BenchResults): string {
     '',
     formatChecks(results.checks),
   ];
+  if (results.charts) parts.push('', formatCharts(results.charts));
   if (results.secretsRoundTripMs !== undefined) {
     parts.push(
       '',

@@ -8,11 +8,19 @@
  * - `@aws-sdk/*` is not bundled: the Lambda Node.js 22 runtime provides it, and we load clients lazily. Except the
  *   Secrets Manager client, read on every cold start: it is bundled into its own file beside the function's
  *   (`aws-secrets-manager.mjs`, see secrets-client.ts), which loads much faster than the runtime's copy.
+ * - Code splitting (ESM chunks next to `index.mjs`): what a function reaches only through `import()` is a
+ *   separate chunk, parsed only when first needed. The worker imports each job kind's code and the chart
+ *   renderer that way (see src/worker/process-job.ts); a function whose bundle has the renderer also gets its
+ *   files beside the chunks: resvg's wasm, the fonts and their licence (see src/charts/assets.ts). The chunks and
+ *   the secrets client sit in the same folder, so any chunk imports `./aws-secrets-manager.mjs` as the entry would.
  */
-import { copyFile, mkdir, rm } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { FONTS_DIR, RESVG_WASM_FILE } from '../charts/assets.ts';
+import { ALL_FONT_FILES, CHART_FONT } from '../charts/font.ts';
 import { loadConfigFile } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { LAMBDA_ESBUILD } from './esbuild-options.ts';
@@ -34,10 +42,20 @@ export interface BundleOptions {
 
 export interface BundleResult {
   name: FunctionName;
+  /** The entry: `dist/<function>/index.mjs`. */
   file: string;
+  /** What a cold start loads: the entry and the chunks it imports statically. */
   bytes: number;
-  /** Every module that contributed code to the bundle (see `metafileInputs`). */
+  /** Every chunk, including those loaded only by `import()` (assets such as the wasm file not counted). */
+  totalBytes: number;
+  /** Every module that contributed code to the bundle, in any chunk (see `metafileInputs`). */
   inputs: string[];
+  /** The modules a cold start loads (entry and static chunks). */
+  startupInputs: string[];
+  /** Chunks loaded only on demand: file (relative to the function's folder), bytes, and modules. */
+  lazyChunks: Array<{ file: string; bytes: number; inputs: string[] }>;
+  /** Files copied beside the chunks (renderer assets), relative to the function's folder, with their sizes. */
+  assets: Array<{ file: string; bytes: number }>;
   /** The bundled Secrets Manager client beside it, for the functions that read the secret. */
   secretsClient?: { file: string; bytes: number; inputs: string[] };
 }
@@ -87,8 +105,11 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
     await mkdir(dir, { recursive: true });
     const file = join(dir, 'index.mjs');
     const result = await esbuild.build({
-      entryPoints: [join(ROOT, 'functions', `${name}.ts`)],
-      outfile: file,
+      entryPoints: { index: join(ROOT, 'functions', `${name}.ts`) },
+      outdir: dir,
+      outExtension: { '.js': '.mjs' },
+      splitting: true,
+      chunkNames: 'chunk-[name]-[hash]',
       ...LAMBDA_ESBUILD,
       minify: options.minify ?? LAMBDA_ESBUILD.minify,
       external: ['@aws-sdk/*'],
@@ -97,7 +118,9 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
       metafile: true,
       logLevel: 'warning',
     });
-    const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+    const chunks = chunkGraph(result.metafile, file);
+    const inputs = metafileInputs(result.metafile);
+    const assets = inputs.some((path) => path.endsWith('src/charts/render.ts')) ? await copyChartAssets(dir) : [];
     let secretsClient: SecretsClientBuild | undefined;
     if (bundledClient && importsSecretsClient(result.metafile)) {
       // Built once, copied per function: each function is packaged on its own.
@@ -109,8 +132,9 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
     results.push({
       name,
       file,
-      bytes,
-      inputs: metafileInputs(result.metafile),
+      inputs,
+      assets,
+      ...chunks,
       ...(secretsClient
         ? { secretsClient: { file: secretsClient.file, bytes: secretsClient.bytes, inputs: metafileInputs(secretsClient.metafile) } }
         : {}),
@@ -118,6 +142,63 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
   }
   if (clientBuild) await rm(join(outdir, '.secrets-client'), { recursive: true, force: true });
   return results;
+}
+
+/**
+ * Splits a build's outputs into what a cold start loads and the rest. The entries (`functions/<fn>.ts`) are a few
+ * lines that start the secret read and then `await import()` the function's handler at init, so every chunk the
+ * entry imports, statically or not, is loaded at start; from there only static imports are (transitively): a
+ * handler's own `import()`s (job kinds, the chart renderer) wait for a request that needs them.
+ */
+export function chunkGraph(
+  metafile: esbuild.Metafile,
+  entryFile: string,
+): Pick<BundleResult, 'bytes' | 'totalBytes' | 'startupInputs' | 'lazyChunks'> {
+  const outputs = metafile.outputs;
+  const key = (path: string) => relative(process.cwd(), resolve(path));
+  const entry = key(entryFile);
+  const startup = new Set<string>();
+  const visit = (path: string) => {
+    if (startup.has(path) || !outputs[path]) return;
+    startup.add(path);
+    for (const imported of outputs[path].imports) {
+      const atInit = imported.kind === 'import-statement' || (path === entry && imported.kind === 'dynamic-import');
+      if (atInit && !imported.external) visit(imported.path);
+    }
+  };
+  visit(entry);
+  const code = Object.entries(outputs).filter(([path]) => path.endsWith('.mjs'));
+  const used = (output: esbuild.Metafile['outputs'][string]) =>
+    Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path)
+      .sort();
+  const dir = resolve(entryFile, '..');
+  return {
+    bytes: code.filter(([path]) => startup.has(path)).reduce((sum, [, o]) => sum + o.bytes, 0),
+    totalBytes: code.reduce((sum, [, o]) => sum + o.bytes, 0),
+    startupInputs: [...new Set(code.filter(([path]) => startup.has(path)).flatMap(([, o]) => used(o)))].sort(),
+    lazyChunks: code
+      .filter(([path]) => !startup.has(path))
+      .map(([path, o]) => ({ file: relative(dir, resolve(path)), bytes: o.bytes, inputs: used(o) })),
+  };
+}
+
+/** resvg's wasm, the chart fonts and the fonts' licence, beside the chunks that load them. */
+export async function copyChartAssets(dir: string): Promise<Array<{ file: string; bytes: number }>> {
+  const require = createRequire(import.meta.url);
+  await mkdir(join(dir, FONTS_DIR), { recursive: true });
+  const copies: Array<[string, string]> = [
+    [require.resolve('@resvg/resvg-wasm/index_bg.wasm'), RESVG_WASM_FILE],
+    ...ALL_FONT_FILES.map((f): [string, string] => [require.resolve(`@fontsource/inter/files/${f}`), join(FONTS_DIR, f)]),
+    [join(dirname(require.resolve('@fontsource/inter/package.json')), 'LICENSE'), join(FONTS_DIR, CHART_FONT.licence)],
+  ];
+  const assets: Array<{ file: string; bytes: number }> = [];
+  for (const [from, to] of copies) {
+    await copyFile(from, join(dir, to));
+    assets.push({ file: to, bytes: (await stat(join(dir, to))).size });
+  }
+  return assets;
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: cold starts of the Lambda bundles next to a naive and a slim one-command Bolt app and a
- * signature-only floor, each function also with its secret read from Secrets Manager as in AWS (moto_server),
- * end-to-end digest time, fan-out throughput for 1,000 subscriptions, the agency overview's time and ChatDash
- * requests for 50 projects, and the ChatDash requests and time of an alert check round for 500 alerts. Loopback
- * only: the ChatDash sandbox, the Slack double and an SQS stand-in run in this process, moto_server beside it.
+ * signature-only floor (the worker with and without a chart), each function also with its secret read from
+ * Secrets Manager as in AWS (moto_server), chart render times (cold and warm per chart), end-to-end digest time,
+ * fan-out throughput for 1,000 subscriptions, the agency overview's time and ChatDash requests for 50 projects,
+ * and the ChatDash requests and time of an alert check round for 500 alerts. Loopback only: the ChatDash
+ * sandbox, the Slack double and an SQS stand-in run in this process, moto_server beside it.
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
  */
@@ -12,23 +13,36 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runAlertBench } from '../bench/alert-checks.ts';
 import { buildBaselines } from '../bench/baselines.ts';
+import { measureChartRenders } from '../bench/chart-render.ts';
 import { measureColdStarts, type Variant } from '../bench/cold-start.ts';
 import { measureDigestTime } from '../bench/digest-time.ts';
 import { BENCH_SIGNING_SECRET } from '../bench/events.ts';
 import { runFanout } from '../bench/fanout.ts';
 import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
 import { measureOverviewTime } from '../bench/overview-time.ts';
-import { alertCheckChecks, type BenchResults, coldStartChecks, formatReport, overviewCheck, withSecretRead } from '../bench/report.ts';
+import {
+  alertCheckChecks,
+  type BenchResults,
+  chartChecks,
+  coldStartChecks,
+  formatReport,
+  overviewCheck,
+  withSecretRead,
+} from '../bench/report.ts';
 import { startSecretsManager } from '../bench/secrets-manager.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
 import { bundleFunctions, ROOT } from '../build/bundle.ts';
+import { createChatDashClient } from '../chatdash/client.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { loadConfigFile } from '../config/load.ts';
+import { DIGEST_METRICS } from '../insights/metrics.ts';
 import { createLog } from '../log.ts';
+import { parsePeriod } from '../periods/parse.ts';
 import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
 import { dueDigestJobs } from '../schedule/handler.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
+import { fetchInsights } from '../worker/analytics.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
 
@@ -47,14 +61,15 @@ if (values.help) {
   console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100] [--overview-projects 50]
                  [--alerts 500] [--alert-projects 100]
 Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
-size, load, load + first answer and a warm answer for http, worker, schedule and deadletter, side by side with
-a naive Bolt bundle, a slim Bolt bundle and a signature-only floor; http, worker and deadletter again with their
-secret read from Secrets Manager (moto_server on loopback; skipped, with a notice, where it is not installed),
-as every cold function does in AWS. Then the end-to-end digest time and the
-fan-out of --subscriptions digests over --channels channels at Slack's 1 message/s/channel, the agency
-overview's time and ChatDash requests for --overview-projects projects (on loopback, and with 250 ms added to
-each ChatDash request), then alert check rounds for --alerts hourly alerts over --alert-projects projects
-(ChatDash requests and time per round).
+size, load, load + first answer and a warm answer for http, worker (a stats job without a chart, and
+worker-charts: with its chart drawn and uploaded), schedule and deadletter, side by side with a naive Bolt
+bundle, a slim Bolt bundle and a signature-only floor; http, worker and deadletter again with their secret
+read from Secrets Manager (moto_server on loopback; skipped, with a notice, where it is not installed), as
+every cold function does in AWS. Then chart render times (cold and warm per chart, fresh processes), the
+end-to-end digest time and the fan-out of --subscriptions digests over --channels channels at Slack's
+1 message/s/channel (those two without charts), and the agency overview's time and ChatDash requests for
+--overview-projects projects (on loopback, and with 250 ms added to each ChatDash request), then alert check rounds
+for --alerts hourly alerts over --alert-projects projects (ChatDash requests and time per round).
 --runs     samples per bundle and digest runs (default 7; 3 with --quick)
 --json     also write every sample and result to FILE
 Exits 1 if a target is missed.`);
@@ -78,10 +93,10 @@ await mkdir(dir, { recursive: true });
 progress('Building the function bundles and the baselines…');
 const functions = await bundleFunctions({ configPath: DEMO_CONFIG_PATH, outdir: join(dir, 'functions') });
 const baselines = await buildBaselines(join(dir, 'baselines'));
-const variants: Variant[] = [...functions, ...baselines].map((b) => ({ name: b.name, file: b.file, bytes: b.bytes }));
 
 const sandbox = await startSandbox();
-const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
+// Files are ready at once here: Slack's own processing (1–2 s per Metabase) comes on top in production.
+const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } }, fileProcessingPolls: 0 });
 const sqs = await startSqsStandIn();
 const secretValues = { slackSigningSecret: BENCH_SIGNING_SECRET, slackBotToken: 'xoxb-test-token', chatdashApiKey: SANDBOX_API_KEY };
 const secretsManager = await startSecretsManager(secretValues);
@@ -102,12 +117,28 @@ try {
     CHATDASH_API_KEY: SANDBOX_API_KEY,
     CHATDASH_API_URL: sandbox.url,
   };
+  // The worker twice: `worker` answers without a chart (CHARTS=off), `worker-charts` draws, uploads and shows it.
+  const variants: Variant[] = [...functions, ...baselines].flatMap((b): Variant[] =>
+    b.name === 'worker'
+      ? [
+          { name: 'worker', file: b.file, bytes: b.bytes, env: { ...childEnv, CHARTS: 'off' } },
+          { name: 'worker-charts', file: b.file, bytes: b.bytes },
+        ]
+      : [{ name: b.name, file: b.file, bytes: b.bytes }],
+  );
   if (secretsManager) {
     // As in AWS: no secret in the environment, only where to read it.
     const { SLACK_SIGNING_SECRET: _s, SLACK_BOT_TOKEN: _b, CHATDASH_API_KEY: _k, ...withoutSecrets } = childEnv;
     const env = { ...withoutSecrets, ...secretsManager.env };
     for (const fn of functions.filter((f) => f.secretsClient)) {
-      variants.push({ name: fn.name, label: withSecretRead(fn.name), file: fn.file, bytes: fn.bytes + fn.secretsClient!.bytes, env });
+      const fnEnv = fn.name === 'worker' ? { ...env, CHARTS: 'off' } : env;
+      variants.push({
+        name: fn.name,
+        label: withSecretRead(fn.name),
+        file: fn.file,
+        bytes: fn.bytes + fn.secretsClient!.bytes,
+        env: fnEnv,
+      });
     }
     // The alternative: the Lambda runtime's own copy of the client (here, node_modules), not bundled.
     const [runtimeSdk] = await bundleFunctions({
@@ -138,7 +169,19 @@ try {
     slackBotToken: 'xoxb-test-token',
     chatdashApiKey: SANDBOX_API_KEY,
   });
-  const env = { SLACK_API_URL: slack.apiUrl, CHATDASH_API_URL: sandbox.url };
+  const env = { SLACK_API_URL: slack.apiUrl, CHATDASH_API_URL: sandbox.url, CHARTS: 'off' };
+
+  progress(`Chart renders: ${runs} fresh processes × every chart…`);
+  const chartPeriod = parsePeriod('30d', { now: new Date(), timeZone: 'Europe/Paris' });
+  if (!chartPeriod.ok) throw new Error(chartPeriod.error);
+  const chartInsights = await fetchInsights(
+    createChatDashClient({ apiKey: SANDBOX_API_KEY, baseUrl: sandbox.url }),
+    loadConfigFile(DEMO_CONFIG_PATH).projects[0]!.id,
+    chartPeriod.period,
+    DIGEST_METRICS,
+    Date.now() + 15_000,
+  );
+  const charts = await measureChartRenders(dir, chartInsights, runs);
 
   progress(`End-to-end digest × ${runs}…`);
   const demoConfig = loadConfigFile(DEMO_CONFIG_PATH);
@@ -170,7 +213,8 @@ try {
     platform: `${process.platform}-${process.arch}`,
     cpus: availableParallelism(),
     coldStarts,
-    checks: coldStartChecks(coldStarts),
+    checks: [...coldStartChecks(coldStarts), ...chartChecks(coldStarts, charts)],
+    charts,
     digest,
     fanout,
     ...(secretsRoundTripMs !== undefined ? { secretsRoundTripMs } : {}),

@@ -6,7 +6,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AlertWorkerDeps } from '../alerts/check.ts';
 import { newAlert } from '../alerts/lifecycle.ts';
 import { createMemoryAlertStore, createMemoryWindowStore } from '../alerts/memory-store.ts';
 import type { AlertDefinition } from '../alerts/model.ts';
@@ -24,6 +23,7 @@ import type { SecretsProvider } from '../secrets/secrets.ts';
 import type { HttpHandler } from '../slack/http-handler.ts';
 import { eventsApiEvent } from '../slack-double/requests.ts';
 import type { SlackDouble } from '../slack-double/server.ts';
+import type { AlertWorkerDeps } from '../worker/alert-check.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
 import { createMemoryOnceGuard } from '../worker/idempotency.ts';

@@ -3,7 +3,10 @@
  *
  *  1. starts the ChatDash sandbox and a Slack Web API double on 127.0.0.1;
  *  2. fetches the last 7 days of the demo text bot through the real ChatDash client and prints a summary;
- *  3. renders the digest, prints it as it would look, and writes its Block Kit JSON and a Block Kit Builder link;
+ *  3. draws the digest's chart and the drill-downs' charts (ECharts → PNG), uploads them to the Slack double the way
+ *     the worker does, writes the PNGs, renders the digest with its chart, prints it as it would look, posts it to the
+ *     double, and writes its Block Kit JSON and a Block Kit Builder link (of the text version: the Builder can't
+ *     show files uploaded to the double);
  *  4. sends a signed `/chatdash stats acme 30d` through the real HTTP handler, then runs the worker on the queued
  *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way;
  *  5. sends `/chatdash overview` from the agency channel the same way and shows the ranked agency overview.
@@ -12,13 +15,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from '../build/bundle.ts';
+import { chartsFor } from '../charts/specs.ts';
 import { createChatDashClient } from '../chatdash/client.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { loadConfigFile } from '../config/load.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { blockKitBuilderUrl } from '../digest/builder-link.ts';
+import { createFormatter } from '../digest/format.ts';
 import { noun } from '../digest/plural.ts';
-import { renderDigest } from '../digest/render-digest.ts';
+import { type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { renderForTerminal } from '../digest/terminal.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import { createLocalQueue } from '../jobs/local-queue.ts';
@@ -30,6 +35,7 @@ import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts
 import { startSlackDouble } from '../slack-double/server.ts';
 import { fetchInsights } from '../worker/analytics.ts';
 import { buildDeps } from '../worker/build-deps.ts';
+import { chartImages } from '../worker/charts.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
 import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
 import { runAlertDemo } from './demo-alerts.ts';
@@ -44,10 +50,10 @@ const values = optionsOrExit('demo', process.argv.slice(2), {
 if (values.help) {
   console.log(`Usage: npm run demo [-- --project acme|bella|quiet] [--range 7d] [--out DIR]
 Runs the bot against the bundled ChatDash sandbox and a local Slack double (no keys, no network),
-prints the digest, writes its Block Kit JSON and a Block Kit Builder link to --out (default .demo/),
-shows a /chatdash stats round trip through the real HTTP handler and worker, then /chatdash overview from the
-agency channel (C0AGENCY), written to --out as overview.json and a Block Kit Builder link, then an alert firing
-and recovering on a simulated day of hourly checks (writes alert.json too).`);
+prints the digest, writes its chart PNGs, its Block Kit JSON and a Block Kit Builder link to --out
+(default .demo/), shows a /chatdash stats round trip through the real HTTP handler and worker, then
+/chatdash overview from the agency channel (C0AGENCY), written to --out as overview.json and a Block Kit
+Builder link, then an alert firing and recovering on a simulated day of hourly checks (writes alert.json too).`);
   process.exit(0);
 }
 
@@ -90,26 +96,7 @@ try {
     ].join('\n'),
   );
 
-  // 3. The digest as Slack would show it.
-  step('The digest, as it would appear in Slack');
-  const digest = renderDigest(insights, {
-    project: { id: project.id, name: project.name },
-    locale: config.defaults.locale,
-    buttons: true,
-    dashboardUrl: project.dashboardUrl,
-  });
-  console.log(indent(renderForTerminal(digest)));
-  await mkdir(values.out, { recursive: true });
-  const jsonPath = join(values.out, 'digest.json');
-  await writeFile(jsonPath, `${JSON.stringify({ text: digest.text, blocks: digest.blocks }, null, 2)}\n`);
-  const linkPath = join(values.out, 'block-kit-builder-url.txt');
-  await writeFile(linkPath, `${blockKitBuilderUrl(digest)}\n`);
-  console.log(
-    `\n  Block Kit JSON: ${jsonPath} (${digest.blocks.length} blocks)\n  Block Kit Builder link: ${linkPath} (open it in a browser)`,
-  );
-
-  // 4. /chatdash stats through the real handler and worker.
-  step('Slack sends a signed "/chatdash stats acme 30d" to the HTTP handler');
+  // 3. The charts and the digest as Slack would show them.
   const env = { SLACK_API_URL: slack.apiUrl, JOBS_QUEUE_URL: 'local', CHATDASH_API_URL: sandbox.url };
   const secrets = async () => ({
     slackSigningSecret: 'demo-signing-secret',
@@ -117,6 +104,49 @@ try {
     chatdashApiKey: SANDBOX_API_KEY,
   });
   const quiet = createLog({ quiet: true });
+  const deps = await buildDeps(config, env, secrets, quiet);
+  step('Charts: drawn with ECharts + resvg and uploaded to the Slack double as the worker does');
+  await mkdir(values.out, { recursive: true });
+  const options: RenderOptions = {
+    project: { id: project.id, name: project.name },
+    locale: config.defaults.locale,
+    buttons: true,
+    dashboardUrl: project.dashboardUrl,
+  };
+  const fmt = createFormatter(options);
+  const charted = await chartImages(chartsFor('digest', insights, fmt), deps, { job: 'demo' });
+  const drilldownCharts = await chartImages([...chartsFor('costs', insights, fmt), ...chartsFor('topics', insights, fmt)], deps, {
+    job: 'demo',
+  });
+  for (const image of [...charted, ...drilldownCharts]) {
+    const file = slack.files().find((f) => f.id === image.fileId);
+    if (!file?.bytes) continue;
+    const pngPath = join(values.out, file.filename.replace(/^chatdash-/, 'chart-'));
+    await writeFile(pngPath, file.bytes);
+    console.log(`  ${image.title}: ${pngPath} (${Math.round(file.bytes.length / 1000)} KB, Slack file ${file.id})`);
+  }
+  if (charted.length === 0) console.log('  No chart for this period: the digest keeps its text sparkline.');
+
+  step('The digest, as it would appear in Slack');
+  const digest = renderDigest(insights, { ...options, images: charted });
+  const digestText = renderDigest(insights, options);
+  console.log(indent(renderForTerminal(digest)));
+  const posted = await deps.slack.chat.postMessage({ channel: 'C0ACME', ...digest, unfurl_links: false });
+  console.log(`  Posted to the Slack double: ${posted.ok ? 'accepted' : 'refused'} (ts ${String(posted.ts)})`);
+  const jsonPath = join(values.out, 'digest.json');
+  await writeFile(jsonPath, `${JSON.stringify({ text: digest.text, blocks: digest.blocks }, null, 2)}\n`);
+  const textPath = join(values.out, 'digest-text.json');
+  await writeFile(textPath, `${JSON.stringify({ text: digestText.text, blocks: digestText.blocks }, null, 2)}\n`);
+  const linkPath = join(values.out, 'block-kit-builder-url.txt');
+  await writeFile(linkPath, `${blockKitBuilderUrl(digestText)}\n`);
+  console.log(
+    `\n  Block Kit JSON: ${jsonPath} (${digest.blocks.length} blocks, the chart as an image block)` +
+      `\n  Without the chart (what Slack gets when it can't be delivered): ${textPath}` +
+      `\n  Block Kit Builder link: ${linkPath} (open it in a browser; the text version: the Builder can't show the double's files)`,
+  );
+
+  // 4. /chatdash stats through the real handler and worker.
+  step('Slack sends a signed "/chatdash stats acme 30d" to the HTTP handler');
   const queue = createLocalQueue();
   const http = createHttpHandler({ config, env, queue, secrets, log: quiet });
   const responseUrl = slack.responseUrl('demo-stats');
@@ -128,7 +158,7 @@ try {
   console.log(`  Jobs queued: ${queue.size}`);
 
   step('The worker takes the job: ChatDash sandbox → render → response_url');
-  const worker = createWorkerHandler({ config, env, deps: await buildDeps(config, env, secrets, quiet), log: quiet });
+  const worker = createWorkerHandler({ config, env, deps, log: quiet });
   const result = await worker(queue.drain());
   const delivered = slack.callsTo('response_url').at(-1);
   const failures = result.batchItemFailures.length;

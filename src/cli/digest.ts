@@ -177,7 +177,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     const heading = `Digest ${subscription.name}: ${about}, ${period.label} (${period.start} .. ${period.end}, ${period.timeZone}) for channel ${subscription.channel}`;
 
     if (dryRun) {
-      const message = resolved ? await buildDigestMessage(resolved, deps) : (await buildOverviewDigest(overview!, deps))?.message;
+      const message = resolved ? (await buildDigestMessage(resolved, deps)).plain : (await buildOverviewDigest(overview!, deps))?.message;
       if (!message) {
         console.error(`Cannot build the overview: subscription ${subscription.name} covers no project bound to ${subscription.channel}`);
         return 1;

@@ -13,7 +13,7 @@ import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.
 import { alertAdmins } from '../worker/alerts.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
-import { tellOverviewAsker } from '../worker/overview.ts';
+import { tellOverviewAsker } from '../worker/overview-asker.ts';
 
 const SORRY =
   ':warning: Sorry, I tried several times and couldn\u2019t finish this. Please try again in a few minutes; if it keeps failing, tell your admin.';

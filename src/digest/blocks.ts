@@ -2,7 +2,7 @@
  * Block constructors that enforce Slack's limits themselves: callers pass text that is already safe
  * (escaped), and anything too long is cut without breaking an escape or a character.
  */
-import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, ImageBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { SLACK_LIMITS } from './limits.ts';
 import { truncateEscaped } from './mrkdwn.ts';
 
@@ -35,6 +35,25 @@ export function context(safeMrkdwnTexts: readonly string[]): ContextBlock {
     elements: safeMrkdwnTexts
       .slice(0, SLACK_LIMITS.contextElements)
       .map((t) => ({ type: 'mrkdwn' as const, text: truncateEscaped(t, SLACK_LIMITS.contextText) })),
+  };
+}
+
+/** A chart already uploaded to Slack (see src/worker/charts.ts). */
+export interface ImageRef {
+  /** Slack file id (`F…`). */
+  fileId: string;
+  /** Safe (escaped) text stating what the image shows. */
+  altText: string;
+  /** Our own words, shown above the image. */
+  title: string;
+}
+
+export function slackFileImage(ref: ImageRef): ImageBlock {
+  return {
+    type: 'image',
+    slack_file: { id: ref.fileId },
+    alt_text: truncateEscaped(ref.altText, SLACK_LIMITS.imageAltText),
+    title: { type: 'plain_text', text: truncateEscaped(ref.title, SLACK_LIMITS.imageTitle) },
   };
 }
 

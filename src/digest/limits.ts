@@ -16,6 +16,9 @@ export const SLACK_LIMITS = {
   contextElements: 10,
   /** Context element text shares the section text limit. */
   contextText: 3000,
+  /** Image block `alt_text` and `title`. */
+  imageAltText: 2000,
+  imageTitle: 2000,
   /** Top-level `text` fallback: Slack accepts far more, but notifications show little; keep it short. */
   fallbackText: 3000,
 } as const;

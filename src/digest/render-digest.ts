@@ -5,7 +5,18 @@
 import type { KnownBlock } from '@slack/types';
 import type { HeadlineKey, Insights } from '../insights/types.ts';
 import { DRILLDOWN_VIEWS } from '../insights/views.ts';
-import { actions, capBlocks, context, divider, fields, header, type SlackMessage, section } from './blocks.ts';
+import {
+  actions,
+  capBlocks,
+  context,
+  divider,
+  fields,
+  header,
+  type ImageRef,
+  type SlackMessage,
+  section,
+  slackFileImage,
+} from './blocks.ts';
 import { dashboardLinkButton } from './dashboard-link.ts';
 import { drilldownButtons } from './drilldown-buttons.ts';
 import { type CurrencyDisplay, createFormatter, type Formatter, NOT_AVAILABLE } from './format.ts';
@@ -41,6 +52,11 @@ export interface RenderOptions {
   title?: string;
   /** Drill-down buttons (default true). */
   buttons?: boolean;
+  /**
+   * Chart images already uploaded to Slack (default none): the digest shows them in place of the text sparkline,
+   * a drill-down under its summary. Without them (no chart, or it could not be made or delivered) the text stays.
+   */
+  images?: readonly ImageRef[];
   /** The project's ChatDash dashboard URL: adds an "Open in ChatDash" link button (default none). */
   dashboardUrl?: string | undefined;
 }
@@ -240,7 +256,9 @@ export function renderDigest(insights: Insights, options: RenderOptions): SlackM
   const blocks: KnownBlock[] = [header(ctx.headerText(options.title)), context([ctx.periodLine])];
 
   if (wanted.has('headline')) blocks.push(...headlineBlocks(insights, fmt));
-  const trend = wanted.has('trend') ? trendBlock(insights, fmt) : undefined;
+  const images = options.images ?? [];
+  if (wanted.has('trend') && images.length > 0) blocks.push(...images.map(slackFileImage));
+  const trend = wanted.has('trend') && images.length === 0 ? trendBlock(insights, fmt) : undefined;
   if (trend) blocks.push(trend);
   if (wanted.has('changes')) blocks.push(changesBlock(insights, fmt));
 

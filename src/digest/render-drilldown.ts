@@ -5,7 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Insights, RankedItem, RankedList } from '../insights/types.ts';
 import type { DrilldownView } from '../insights/views.ts';
-import { actions, capBlocks, context, fields, header, type SlackMessage, section } from './blocks.ts';
+import { actions, capBlocks, context, fields, header, type SlackMessage, section, slackFileImage } from './blocks.ts';
 import { dashboardLinkButton } from './dashboard-link.ts';
 import { type Formatter, NOT_AVAILABLE } from './format.ts';
 import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
@@ -182,6 +182,7 @@ export function renderDrilldown(view: DrilldownView, insights: Insights, options
   const c = content(view, insights, fmt);
   const title = VIEW_TITLES[view];
   const blocks: KnownBlock[] = [header(ctx.headerText(title)), context([ctx.periodLine]), ...c.summary];
+  blocks.push(...(options.images ?? []).map(slackFileImage));
   const list = c.list;
   const link = dashboardLinkButton(options.dashboardUrl);
 

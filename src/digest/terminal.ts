@@ -70,6 +70,10 @@ function renderBlock(block: KnownBlock): string[] {
           .map((e) => (e.type === 'button' ? `[ ${unescapeMrkdwn(e.text.text)}${e.url ? ' \u2197' : ''} ]` : `[${e.type}]`))
           .join(' '),
       ];
+    case 'image': {
+      const source = 'slack_file' in block && block.slack_file && 'id' in block.slack_file ? `Slack file ${block.slack_file.id}` : 'image';
+      return [`[chart: ${block.title ? unescapeMrkdwn(block.title.text) : 'image'} (${source})]`];
+    }
     default:
       return [`[${block.type} block]`];
   }

@@ -131,6 +131,8 @@ export function buildInsights(input: BuildInsightsInput): Insights {
     endedReasons: rankList(reasons(cur), prev && reasons(prev)),
     countries: rankList(countries(cur), prev && countries(prev)),
     trend: buildTrend(cur.conversations?.counts, input.period),
+    previousTrend: prev?.conversations?.counts.length ? prev.conversations.counts.map((c) => finite(c) ?? 0) : null,
+    costTrend: buildTrend(cur.totalCost?.counts, input.period),
     highlights: buildHighlights({
       headline: headlines,
       isVoice,

@@ -208,6 +208,10 @@ export interface Insights {
   countries: RankedList;
   /** Conversations per bucket (one per day as far as ChatDash tells), null when unavailable or empty. */
   trend: Trend | null;
+  /** The previous period's conversations per bucket (for charts, aligned with `trend.days` by index), null when unavailable. */
+  previousTrend: number[] | null;
+  /** Cost per bucket of the period, in `headline.totalCost.currency` (for charts), null when unavailable or empty. */
+  costTrend: Trend | null;
   /** Most important first. */
   highlights: Highlight[];
   /** Metrics of the current period that were requested but did not come back usable. */

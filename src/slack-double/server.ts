@@ -8,6 +8,14 @@
  * which record JSON POSTs as Slack's response_url does. Posted messages are kept (with their thread) so that
  * `conversations.replies` can return a thread's root message and replies.
  *
+ * Files follow Slack's external upload flow: `files.getUploadURLExternal` hands out an upload URL on this server,
+ * the bytes are POSTed there (recorded as method `upload_url`), and `files.completeUploadExternal` finishes the
+ * upload, private to the uploader or shared to `channel_id`. A fresh file is "still processing" (`filetype: ""`)
+ * for the first `fileProcessingPolls` completeUploadExternal / files.info calls, and an image block may show it
+ * only once processed and only where it is visible (the uploader's own private file, or shared to that channel):
+ * otherwise Slack's `invalid_blocks` with "invalid slack file". File methods need the `files:write` scope
+ * (`files.info`: `files:read`); a token without it gets `missing_scope`.
+ *
  * Every request is recorded in `calls` (without the token). Binds to 127.0.0.1 only.
  */
 
@@ -15,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { validateMessage } from './validate.ts';
+import { slackFileRefs, validateMessage } from './validate.ts';
 
 export type ChannelState = 'ok' | 'not_in_channel' | 'channel_not_found' | 'is_archived';
 
@@ -51,6 +59,33 @@ export interface SlackDoubleOptions {
   users?: Record<string, { tz: string }>;
   /** State per channel id; channels not listed are `ok`. */
   channels?: Record<string, ChannelState>;
+  /** The bot token's scopes (default `DEFAULT_SCOPES`: those manifest.yml asks for, plus files:read). */
+  scopes?: readonly string[];
+  /** completeUploadExternal / files.info calls that still see a fresh file as processing (default 1). */
+  fileProcessingPolls?: number;
+  /**
+   * Whether a response_url (ephemeral) message may show the bot's private, unshared upload. Slack's behaviour
+   * here is not documented (java-slack-sdk #1349 saw `invalid_blocks`); default `accept`.
+   */
+  ephemeralPrivateFiles?: 'accept' | 'reject';
+}
+
+/** A file uploaded through the external upload flow. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** Declared length (files.getUploadURLExternal). */
+  length: number;
+  altText?: string;
+  title?: string;
+  /** The bytes POSTed to the upload URL (undefined until then). */
+  bytes?: Buffer;
+  /** completeUploadExternal was called. */
+  completed: boolean;
+  /** Channels it was shared to. */
+  channels: string[];
+  /** completeUploadExternal / files.info calls so far. */
+  polls: number;
 }
 
 export interface SlackDouble {
@@ -67,6 +102,12 @@ export interface SlackDouble {
   rateLimitPerChannel(perSecond: number | undefined): void;
   /** Change a channel's state after start. */
   setChannel(channel: string, state: ChannelState): void;
+  /** Files uploaded so far (cleared by `reset`). */
+  files(): UploadedFile[];
+  /** Replace the token's scopes (until `reset`). */
+  setScopes(scopes: readonly string[]): void;
+  /** Fresh files stay "processing" for this many polls (until `reset`); `Infinity` never finishes. */
+  setFileProcessingPolls(polls: number): void;
   /** Resolve once `predicate(calls)` holds; reject after `timeoutMs` (default 5000). */
   waitFor(predicate: (calls: SlackCall[]) => boolean, timeoutMs?: number): Promise<void>;
   /** Forget calls, injected failures, rate limits, stored messages and channel changes. */
@@ -75,11 +116,27 @@ export interface SlackDouble {
 }
 
 const DEFAULT_TOKEN = 'xoxb-test-token';
+export const DEFAULT_SCOPES = [
+  'commands',
+  'chat:write',
+  'app_mentions:read',
+  'users:read',
+  'channels:history',
+  'groups:history',
+  'files:write',
+  'files:read',
+] as const;
+/** Scope each file method needs. */
+const METHOD_SCOPES: Record<string, string> = {
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
+  'files.info': 'files:read',
+};
 const DEFAULT_TZ = 'Europe/Paris';
 /** Slack lets a response_url be used up to five times. */
 const RESPONSE_URL_USES = 5;
 /** JSON-valued arguments WebClient serializes as JSON strings in a form body. */
-const JSON_FIELDS = ['blocks', 'attachments', 'metadata'] as const;
+const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'files'] as const;
 
 type Body = Record<string, unknown>;
 
@@ -100,10 +157,14 @@ interface StoredMessage {
 
 class BadBody extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
 }
 
 function parseBody(raw: string, contentType: string | undefined, query: URLSearchParams): Body {
@@ -156,6 +217,9 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const teamId = options.teamId ?? 'T0DEMO';
   const users = options.users ?? {};
   const initialChannels = { ...(options.channels ?? {}) };
+  const initialScopes = [...(options.scopes ?? DEFAULT_SCOPES)];
+  const initialProcessingPolls = options.fileProcessingPolls ?? 1;
+  const ephemeralPrivateFiles = options.ephemeralPrivateFiles ?? 'accept';
 
   const calls: SlackCall[] = [];
   const events = new EventEmitter();
@@ -167,6 +231,63 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   let messages = new Map<string, StoredMessage>();
   let responseUrlUses = new Map<string, number>();
   let lastTsMicros = 0;
+  let files = new Map<string, UploadedFile>();
+  let scopes = new Set<string>(initialScopes);
+  let processingPolls = initialProcessingPolls;
+  let base = '';
+
+  function newFileId(): string {
+    return `F${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+  }
+
+  const isProcessed = (file: UploadedFile) => file.completed && file.polls > processingPolls;
+
+  /** Slack's file object, as completeUploadExternal and files.info return it. */
+  function fileObject(file: UploadedFile): Body {
+    const processed = isProcessed(file);
+    return {
+      id: file.id,
+      name: file.filename,
+      title: file.title ?? file.filename,
+      filetype: processed ? 'png' : '',
+      mimetype: processed ? 'image/png' : '',
+      size: file.bytes?.length ?? 0,
+      ...(file.altText ? { alt_txt: file.altText } : {}),
+      is_public: false,
+      file_access: 'visible',
+      channels: [...file.channels],
+      shares:
+        processed && file.channels.length > 0 ? { public: Object.fromEntries(file.channels.map((c) => [c, [{ ts: nextTs() }]])) } : {},
+      url_private: `${base}/files-pri/${file.id}/${encodeURIComponent(file.filename)}`,
+    };
+  }
+
+  /**
+   * The first image block whose slack_file this message may not show in `channel` (`undefined`: a response_url
+   * message): unknown, still processing, or neither the bot's own private upload nor shared there.
+   */
+  function invalidSlackFile(blocks: unknown, channel: string | undefined): Answer | undefined {
+    for (const ref of slackFileRefs(blocks)) {
+      const file = files.get(ref.id);
+      const privateToBot = file !== undefined && file.channels.length === 0;
+      const visible =
+        file !== undefined &&
+        isProcessed(file) &&
+        (channel === undefined
+          ? privateToBot
+            ? ephemeralPrivateFiles === 'accept'
+            : true
+          : privateToBot || file.channels.includes(channel));
+      if (!visible) {
+        const message = `[ERROR] invalid slack file [json-pointer:${ref.pointer}]`;
+        return fail('invalid_blocks', {
+          errors: [`invalid slack file [json-pointer:${ref.pointer}]`],
+          response_metadata: { messages: [message] },
+        });
+      }
+    }
+    return undefined;
+  }
 
   function nextTs(): string {
     lastTsMicros = Math.max(Date.now() * 1000, lastTsMicros + 100);
@@ -207,10 +328,11 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     return state === 'ok' ? undefined : state;
   }
 
-  function messageProblem(body: Body): Answer | undefined {
+  /** `channel` undefined: a response_url message. */
+  function messageProblem(body: Body, channel?: string): Answer | undefined {
     const check = validateMessage(body);
-    if (check.ok) return undefined;
-    return fail(check.error, check.messages.length > 0 ? { response_metadata: { messages: check.messages } } : {});
+    if (!check.ok) return fail(check.error, check.messages.length > 0 ? { response_metadata: { messages: check.messages } } : {});
+    return invalidSlackFile(body.blocks, channel);
   }
 
   const methods: Record<string, (body: Body) => Answer> = {
@@ -232,7 +354,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       const channel = body.channel;
       const notOk = channelError(channel);
       if (notOk) return fail(notOk);
-      const invalid = messageProblem(body);
+      const invalid = messageProblem(body, channel as string);
       if (invalid) return invalid;
       const channelId = channel as string;
       if (perChannelLimit !== undefined && perChannelLimit > 0) {
@@ -274,7 +396,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       const notOk = channelError(body.channel);
       if (notOk) return fail(notOk);
       if (typeof body.user !== 'string' || body.user.length === 0) return fail('user_not_found');
-      const invalid = messageProblem(body);
+      const invalid = messageProblem(body, body.channel as string);
       if (invalid) return invalid;
       return { status: 200, body: { ok: true, message_ts: nextTs() } };
     },
@@ -285,7 +407,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       const key = `${String(body.channel)}/${String(body.ts)}`;
       const stored = messages.get(key);
       if (!stored) return fail('message_not_found');
-      const invalid = messageProblem(body);
+      const invalid = messageProblem(body, stored.channel);
       if (invalid) return invalid;
       stored.text = body.text;
       stored.blocks = body.blocks;
@@ -329,6 +451,65 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       const limit = Number(body.limit);
       const page = Number.isInteger(limit) && limit > 0 ? all.slice(0, limit) : all;
       return { status: 200, body: { ok: true, messages: page, has_more: page.length < all.length } };
+    },
+
+    'files.getUploadURLExternal': (body) => {
+      const filename = body.filename;
+      const length = Number(body.length);
+      if (typeof filename !== 'string' || filename === '' || !Number.isInteger(length) || length <= 0) return fail('invalid_arguments');
+      const altText = body.alt_txt ?? body.alt_text;
+      if (typeof altText === 'string' && altText.length > 1000) return fail('invalid_arguments');
+      const id = newFileId();
+      files.set(id, {
+        id,
+        filename,
+        length,
+        ...(typeof altText === 'string' ? { altText } : {}),
+        completed: false,
+        channels: [],
+        polls: 0,
+      });
+      return { status: 200, body: { ok: true, upload_url: `${base}/upload/${id}`, file_id: id } };
+    },
+
+    /**
+     * Finishes uploads (private without `channel_id`/`channels`, else shared there). Calling it again for the
+     * same files answers their current state: how Metabase polls until a file is processed.
+     */
+    'files.completeUploadExternal': (body) => {
+      const list = body.files;
+      if (!Array.isArray(list) || list.length === 0) return fail('invalid_arguments');
+      const targets = [
+        ...(typeof body.channel_id === 'string' && body.channel_id !== '' ? [body.channel_id] : []),
+        ...(typeof body.channels === 'string' && body.channels !== '' ? body.channels.split(',') : []),
+      ];
+      for (const target of targets) {
+        const notOk = channelError(target);
+        if (notOk) return fail(notOk);
+      }
+      const done: UploadedFile[] = [];
+      for (const entry of list) {
+        const id = (entry as { id?: unknown } | null)?.id;
+        const file = typeof id === 'string' ? files.get(id) : undefined;
+        if (!file) return fail('file_not_found');
+        if (!file.bytes) return fail('file_upload_not_found');
+        done.push(file);
+        const title = (entry as { title?: unknown }).title;
+        if (typeof title === 'string') file.title = title;
+      }
+      for (const file of done) {
+        file.completed = true;
+        file.polls += 1;
+        for (const target of targets) if (!file.channels.includes(target)) file.channels.push(target);
+      }
+      return { status: 200, body: { ok: true, files: done.map(fileObject) } };
+    },
+
+    'files.info': (body) => {
+      const file = typeof body.file === 'string' ? files.get(body.file) : undefined;
+      if (!file?.completed) return fail('file_not_found');
+      file.polls += 1;
+      return { status: 200, body: { ok: true, file: fileObject(file) } };
     },
 
     'users.info': (body) => {
@@ -383,6 +564,8 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     const presented = bearer ?? (typeof body.token === 'string' ? body.token : undefined);
     if (presented === undefined || presented === '') return fail('not_authed');
     if (presented !== token) return fail('invalid_auth');
+    const needed = METHOD_SCOPES[method];
+    if (needed && !scopes.has(needed)) return fail('missing_scope', { needed, provided: [...scopes].join(',') });
     const injectedAnswer = injected(method);
     if (injectedAnswer) return injectedAnswer;
     const formatError = decodeJsonFields(body);
@@ -397,8 +580,20 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     responseUrlUses.set(id, uses);
     if (uses > RESPONSE_URL_USES) return fail('used_url', {}, 404);
     if (body.delete_original === true || body.delete_original === 'true') return { status: 200, body: { ok: true } };
-    const invalid = messageProblem(body);
+    const invalid = messageProblem(body, undefined);
     if (invalid) return { ...invalid, status: 400 };
+    return { status: 200, body: { ok: true } };
+  }
+
+  /** The bytes of a file, POSTed to its upload URL (no token: the URL is the capability). */
+  function uploadCall(id: string, bytes: Buffer, method: string | undefined): Answer {
+    const injectedAnswer = injected('upload_url');
+    if (injectedAnswer) return { ...injectedAnswer, status: injectedAnswer.status === 200 ? 500 : injectedAnswer.status };
+    if (method !== 'POST') return fail('method_not_allowed', {}, 405);
+    const file = files.get(id);
+    if (!file || file.completed) return fail('not_found', {}, 404);
+    if (bytes.length !== file.length) return fail('length_mismatch', {}, 400);
+    file.bytes = bytes;
     return { status: 200, body: { ok: true } };
   }
 
@@ -408,6 +603,15 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
       res.end(JSON.stringify(answer.body));
     };
+    const upload = /^\/upload\/([A-Z0-9]+)$/.exec(url.pathname);
+    if (upload) {
+      const bytes = await readBytes(req);
+      const answer = uploadCall(upload[1] as string, bytes, req.method);
+      record('upload_url', { file_id: upload[1], bytes: bytes.length }, answer);
+      res.writeHead(answer.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(answer.body.ok ? `OK - ${bytes.length}` : String(answer.body.error));
+      return;
+    }
     const api = /^\/api\/([A-Za-z0-9._]+)$/.exec(url.pathname);
     const response = /^\/response\/([A-Za-z0-9._-]+)$/.exec(url.pathname);
     if (!api && !response) {
@@ -457,7 +661,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     });
   });
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
 
   return {
     apiUrl: `${base}/api/`,
@@ -473,6 +677,13 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     },
     setChannel(channel, state) {
       channels.set(channel, state);
+    },
+    files: () => [...files.values()],
+    setScopes(list) {
+      scopes = new Set(list);
+    },
+    setFileProcessingPolls(polls) {
+      processingPolls = polls;
     },
     waitFor(predicate, timeoutMs = 5000) {
       return new Promise<void>((resolve, reject) => {
@@ -505,6 +716,9 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       lastAccepted = new Map();
       messages = new Map();
       responseUrlUses = new Map();
+      files = new Map();
+      scopes = new Set(initialScopes);
+      processingPolls = initialProcessingPolls;
     },
     close() {
       return new Promise<void>((resolve, reject) => {

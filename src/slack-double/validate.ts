@@ -21,7 +21,13 @@ export const LIMITS = {
   buttonValue: 2000,
   buttonUrl: 3000,
   actionId: 255,
+  imageAltText: 2000,
+  imageTitle: 2000,
+  imageUrl: 3000,
 } as const;
+
+/** A `slack_file.id` as Slack accepts it (python-slack-sdk #1521). */
+export const SLACK_FILE_ID = /^F[A-Z0-9]{8,}$/;
 
 export type MessageError = 'no_text' | 'msg_too_long' | 'invalid_blocks' | 'invalid_blocks_format';
 
@@ -137,6 +143,9 @@ function checkBlock(block: unknown, at: string, problems: string[]): void {
       for (const [j, element] of block.elements.entries()) checkElement(element, `${at}/elements/${j}`, problems);
       break;
     }
+    case 'image':
+      checkImage(block, at, problems);
+      break;
     case 'context': {
       if (!Array.isArray(block.elements) || block.elements.length === 0) {
         problems.push(error('must provide at least 1 element', `${at}/elements`));
@@ -154,6 +163,51 @@ function checkBlock(block: unknown, at: string, problems: string[]): void {
     default:
       break;
   }
+}
+
+/** An image block: alt text, and exactly one source (a public `image_url` or a `slack_file` by id or url). */
+function checkImage(block: Json, at: string, problems: string[]): void {
+  if (typeof block.alt_text !== 'string' || block.alt_text.length === 0) {
+    problems.push(error('missing required field: alt_text', `${at}/alt_text`));
+  } else if (block.alt_text.length > LIMITS.imageAltText) {
+    problems.push(error(`must be less than ${LIMITS.imageAltText + 1} characters`, `${at}/alt_text`));
+  }
+  if (block.title !== undefined) checkTextObject(block.title, `${at}/title`, LIMITS.imageTitle, problems, { plainOnly: true });
+  const hasUrl = block.image_url !== undefined;
+  const hasFile = block.slack_file !== undefined;
+  if (hasUrl === hasFile) {
+    problems.push(error('must provide exactly one of image_url or slack_file', at));
+    return;
+  }
+  if (hasUrl) {
+    if (typeof block.image_url !== 'string' || block.image_url.length === 0 || block.image_url.length > LIMITS.imageUrl) {
+      problems.push(error(`must be a string of at most ${LIMITS.imageUrl} characters`, `${at}/image_url`));
+    }
+    return;
+  }
+  const file = block.slack_file;
+  if (!isObject(file) || (file.id === undefined) === (file.url === undefined)) {
+    problems.push(error('must provide exactly one of id or url', `${at}/slack_file`));
+    return;
+  }
+  if (file.id !== undefined && (typeof file.id !== 'string' || !SLACK_FILE_ID.test(file.id))) {
+    problems.push(error(`input must match regex pattern: ${SLACK_FILE_ID.source}`, `${at}/slack_file/id`));
+  }
+  if (file.url !== undefined && (typeof file.url !== 'string' || file.url.length === 0)) {
+    problems.push(error('must be a non-empty string', `${at}/slack_file/url`));
+  }
+}
+
+/** The `slack_file` ids of a message's image blocks, with their JSON pointers (blocks must already be valid). */
+export function slackFileRefs(blocks: unknown): Array<{ id: string; pointer: string }> {
+  if (!Array.isArray(blocks)) return [];
+  const refs: Array<{ id: string; pointer: string }> = [];
+  blocks.forEach((block, i) => {
+    if (isObject(block) && block.type === 'image' && isObject(block.slack_file) && typeof block.slack_file.id === 'string') {
+      refs.push({ id: block.slack_file.id, pointer: `/blocks/${i}/slack_file` });
+    }
+  });
+  return refs;
 }
 
 function checkTextObject(

@@ -15,6 +15,7 @@ import { createResponder } from './respond.ts';
 /**
  * Reads the secrets (bot token, ChatDash key) and builds the deps. `CHATDASH_API_URL` (default ChatDash's) and
  * `SLACK_API_URL` (default Slack's) point the clients elsewhere: the sandbox and the Slack double in tests and demos.
+ * `CHARTS=off` sends every message without chart images.
  * `alerts` is left unset until the runtime store has DynamoDB alert stores: an `alert-check` job is then logged
  * (`alert_check.no_store`) and dropped; tests and the demo add the in-memory stores.
  */
@@ -34,8 +35,16 @@ export async function buildDeps(config: Config, env: NodeJS.ProcessEnv, secrets:
       retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true },
       logger: slackLogger(log, 'slack.web_api'),
     }),
+    // Chart uploads: same token, but a rate-limited files.* call fails at once (the message goes out as text).
+    slackFiles: new WebClient(slackBotToken, {
+      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 1, minTimeout: 250, maxTimeout: 1000 },
+      logger: slackLogger(log, 'slack.web_api.files'),
+    }),
     respond: createResponder(),
     log,
     now: () => new Date(),
+    charts: { enabled: env.CHARTS !== 'off' },
   };
 }

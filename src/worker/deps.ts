@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import type { AlertWorkerDeps } from '../alerts/check.ts';
 import type { ChatDashClient } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';
 import type { Log } from '../log.ts';
+import type { AlertWorkerDeps } from './alert-check.ts';
+import type { ChartDeliveryOptions } from './charts.ts';
 
 /** Everything a job needs from the outside world; tests and the demo pass loopback-backed ones. */
 export interface WorkerDeps {
@@ -10,12 +11,19 @@ export interface WorkerDeps {
   chatdash: ChatDashClient;
   /** Web API client with the bot token. */
   slack: WebClient;
+  /**
+   * Web API client for chart uploads (same token), failing at once when rate limited: Slack's files methods are
+   * Tier 4 (~100/min), and a fan-out of digests must skip a chart rather than wait, or pause `slack` (default `slack`).
+   */
+  slackFiles?: WebClient;
   /** POSTs a message to a Slack response_url. */
   respond: (responseUrl: string, message: Record<string, unknown>) => Promise<void>;
   log: Log;
   now: () => Date;
   /** How long one job may spend waiting on ChatDash, retries included (default 20 s). */
   chatdashBudgetMs?: number;
+  /** Chart images (default: drawn with ECharts + resvg, uploaded with Slack's default polling). */
+  charts?: ChartDeliveryOptions;
   /** Alert stores and the post guard, for `alert-check` jobs (absent: those jobs are logged and dropped). */
   alerts?: AlertWorkerDeps;
 }

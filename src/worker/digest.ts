@@ -1,9 +1,11 @@
 /** Scheduled (or `npm run digest`) digests: render one subscription's period and post it to its channel. */
+import { chartsFor } from '../charts/specs.ts';
 import { type ResolvedSubscription, resolveSubscription } from '../config/resolve.ts';
 import type { Config, SubscriptionConfig } from '../config/schema.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
+import { createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
-import { renderDigest } from '../digest/render-digest.ts';
+import { DIGEST_SECTIONS, type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { DigestJob } from '../jobs/schema.ts';
 import { isOverviewSubscription } from '../overview/subscription.ts';
@@ -11,6 +13,7 @@ import { parsePeriod } from '../periods/parse.ts';
 import type { Period } from '../periods/period.ts';
 import { alertAdmins } from './alerts.ts';
 import { fetchInsights } from './analytics.ts';
+import { type ChartedMessage, prepareCharts, withChartImages } from './charts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
 import { runOverviewDigest } from './overview-digest.ts';
@@ -60,17 +63,34 @@ export function digestIdempotencyKey(job: DigestJob, config: Config): string {
   return job.trigger === 'manual' ? `${base}:manual:${job.scheduledFor}` : base;
 }
 
-export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<SlackMessage> {
+/** The digest as text, and the same with its chart images once `withCharts` has drawn and uploaded them. */
+export interface DigestMessage {
+  plain: SlackMessage;
+  /** Draws and uploads the digest's charts; resolves with the message showing them (or only `plain` if none could be). */
+  withCharts: () => Promise<ChartedMessage>;
+}
+
+export async function buildDigestMessage(resolved: ResolvedDigest, deps: WorkerDeps): Promise<DigestMessage> {
   const { project, period, locale, currencyDisplay, sections } = resolved;
+  if ((sections ?? DIGEST_SECTIONS).includes('trend')) prepareCharts(deps, 'digest');
   const insights = await fetchInsights(deps.chatdash, project.id, period, DIGEST_METRICS, chatdashDeadline(deps));
-  return renderDigest(insights, {
+  const options: RenderOptions = {
     project: { id: project.id, name: project.name },
     locale,
     currencyDisplay,
     sections,
     buttons: true,
     dashboardUrl: project.dashboardUrl,
-  });
+  };
+  return {
+    plain: renderDigest(insights, options),
+    withCharts: () => {
+      const charted = (sections ?? DIGEST_SECTIONS).includes('trend');
+      const specs = charted ? chartsFor('digest', insights, createFormatter(options)) : [];
+      const context = { job: 'digest', subscription: resolved.subscription.name };
+      return withChartImages(specs, deps, context, (images) => renderDigest(insights, { ...options, images }));
+    },
+  };
 }
 
 export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<string> {
@@ -84,7 +104,7 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     return 'unresolved';
   }
   const { subscription, project } = resolved;
-  let message: SlackMessage;
+  let message: DigestMessage;
   try {
     message = await buildDigestMessage(resolved, deps);
   } catch (error) {
@@ -101,5 +121,5 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     );
     return 'chatdash_failed';
   }
-  return postDigest(deps, subscription, message);
+  return postDigest(deps, subscription, await message.withCharts());
 }

@@ -2,18 +2,22 @@
  * Drill-downs: the full list behind a digest button or an @mention in a digest's thread, posted as a reply in
  * that thread (or, for a click on an ephemeral `/chatdash stats` answer, as an ephemeral reply).
  */
+import { chartsFor } from '../charts/specs.ts';
 import { checkAccess } from '../config/access.ts';
 import { type SlackMessage, textMessage } from '../digest/blocks.ts';
 import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS, VIEW_MENTION_WORDS } from '../digest/drilldown-views.ts';
-import type { CurrencyDisplay } from '../digest/format.ts';
+import { type CurrencyDisplay, createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import type { RenderOptions } from '../digest/render-digest.ts';
 import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
+import type { Insights } from '../insights/types.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
 import { DIGEST_PROJECT_NOT_HERE, STALE_BUTTON, THREAD_HELP } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
+import { prepareCharts, sendWithImageFallback, withChartImages } from './charts.ts';
 import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
@@ -61,24 +65,29 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     );
     return 'asked_for_view';
   }
-  let message: SlackMessage;
+  const view = job.view;
+  const options: RenderOptions = {
+    project: { id: project.id, name: project.name },
+    locale: target.locale ?? deps.config.defaults.locale,
+    currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+    dashboardUrl: project.dashboardUrl,
+  };
+  prepareCharts(deps, view);
+  let insights: Insights;
   try {
-    const insights = await fetchInsights(deps.chatdash, project.id, target.period, DRILLDOWN_METRICS[job.view], chatdashDeadline(deps));
-    message = renderDrilldown(job.view, insights, {
-      project: { id: project.id, name: project.name },
-      locale: target.locale ?? deps.config.defaults.locale,
-      currencyDisplay: target.currencyDisplay ?? deps.config.defaults.currencyDisplay,
-      dashboardUrl: project.dashboardUrl,
-    });
+    insights = await fetchInsights(deps.chatdash, project.id, target.period, DRILLDOWN_METRICS[view], chatdashDeadline(deps));
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(project.name));
     if (!failure) throw error;
     await tellAsker(failure.userMessage);
     return 'chatdash_failed';
   }
+  const context = { job: 'drilldown', view, project: project.key };
+  const specs = chartsFor(view, insights, createFormatter(options));
+  const charted = await withChartImages(specs, deps, context, (images) => renderDrilldown(view, insights, { ...options, images }));
   // A click carries a response_url, which works even where the bot may not post: the person is told why.
   const where = { channelId: job.requester.channelId, responseUrl: job.responseUrl, event: 'drilldown.undeliverable' };
-  return deliverClickReply(deps, where, () => say(message), tellAsker);
+  return deliverClickReply(deps, where, () => sendWithImageFallback(deps, context, charted, say), tellAsker);
 }
 
 /** What a drill-down is about: the digest's project, period and number formatting. */

@@ -14,7 +14,7 @@ import { buildDeps } from './build-deps.ts';
 import type { WorkerDeps } from './deps.ts';
 import { createDynamoOnceGuard, createMemoryOnceGuard, type OnceGuard } from './idempotency.ts';
 import { mapLimit } from './map-limit.ts';
-import { idempotencyKeyOf, processJob } from './process-job.ts';
+import { idempotencyKeyOf, preloadRunners, processJob } from './process-job.ts';
 
 export interface WorkerOptions {
   /** Projects, channels, subscriptions (validated; the build embeds it). Required. */
@@ -47,6 +47,8 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
 
   return async (event, context) => {
     if (context) once.registerLambdaContext?.(context);
+    // Each job kind's code loads while the deps are made (the secret, in AWS).
+    preloadRunners(event.Records.map((record) => parseJob(record.body)?.kind));
     const ready = await deps();
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     await mapLimit(event.Records, concurrency, async (record) => {
@@ -56,9 +58,9 @@ export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
         failures.push({ itemIdentifier: record.messageId });
         return;
       }
-      const key = idempotencyKeyOf(parsed, ready.config);
       const started = Date.now();
       try {
+        const key = await idempotencyKeyOf(parsed, ready.config);
         const { outcome } = await once.once(key, async () => ({ outcome: await processJob(parsed, ready) }));
         log('info', 'job.done', {
           kind: parsed.kind,

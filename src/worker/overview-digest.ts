@@ -11,6 +11,7 @@ import { subscriptionProjects } from '../overview/subscription.ts';
 import type { OverviewModel } from '../overview/types.ts';
 import type { Period } from '../periods/period.ts';
 import { alertAdmins } from './alerts.ts';
+import { textOnly } from './charts.ts';
 import type { WorkerDeps } from './deps.ts';
 import { collectOverview } from './overview.ts';
 import { postDigest } from './post-digest.ts';
@@ -56,5 +57,6 @@ export async function runOverviewDigest(target: OverviewDigestTarget, deps: Work
   // ChatDash answered for none of the projects, for reasons that may pass: the queue tries again later (and the
   // dead-letter function reports it if it never recovers). Partial answers are posted: every project keeps its row.
   if (built.retry) throw new NothingAnsweredError(`ChatDash answered for none of the projects of overview "${subscription.name}"`);
-  return postDigest(deps, subscription, built.message);
+  // No chart: an overview of many projects is a table of rows, not one project's trend.
+  return postDigest(deps, subscription, textOnly(built.message));
 }

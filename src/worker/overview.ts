@@ -3,12 +3,15 @@
  * "Full stats" (that project's digest) and "List them" (the projects the message left out), answered in the
  * overview's thread (or ephemerally, for an ephemeral overview), like drill-downs.
  */
+import { chartsFor } from '../charts/specs.ts';
 import { checkAccess } from '../config/access.ts';
 import type { ProjectConfig } from '../config/schema.ts';
 import { type SlackMessage, textMessage } from '../digest/blocks.ts';
+import { createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
-import { renderDigest } from '../digest/render-digest.ts';
+import { type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
+import type { Insights } from '../insights/types.ts';
 import type { OverviewJob } from '../jobs/schema.ts';
 import { buildOverview } from '../overview/build.ts';
 import { fetchOverview } from '../overview/fetch.ts';
@@ -19,9 +22,11 @@ import type { OverviewModel, ProjectOutcome } from '../overview/types.ts';
 import type { Period } from '../periods/period.ts';
 import { OVERVIEW_PROJECT_NOT_HERE, STALE_BUTTON } from '../slack/messages.ts';
 import { fetchInsights } from './analytics.ts';
+import { type ChartedMessage, prepareCharts, sendWithImageFallback, textOnly, withChartImages } from './charts.ts';
 import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
+import { tellOverviewAsker } from './overview-asker.ts';
 import { askerPeriod } from './user-prefs.ts';
 
 type Command = Extract<OverviewJob['request'], { part: 'command' }>;
@@ -94,24 +99,6 @@ function clickReplies(job: OverviewJob, request: Click, deps: WorkerDeps) {
   };
 }
 
-/** A short ephemeral notice to whoever asked (used for refusals, failures and by the dead-letter function). */
-export async function tellOverviewAsker(deps: WorkerDeps, job: OverviewJob, safeText: string): Promise<void> {
-  const { request } = job;
-  const { text } = textMessage(safeText);
-  if (request.part === 'command') {
-    await deps.respond(request.responseUrl, { response_type: 'ephemeral', replace_original: true, text });
-  } else if (request.responseUrl) {
-    await deps.respond(request.responseUrl, { response_type: 'ephemeral', replace_original: false, text });
-  } else {
-    await deps.slack.chat.postEphemeral({
-      channel: job.requester.channelId,
-      user: job.requester.userId,
-      thread_ts: request.threadTs,
-      text,
-    });
-  }
-}
-
 async function runClick(job: OverviewJob, request: Click, deps: WorkerDeps): Promise<string> {
   const { say, tellAsker } = clickReplies(job, request, deps);
   const ref = decodeOverviewRef(request.buttonValue);
@@ -119,43 +106,49 @@ async function runClick(job: OverviewJob, request: Click, deps: WorkerDeps): Pro
     await tellAsker(STALE_BUTTON);
     return 'stale_button';
   }
-  let message: SlackMessage | string;
-  if (ref.o === 'p') message = await projectStats(job, ref, deps);
-  else message = await leftOutProjects(job, ref, deps);
+  const message = ref.o === 'p' ? await projectStats(job, ref, deps) : await leftOutProjects(job, ref, deps);
   if (typeof message === 'string') {
     await tellAsker(message);
     return 'refused_or_failed';
   }
-  const reply = message;
+  const context = { job: 'overview', part: ref.o === 'p' ? 'full_stats' : 'list' };
   const target = { channelId: job.requester.channelId, responseUrl: request.responseUrl, event: 'overview.undeliverable' };
-  return deliverClickReply(deps, target, () => say(reply), tellAsker);
+  return deliverClickReply(deps, target, () => sendWithImageFallback(deps, context, message, say), tellAsker);
 }
 
-/** "Full stats": the project's digest for the overview's period; or, as text, why not. */
-async function projectStats(job: OverviewJob, ref: ProjectRef, deps: WorkerDeps): Promise<SlackMessage | string> {
+/**
+ * "Full stats": the project's digest for the overview's period, with its chart like any digest (one project, one
+ * chart, drawn while nothing else waits on it); or, as text, why not.
+ */
+async function projectStats(job: OverviewJob, ref: ProjectRef, deps: WorkerDeps): Promise<ChartedMessage | string> {
   const configured = deps.config.projects.find((p) => p.id === ref.project);
   if (!configured) return STALE_BUTTON;
   const access = checkAccess(deps.config, job.requester, configured.key);
   // The person clicked a button, naming no project: say it is the overview's project that isn't here.
   if (!access.ok) return access.reason === 'project_not_bound' ? OVERVIEW_PROJECT_NOT_HERE : access.message;
+  prepareCharts(deps, 'digest');
+  const options: RenderOptions = {
+    project: { id: configured.id, name: configured.name },
+    locale: ref.locale ?? deps.config.defaults.locale,
+    currencyDisplay: ref.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+    buttons: true,
+    dashboardUrl: configured.dashboardUrl,
+  };
+  let insights: Insights;
   try {
-    const insights = await fetchInsights(deps.chatdash, configured.id, ref.period, DIGEST_METRICS, chatdashDeadline(deps));
-    return renderDigest(insights, {
-      project: { id: configured.id, name: configured.name },
-      locale: ref.locale ?? deps.config.defaults.locale,
-      currencyDisplay: ref.currencyDisplay ?? deps.config.defaults.currencyDisplay,
-      buttons: true,
-      dashboardUrl: configured.dashboardUrl,
-    });
+    insights = await fetchInsights(deps.chatdash, configured.id, ref.period, DIGEST_METRICS, chatdashDeadline(deps));
   } catch (error) {
     const failure = asUserFacing(error, escapeMrkdwn(configured.name));
     if (!failure) throw error;
     return failure.userMessage;
   }
+  const specs = chartsFor('digest', insights, createFormatter(options));
+  const context = { job: 'overview', part: 'full_stats', project: configured.key };
+  return withChartImages(specs, deps, context, (images) => renderDigest(insights, { ...options, images }));
 }
 
-/** "List them": every project the button names, one line each; or, as text, why not. */
-async function leftOutProjects(job: OverviewJob, ref: ListRef, deps: WorkerDeps): Promise<SlackMessage | string> {
+/** "List them": every project the button names, one line each (no chart); or, as text, why not. */
+async function leftOutProjects(job: OverviewJob, ref: ListRef, deps: WorkerDeps): Promise<ChartedMessage | string> {
   const keys = deps.config.projects.map((p) => p.key);
   if (ref.fp !== projectsFingerprint(keys)) return STALE_BUTTON;
   const wanted = new Set(decodeMask(keys, ref.mask));
@@ -165,5 +158,5 @@ async function leftOutProjects(job: OverviewJob, ref: ListRef, deps: WorkerDeps)
   // Every project the button names must be visible here; a forged value learns nothing about the others.
   if (wanted.size === 0 || projects.length !== wanted.size) return OVERVIEW_PROJECT_NOT_HERE;
   const { model } = await collectOverview(projects, ref.period, deps);
-  return renderOverviewList(model, { which: ref.which, locale: ref.locale, currencyDisplay: ref.currencyDisplay });
+  return textOnly(renderOverviewList(model, { which: ref.which, locale: ref.locale, currencyDisplay: ref.currencyDisplay }));
 }

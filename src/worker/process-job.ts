@@ -1,28 +1,40 @@
-import { runAlertCheck } from '../alerts/check.ts';
+/**
+ * Job dispatch. Each job kind's code is imported when the first job of that kind arrives, never at start-up:
+ * the build splits the worker (esbuild `splitting`), so a cold worker loads the handler and then only what its
+ * job needs (a stats answer doesn't parse the digest's cron and config code; nothing parses the chart renderer
+ * until a chart is drawn, see src/worker/charts.ts). A new job kind adds one line to `RUNNERS`, importing its
+ * module the same way; a static import here would put it back on every cold start.
+ */
 import type { Config } from '../config/schema.ts';
 import type { Job } from '../jobs/schema.ts';
 import type { WorkerDeps } from './deps.ts';
-import { digestIdempotencyKey, runDigest } from './digest.ts';
-import { runDrilldown } from './drilldown.ts';
-import { runOverview } from './overview.ts';
-import { runStats } from './stats.ts';
 
-/** Runs one job to its end; returns a short outcome for the logs. Throws only for failures worth retrying. */
-export function processJob(job: Job, deps: WorkerDeps): Promise<string> {
-  switch (job.kind) {
-    case 'stats':
-      return runStats(job, deps);
-    case 'drilldown':
-      return runDrilldown(job, deps);
-    case 'digest':
-      return runDigest(job, deps);
-    case 'overview':
-      return runOverview(job, deps);
-    case 'alert-check':
-      return runAlertCheck(job, deps);
-  }
+type Runner<K extends Job['kind']> = (job: Extract<Job, { kind: K }>, deps: WorkerDeps) => Promise<string>;
+
+export const RUNNERS: { [K in Job['kind']]: () => Promise<Runner<K>> } = {
+  stats: async () => (await import('./stats.ts')).runStats,
+  drilldown: async () => (await import('./drilldown.ts')).runDrilldown,
+  digest: async () => (await import('./digest.ts')).runDigest,
+  overview: async () => (await import('./overview.ts')).runOverview,
+  'alert-check': async () => (await import('./alert-check.ts')).runAlertCheck,
+};
+
+/**
+ * Starts importing the code of these job kinds without waiting, so it loads while the worker's deps are made
+ * (in AWS: the secret is fetched). Failures are left for `processJob`, which imports again and reports them.
+ */
+export function preloadRunners(kinds: ReadonlyArray<Job['kind'] | undefined>): void {
+  for (const kind of new Set(kinds)) if (kind) RUNNERS[kind]().catch(() => {});
 }
 
-export function idempotencyKeyOf(job: Job, config: Config): string {
-  return job.kind === 'digest' ? digestIdempotencyKey(job, config) : job.idempotencyKey;
+/** Runs one job to its end; returns a short outcome for the logs. Throws only for failures worth retrying. */
+export async function processJob(job: Job, deps: WorkerDeps): Promise<string> {
+  const run = (await RUNNERS[job.kind]()) as Runner<Job['kind']>;
+  return run(job, deps);
+}
+
+export async function idempotencyKeyOf(job: Job, config: Config): Promise<string> {
+  if (job.kind !== 'digest') return job.idempotencyKey;
+  const { digestIdempotencyKey } = await import('./digest.ts');
+  return digestIdempotencyKey(job, config);
 }

@@ -1,6 +1,12 @@
 /** Slack response_url delivery: a plain JSON POST (no token; the URL itself is the capability). */
 export class ResponseUrlError extends Error {
   override readonly name = 'ResponseUrlError';
+  /** The HTTP status Slack answered with, when it answered. */
+  readonly status: number | undefined;
+  constructor(message: string, status?: number) {
+    super(message);
+    this.status = status;
+  }
 }
 
 export function createResponder(fetchImpl: typeof fetch = fetch, timeoutMs = 5000) {
@@ -18,6 +24,6 @@ export function createResponder(fetchImpl: typeof fetch = fetch, timeoutMs = 500
       throw new ResponseUrlError(`response_url POST failed (${error instanceof Error ? error.name : 'error'})`);
     }
     await response.body?.cancel();
-    if (!response.ok) throw new ResponseUrlError(`response_url POST answered HTTP ${response.status}`);
+    if (!response.ok) throw new ResponseUrlError(`response_url POST answered HTTP ${response.status}`, response.status);
   };
 }

@@ -1,11 +1,14 @@
 /** `/chatdash stats`: replaces the "working on it" message through response_url with the stats or a clear failure. */
+import { chartsFor } from '../charts/specs.ts';
 import { textMessage } from '../digest/blocks.ts';
+import { createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
-import { renderDigest } from '../digest/render-digest.ts';
+import { type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
 import type { Insights } from '../insights/types.ts';
 import type { StatsJob } from '../jobs/schema.ts';
 import { fetchInsights } from './analytics.ts';
+import { prepareCharts, sendWithImageFallback, withChartImages } from './charts.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
 import { askerPeriod } from './user-prefs.ts';
@@ -24,6 +27,7 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     await reply(textMessage(parsed.text));
     return 'bad_range';
   }
+  prepareCharts(deps, 'digest');
   let insights: Insights;
   try {
     insights = await fetchInsights(deps.chatdash, project.id, parsed.period, DIGEST_METRICS, chatdashDeadline(deps));
@@ -33,13 +37,18 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     await reply(textMessage(failure.userMessage));
     return 'chatdash_failed';
   }
-  const message = renderDigest(insights, {
+  const options: RenderOptions = {
     project: { id: project.id, name: project.name },
     locale: parsed.locale,
     currencyDisplay: deps.config.defaults.currencyDisplay,
     buttons: true,
     dashboardUrl: project.dashboardUrl,
-  });
-  await reply({ ...message });
+  };
+  // The answer is ephemeral: the chart is the bot's private upload, and if Slack won't show it there the
+  // answer goes again with its text sparkline (see README, "Charts").
+  const context = { job: 'stats', project: project.key };
+  const specs = chartsFor('digest', insights, createFormatter(options));
+  const message = await withChartImages(specs, deps, context, (images) => renderDigest(insights, { ...options, images }));
+  await sendWithImageFallback(deps, context, message, (m) => reply({ ...m }));
   return 'delivered';
 }

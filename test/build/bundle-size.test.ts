@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASELINES, type BaselineBundle, buildBaselines } from '../../src/bench/baselines.ts';
 import { type BundleResult, bundleFunctions, FUNCTIONS, type FunctionName, metafileInputs, ROOT } from '../../src/build/bundle.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { RUNNERS } from '../../src/worker/process-job.ts';
 
 const KB = 1000;
-const BUDGET_KB: Record<FunctionName, number> = { http: 300, worker: 400, schedule: 60, deadletter: 190 };
+const BUDGET_KB: Record<FunctionName, number> = { http: 300, worker: 160, schedule: 60, deadletter: 190 };
 
 /** Packages the HTTP function must not contain, as patterns over esbuild metafile input paths. */
 const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
@@ -24,9 +25,16 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   croner: /(^|\/)node_modules\/croner\//,
   yaml: /(^|\/)node_modules\/yaml\//,
   'zod (classic)': /(^|\/)node_modules\/zod\/(v4\/classic|v3)\//,
+  echarts: /(^|\/)node_modules\/(echarts|zrender)\//,
+  'vega / vega-lite': /(^|\/)node_modules\/vega(-[a-z-]+)?\//,
+  '@resvg/resvg-wasm': /(^|\/)node_modules\/@resvg\//,
+  'chart renderer': /(^|\/)src\/charts\//,
   'AWS SDK clients': /(^|\/)node_modules\/(@aws-sdk|@smithy)\//,
-  'the alert checks (worker only)': /(^|\/)src\/alerts\/(check|evaluate|baseline|windows|tick|render)\.ts$/,
+  'the alert checks (worker only)': /(^|\/)src\/(worker\/alert-check|alerts\/(evaluate|baseline|windows|tick|render))\.ts$/,
 };
+
+/** Chart code: in the worker only as a chunk loaded on the first chart. */
+const CHART_CODE = /(^|\/)node_modules\/(echarts|zrender|@resvg)\/|(^|\/)src\/charts\/render\.ts$/;
 
 /** What only `npm run dev` uses: no Lambda bundle may carry any of it. */
 const DEV_ONLY: Record<string, RegExp> = {
@@ -72,6 +80,40 @@ describe('Lambda bundle sizes', () => {
     const http = bundles.get('http')!;
     const naive = baselines.get('naive-bolt')!;
     expect(http.bytes * 5).toBeLessThan(naive.bytes);
+  });
+});
+
+describe('the worker loads what a job needs when it needs it', () => {
+  it('its cold start has no job kind’s code and no chart code', () => {
+    const startup = bundles.get('worker')!.startupInputs;
+    const jobKindCode = new RegExp(`src/worker/(${Object.keys(RUNNERS).join('|')})\\.ts$`);
+    expect(startup.filter((path) => jobKindCode.test(path))).toEqual([]);
+    expect(matching(startup, CHART_CODE)).toEqual([]);
+    expect(matching(startup, /(^|\/)node_modules\/croner\//)).toEqual([]);
+  });
+
+  it('each job kind is a chunk of its own, and the renderer one more, with resvg’s wasm, the fonts and their licence beside it', () => {
+    const worker = bundles.get('worker')!;
+    const chunkOf = (module: RegExp) => worker.lazyChunks.filter((c) => c.inputs.some((path) => module.test(path)));
+    for (const kind of Object.keys(RUNNERS)) expect(chunkOf(new RegExp(`src/worker/${kind}\\.ts$`)), kind).toHaveLength(1);
+    const [renderer] = chunkOf(/src\/charts\/render\.ts$/);
+    expect(renderer?.inputs.some((path) => /node_modules\/echarts\//.test(path))).toBe(true);
+    expect(chunkOf(/src\/worker\/stats\.ts$/)[0]!.inputs.filter((path) => CHART_CODE.test(path))).toEqual([]);
+    expect(worker.assets.map((a) => a.file).sort()).toEqual(
+      [
+        'fonts/OFL.txt',
+        'fonts/inter-latin-400-normal.woff2',
+        'fonts/inter-latin-600-normal.woff2',
+        'fonts/inter-latin-ext-400-normal.woff2',
+        'resvg.wasm',
+      ].sort(),
+    );
+  });
+
+  it.each(FUNCTIONS.filter((name) => name !== 'worker'))('the %s bundle has no chart code, in any chunk, and no renderer files', (name) => {
+    const bundle = bundles.get(name)!;
+    expect(matching(bundle.inputs, CHART_CODE)).toEqual([]);
+    expect(bundle.assets).toEqual([]);
   });
 });
 
@@ -130,11 +172,13 @@ describe('what the http bundle leaves out', () => {
     for (const [what, pattern] of Object.entries(DEV_ONLY)) expect(matching(inputs, pattern).length, what).toBeGreaterThan(0);
   });
 
-  it('would catch luxon, yaml and the full zod', async () => {
+  it('would catch luxon, yaml, the full zod and the chart code', async () => {
     const entry = join(dir, 'careless.mjs');
     await writeFile(
       entry,
-      "import { DateTime } from 'luxon';\nimport { parse } from 'yaml';\nimport { z } from 'zod';\nexport const all = [DateTime.now(), parse('a: 1'), z.string().parse('x')];\n",
+      "import { DateTime } from 'luxon';\nimport { parse } from 'yaml';\nimport { z } from 'zod';\n" +
+        `import { renderChart } from ${JSON.stringify(join(ROOT, 'src/charts/render.ts'))};\n` +
+        "export const all = [DateTime.now(), parse('a: 1'), z.string().parse('x'), renderChart];\n",
     );
     const result = await esbuild.build({
       entryPoints: [entry],
@@ -147,7 +191,7 @@ describe('what the http bundle leaves out', () => {
       logLevel: 'error',
     });
     const inputs = metafileInputs(result.metafile);
-    for (const name of ['luxon', 'yaml', 'zod (classic)']) {
+    for (const name of ['luxon', 'yaml', 'zod (classic)', 'echarts', '@resvg/resvg-wasm', 'chart renderer']) {
       expect(matching(inputs, FORBIDDEN_IN_HTTP[name]!).length, name).toBeGreaterThan(0);
     }
   });

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/build/bundle.ts';
 import { SECRETS_CLIENT_FILE } from '../../src/build/secrets-client.ts';
+import { FONTS_DIR, RESVG_WASM_FILE } from '../../src/charts/assets.ts';
+import { ALL_FONT_FILES, CHART_FONT } from '../../src/charts/font.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { oslsPackage } from '../support/osls.ts';
 
@@ -132,6 +134,21 @@ describe('the packages', () => {
       expect(readFileSync(join(dir, `${name}.zip`)).includes(`dist/${name}/${SECRETS_CLIENT_FILE}`), name).toBe(true);
     }
     expect(readFileSync(join(dir, 'schedule.zip')).includes(SECRETS_CLIENT_FILE)).toBe(false);
+  });
+
+  it('ship the worker with its chunks and the chart renderer’s files beside them, and no other function with those', () => {
+    const worker = readFileSync(join(dir, 'worker.zip'));
+    for (const file of [
+      'chunk-render-',
+      RESVG_WASM_FILE,
+      `${FONTS_DIR}/${CHART_FONT.licence}`,
+      ...ALL_FONT_FILES.map((f) => `${FONTS_DIR}/${f}`),
+    ]) {
+      expect(worker.includes(`dist/worker/${file}`), file).toBe(true);
+    }
+    for (const name of ['http', 'schedule', 'deadletter']) {
+      expect(readFileSync(join(dir, `${name}.zip`)).includes(RESVG_WASM_FILE), name).toBe(false);
+    }
   });
 });
 

@@ -1,9 +1,11 @@
 /** renderDigest: the digest's layout, what changed, its special cases, hostile data, the period line. Pure: fixtures in, Block Kit out. */
 import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import type { ImageRef } from '../../src/digest/blocks.ts';
 import { decodeDrilldownRef } from '../../src/digest/drilldown-ref.ts';
 import { type RenderOptions, renderDigest } from '../../src/digest/render-digest.ts';
 import { buildInsights } from '../../src/insights/build.ts';
+import { validateMessage } from '../../src/slack-double/validate.ts';
 import {
   hostileAnalytics,
   hostileProject,
@@ -254,5 +256,46 @@ describe('time zone in the period line', () => {
     expect(periodLine).toContain('America/New York');
     expect(periodLine).not.toContain('New\u02cdYork');
     expect(periodLine).not.toMatch(/New[^ ]York/);
+  });
+});
+
+describe('renderDigest: with a chart', () => {
+  const CHART: ImageRef = { fileId: 'F0123ABCDEF', altText: `Line chart &amp; numbers ${'x'.repeat(3000)}`, title: 'Daily conversations' };
+  const insights = buildInsights({ current: textBot(), previous: textBotPrevious(), period: period() });
+  const project = { id: 'proj_demo_text', name: 'Acme Support Bot' };
+  const withChart = renderDigest(insights, { project, images: [CHART] });
+  const plain = renderDigest(insights, { project });
+
+  it('shows the image where the sparkline was, and nothing else changes', () => {
+    const image = withChart.blocks.findIndex((b) => b.type === 'image');
+    const sparkline = plain.blocks.findIndex(
+      (b) => b.type === 'section' && 'text' in b && b.text?.text.startsWith('*Daily conversations*'),
+    );
+    expect(image).toBe(sparkline);
+    expect(withChart.blocks.filter((_, i) => i !== image)).toEqual(plain.blocks.filter((_, i) => i !== sparkline));
+    expect(withChart.text).toBe(plain.text);
+  });
+
+  it('is valid Block Kit: alt text cut to 2,000 without breaking an entity, a plain_text title', () => {
+    expect(validateMessage(withChart as unknown as Record<string, unknown>)).toEqual({ ok: true });
+    const image = withChart.blocks.find((b) => b.type === 'image') as { alt_text: string; title: { type: string; text: string } };
+    expect(image.alt_text.length).toBeLessThanOrEqual(2000);
+    expect(image.alt_text.startsWith('Line chart &amp; numbers')).toBe(true);
+    expect(image.title).toEqual({ type: 'plain_text', text: 'Daily conversations' });
+  });
+
+  it('keeps its drill-down buttons and the "Open in ChatDash" link beside the chart, and stays valid Block Kit', () => {
+    const linked = renderDigest(insights, { project, images: [CHART], buttons: true, dashboardUrl: 'https://app.chat-dash.com/p/acme' });
+    expect(validateMessage(linked as unknown as Record<string, unknown>)).toEqual({ ok: true });
+    const types = linked.blocks.map((b) => b.type);
+    expect(types.indexOf('image')).toBeLessThan(types.indexOf('actions'));
+    const elements = (linked.blocks.find((b) => b.type === 'actions') as ActionsBlock).elements;
+    expect(elements.at(-1)).toMatchObject({ type: 'button', url: 'https://app.chat-dash.com/p/acme' });
+    expect(actionIds(linked.blocks)).toContain('drilldown:topics');
+  });
+
+  it('a digest without the trend section shows no chart', () => {
+    const noTrend = renderDigest(insights, { project, images: [CHART], sections: ['headline', 'topics'] });
+    expect(noTrend.blocks.map((b) => b.type)).not.toContain('image');
   });
 });

@@ -1,6 +1,7 @@
 /** renderDrilldown: each view's list (intents led by how many messages matched), long lists cut with "… and N more", hostile data. Pure. */
 import type { HeaderBlock, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import type { ImageRef } from '../../src/digest/blocks.ts';
 import { DRILLDOWN_VIEWS } from '../../src/digest/drilldown-views.ts';
 import { PRACTICAL_LIMITS } from '../../src/digest/limits.ts';
 import { type RenderOptions, renderDigest } from '../../src/digest/render-digest.ts';
@@ -174,5 +175,28 @@ describe('rendering hostile data stays within every limit and escapes everything
         for (const raw of ['<!channel>', '<!here>', '<@U123>', '<https://evil', '<#C0123']) expect(t.text).not.toContain(raw);
       }
     }
+  });
+});
+
+describe('renderDrilldown: with a chart', () => {
+  const insights = buildInsights({ current: textBot(), previous: textBotPrevious(), period: period() });
+  const project = { id: 'proj_demo_text', name: 'Acme Support Bot' };
+  const chart: ImageRef = { fileId: 'F0123ABCDEF', altText: 'Line chart', title: 'Cost per day' };
+  const types = (blocks: Array<{ type: string }>) => blocks.map((b) => b.type);
+
+  it('shows the image under the summary, before the list', () => {
+    const costs = renderDrilldown('costs', insights, { project, images: [{ ...chart, title: 'Cost per day' }] });
+    expect(types(costs.blocks).slice(0, 4)).toEqual(['header', 'context', 'section', 'image']);
+    expect(validateMessage(costs as unknown as Record<string, unknown>)).toEqual({ ok: true });
+    const topics = renderDrilldown('topics', insights, { project, images: [{ ...chart, title: 'Top topics' }] });
+    expect(types(topics.blocks).slice(0, 3)).toEqual(['header', 'context', 'image']);
+  });
+
+  it('ends with the "Open in ChatDash" link after the list, the chart still under the summary, valid Block Kit', () => {
+    const costs = renderDrilldown('costs', insights, { project, images: [chart], dashboardUrl: 'https://app.chat-dash.com/p/acme' });
+    expect(validateMessage(costs as unknown as Record<string, unknown>)).toEqual({ ok: true });
+    const kinds = types(costs.blocks);
+    expect(kinds.slice(0, 4)).toEqual(['header', 'context', 'section', 'image']);
+    expect(kinds.slice(-2)).toEqual(['actions', 'context']);
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/build/bundle.ts';
 import { keylessEnv } from '../support/env.ts';
+import { decodePng } from '../support/png.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'chatdash-demo-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -41,6 +42,15 @@ describe('npm run demo', () => {
     expect(digest.blocks.length).toBeLessThanOrEqual(50);
     const link = readFileSync(join(out, 'block-kit-builder-url.txt'), 'utf8').trim();
     expect(link.startsWith('https://app.slack.com/block-kit-builder/#')).toBe(true);
-    expect(JSON.parse(decodeURIComponent(link.slice(link.indexOf('#') + 1)))).toEqual({ blocks: digest.blocks });
+    // The Builder gets the text version (it can't show files uploaded to the double); digest.json has the chart.
+    const text = JSON.parse(readFileSync(join(out, 'digest-text.json'), 'utf8')) as { blocks: unknown[] };
+    expect(JSON.parse(decodeURIComponent(link.slice(link.indexOf('#') + 1)))).toEqual({ blocks: text.blocks });
+    expect(digest.blocks).toContainEqual(expect.objectContaining({ type: 'image', slack_file: { id: expect.stringMatching(/^F/) } }));
+    expect(stdout).toContain('Posted to the Slack double: accepted');
+    for (const chart of ['chart-conversations.png', 'chart-cost.png', 'chart-topics.png']) {
+      expect(stdout).toContain(join(out, chart));
+      const png = decodePng(readFileSync(join(out, chart)));
+      expect([png.width, png.height]).toEqual([1200, 600]);
+    }
   }, 90_000);
 });

@@ -1,20 +1,26 @@
 /**
  * The deployable bundles, run as Lambda would run them: `dist/<fn>/index.mjs` imported in a fresh Node process with
  * only the Lambda environment, the HTTP function answering a signed slash command (cold start included) and
- * queueing to SQS (moto), the worker taking that SQS message and answering on the Slack double.
+ * queueing to SQS (moto), the worker taking that SQS message and answering on the Slack double. The worker built
+ * outside the repository (no node_modules to fall back on) draws its chart from the resvg wasm and fonts the build
+ * copied beside its chunks; the wasm is the same file on the x64 build machine and on arm64 Lambda.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateQueueCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleFunctions, ROOT } from '../../src/build/bundle.ts';
+import { statsJob } from '../../src/bench/events.ts';
+import { type BundleResult, bundleFunctions, ROOT } from '../../src/build/bundle.ts';
 import { SECRETS_CLIENT_FILE } from '../../src/build/secrets-client.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { slashCommandEvent } from '../../src/slack-double/requests.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
+import { sqsEvent } from '../support/payloads.ts';
+import { decodePng } from '../support/png.ts';
 import { useSandbox } from '../support/sandbox.ts';
 import { BOT_TOKEN, CHATDASH_KEY, leakedSecrets, SECRETS } from '../support/secrets.ts';
 import { useSlackDouble } from '../support/slack-double.ts';
@@ -40,10 +46,10 @@ interface RunResult {
 }
 
 /** Async on purpose: the loopback servers this child talks to live in this process. */
-function runBundle(file: string, event: unknown, env: Record<string, string>): Promise<RunResult> {
+function runBundle(file: string, event: unknown, env: Record<string, string>, cwd = ROOT): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '--no-warnings', '-e', RUNNER], {
-      cwd: ROOT,
+      cwd,
       env: { ...env, BUNDLE_URL: pathToFileURL(file).href, EVENT: JSON.stringify(event), AWS_LAMBDA_FUNCTION_NAME: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -51,7 +57,7 @@ function runBundle(file: string, event: unknown, env: Record<string, string>): P
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -226,6 +232,16 @@ describe.skipIf(!motoAvailable)('the bundles reading their secret from Secrets M
     expect((await runBundle(files.http!, forged, lambdaEnv('chatdash-slack/bundle'))).result.statusCode).toBe(401);
   });
 
+  it('the worker bundle, split into chunks, reads the secret through the client beside them and answers a stats job', async () => {
+    const event = sqsEvent(statsJob(slack.responseUrl('bundle-sm-stats'), 'stats:bundle-sm-stats'));
+    const env = { ...lambdaEnv('chatdash-slack/bundle'), SLACK_API_URL: slack.apiUrl, CHATDASH_API_URL: sandbox.url };
+    const run = await runBundle(files.worker!, event, env);
+    expect(run.result.batchItemFailures).toEqual([]);
+    expect(answersTo(slack, 'bundle-sm-stats')).toEqual([expect.objectContaining({ ok: true })]);
+    expect(sandbox.requests.every((r) => r.authorized)).toBe(true);
+    expectNoSecrets(run.output);
+  });
+
   it('an unreadable secret: 503 and a log line naming the secret, never a value', async () => {
     const event = slashCommandEvent({ text: 'help', response_url: slack.responseUrl() });
     const run = await runBundle(files.http!, event, lambdaEnv('chatdash-slack/absent'));
@@ -234,4 +250,32 @@ describe.skipIf(!motoAvailable)('the bundles reading their secret from Secrets M
     expect(run.output).toContain('chatdash-slack/absent');
     expectNoSecrets(run.output);
   });
+});
+
+describe('the worker bundle away from the repository', () => {
+  let away: string;
+  let worker: BundleResult;
+
+  beforeAll(async () => {
+    away = await mkdtemp(join(tmpdir(), 'chatdash-worker-bundle-'));
+    [worker] = (await bundleFunctions({ outdir: away, configPath: DEMO_CONFIG_PATH, functions: ['worker'] })) as [BundleResult];
+  });
+  afterAll(async () => {
+    if (away) await rm(away, { recursive: true, force: true });
+  });
+
+  it('answers a stats job with a chart rendered from the files beside its chunks', async () => {
+    expect(worker.assets.map((a) => a.file)).toContain('resvg.wasm');
+    const event = sqsEvent(statsJob(slack.responseUrl('bundle-chart'), 'stats:bundle-chart'));
+    const env = { ...secretsEnv, SLACK_API_URL: slack.apiUrl, CHATDASH_API_URL: sandbox.url };
+    const run = await runBundle(worker.file, event, env, away);
+    expect(run.result.batchItemFailures).toEqual([]);
+    expect(run.output).toContain('"event":"chart.delivered"');
+    const [answer] = answersTo(slack, 'bundle-chart');
+    const image = ((answer?.body.blocks ?? []) as Array<{ type: string; slack_file?: { id: string } }>).find((b) => b.type === 'image');
+    expect(image?.slack_file?.id).toMatch(/^F/);
+    const file = slack.files().find((f) => f.id === image!.slack_file!.id)!;
+    expect([decodePng(file.bytes!).width, decodePng(file.bytes!).height]).toEqual([1200, 600]);
+    expectNoSecrets(run.output);
+  }, 60_000);
 });

@@ -1,19 +1,14 @@
-import { type Logger, LogLevel, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
+/**
+ * The Slack Web API double: Web API basics, Block Kit validation, failures and rate limits, response_url,
+ * conversations.replies, and files (the external upload flow, processing time, scopes, and which image blocks a
+ * message may show): the same failure modes Slack has.
+ */
+import { WebAPIPlatformError, WebAPIRateLimitedError, type WebClient, type WebClientOptions } from '@slack/web-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useSlackDouble } from '../support/slack-double.ts';
+import { startSlackDouble } from '../../src/slack-double/server.ts';
+import { doubleClient, useSlackDouble } from '../support/slack-double.ts';
 
 const TOKEN = 'xoxb-test-token';
-
-/** WebClient logs Slack's response_metadata warnings at error level; these tests provoke them on purpose. */
-const quiet: Logger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  setLevel() {},
-  getLevel: () => LogLevel.ERROR,
-  setName() {},
-};
 
 const double = useSlackDouble({
   users: { U0TOKYO: { tz: 'Asia/Tokyo' } },
@@ -21,24 +16,22 @@ const double = useSlackDouble({
 });
 let client: WebClient;
 
-function makeClient(token = TOKEN, extra: ConstructorParameters<typeof WebClient>[1] = {}): WebClient {
-  return new WebClient(token, {
-    slackApiUrl: double.apiUrl,
-    retryConfig: { retries: 0 },
-    logger: quiet,
-    ...extra,
-  });
+const makeClient = (token = TOKEN, extra: WebClientOptions = {}): WebClient => doubleClient(double, token, extra);
+
+/** Slack's error code and answer of a rejected WebClient call. */
+async function slackFailure(promise: Promise<unknown>): Promise<{ error: string; data: Record<string, unknown> }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WebAPIPlatformError) return { error: error.data.error, data: error.data as unknown as Record<string, unknown> };
+    throw error;
+  }
+  throw new Error('call did not fail');
 }
 
 /** The Slack error code of a rejected WebClient call. */
 async function slackError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WebAPIPlatformError) return error.data.error;
-    throw error;
-  }
-  throw new Error('call did not fail');
+  return (await slackFailure(promise)).error;
 }
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -350,5 +343,117 @@ describe('Slack double: conversations.replies', () => {
     const root = await client.chat.postMessage({ channel: 'C0ACME', text: 'root' });
     double.reset();
     expect(await slackError(client.conversations.replies({ channel: 'C0ACME', ts: root.ts! }))).toBe('thread_not_found');
+  });
+});
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+
+type UploadTarget = { upload_url: string; file_id: string };
+
+/** files.getUploadURLExternal for `length` bytes. */
+async function uploadTarget(c: WebClient, length = PNG.length, extra: Record<string, unknown> = {}): Promise<UploadTarget> {
+  return (await c.apiCall('files.getUploadURLExternal', { filename: 'chart.png', length, ...extra })) as unknown as UploadTarget;
+}
+
+/** Upload `PNG`; complete it (privately unless `channel` is given); returns the file id and the first answer. */
+async function upload(channel?: string) {
+  const target = await uploadTarget(client, PNG.length, { alt_txt: 'A chart' });
+  expect(target.file_id).toMatch(/^F[A-Z0-9]{8,}$/);
+  const posted = await fetch(target.upload_url, { method: 'POST', body: PNG });
+  expect(posted.status).toBe(200);
+  const complete = () =>
+    client.files.completeUploadExternal({ files: [{ id: target.file_id, title: 'Chart' }], ...(channel ? { channel_id: channel } : {}) });
+  const first = (await complete()) as unknown as { files: Array<{ filetype: string; channels: string[] }> };
+  return { id: target.file_id, first, complete };
+}
+
+const imageMessage = (id: string) => ({ text: 'chart', blocks: [{ type: 'image', slack_file: { id }, alt_text: 'A chart' }] });
+
+describe('Slack double: the external upload flow', () => {
+  it('keeps the bytes, and a fresh file is processing until the next poll', async () => {
+    const { id, first, complete } = await upload();
+    expect(first.files[0]!.filetype).toBe('');
+    const second = (await complete()) as unknown as { files: Array<{ filetype: string; channels: string[] }> };
+    expect(second.files[0]).toMatchObject({ filetype: 'png', channels: [] });
+    expect(double.files()).toEqual([
+      expect.objectContaining({ id, filename: 'chart.png', altText: 'A chart', title: 'Chart', completed: true }),
+    ]);
+    expect(double.files()[0]!.bytes).toEqual(PNG);
+    expect(double.callsTo('upload_url')).toEqual([expect.objectContaining({ ok: true, body: { file_id: id, bytes: PNG.length } })]);
+  });
+
+  it('files.info reports the same processing state (and needs files:read)', async () => {
+    const { id } = await upload();
+    expect(((await client.files.info({ file: id })) as unknown as { file: { filetype: string } }).file.filetype).toBe('png');
+    double.setScopes(['chat:write', 'files:write']);
+    expect(await slackError(client.files.info({ file: id }))).toBe('missing_scope');
+  });
+
+  it('without files:write: missing_scope, naming the scope needed', async () => {
+    double.setScopes(['chat:write', 'commands']);
+    const { error, data } = await slackFailure(uploadTarget(client, 3));
+    expect(error).toBe('missing_scope');
+    expect(data).toMatchObject({ needed: 'files:write', provided: 'chat:write,commands' });
+  });
+
+  it('an upload URL failure and a length that does not match are HTTP errors; completing an unsent file fails', async () => {
+    const target = await uploadTarget(client);
+    double.fail('upload_url', { error: 'internal_error', httpStatus: 503 });
+    expect((await fetch(target.upload_url, { method: 'POST', body: PNG })).status).toBe(503);
+    expect((await fetch(target.upload_url, { method: 'POST', body: PNG.subarray(0, 4) })).status).toBe(400);
+    expect(await slackError(client.files.completeUploadExternal({ files: [{ id: target.file_id }] }))).toBe('file_upload_not_found');
+    expect(await slackError(client.files.completeUploadExternal({ files: [{ id: 'F0NOSUCHFILE' }] }))).toBe('file_not_found');
+  });
+
+  it('a channel the bot cannot post to fails the share', async () => {
+    const target = await uploadTarget(client);
+    await fetch(target.upload_url, { method: 'POST', body: PNG });
+    expect(await slackError(client.files.completeUploadExternal({ files: [{ id: target.file_id }], channel_id: 'C0GONE' }))).toBe(
+      'channel_not_found',
+    );
+  });
+});
+
+describe('Slack double: image blocks that name a slack_file', () => {
+  it('the bot’s own private upload shows in its messages once processed', async () => {
+    const { id, complete } = await upload();
+    const early = await slackFailure(client.chat.postMessage({ channel: 'C0ACME', ...imageMessage(id) }));
+    expect(early.error).toBe('invalid_blocks');
+    expect(early.data.errors).toEqual(['invalid slack file [json-pointer:/blocks/0/slack_file]']);
+    await complete();
+    await expect(client.chat.postMessage({ channel: 'C0ACME', ...imageMessage(id) })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('a file shared to another channel is invalid here; an unknown id is invalid anywhere', async () => {
+    const { id, complete } = await upload('C0OTHER');
+    await complete();
+    await expect(client.chat.postMessage({ channel: 'C0OTHER', ...imageMessage(id) })).resolves.toMatchObject({ ok: true });
+    expect(await slackError(client.chat.postMessage({ channel: 'C0ACME', ...imageMessage(id) }))).toBe('invalid_blocks');
+    expect(await slackError(client.chat.postMessage({ channel: 'C0ACME', ...imageMessage('F0NOSUCHFILE') }))).toBe('invalid_blocks');
+  });
+
+  it('response_url messages: the private upload shows unless the double is told Slack refuses it there', async () => {
+    const { id, complete } = await upload();
+    await complete();
+    const post = (url: string) =>
+      fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(imageMessage(id)) });
+    expect((await post(double.responseUrl('ok'))).status).toBe(200);
+    const strict = await startSlackDouble({ ephemeralPrivateFiles: 'reject' });
+    try {
+      const strictClient = doubleClient(strict);
+      const t = await uploadTarget(strictClient);
+      await fetch(t.upload_url, { method: 'POST', body: PNG });
+      await strictClient.files.completeUploadExternal({ files: [{ id: t.file_id }] });
+      await strictClient.files.completeUploadExternal({ files: [{ id: t.file_id }] });
+      const refused = await fetch(strict.responseUrl('r'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(imageMessage(t.file_id)),
+      });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    } finally {
+      await strict.close();
+    }
   });
 });

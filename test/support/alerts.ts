@@ -5,7 +5,6 @@
  * data (rhythm, incidents, emerging messages, degrading projects) agrees with the checks.
  */
 import type { SQSBatchResponse } from 'aws-lambda';
-import type { AlertWorkerDeps } from '../../src/alerts/check.ts';
 import { type AlertInput, newAlert } from '../../src/alerts/lifecycle.ts';
 import { createMemoryAlertStore, createMemoryWindowStore } from '../../src/alerts/memory-store.ts';
 import type { StoredAlert } from '../../src/alerts/model.ts';
@@ -13,6 +12,7 @@ import { queueDueAlertChecks } from '../../src/alerts/tick.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import type { AlertCheckJob } from '../../src/jobs/schema.ts';
 import type { SlackCall } from '../../src/slack-double/server.ts';
+import type { AlertWorkerDeps } from '../../src/worker/alert-check.ts';
 import type { WorkerHandler } from '../../src/worker/handler.ts';
 import { createMemoryOnceGuard, type OnceGuard } from '../../src/worker/idempotency.ts';
 import { type Bot, startBot } from './bot.ts';

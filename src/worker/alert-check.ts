@@ -1,13 +1,20 @@
 /**
- * The `alert-check` job (thin I/O around the pure evaluation and state machine): one ChatDash query for the
- * window, shared by every alert of the job; the past weeks' same windows from the store (ChatDash only for the
- * ones it doesn't have yet); then, per alert, one conditional state write that applies the window and queues any
- * notice, and the posts, each under its own idempotency key.
+ * The `alert-check` job (thin I/O around the pure evaluation and state machine of src/alerts/): one ChatDash
+ * query for the window, shared by every alert of the job; the past weeks' same windows from the store (ChatDash
+ * only for the ones it doesn't have yet); then, per alert, one conditional state write that applies the window
+ * and queues any notice, and the posts, each under its own idempotency key.
  *
  * ChatDash failing makes the window "unknown" for the alerts (no fire, no recovery, no crash, no retry storm: the
  * next window is checked on time). A Slack failure that a retry may fix fails the job after every alert had its
  * turn; the notice stays queued in the state and the SQS retry posts it, once.
  */
+import { evaluateAlert } from '../alerts/evaluate.ts';
+import { incidentPolicy, transition } from '../alerts/incident.ts';
+import { covers, metricsForAlerts, toWindowData, type WindowData, type WindowSnapshot } from '../alerts/measures.ts';
+import type { AlertState, Notice, StoredAlert } from '../alerts/model.ts';
+import { renderAlertNotice } from '../alerts/render.ts';
+import type { AlertStore, WindowStore } from '../alerts/store.ts';
+import { baselineWindows, isSilenced, nextCheckAfter, settleMs, windowContaining } from '../alerts/windows.ts';
 import { isChatDashError } from '../chatdash/errors.ts';
 import type { MetricName } from '../chatdash/schema.ts';
 import type { ProjectConfig } from '../config/schema.ts';
@@ -15,18 +22,11 @@ import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import type { AlertCheckJob } from '../jobs/schema.ts';
 import { errorFields } from '../log.ts';
 import type { TimeRange } from '../periods/period.ts';
-import { alertAdmins } from '../worker/alerts.ts';
-import { DEFAULT_CHATDASH_BUDGET_MS, type WorkerDeps } from '../worker/deps.ts';
-import { describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from '../worker/failures.ts';
-import type { OnceGuard } from '../worker/idempotency.ts';
-import { mapLimit } from '../worker/map-limit.ts';
-import { evaluateAlert } from './evaluate.ts';
-import { incidentPolicy, transition } from './incident.ts';
-import { covers, metricsForAlerts, toWindowData, type WindowData, type WindowSnapshot } from './measures.ts';
-import type { AlertState, Notice, StoredAlert } from './model.ts';
-import { renderAlertNotice } from './render.ts';
-import type { AlertStore, WindowStore } from './store.ts';
-import { baselineWindows, isSilenced, nextCheckAfter, settleMs, windowContaining } from './windows.ts';
+import { alertAdmins } from './alerts.ts';
+import { DEFAULT_CHATDASH_BUDGET_MS, type WorkerDeps } from './deps.ts';
+import { describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+import type { OnceGuard } from './idempotency.ts';
+import { mapLimit } from './map-limit.ts';
 
 /** What the worker needs for alert checks (absent until the runtime store is wired in). */
 export interface AlertWorkerDeps {

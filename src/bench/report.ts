@@ -1,4 +1,5 @@
 /** The benchmark's verdicts and its printed table. Pure. */
+import type { AlertBenchResult } from './alert-checks.ts';
 import type { ChartRenderResult } from './chart-render.ts';
 import type { VariantResult } from './cold-start.ts';
 import type { DigestTimeResult } from './digest-time.ts';
@@ -47,6 +48,7 @@ export interface BenchResults {
   secretsRoundTripMs?: number;
   /** The overview on loopback, and with latency added to every ChatDash request. */
   overview?: OverviewTimeResult[];
+  alertChecks?: AlertBenchResult;
   totalSeconds?: number;
 }
 
@@ -264,6 +266,45 @@ export function overviewCheck(o: OverviewTimeResult): Check {
   };
 }
 
+export function formatAlertChecks(a: AlertBenchResult): string {
+  const rows = a.rounds.map((r) => [
+    r.name,
+    String(r.jobs),
+    String(r.alertsChecked),
+    String(r.chatdashRequests),
+    `${r.seconds.toFixed(2)} s`,
+    `${Math.round(r.slowestJobMs)} ms`,
+    `${r.redelivered}/${r.failed}`,
+  ]);
+  return [
+    `Alert check rounds: ${a.alerts.toLocaleString('en-US')} hourly alerts on ${a.projects} projects, ${a.containers} workers × batches of ${a.batchSize} × concurrency ${a.concurrency}`,
+    table(['round', 'jobs', 'alerts checked', 'ChatDash requests', 'time', 'slowest job', 'redelivered/failed'], rows),
+  ].join('\n');
+}
+
+/** Verdicts on the alert rounds: every alert checked, and one ChatDash query per project once history is kept. */
+export function alertCheckChecks(a: AlertBenchResult): Check[] {
+  const warm = a.rounds[1];
+  const all = a.rounds.every((r) => r.alertsChecked === a.alerts && r.failed === 0);
+  const checks: Check[] = [
+    {
+      name: 'alert rounds checked every alert',
+      value: a.rounds.map((r) => r.alertsChecked).join(', '),
+      target: `${a.alerts} each`,
+      pass: all,
+    },
+  ];
+  if (warm) {
+    checks.push({
+      name: 'alert round: ChatDash requests with history kept',
+      value: `${warm.chatdashRequests} for ${warm.jobs} jobs`,
+      target: `= ${a.projects} (one per project)`,
+      pass: warm.chatdashRequests === a.projects,
+    });
+  }
+  return checks;
+}
+
 export function formatReport(results: BenchResults): string {
   const parts = [
     `chatdash-slack bench — node ${results.node}, ${results.platform}, ${results.cpus} CPUs`,
@@ -283,6 +324,7 @@ export function formatReport(results: BenchResults): string {
   if (results.fanout) parts.push('', formatFanout(results.fanout));
   if (results.tickCost && results.tickCost.length > 0) parts.push('', formatTickCost(results.tickCost));
   for (const overview of results.overview ?? []) parts.push('', formatOverview(overview));
+  if (results.alertChecks) parts.push('', formatAlertChecks(results.alertChecks));
   if (results.totalSeconds !== undefined) parts.push('', `Bench took ${results.totalSeconds.toFixed(1)} s.`);
   return parts.join('\n');
 }

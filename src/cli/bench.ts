@@ -3,9 +3,10 @@
  * signature-only floor (the worker with and without a chart, and the HTTP function reading runtime bindings through
  * the AWS SDK instead of a signed request), each function also with its secret read from Secrets Manager as in AWS
  * (moto_server), chart render times (cold and warm per chart), end-to-end digest time, fan-out throughput for 1,000
- * subscriptions against Slack's floor, the tick's cost with 10,000 runtime subscriptions stored, and the agency
- * overview's time and ChatDash requests for 50 projects. Loopback only: the ChatDash sandbox, the Slack double, an
- * SQS and DynamoDB stand-in run in this process, moto_server beside it.
+ * subscriptions against Slack's floor, the tick's cost with 10,000 runtime subscriptions stored, the agency
+ * overview's time and ChatDash requests for 50 projects, and the ChatDash requests and time of an alert check round
+ * for 500 alerts. Loopback only: the ChatDash sandbox, the Slack double, an SQS and DynamoDB stand-in run in this
+ * process, moto_server beside it.
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
  */
@@ -13,6 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isMotoInstalled } from '../aws/moto.ts';
+import { runAlertBench } from '../bench/alert-checks.ts';
 import { buildBaselines } from '../bench/baselines.ts';
 import { measureChartRenders } from '../bench/chart-render.ts';
 import { measureColdStarts, type Variant } from '../bench/cold-start.ts';
@@ -22,6 +24,7 @@ import { runFanout } from '../bench/fanout.ts';
 import { FANOUT_TICK, fanoutConfig } from '../bench/fanout-config.ts';
 import { measureOverviewTime } from '../bench/overview-time.ts';
 import {
+  alertCheckChecks,
   type BenchResults,
   chartChecks,
   coldStartChecks,
@@ -60,10 +63,13 @@ const values = optionsOrExit('bench', process.argv.slice(2), {
   channels: { type: 'string', default: '100' },
   stored: { type: 'string', default: '10000' },
   'overview-projects': { type: 'string', default: '50' },
+  alerts: { type: 'string', default: '500' },
+  'alert-projects': { type: 'string', default: '100' },
   help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
-  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100] [--stored 10000] [--overview-projects 50]
+  console.log(`Usage: npm run bench [-- --runs N] [--quick] [--json FILE] [--subscriptions 1000] [--channels 100] [--stored 10000]
+                 [--overview-projects 50] [--alerts 500] [--alert-projects 100]
 Builds the Lambda bundles (into node_modules/.cache/chatdash-bench) and measures, in fresh node processes:
 size, load, load + first answer and a warm answer for http, worker (a stats job without a chart, and
 worker-charts: with its chart drawn and uploaded), schedule and deadletter, side by side with a naive Bolt
@@ -73,8 +79,9 @@ every cold function does in AWS; and http-sdk: the HTTP function reading runtime
 Then chart render times (cold and warm per chart, fresh processes), the end-to-end digest time, the fan-out of
 --subscriptions digests over --channels channels at Slack's 1 message/s/channel against that floor (those two
 without charts), one tick with --stored runtime subscriptions of which 10 are due (in memory, and on moto's
-DynamoDB where moto_server is installed), and the agency overview's time and ChatDash requests for
---overview-projects projects (on loopback, and with 250 ms added to each ChatDash request).
+DynamoDB where moto_server is installed), the agency overview's time and ChatDash requests for
+--overview-projects projects (on loopback, and with 250 ms added to each ChatDash request), then alert check rounds
+for --alerts hourly alerts over --alert-projects projects (ChatDash requests and time per round).
 --runs     samples per bundle and digest runs (default 7; 3 with --quick)
 --json     also write every sample and result to FILE
 Exits 1 if a target is missed.`);
@@ -88,6 +95,8 @@ const storedCount = positiveInt(values.stored, '--stored');
 const overviewProjects = positiveInt(values['overview-projects'], '--overview-projects');
 /** Stands in for a real API's latency in the second overview measurement. */
 const OVERVIEW_LATENCY_MS = 250;
+const alertCount = positiveInt(values.alerts, '--alerts');
+const alertProjects = positiveInt(values['alert-projects'], '--alert-projects');
 const benchStarted = performance.now();
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -231,6 +240,10 @@ try {
     await measureOverviewTime({ projects: overviewProjects, runs, slack, log: quiet, latencyMs: OVERVIEW_LATENCY_MS }),
   ];
 
+  progress(`Alert check rounds: ${alertCount} alerts on ${alertProjects} projects…`);
+  slack.reset();
+  const alertChecks = await runAlertBench({ alerts: alertCount, projects: alertProjects, config: demoConfig, slack, secrets, log: quiet });
+
   const results: BenchResults = {
     runs,
     node: process.versions.node,
@@ -244,9 +257,10 @@ try {
     tickCost,
     ...(secretsRoundTripMs !== undefined ? { secretsRoundTripMs } : {}),
     overview,
+    alertChecks,
     totalSeconds: (performance.now() - benchStarted) / 1000,
   };
-  results.checks.push(...overview.map(overviewCheck));
+  results.checks.push(...overview.map(overviewCheck), ...alertCheckChecks(alertChecks));
   console.log(formatReport(results));
   if (values.json) {
     const file = resolve(values.json);

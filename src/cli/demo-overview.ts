@@ -34,7 +34,7 @@ export async function demoOverview(ctx: DemoOverviewContext): Promise<void> {
   const { http, worker, queue, sandbox, slack, signing, out } = ctx;
   for (const { projectId, fault } of DEMO_FAULTS) sandbox.setFault(fault, projectId);
   try {
-    ctx.step('From the agency channel (C0AGENCY, six client bots), a signed "/chatdash overview"');
+    ctx.step('From the agency channel (C0AGENCY, seven client bots), a signed "/chatdash overview"');
     const ack = await http(
       slashCommandEvent(
         {

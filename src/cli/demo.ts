@@ -10,6 +10,7 @@
  *  4. sends a signed `/chatdash stats acme 30d` through the real HTTP handler, then runs the worker on the queued
  *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way;
  *  5. sends `/chatdash overview` from the agency channel the same way and shows the ranked agency overview.
+ *  6. plays an incident on the web-shop bot and runs a simulated day of hourly alert checks (see demo-alerts.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,6 +38,7 @@ import { buildDeps } from '../worker/build-deps.ts';
 import { chartImages } from '../worker/charts.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
 import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
+import { runAlertDemo } from './demo-alerts.ts';
 import { demoOverview } from './demo-overview.ts';
 
 const values = optionsOrExit('demo', process.argv.slice(2), {
@@ -51,7 +53,7 @@ Runs the bot against the bundled ChatDash sandbox and a local Slack double (no k
 prints the digest, writes its chart PNGs, its Block Kit JSON and a Block Kit Builder link to --out
 (default .demo/), shows a /chatdash stats round trip through the real HTTP handler and worker, then
 /chatdash overview from the agency channel (C0AGENCY), written to --out as overview.json and a Block Kit
-Builder link.`);
+Builder link, then an alert firing and recovering on a simulated day of hourly checks (writes alert.json too).`);
   process.exit(0);
 }
 
@@ -63,7 +65,9 @@ const project = config.projects.find((p) => p.key === values.project);
 if (!project)
   exitWithUsage('demo', new UsageError(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`));
 
-const sandbox = await startSandbox();
+// The sandbox's clock: the real one, except while the alerts step simulates a day (see demo-alerts.ts).
+const sandboxClock = { now: Date.now };
+const sandbox = await startSandbox({ now: () => sandboxClock.now() });
 const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
 try {
   // 1–2. The real client against the sandbox.
@@ -183,6 +187,21 @@ try {
     if (reply) console.log(indent(renderForTerminal(reply.body as unknown as SlackMessage)));
   }
   await demoOverview({ http, worker, queue, sandbox, slack, signing, out: values.out, step, indent });
+  // 6. Alerts: an incident, checked hourly, through the real tick and worker.
+  await runAlertDemo({
+    config,
+    sandbox,
+    sandboxClock,
+    slack,
+    env,
+    secrets,
+    http,
+    queue,
+    signingSecret: signing.secret,
+    out: values.out,
+    step,
+    indent,
+  });
   console.log(`\n${bold('Done.')} Next: \`npm test\`, or \`npm run sandbox\` to explore the ChatDash sandbox with curl.`);
 } finally {
   await slack.close();

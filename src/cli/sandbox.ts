@@ -29,7 +29,9 @@ async function main(): Promise<void> {
 Runs the ChatDash sandbox (the analytics endpoint with deterministic demo projects) until Ctrl-C.
   --port N   port to listen on (default: SANDBOX_PORT, else ${DEFAULT_PORT})
   --host H   address to bind (default 127.0.0.1)
-Faults for experiments: POST /__sandbox/fault with {"fault": {"type": "rate_limit", "retryAfterSeconds": 5}} ({"fault": null} clears).`);
+Faults for experiments: POST /__sandbox/fault with {"fault": {"type": "rate_limit", "retryAfterSeconds": 5}} ({"fault": null} clears).
+Incidents for alerts: POST /__sandbox/incident with {"projectId": "proj_demo_shop", "incident": {"from": "<ISO 8601>", "missRate": 0.35}}
+({"incident": null} clears; also "until", "conversationsFactor", "message": {"id", "label"}).`);
     return;
   }
   const port = parsePort(values.port, '--port') ?? parsePort(process.env.SANDBOX_PORT, 'SANDBOX_PORT') ?? DEFAULT_PORT;
@@ -63,6 +65,10 @@ Faults for experiments: POST /__sandbox/fault with {"fault": {"type": "rate_limi
     '  Inject a fault (e.g. one 429), clear it with {"fault":null}:',
     `    curl -s -X POST ${origin}/__sandbox/fault -H 'Content-Type: application/json' \\`,
     `      -d '{"fault":{"type":"rate_limit","retryAfterSeconds":2,"times":1}}'`,
+    '',
+    '  Play an incident for alerts (the misunderstood rate jumps from now on), clear it with {"incident":null}:',
+    `    curl -s -X POST ${origin}/__sandbox/incident -H 'Content-Type: application/json' \\`,
+    `      -d '{"projectId":"proj_demo_shop","incident":{"from":"${new Date().toISOString()}","missRate":0.35}}'`,
     '',
     'Ctrl-C to stop.',
   ];

@@ -120,6 +120,15 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
         .catch((error: unknown) => deps.log('error', 'deadletter.record_failed', errorFields(error)));
       return;
     }
+    case 'alert-check':
+      // Notices still queued in the alerts' state are posted by their next check.
+      await alertAdmins(
+        deps,
+        'deadletter.alert_check',
+        `Alert check of *${escapeMrkdwn(job.project)}* for ${escapeMrkdwn(job.window.start)} – ${escapeMrkdwn(job.window.end)} failed every try (${job.alertIds.length} alerts). Any message it could not post will go out with the next check; see the worker logs.`,
+        { project: job.project, window: job.window, alerts: job.alertIds.length },
+      );
+      return;
   }
 }
 

@@ -6,6 +6,16 @@ import { DRILLDOWN_VIEWS, type DrilldownView } from '../insights/views.ts';
 
 export { DRILLDOWN_VIEWS, type DrilldownView };
 
+/** How each view is asked for in an @mention, as shown to people ("mention me with `topics`…"). */
+export const VIEW_MENTION_WORDS: Record<DrilldownView, string> = {
+  topics: '`topics`',
+  misunderstood: '`misunderstood`',
+  intents: '`intents`',
+  costs: '`costs`',
+  countries: '`countries`',
+  ended_reasons: '`ended reasons`',
+};
+
 const ACTION_PREFIX = 'drilldown:';
 
 /** `drilldown:<view>` */

@@ -2,12 +2,11 @@
  * The digest: one period of insights as a Slack message an agency owner takes in at a glance.
  * Pure; every block is within Slack's limits by construction (see blocks.ts) and all untrusted text is escaped.
  */
-import type { Button, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { HeadlineKey, Insights } from '../insights/types.ts';
 import { DRILLDOWN_VIEWS } from '../insights/views.ts';
 import {
   actions,
-  button,
   capBlocks,
   context,
   divider,
@@ -19,8 +18,7 @@ import {
   slackFileImage,
 } from './blocks.ts';
 import { dashboardLinkButton } from './dashboard-link.ts';
-import { encodeDrilldownRef } from './drilldown-ref.ts';
-import { drilldownActionId } from './drilldown-views.ts';
+import { drilldownButtons } from './drilldown-buttons.ts';
 import { type CurrencyDisplay, createFormatter, type Formatter, NOT_AVAILABLE } from './format.ts';
 import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
 import { cleanLabel, escapeAndTruncate, escapeMrkdwn, fitLines, mrkdwnLabel, plainLabel, truncateEscaped } from './mrkdwn.ts';
@@ -35,7 +33,6 @@ import {
   listLine,
   METRIC_TITLES,
   moreLine,
-  VIEW_BUTTONS,
   viewHasData,
 } from './wording.ts';
 
@@ -186,27 +183,13 @@ function costsBlock(insights: Insights, fmt: Formatter, withTotals: boolean): Kn
 }
 
 function buttonsBlock(insights: Insights, options: RenderOptions): KnownBlock | undefined {
-  const buttons: Button[] = [];
-  for (const view of options.buttons === false ? [] : DRILLDOWN_VIEWS) {
-    if (!viewHasData(view, insights)) continue;
-    let value: string;
-    try {
-      value = encodeDrilldownRef({
-        v: 1,
-        project: options.project.id,
-        view,
-        period: insights.period,
-        ...(options.locale ? { locale: options.locale } : {}),
-        ...(options.currencyDisplay ? { currencyDisplay: options.currencyDisplay } : {}),
-      });
-    } catch {
-      continue; // cannot be referenced within Slack's limits: no button rather than a broken one
-    }
-    buttons.push(button(VIEW_BUTTONS[view], drilldownActionId(view), value));
-  }
-  const link = dashboardLinkButton(options.dashboardUrl);
-  if (link) buttons.push(link);
-  return buttons.length > 0 ? actions(buttons) : undefined;
+  return drilldownButtons(options.buttons === false ? [] : DRILLDOWN_VIEWS.filter((view) => viewHasData(view, insights)), {
+    project: options.project.id,
+    period: insights.period,
+    locale: options.locale,
+    currencyDisplay: options.currencyDisplay,
+    dashboardUrl: options.dashboardUrl,
+  });
 }
 
 /** The notification / screen-reader text: one plain paragraph, escaped. */

@@ -117,5 +117,24 @@ export const OverviewJob = z.object({
 });
 export type OverviewJob = z.infer<typeof OverviewJob>;
 
-export const Job = z.discriminatedUnion('kind', [StatsJob, DrilldownJob, DigestJob, OverviewJob, SendNowJob]);
+/**
+ * Checks the alerts of one project for one window (an hour or a day in their time zone) with one ChatDash query;
+ * queued by the tick (see `src/alerts/jobs.ts`), one job per (project, window).
+ */
+export const AlertCheckJob = z.object({
+  kind: z.literal('alert-check'),
+  /** (project, window, alert ids): a duplicate tick or an SQS redelivery of the same check runs once. */
+  idempotencyKey: z.string().check(z.maxLength(300)),
+  /** Project key from the configuration. */
+  project: z.string().check(z.maxLength(40)),
+  frequency: z.enum(['hourly', 'daily']),
+  timeZone: z.string().check(z.maxLength(64)),
+  window: z.object({ start: isoInstant, end: isoInstant }),
+  alertIds: z.array(z.string().check(z.maxLength(64))).check(z.minLength(1), z.maxLength(100)),
+  /** When the tick queued it. */
+  queuedAt: isoInstant,
+});
+export type AlertCheckJob = z.infer<typeof AlertCheckJob>;
+
+export const Job = z.discriminatedUnion('kind', [StatsJob, DrilldownJob, DigestJob, OverviewJob, SendNowJob, AlertCheckJob]);
 export type Job = z.infer<typeof Job>;

@@ -1,7 +1,9 @@
 /**
+/**
  * The sandbox's demo projects: one text support bot, one voice ordering line and one brand-new project with no
  * conversations; for the agency overview, one more healthy bot, one that is getting worse (its understood rate
- * and cost per conversation degrade day after day, up to today) and one whose queries fail (`DEMO_FAULTS`).
+ * and cost per conversation degrade day after day, up to today) and one whose queries fail (`DEMO_FAULTS`); for
+ * alerts, a web-shop assistant with a realistic hour-of-day rhythm (the one the alerts demo has incidents on).
  * Labels are deliberately varied (umlauts, CJK, emoji, `&` and `<` as people type them) so the rendering code
  * meets realistic untrusted text.
  */
@@ -24,6 +26,13 @@ export interface DemoProject {
   dailyConversations: number;
   /** Multipliers by UTC weekday, Sunday first. */
   weekdayFactors: readonly [number, number, number, number, number, number, number];
+  /**
+   * Optional daily rhythm: 24 relative weights by local hour (midnight first) in `rhythmTimeZone`; a day's volume
+   * is spread over its hours in these proportions. Absent: spread evenly over the 24 hours.
+   */
+  hourFactors?: readonly number[];
+  /** IANA time zone whose local hours `hourFactors` follow (people shop by their own clock, DST included); default UTC. */
+  rhythmTimeZone?: string;
   /** User interactions (messages or spoken turns) per conversation. */
   interactionsPerConversation: number;
   /** Cost per conversation in cents of `currency` (text), or per minute of call (voice). */
@@ -240,6 +249,45 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     intents: [w('checkin.late', 30), w('amenities.spa', 12)],
     models: [{ model: 'gpt-4o-mini', tokensPerInteraction: 400 }],
     countries: [w('GB', 60), w('US', 25), w('DE', 15)],
+    endedReasons: [],
+  },
+  {
+    id: 'proj_demo_shop',
+    name: 'Maya Shop Assistant',
+    kind: 'text',
+    currency: 'EUR',
+    dailyConversations: 1400,
+    weekdayFactors: [0.7, 1.12, 1.08, 1.04, 1.02, 1.0, 0.8],
+    // European shoppers: quiet nights, a morning rise, a lunch bump and an evening peak (Paris time).
+    rhythmTimeZone: 'Europe/Paris',
+    hourFactors: [
+      0.25, 0.15, 0.1, 0.1, 0.15, 0.3, 0.6, 1.0, 1.3, 1.45, 1.5, 1.6, 1.55, 1.4, 1.35, 1.35, 1.45, 1.6, 1.75, 1.8, 1.6, 1.2, 0.8, 0.45,
+    ],
+    interactionsPerConversation: 4.6,
+    costCents: 3,
+    missRate: 0.07,
+    topics: [
+      w({ id: 'shop_tracking', label: 'Track my parcel 📦' }, 28),
+      w({ id: 'shop_returns', label: 'Returns & exchanges' }, 20),
+      w({ id: 'shop_sizes', label: 'Size guide' }, 14),
+      w({ id: 'shop_payment', label: 'Payment options' }, 11),
+      w({ id: 'shop_discount', label: 'Discount codes' }, 9),
+      w({ id: 'shop_stock', label: 'Is it back in stock?' }, 8),
+      w({ id: 'shop_de', label: 'Lieferzeit nach Österreich' }, 5),
+    ],
+    misunderstood: [
+      w({ id: 'shop_m1', label: 'wo bleibt mein paket' }, 12),
+      w({ id: 'shop_m2', label: 'can i pay in 3x?' }, 9),
+      w({ id: 'shop_m3', label: 'the app shows <error 500>' }, 6),
+      w({ id: 'shop_m4', label: 'human please' }, 10),
+      w({ id: 'shop_m5', label: 'ça taille grand ?' }, 5),
+    ],
+    intents: [w('order.track', 30), w('return.start', 20), w('product.size', 14), w('payment.options', 11), w('greeting', 18)],
+    models: [
+      { model: 'gpt-4o-mini', tokensPerInteraction: 640 },
+      { model: 'text-embedding-3-small', tokensPerInteraction: 55 },
+    ],
+    countries: [w('DE', 38), w('AT', 14), w('FR', 16), w('NL', 10), w('BE', 7), w('CH', 6), w('IT', 5), w('PL', 4)],
     endedReasons: [],
   },
 ];

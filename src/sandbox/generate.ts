@@ -8,9 +8,15 @@
  * Two things are tied to a clock (`nowMs`, in whole UTC days, so answers stay the same all day), so that recent
  * periods always have real news to report: a project's "emerging" misunderstood messages start a few days before
  * it, and a `degrading` project gets worse day after day up to it.
+ *
+ * A project with `hourFactors` spreads each day's volume over its local hours in those proportions (so an hourly
+ * query sees quiet nights and busy afternoons); an incident (see incidents.ts) changes the buckets it overlaps.
+ * Both depend only on the instants queried, so a test or demo that simulates a clock passes that same clock as
+ * `nowMs` and every time-dependent behaviour follows it.
  */
 import { type MetricName, responseKeyOf } from '../chatdash/schema.ts';
 import type { DemoProject, Weighted } from './demo-projects.ts';
+import { type IncidentSpan, overlapMs } from './incidents.ts';
 import { seeded } from './prng.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,14 +38,62 @@ export function dailyVolume(project: DemoProject, day: number): number {
   return project.dailyConversations * (project.weekdayFactors[weekday] ?? 1) * trend * noise;
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+
 /** Expected conversations in [fromMs, toMs), spreading each UTC day's volume evenly over its 24 h. */
-function volumeBetween(project: DemoProject, fromMs: number, toMs: number): number {
+function evenVolumeBetween(project: DemoProject, fromMs: number, toMs: number): number {
   let sum = 0;
   for (let day = Math.floor(fromMs / DAY_MS); day * DAY_MS < toMs; day += 1) {
     const overlap = Math.min(toMs, (day + 1) * DAY_MS) - Math.max(fromMs, day * DAY_MS);
     if (overlap > 0) sum += dailyVolume(project, day) * (overlap / DAY_MS);
   }
   return sum;
+}
+
+const localHours = new Map<string, number>();
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local hour (0–23) in `timeZone` at the start of UTC hour number `hour` (memoised: the sandbox asks often). */
+function localHour(hour: number, timeZone: string | undefined): number {
+  if (!timeZone || timeZone === 'UTC') return ((hour % 24) + 24) % 24;
+  const key = `${timeZone}|${hour}`;
+  const known = localHours.get(key);
+  if (known !== undefined) return known;
+  let format = hourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+    hourFormats.set(timeZone, format);
+  }
+  const value = Number(format.formatToParts(hour * HOUR_MS).find((p) => p.type === 'hour')?.value ?? 0) % 24;
+  if (localHours.size > 200_000) localHours.clear();
+  localHours.set(key, value);
+  return value;
+}
+
+/** Expected conversations in [fromMs, toMs), spreading each UTC day's volume over its hours by `hourFactors` (local hours). */
+function hourlyVolumeBetween(project: DemoProject, hourFactors: readonly number[], fromMs: number, toMs: number): number {
+  const weightSum = hourFactors.reduce((a, b) => a + Math.max(0, b), 0);
+  if (weightSum <= 0) return evenVolumeBetween(project, fromMs, toMs);
+  let sum = 0;
+  for (let hour = Math.floor(fromMs / HOUR_MS); hour * HOUR_MS < toMs; hour += 1) {
+    const overlap = Math.min(toMs, (hour + 1) * HOUR_MS) - Math.max(fromMs, hour * HOUR_MS);
+    if (overlap <= 0) continue;
+    const day = Math.floor((hour * HOUR_MS) / DAY_MS);
+    const weight = Math.max(0, hourFactors[localHour(hour, project.rhythmTimeZone)] ?? 0) / weightSum;
+    sum += dailyVolume(project, day) * weight * (overlap / HOUR_MS);
+  }
+  return sum;
+}
+
+/** Expected conversations in [fromMs, toMs), an incident's drop or surge included. */
+function volumeBetween(project: DemoProject, fromMs: number, toMs: number, incident?: IncidentSpan): number {
+  const hourFactors = project.hourFactors?.length === 24 ? project.hourFactors : undefined;
+  const volume = (a: number, b: number): number =>
+    b <= a ? 0 : hourFactors ? hourlyVolumeBetween(project, hourFactors, a, b) : evenVolumeBetween(project, a, b);
+  if (!incident || incident.conversationsFactor === 1 || overlapMs(incident, fromMs, toMs) === 0) return volume(fromMs, toMs);
+  const inFrom = Math.max(fromMs, incident.fromMs);
+  const inTo = Math.min(toMs, incident.untilMs);
+  return volume(fromMs, inFrom) + volume(inFrom, inTo) * incident.conversationsFactor + volume(inTo, toMs);
 }
 
 interface Bucket {
@@ -51,6 +105,8 @@ interface Bucket {
   costCents: number;
   userMessages: number;
   missed: number;
+  /** Of `missed`, the extra misses an incident caused (all of them on the incident's message). */
+  incidentMissed: number;
 }
 
 /** Options of `generateAnalytics`. */
@@ -60,6 +116,8 @@ export interface GenerateOptions {
    * messages start whole days before it. Default none: without a clock, neither happens.
    */
   nowMs?: number;
+  /** An incident the project's bot is going through (see incidents.ts); default none. */
+  incident?: IncidentSpan | undefined;
 }
 
 /**
@@ -74,10 +132,10 @@ export function degradationOn(project: DemoProject, day: number, today: number |
   return { addedMissRate: slide.missRatePerDay * into, costFactor: (1 + slide.costGrowthPerDay) ** into };
 }
 
-function makeBucket(project: DemoProject, fromMs: number, toMs: number, today: number | undefined): Bucket {
+function makeBucket(project: DemoProject, fromMs: number, toMs: number, today: number | undefined, incident?: IncidentSpan): Bucket {
   const r = seeded(project.id, 'bucket', Math.floor(fromMs / DAY_MS), fromMs % DAY_MS);
   const { addedMissRate, costFactor } = degradationOn(project, Math.floor(fromMs / DAY_MS), today);
-  const conversations = Math.round(volumeBetween(project, fromMs, toMs));
+  const conversations = Math.round(volumeBetween(project, fromMs, toMs, incident));
   const uniqueIps = Math.min(conversations, Math.round(conversations * (0.7 + 0.15 * r())));
   const interactions = Math.round(conversations * project.interactionsPerConversation * (0.9 + 0.2 * r()));
   const voice = project.kind === 'voice';
@@ -88,9 +146,14 @@ function makeBucket(project: DemoProject, fromMs: number, toMs: number, today: n
     : Math.round(conversations * project.costCents * costFactor * (0.9 + 0.2 * r()));
   // Voice bots understand spoken turns, text bots typed messages.
   const userMessages = voice ? interactions : incomingTextMessages;
-  const missRate = Math.min(0.9, project.missRate * (0.75 + 0.5 * r()) + addedMissRate);
-  const missed = Math.min(userMessages, Math.round(userMessages * missRate));
-  return { conversations, uniqueIps, interactions, incomingTextMessages, callSeconds, costCents, userMessages, missed };
+  const usualMissed = userMessages * Math.min(0.9, project.missRate * (0.75 + 0.5 * r()) + addedMissRate);
+  // An incident's extra misses: its miss rate over the share of the bucket it covers (never fewer than usual).
+  const share = incident && toMs > fromMs ? overlapMs(incident, fromMs, toMs) / (toMs - fromMs) : 0;
+  const extra =
+    incident?.missRate === undefined ? 0 : userMessages * share * Math.max(0, incident.missRate - project.missRate - addedMissRate);
+  const missed = Math.min(userMessages, Math.round(usualMissed + extra));
+  const incidentMissed = Math.min(missed, Math.round(extra));
+  return { conversations, uniqueIps, interactions, incomingTextMessages, callSeconds, costCents, userMessages, missed, incidentMissed };
 }
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
@@ -143,12 +206,13 @@ function emerging(
   startMs: number,
   endMs: number,
   nowMs: number | undefined,
+  incident: IncidentSpan | undefined,
 ): Array<{ id: string | number; label: string; count: number }> {
   if (nowMs === undefined) return [];
   return (project.emergingMisunderstood ?? [])
     .map(({ id, label, daysAgo, perConversation }) => {
       const from = Math.max(startMs, (Math.floor(nowMs / DAY_MS) - daysAgo) * DAY_MS);
-      return { id, label, count: from < endMs ? Math.round(volumeBetween(project, from, endMs) * perConversation) : 0 };
+      return { id, label, count: from < endMs ? Math.round(volumeBetween(project, from, endMs, incident) * perConversation) : 0 };
     })
     .filter((m) => m.count > 0);
 }
@@ -164,12 +228,12 @@ export function generateAnalytics(
   metrics: readonly MetricName[],
   options: GenerateOptions = {},
 ): Record<string, unknown> {
-  const { nowMs } = options;
+  const { nowMs, incident } = options;
   const today = nowMs === undefined ? undefined : Math.floor(nowMs / DAY_MS);
   const buckets: Bucket[] = [];
   for (let i = 0; i < bucketCount(startMs, endMs); i += 1) {
     const from = startMs + i * DAY_MS;
-    buckets.push(makeBucket(project, from, Math.min(endMs, from + DAY_MS), today));
+    buckets.push(makeBucket(project, from, Math.min(endMs, from + DAY_MS), today, incident));
   }
   const series = (pick: (b: Bucket) => number): { counts: number[]; total: number } => {
     const counts = buckets.map(pick);
@@ -179,6 +243,7 @@ export function generateAnalytics(
   const interactions = series((b) => b.interactions);
   const userMessages = sum(buckets.map((b) => b.userMessages));
   const missed = sum(buckets.map((b) => b.missed));
+  const incidentMissed = sum(buckets.map((b) => b.incidentMissed));
   const costCents = buckets.map((b) => b.costCents);
   const totalCostCents = sum(costCents);
   const rng = (purpose: string): (() => number) =>
@@ -214,15 +279,16 @@ export function generateAnalytics(
         label: item.label,
         count,
       })),
-    topMisunderstoodMessages: () =>
-      [
-        ...scaled(Math.round(missed * 0.6), project.misunderstood, rng('misunderstood'), byLabel).map(({ item, count }) => ({
-          id: item.id,
-          label: item.label,
-          count,
-        })),
-        ...emerging(project, startMs, endMs, nowMs),
-      ].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    topMisunderstoodMessages: () => {
+      const extra = Math.round(incidentMissed * 0.9);
+      return [
+        ...scaled(Math.round((missed - incidentMissed) * 0.6), project.misunderstood, rng('misunderstood'), byLabel).map(
+          ({ item, count }) => ({ id: item.id, label: item.label, count }),
+        ),
+        ...emerging(project, startMs, endMs, nowMs, incident),
+        ...(incident && extra > 0 ? [{ id: incident.message.id, label: incident.message.label, count: extra }] : []),
+      ].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    },
     topIntents: () =>
       scaled(Math.round((userMessages - missed) * 0.7), project.intents, rng('intents'), (n) => n).map(({ item, count }) => ({
         name: item,

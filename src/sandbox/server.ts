@@ -6,6 +6,8 @@
  * Routes:
  * - `POST {url}/projects/{projectId}/analytics/query` — the ChatDash endpoint.
  * - `POST /__sandbox/fault` with `{ fault, projectId? }` — set (or clear, with `fault: null`) a fault.
+ * - `POST /__sandbox/incident` with `{ projectId, incident }` — play (or clear, with `incident: null`) an incident:
+ *   from an instant, the project's bot misses far more messages and/or its conversations drop or surge.
  * - `GET /__sandbox/health` — `{ ok: true, projects: [...] }`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,8 +17,10 @@ import { METRIC_NAMES, type MetricName } from '../chatdash/schema.ts';
 import { DEMO_PROJECTS, type DemoProject } from './demo-projects.ts';
 import { applyBodyFault, type Fault, FaultBook, FaultRequestSchema } from './faults.ts';
 import { generateAnalytics } from './generate.ts';
+import { IncidentRequestSchema, type IncidentSpan, incidentSpan, type SandboxIncident } from './incidents.ts';
 
 export type { Fault } from './faults.ts';
+export type { SandboxIncident } from './incidents.ts';
 
 /** The sandbox's API key. Not a secret: it only opens the sandbox. */
 export const SANDBOX_API_KEY = 'sandbox_key_not_secret';
@@ -37,9 +41,11 @@ export interface SandboxOptions {
   projects?: readonly DemoProject[];
   /** Per-project faults in force from the start, e.g. `DEMO_FAULTS` (default none); `setFault(undefined, id)` clears one. */
   faults?: ReadonlyArray<{ projectId: string; fault: Fault }>;
+  /** Incidents in force from the start, by project id (default none); `setIncident` changes them later. */
+  incidents?: Record<string, SandboxIncident>;
   /**
    * The clock recent demo data is relative to (epoch ms): emerging misunderstood messages start days before it, and
-   * `degrading` projects slide towards it. Default: `Date.now`.
+   * `degrading` projects slide towards it. Default: `Date.now`. Tests and demos that simulate time pass theirs.
    */
   now?: () => number;
 }
@@ -58,6 +64,8 @@ export interface Sandbox {
   close(): Promise<void>;
   /** Set a fault for every project, or only `projectId`; `undefined` clears it. */
   setFault(fault: Fault | undefined, projectId?: string): void;
+  /** Play an incident on a project from now on (its data depends on the instants queried); `undefined` clears it. */
+  setIncident(projectId: string, incident: SandboxIncident | undefined): void;
   /** Every analytics request received, in order. */
   requests: SandboxRequest[];
 }
@@ -171,6 +179,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultBook();
   for (const { projectId, fault } of options.faults ?? []) faults.set(fault, projectId);
   const projects = new Map((options.projects ?? DEMO_PROJECTS).map((p) => [p.id, p]));
+  const incidents = new Map<string, IncidentSpan>();
+  const setIncident = (projectId: string, incident: SandboxIncident | undefined): void => {
+    if (incident) incidents.set(projectId, incidentSpan(incident));
+    else incidents.delete(projectId);
+  };
+  for (const [projectId, incident] of Object.entries(options.incidents ?? {})) setIncident(projectId, incident);
   const requests: SandboxRequest[] = [];
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
 
@@ -234,24 +248,41 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const body: Record<string, unknown> = {};
     for (const q of queries) {
-      for (const [key, value] of Object.entries(generateAnalytics(project, q.startMs, q.endMs, q.metrics, { nowMs: now() }))) {
+      const generated = generateAnalytics(project, q.startMs, q.endMs, q.metrics, { nowMs: now(), incident: incidents.get(projectId) });
+      for (const [key, value] of Object.entries(generated)) {
         if (!(key in body)) body[key] = value;
       }
     }
     sendJson(res, 200, applyBodyFault(body, fault));
   }
 
-  async function handleFault(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** A control request's JSON body checked against `schema`; HttpError(400) with `usage` otherwise. */
+  async function controlBody<T extends z.core.$ZodType>(req: IncomingMessage, schema: T, usage: string): Promise<z.output<T>> {
     const json = parseJson(await readBody(req));
-    const parsed = json.ok ? z.safeParse(FaultRequestSchema, json.value) : undefined;
-    if (!parsed?.success) {
-      throw new HttpError(
-        400,
-        'Body must be { "fault": { "type": "slow" | "rate_limit" | "server_error" | "malformed_json" | "missing_fields" | "wrong_shape", ... } | null, "projectId"?: string }',
-      );
-    }
-    faults.set(parsed.data.fault ?? undefined, parsed.data.projectId);
-    sendJson(res, 200, { ok: true, fault: parsed.data.fault ?? null, projectId: parsed.data.projectId ?? null });
+    const parsed = json.ok ? z.safeParse(schema, json.value) : undefined;
+    if (!parsed?.success) throw new HttpError(400, `Body must be ${usage}`);
+    return parsed.data;
+  }
+
+  async function handleFault(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await controlBody(
+      req,
+      FaultRequestSchema,
+      '{ "fault": { "type": "slow" | "rate_limit" | "server_error" | "malformed_json" | "missing_fields" | "wrong_shape", ... } | null, "projectId"?: string }',
+    );
+    faults.set(body.fault ?? undefined, body.projectId);
+    sendJson(res, 200, { ok: true, fault: body.fault ?? null, projectId: body.projectId ?? null });
+  }
+
+  async function handleIncident(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await controlBody(
+      req,
+      IncidentRequestSchema,
+      '{ "projectId": string, "incident": { "from": "<ISO 8601>", "until"?: "<ISO 8601>", "missRate"?: 0..1, "conversationsFactor"?: number, "message"?: { "id", "label" } } | null }',
+    );
+    if (!projects.has(body.projectId)) throw new HttpError(404, `Project ${JSON.stringify(body.projectId)} not found`);
+    setIncident(body.projectId, body.incident ?? undefined);
+    sendJson(res, 200, { ok: true, projectId: body.projectId, incident: body.incident ?? null });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -263,6 +294,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     } else if (path === '/__sandbox/fault') {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
       await handleFault(req, res);
+    } else if (path === '/__sandbox/incident') {
+      if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
+      await handleIncident(req, res);
     } else if (path === '/__sandbox/health') {
       sendJson(res, 200, {
         ok: true,
@@ -295,6 +329,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiKey,
     requests,
     setFault: (fault, projectId) => faults.set(fault, projectId),
+    setIncident,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const entry of pendingDelays) {

@@ -34,8 +34,9 @@ function every(n: number | undefined, fallback: number): number {
 export function syntheticProjects(count: number, options: SyntheticOptions = {}): DemoProject[] {
   const quietEvery = every(options.quietEvery, 10);
   const degradingEvery = every(options.degradingEvery, 7);
-  // Templates: the demo projects with traffic and no story of their own (no slide, no emerging training gap).
-  const templates = DEMO_PROJECTS.filter((p) => p.dailyConversations > 0 && !p.degrading).map(
+  // Templates: the demo projects with traffic and no story of their own (no slide, no emerging training gap, no
+  // hour-of-day rhythm: the alerts' web-shop bot stays out, so project i is the same whatever alerts add).
+  const templates = DEMO_PROJECTS.filter((p) => p.dailyConversations > 0 && !p.degrading && !p.hourFactors).map(
     ({ emergingMisunderstood: _, ...steady }): DemoProject => steady,
   );
   const slide = DEMO_PROJECTS.find((p) => p.degrading)?.degrading;

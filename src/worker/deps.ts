@@ -4,6 +4,7 @@ import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Log } from '../log.ts';
 import type { StateStore } from '../store/store.ts';
+import type { AlertWorkerDeps } from './alert-check.ts';
 import type { ChartDeliveryOptions } from './charts.ts';
 
 /** Everything a job needs from the outside world; tests and the demo pass loopback-backed ones. */
@@ -34,6 +35,8 @@ export interface WorkerDeps {
   chatdashBudgetMs?: number;
   /** Chart images (default: drawn with ECharts + resvg, uploaded with Slack's default polling). */
   charts?: ChartDeliveryOptions;
+  /** Alert stores and the post guard, for `alert-check` jobs (absent: those jobs are logged and dropped). */
+  alerts?: AlertWorkerDeps;
 }
 
 export const DEFAULT_CHATDASH_BUDGET_MS = 20_000;

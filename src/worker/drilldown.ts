@@ -5,7 +5,7 @@
 import { chartsFor } from '../charts/specs.ts';
 import { type SlackMessage, textMessage } from '../digest/blocks.ts';
 import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
-import { DRILLDOWN_VIEWS, type DrilldownView } from '../digest/drilldown-views.ts';
+import { DRILLDOWN_VIEWS, VIEW_MENTION_WORDS } from '../digest/drilldown-views.ts';
 import { type CurrencyDisplay, createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import type { RenderOptions } from '../digest/render-digest.ts';
@@ -21,15 +21,6 @@ import { prepareCharts, sendWithImageFallback, withChartImages } from './charts.
 import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { asUserFacing } from './failures.ts';
-
-const VIEW_WORDS: Record<DrilldownView, string> = {
-  topics: '`topics`',
-  misunderstood: '`misunderstood`',
-  intents: '`intents`',
-  costs: '`costs`',
-  countries: '`countries`',
-  ended_reasons: '`ended reasons`',
-};
 
 export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise<string> {
   const say = async (message: Pick<SlackMessage, 'text'> & Partial<SlackMessage>) => {
@@ -68,7 +59,9 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
   const project = access.projects.find((p) => p.key === target.projectKey)!;
   if (!job.view) {
     await say(
-      textMessage(`I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_WORDS[v]).join(', ')} for this digest: mention me with one of them.`),
+      textMessage(
+        `I can show ${DRILLDOWN_VIEWS.map((v) => VIEW_MENTION_WORDS[v]).join(', ')} for this digest: mention me with one of them.`,
+      ),
     );
     return 'asked_for_view';
   }

@@ -34,6 +34,7 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   '@resvg/resvg-wasm': /(^|\/)node_modules\/@resvg\//,
   'chart renderer': /(^|\/)src\/charts\//,
   'AWS SDK clients': /(^|\/)node_modules\/(@aws-sdk|@smithy)\//,
+  'the alert checks (worker only)': /(^|\/)src\/(worker\/alert-check|alerts\/(evaluate|baseline|windows|tick|render))\.ts$/,
 };
 
 /** Chart code: in the worker only as a chunk loaded on the first chart. */

@@ -21,7 +21,7 @@ describe('checkAccess', () => {
   it('allows a bound channel to see only its projects', () => {
     expect(keys(checkAccess(config, inChannel('C0ACME')))).toEqual(['acme']);
     expect(keys(checkAccess(config, inChannel('C0BELLA')))).toEqual(['bella']);
-    expect(keys(checkAccess(config, inChannel('C0AGENCY')))).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo']);
+    expect(keys(checkAccess(config, inChannel('C0AGENCY')))).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo', 'shop']);
   });
 
   it('resolves the requested project by key or name', () => {
@@ -37,7 +37,7 @@ describe('checkAccess', () => {
   });
 
   it('lets admins use DMs and see every project, and refuses DMs from anyone else', () => {
-    expect(keys(checkAccess(config, inDm('U0ADMIN')))).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo']);
+    expect(keys(checkAccess(config, inDm('U0ADMIN')))).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo', 'shop']);
     const quiet = checkAccess(config, inDm('U0ADMIN'), 'quiet');
     expect(quiet.ok && quiet.project?.id).toBe('proj_demo_empty');
     expect(checkAccess(config, inDm('U0ANN'))).toMatchObject({ ok: false, reason: 'dm_not_admin' });

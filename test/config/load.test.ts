@@ -74,9 +74,10 @@ describe('parseConfig: valid files', () => {
       ['cara', 'proj_demo_clinic', 'Cara Clinic Assistant'],
       ['nova', 'proj_demo_degrading', 'Nova Telecom Help'],
       ['echo', 'proj_demo_broken', 'Echo Hotel Concierge'],
+      ['shop', 'proj_demo_shop', 'Maya Shop Assistant'],
     ]);
     const agency = config.channels.find((c) => c.channel === 'C0AGENCY');
-    expect(agency?.projects).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo']);
+    expect(agency?.projects).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo', 'shop']);
     const zones = config.subscriptions.map((s) => s.timeZone);
     expect(new Set(zones).size).toBe(2);
     expect(config.subscriptions.map((s) => s.project ?? s.projects)).toEqual(['acme', 'bella', 'all']);

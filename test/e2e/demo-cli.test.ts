@@ -28,6 +28,13 @@ describe('npm run demo', () => {
     expect(stdout).toContain('Jobs queued: 1');
     expect(stdout).toContain('Worker finished (0 failures)');
     expect(stdout).toContain('Topics: Acme Support Bot');
+    // The alerts part: fires once per alert, stays quiet, back to normal in the thread, a drill-down there.
+    expect(stdout.match(/Posted to #C0SHOP:/g)).toHaveLength(2);
+    expect(stdout.match(/Replied in the alert’s thread:\n\s+:white_check_mark: Back to normal since/g)).toHaveLength(2);
+    expect(stdout).toContain('🚨 Understood rate unusually low · Maya Shop Assistant');
+    expect(stdout).toContain('Misunderstood messages: Maya Shop Assistant');
+    const alert = JSON.parse(readFileSync(join(out, 'alert.json'), 'utf8')) as { text: string; blocks: Array<{ type: string }> };
+    expect(alert.blocks.some((b) => b.type === 'actions')).toBe(true);
 
     const digest = JSON.parse(readFileSync(join(out, 'digest.json'), 'utf8')) as { text: string; blocks: unknown[] };
     expect(digest.text.length).toBeGreaterThan(0);

@@ -3,16 +3,16 @@
  * EventBridge ticks overlap (two jobs for one digest), SQS redelivers and delivers concurrently; the Slack
  * double must see one chat.postMessage per digest. A manual run posts again; a failed post is retried.
  */
-import { DescribeTimeToLiveCommand, DynamoDBClient, ScanCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTimeToLiveCommand, ScanCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createLocalQueue, sqsRecord } from '../../src/jobs/local-queue.ts';
 import { createScheduleHandler } from '../../src/schedule/handler.ts';
 import { createWorkerHandler, type WorkerHandler } from '../../src/worker/handler.ts';
 import { createDynamoOnceGuard } from '../../src/worker/idempotency.ts';
 import { useBot } from '../support/bot.ts';
 import { demoConfig as config } from '../support/config.ts';
-import { createIdempotencyTable } from '../support/idempotency-table.ts';
+import { createIdempotencyTable, useDynamo } from '../support/idempotency-table.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
 import { digestJob, sqsEvent } from '../support/payloads.ts';
 import { postsTo } from '../support/slack-messages.ts';
@@ -20,18 +20,11 @@ import { postsTo } from '../support/slack-messages.ts';
 describe.skipIf(!motoAvailable)('digests exactly once with DynamoDB idempotency (moto)', () => {
   // The AWS SDK inside Powertools takes its credentials from the process environment.
   const moto = useMoto({ processEnv: true });
+  const dynamo = useDynamo(moto);
   const bot = useBot();
-  let dynamo: DynamoDBClient;
   let tableName: string;
   let ttlSupported = false;
   let tables = 0;
-
-  beforeAll(() => {
-    dynamo = new DynamoDBClient({ region: moto.env.AWS_REGION, endpoint: moto.endpoint });
-  });
-  afterAll(() => {
-    dynamo?.destroy();
-  });
 
   beforeEach(async () => {
     // A fresh table per test, shaped like serverless.yml's IdempotencyTable.

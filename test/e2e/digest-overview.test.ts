@@ -14,7 +14,7 @@ describe('npm run digest -- --subscription agency-weekly', () => {
     const result = await runDigestCli(['--subscription', 'agency-weekly', '--dry-run', '--at', '2026-11-27T08:00:00Z', '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Digest agency-weekly: overview of 6 projects, Last 7 days');
+    expect(result.stdout).toContain('Digest agency-weekly: overview of 7 projects, Last 7 days');
     expect(result.stdout).toContain('Agency overview');
     expect(result.stdout).toContain('Nova Telecom Help  [ Full stats ]');
     const message = JSON.parse(readFileSync(join(out, 'agency-weekly.json'), 'utf8')) as Record<string, unknown>;

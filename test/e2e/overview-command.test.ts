@@ -39,7 +39,7 @@ async function overview(text: string, extra: { channel_id?: string; channel_name
 describe('/chatdash overview from the demo agency channel', () => {
   it('answers one ranked message: the unhealthy project first, then the training gap, the failing one keeps its row, the quiet one at the end', async () => {
     const { ack, jobs, result, answers } = await overview('overview');
-    expect(ack?.text).toBe(':hourglass_flowing_sand: Getting the overview of 6 projects for the last 7 days\u2026');
+    expect(ack?.text).toBe(':hourglass_flowing_sand: Getting the overview of 7 projects for the last 7 days\u2026');
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ kind: 'overview', request: { part: 'command', rangeText: '' }, requester: { channelId: 'C0AGENCY' } });
     expect(result?.batchItemFailures).toEqual([]);
@@ -57,7 +57,7 @@ describe('/chatdash overview from the demo agency channel', () => {
     );
     expect(rows[2]).toBe(':white_circle: *Echo Hotel Concierge*\nno data: ChatDash isn\u2019t answering (server error)');
     expect(rows.at(-1)).toBe(':zzz: *1 quiet*: Quiet Bot');
-    for (const name of ['Bella Pizza Phone Line', 'Cara Clinic Assistant']) {
+    for (const name of ['Bella Pizza Phone Line', 'Cara Clinic Assistant', 'Maya Shop Assistant']) {
       expect(
         rows.some((r) => r.startsWith(`:large_green_circle: *${name}*`)),
         name,
@@ -65,7 +65,7 @@ describe('/chatdash overview from the demo agency channel', () => {
     }
     expect(String(answer.body.text)).toContain('Needs attention: Nova Telecom Help, Acme Support Bot');
     // Two periods per project, the broken one retried by the client; every request with the real key.
-    expect(new Set(bot.sandbox.requests.map((r) => r.projectId)).size).toBe(6);
+    expect(new Set(bot.sandbox.requests.map((r) => r.projectId)).size).toBe(7);
     expect(bot.sandbox.requests.every((r) => r.authorized)).toBe(true);
     expect(leakedSecrets(everythingSeen(bot))).toEqual([]);
   });
@@ -148,7 +148,7 @@ describe('/chatdash overview from the demo agency channel', () => {
 describe('who may ask for an overview', () => {
   it('an admin\u2019s DM: every project', async () => {
     const { ack, answers } = await overview('overview', { channel_id: 'D0ADMIN', channel_name: 'directmessage', user_id: 'U0ADMIN' });
-    expect(ack?.text).toContain('overview of 6 projects');
+    expect(ack?.text).toContain('overview of 7 projects');
     expect(answers[0]?.ok).toBe(true);
   });
 

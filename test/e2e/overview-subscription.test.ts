@@ -59,8 +59,8 @@ async function postsOnceAndAnswersInThread(worker: WorkerHandler): Promise<void>
   expect(posts).toHaveLength(1);
   const overview = posts[0]!.body;
   expect(allText(overview)).toContain('Agency overview');
-  expect(allText(overview)).toContain('6 projects');
-  expect(sectionTexts(overview)).toHaveLength(6); // five rows and the quiet line
+  expect(allText(overview)).toContain('7 projects');
+  expect(sectionTexts(overview)).toHaveLength(7); // six rows and the quiet line
 
   // "Full stats" on the posted overview: the project's digest as a reply in its thread, once despite a redelivery.
   const [posted] = bot.entries().filter((l) => l.event === 'digest.posted');

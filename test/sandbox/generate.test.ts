@@ -53,3 +53,42 @@ describe('emerging misunderstood messages', () => {
     }
   });
 });
+
+describe('one clock for every time-dependent behaviour', () => {
+  const now = Date.parse('2026-11-25T10:00:00Z');
+  const hour = { start: Date.parse('2026-11-24T12:00:00Z'), end: Date.parse('2026-11-24T13:00:00Z') };
+  const incident = {
+    fromMs: hour.start,
+    untilMs: hour.end,
+    missRate: 0.8,
+    conversationsFactor: 1,
+    message: { id: 'i1', label: 'checkout?' },
+  };
+  const understood = (project: string, options: Parameters<typeof generateAnalytics>[4]) => {
+    const data = generateAnalytics(
+      findDemoProject(project)!,
+      hour.start,
+      hour.end,
+      ['understoodMessages', 'topMisunderstoodMessages'],
+      options,
+    );
+    const u = data.understoodMessages as { total: number; missed: number };
+    return { missRate: u.missed / u.total, labels: (data.topMisunderstoodMessages as Missed).map((m) => m.label) };
+  };
+
+  it("an incident on a degrading project brings its miss rate to the incident's, not the slide's plus the incident's", () => {
+    const sliding = understood('proj_demo_degrading', { nowMs: now });
+    expect(sliding.missRate).toBeGreaterThan(0.6); // 20 days into the slide, on the same clock
+    const both = understood('proj_demo_degrading', { nowMs: now, incident });
+    expect(both.missRate).toBeGreaterThan(0.75);
+    expect(both.missRate).toBeLessThan(0.87);
+    expect(both.labels).toContain('checkout?');
+  });
+
+  it('an incident and the emerging message of the same project both show', () => {
+    const data = generateAnalytics(acme, hour.start, hour.end, ['topMisunderstoodMessages'], { nowMs: now, incident });
+    const labels = (data.topMisunderstoodMessages as Missed).map((m) => m.label);
+    expect(labels).toContain('checkout?');
+    expect(labels).toContain(LOYALTY);
+  });
+});

@@ -15,7 +15,7 @@ describe('coveredProjects', () => {
   it.each<[string, Partial<SubscriptionConfig>, string[], boolean]>([
     ['one project', { project: 'bella' }, ['bella'], false],
     ['a list, in configuration order', { projects: ['nova', 'acme'] }, ['acme', 'nova'], true],
-    ['all: every project bound to the channel', { projects: 'all' }, ['acme', 'bella', 'quiet', 'cara', 'nova', 'echo'], true],
+    ['all: every project bound to the channel', { projects: 'all' }, ['acme', 'bella', 'quiet', 'cara', 'nova', 'echo', 'shop'], true],
     ['all in a one-project channel', { projects: 'all', channel: 'C0ACME' }, ['acme'], true],
     [
       'a project not bound to the channel is left out (a broken config cannot leak it)',
@@ -32,7 +32,7 @@ describe('coveredProjects', () => {
 
   it('the demo\u2019s agency-weekly covers the whole agency channel', () => {
     const agency = config.subscriptions.find((s) => s.name === 'agency-weekly')!;
-    expect(keys(agency)).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo']);
+    expect(keys(agency)).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo', 'shop']);
   });
 
   it('bindings made from Slack count like the configuration\u2019s, for their own channel only', () => {

@@ -75,7 +75,7 @@ describe('dispatchChatdash', () => {
       triggerId: 'trig.sub',
       responseUrl: 'https://hooks.slack.test/r/1',
     });
-    expect(first?.projects.map((p) => p.key)).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo']);
+    expect(first?.projects.map((p) => p.key)).toEqual(['acme', 'bella', 'quiet', 'cara', 'nova', 'echo', 'shop']);
     expect(calls.map((c) => [c.method, c.args.trigger_id])).toEqual([
       ['views.open', 'trig.sub'],
       ['views.open', 'trigger.1'],

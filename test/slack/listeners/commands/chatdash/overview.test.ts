@@ -16,7 +16,7 @@ describe('overview', () => {
   it('queues one overview job for the range as typed, and says how many projects it is getting', async () => {
     const ctx = listenerContext();
     const answer = await overview.run(ctx, request('Last 30 days'));
-    expect(answer?.text).toBe(':hourglass_flowing_sand: Getting the overview of 6 projects for \u201cLast 30 days\u201d\u2026');
+    expect(answer?.text).toBe(':hourglass_flowing_sand: Getting the overview of 7 projects for \u201cLast 30 days\u201d\u2026');
     expect(ctx.jobs()).toEqual([
       {
         kind: 'overview',

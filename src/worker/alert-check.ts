@@ -1,0 +1,305 @@
+/**
+ * The `alert-check` job (thin I/O around the pure evaluation and state machine of src/alerts/): one ChatDash
+ * query for the window, shared by every alert of the job; the past weeks' same windows from the store (ChatDash
+ * only for the ones it doesn't have yet); then, per alert, one conditional state write that applies the window
+ * and queues any notice, and the posts, each under its own idempotency key.
+ *
+ * ChatDash failing makes the window "unknown" for the alerts (no fire, no recovery, no crash, no retry storm: the
+ * next window is checked on time). A Slack failure that a retry may fix fails the job after every alert had its
+ * turn; the notice stays queued in the state and the SQS retry posts it, once.
+ */
+import { evaluateAlert } from '../alerts/evaluate.ts';
+import { incidentPolicy, transition } from '../alerts/incident.ts';
+import { covers, metricsForAlerts, toWindowData, type WindowData, type WindowSnapshot } from '../alerts/measures.ts';
+import type { AlertState, Notice, StoredAlert } from '../alerts/model.ts';
+import { renderAlertNotice } from '../alerts/render.ts';
+import type { AlertStore, WindowStore } from '../alerts/store.ts';
+import { baselineWindows, isSilenced, nextCheckAfter, settleMs, windowContaining } from '../alerts/windows.ts';
+import { isChatDashError } from '../chatdash/errors.ts';
+import type { MetricName } from '../chatdash/schema.ts';
+import type { ProjectConfig } from '../config/schema.ts';
+import { escapeMrkdwn } from '../digest/mrkdwn.ts';
+import type { AlertCheckJob } from '../jobs/schema.ts';
+import { errorFields } from '../log.ts';
+import type { TimeRange } from '../periods/period.ts';
+import { alertAdmins } from './alerts.ts';
+import { DEFAULT_CHATDASH_BUDGET_MS, type WorkerDeps } from './deps.ts';
+import { describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+import type { OnceGuard } from './idempotency.ts';
+import { mapLimit } from './map-limit.ts';
+
+/** What the worker needs for alert checks (absent until the runtime store is wired in). */
+export interface AlertWorkerDeps {
+  store: AlertStore;
+  windows: WindowStore;
+  /** The worker's idempotency guard: each notice is posted under `alert-notice:<alert>:<notice>`. */
+  once: OnceGuard;
+  /** Past windows fetched from ChatDash at once within one check (default 2). */
+  baselineConcurrency?: number;
+  /** Alerts of one job processed at once (default 4). */
+  alertConcurrency?: number;
+}
+
+/** The state writer: checks and posts. */
+const ACTOR = 'system:alert-check';
+/** Conditional writes retried this many times when another writer got there first. */
+const WRITE_ATTEMPTS = 3;
+
+interface Counts {
+  checked: number;
+  fired: number;
+  recovered: number;
+  unknown: number;
+  posted: number;
+  chatdashRequests: number;
+}
+
+export async function runAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Promise<string> {
+  const alerts = deps.alerts;
+  if (!alerts) {
+    deps.log('error', 'alert_check.no_store', { project: job.project });
+    return 'no_alert_store';
+  }
+  const project = deps.config.projects.find((p) => p.key === job.project);
+  if (!project) {
+    deps.log('warn', 'alert_check.unknown_project', { project: job.project, alerts: job.alertIds.length });
+    return 'unknown_project';
+  }
+  const stored = (await alerts.store.getMany(job.alertIds)).filter(
+    ({ definition: a }) => !a.paused && a.project === job.project && a.frequency === job.frequency && a.timeZone === job.timeZone,
+  );
+  if (stored.length === 0) return 'nothing_to_check';
+
+  const counts: Counts = { checked: 0, fired: 0, recovered: 0, unknown: 0, posted: 0, chatdashRequests: 0 };
+  const needed = metricsForAlerts(stored.map((s) => s.definition.metric));
+  const deadline = Date.now() + (deps.chatdashBudgetMs ?? DEFAULT_CHATDASH_BUDGET_MS);
+  const windows = [job.window, ...baselineWindows(job.frequency, job.timeZone, job.window)];
+  const data = await windowData(project, windows, needed, deadline, alerts, deps, counts);
+  const [current = null, ...past] = data;
+
+  const failures: unknown[] = [];
+  await mapLimit(stored, alerts.alertConcurrency ?? 4, async (alert) => {
+    try {
+      await checkAlert(alert, job, project, current, past, alerts, deps, counts);
+    } catch (error) {
+      deps.log('warn', 'alert_check.alert_failed', { alertId: alert.definition.id, ...errorFields(error) });
+      failures.push(error);
+    }
+  });
+  deps.log('info', 'alert_check.done', { project: job.project, window: job.window, ...counts, failed: failures.length });
+  if (failures.length > 0) {
+    throw new Error(`${failures.length} of ${stored.length} alerts could not be completed; their notices stay queued for the retry`, {
+      cause: failures[0],
+    });
+  }
+  return `checked ${counts.checked}: ${counts.fired} fired, ${counts.recovered} recovered, ${counts.unknown} unknown, ${counts.posted} posted`;
+}
+
+/**
+ * The data of each window (the checked one first, then the past weeks'), from the store where it has a snapshot that
+ * asked for every needed metric, else from ChatDash (kept for next time when complete). Null where ChatDash failed.
+ */
+async function windowData(
+  project: ProjectConfig,
+  windows: readonly TimeRange[],
+  needed: readonly MetricName[],
+  deadline: number,
+  alerts: AlertWorkerDeps,
+  deps: WorkerDeps,
+  counts: Counts,
+): Promise<Array<WindowData | null>> {
+  const kept = await alerts.windows.get(project.id, windows);
+  const fresh: WindowSnapshot[] = [];
+  const fetch = async (window: TimeRange): Promise<WindowData | null> => {
+    counts.chatdashRequests += 1;
+    try {
+      const parsed = await deps.chatdash.queryAnalytics(project.id, window, needed, { deadline });
+      if (parsed.unavailable.length === 0) {
+        fresh.push({
+          projectId: project.id,
+          start: window.start,
+          end: window.end,
+          fetchedAt: new Date().toISOString(),
+          requested: [...needed],
+          data: toWindowData(parsed),
+        });
+      }
+      return toWindowData(parsed);
+    } catch (error) {
+      if (!isChatDashError(error)) throw error;
+      deps.log('warn', 'alert_check.chatdash_failed', { project: project.key, window, kind: error.kind, status: error.status });
+      return null;
+    }
+  };
+  const fromStore = (i: number): WindowData | undefined => {
+    const snapshot = kept[i];
+    return snapshot && covers(snapshot, needed) ? snapshot.data : undefined;
+  };
+  // The checked window first: if ChatDash is failing, don't spend the budget on the past.
+  const current = fromStore(0) ?? (await fetch(windows[0] as TimeRange));
+  const past =
+    current === null
+      ? windows.slice(1).map((_, i) => fromStore(i + 1) ?? null)
+      : await mapLimit(windows.slice(1), alerts.baselineConcurrency ?? 2, async (w, i) => fromStore(i + 1) ?? fetch(w));
+  if (fresh.length > 0) await alerts.windows.put(fresh);
+  return [current, ...past];
+}
+
+/** Apply the window to one alert (conditional write, retried on conflict) and post what it queued. */
+async function checkAlert(
+  alert: StoredAlert,
+  job: AlertCheckJob,
+  project: ProjectConfig,
+  current: WindowData | null,
+  past: ReadonlyArray<WindowData | null>,
+  alerts: AlertWorkerDeps,
+  deps: WorkerDeps,
+  counts: Counts,
+): Promise<void> {
+  let { definition, state } = alert;
+  const now = deps.now();
+  for (let attempt = 1; ; attempt += 1) {
+    const evaluation = evaluateAlert({ alert: definition, current, past });
+    const settle = settleMs(definition.project);
+    const nextCheckAt = nextCheckAfter(definition.frequency, definition.timeZone, job.window, settle);
+    const t = transition({
+      state,
+      policy: incidentPolicy(definition),
+      window: job.window,
+      evaluation,
+      now,
+      silenced: isSilenced(definition, now),
+      nextCheckAt,
+    });
+    let next: AlertState | undefined;
+    if (t.applied) next = t.state;
+    else {
+      // Already applied (a duplicate tick or redelivery): only make sure a claim's lease doesn't stand in for the real due time.
+      const lastWindow = windowContaining(definition.frequency, definition.timeZone, Date.parse(state.lastWindowEnd ?? job.window.end) - 1);
+      const proper = nextCheckAfter(definition.frequency, definition.timeZone, lastWindow, settle);
+      if (Date.parse(state.nextCheckAt) !== proper.getTime()) next = { ...state, nextCheckAt: proper.toISOString() };
+    }
+    if (!next) break;
+    const saved = await alerts.store.saveState(definition.id, state.version, next);
+    if (saved) {
+      if (t.applied) {
+        counts.checked += 1;
+        if (evaluation.outcome === 'unknown') counts.unknown += 1;
+        if (t.events.includes('fired')) counts.fired += 1;
+        if (t.events.includes('recovered')) counts.recovered += 1;
+        deps.log('info', 'alert.state', {
+          actor: ACTOR,
+          alertId: definition.id,
+          window: job.window,
+          outcome: evaluation.outcome,
+          ...(evaluation.reason ? { reason: evaluation.reason } : {}),
+          value: evaluation.value,
+          ...(evaluation.baseline ? { usual: evaluation.baseline.median, range: [evaluation.baseline.low, evaluation.baseline.high] } : {}),
+          before: { status: state.status, version: state.version },
+          after: { status: saved.status, version: saved.version },
+          events: t.events,
+          queued: t.queued.map((n) => n.id),
+        });
+      }
+      state = saved;
+      break;
+    }
+    if (attempt >= WRITE_ATTEMPTS) throw new Error(`alert ${definition.id}: its state kept changing under this check`);
+    const fresh = await alerts.store.get(definition.id);
+    if (!fresh) return; // deleted meanwhile
+    ({ definition, state } = fresh);
+  }
+  await flushNotices(definition.id, state, project, alerts, deps, counts);
+}
+
+/** Post the queued notices in order, each once, and take each off the queue when Slack has it. */
+async function flushNotices(
+  alertId: string,
+  initial: AlertState,
+  project: ProjectConfig,
+  alerts: AlertWorkerDeps,
+  deps: WorkerDeps,
+  counts: Counts,
+): Promise<void> {
+  let state = initial;
+  const threads = new Map<string, string>();
+  for (;;) {
+    const notice = state.pending[0];
+    if (!notice) return;
+    const fresh = await alerts.store.get(alertId);
+    if (!fresh) return;
+    const threadTs =
+      notice.threadTs ??
+      threads.get(notice.incident) ??
+      (fresh.state.incident?.since === notice.incident ? fresh.state.incident.threadTs : undefined);
+    const ts = await postNotice(fresh, { ...notice, ...(threadTs ? { threadTs } : {}) }, project, alerts.once, deps);
+    if (ts) {
+      counts.posted += 1;
+      if (notice.kind === 'fire') threads.set(notice.incident, ts);
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      const current = attempt === 1 ? state : (await alerts.store.get(alertId))?.state;
+      if (!current) return;
+      if (!current.pending.some((p) => p.id === notice.id)) {
+        state = current;
+        break;
+      }
+      const next: AlertState = { ...current, pending: current.pending.filter((p) => p.id !== notice.id) };
+      if (notice.kind === 'fire' && ts) {
+        if (next.incident?.since === notice.incident) next.incident = { ...next.incident, threadTs: ts };
+        next.pending = next.pending.map((p) => (p.incident === notice.incident && !p.threadTs ? { ...p, threadTs: ts } : p));
+      }
+      const saved = await alerts.store.saveState(alertId, current.version, next);
+      if (saved) {
+        state = saved;
+        break;
+      }
+      if (attempt >= WRITE_ATTEMPTS) throw new Error(`alert ${alertId}: could not record notice ${notice.id} as posted`);
+    }
+  }
+}
+
+/**
+ * Posts one notice under its idempotency key; the message's ts, or undefined when the channel can't take it (the
+ * admins hear about it once, and the notice is dropped). Other Slack errors are thrown: the job is retried.
+ */
+async function postNotice(
+  alert: StoredAlert,
+  notice: Notice,
+  project: ProjectConfig,
+  once: OnceGuard,
+  deps: WorkerDeps,
+): Promise<string | undefined> {
+  const a = alert.definition;
+  const message = renderAlertNotice(a, notice, {
+    project: { id: project.id, name: project.name },
+    locale: a.locale ?? deps.config.defaults.locale,
+    currencyDisplay: a.currencyDisplay ?? deps.config.defaults.currencyDisplay,
+    dashboardUrl: project.dashboardUrl,
+  });
+  const key = `alert-notice:${a.id}:${notice.incident}:${notice.id}`;
+  const { ts } = await once.once(key, async () => {
+    try {
+      const posted = await deps.slack.chat.postMessage({
+        channel: a.channelId,
+        ...message,
+        ...(notice.threadTs && notice.kind !== 'fire' ? { thread_ts: notice.threadTs } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      deps.log('info', 'alert.posted', { alertId: a.id, notice: notice.id, kind: notice.kind, channel: a.channelId, ts: posted.ts });
+      return { ts: posted.ts ?? null };
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (!code || !UNDELIVERABLE_CHANNEL_ERRORS.has(code)) throw error;
+      await alertAdmins(
+        deps,
+        'alert.undeliverable',
+        `An alert on *${escapeMrkdwn(project.name)}* could not be posted: ${describeChannelError(code, a.channelId)}`,
+        { alertId: a.id, channel: a.channelId, error: code },
+      );
+      return { ts: null };
+    }
+  });
+  return ts ?? undefined;
+}

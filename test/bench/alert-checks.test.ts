@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAlertBench } from '../../src/bench/alert-checks.ts';
+import { alertCheckChecks, formatAlertChecks } from '../../src/bench/report.ts';
+import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { loadConfigFile } from '../../src/config/load.ts';
+import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
+
+let slack: SlackDouble;
+beforeAll(async () => {
+  slack = await startSlackDouble();
+});
+afterAll(async () => slack?.close());
+
+describe('the alert check bench', () => {
+  it('checks every alert each round, with one ChatDash request per project once history is kept', async () => {
+    const result = await runAlertBench({
+      alerts: 12,
+      projects: 3,
+      rateLimited: 2,
+      config: loadConfigFile(DEMO_CONFIG_PATH),
+      slack,
+      secrets: async () => ({ slackSigningSecret: 'unused', slackBotToken: 'xoxb-test-token', chatdashApiKey: 'sandbox_key_not_secret' }),
+      log: () => {},
+    });
+    expect(result.rounds.map((r) => [r.jobs, r.alertsChecked, r.chatdashRequests, r.failed])).toEqual([
+      [3, 12, 15, 0], // the hour and the 4 weeks before, per project
+      [3, 12, 3, 0], // one per project
+      [3, 12, 5, 0], // one per project, plus the two answered 429 and retried after Retry-After
+    ]);
+    expect(alertCheckChecks(result).every((c) => c.pass)).toBe(true);
+    const table = formatAlertChecks(result);
+    expect(table).toContain('12 hourly alerts on 3 projects');
+    expect(table).toContain('the same hour a week later (history from the store)');
+  });
+});

@@ -13,6 +13,10 @@
  *   renderer that way (see src/worker/process-job.ts); a function whose bundle has the renderer also gets its
  *   files beside the chunks: resvg's wasm, the fonts and their licence (see src/charts/assets.ts). The chunks and
  *   the secrets client sit in the same folder, so any chunk imports `./aws-secrets-manager.mjs` as the entry would.
+ * - Separate lazy bundles (`SEPARATE_BUNDLES`): the HTTP function's subscription UI is built on its own, beside the
+ *   function (`subscription-ui.mjs`), and imported by path when first needed. As a chunk of the function's build it
+ *   would share modules with the cold start, and what it uses of them (zod's unions, records, refinements…) would
+ *   load on every cold start; on its own it carries its own copies and the cold start carries none of it.
  */
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -62,6 +66,29 @@ export interface BundleResult {
   secretsClient?: { file: string; bytes: number; inputs: string[] };
 }
 
+/**
+ * Modules a function imports with `import()` that are bundled on their own (no code shared with the function's other
+ * chunks), as `file` beside its entry: what a cold start loads stays exactly what it was without them.
+ */
+export const SEPARATE_BUNDLES: Partial<Record<FunctionName, ReadonlyArray<{ module: string; file: string }>>> = {
+  http: [{ module: 'src/slack/listeners/subscription-ui.ts', file: 'subscription-ui.mjs' }],
+};
+
+/** Resolves `import('…/<module>')` to the separately built `./<file>` (external to this build). */
+export function separateBundlesPlugin(entries: ReadonlyArray<{ module: string; file: string }>): esbuild.Plugin {
+  return {
+    name: 'separate-bundles',
+    setup(build) {
+      for (const entry of entries) {
+        const name = basename(entry.module).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        build.onResolve({ filter: new RegExp(`(^|/)${name}$`) }, (args) =>
+          args.kind === 'dynamic-import' ? { path: `./${entry.file}`, external: true } : undefined,
+        );
+      }
+    },
+  };
+}
+
 /** Modules that only Bolt's non-Lambda receivers use. */
 const UNUSED_BOLT_RECEIVERS = /receivers\/(HTTPReceiver|SocketModeReceiver|ExpressReceiver)(\.js)?$/;
 
@@ -106,6 +133,7 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     const file = join(dir, 'index.mjs');
+    const separate = SEPARATE_BUNDLES[name] ?? [];
     const result = await esbuild.build({
       entryPoints: { index: join(ROOT, 'functions', `${name}.ts`) },
       outdir: dir,
@@ -120,6 +148,7 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
         leanBoltPlugin(),
         embeddedConfigPlugin(config),
         ...(bundledClient ? [secretsClientImportPlugin()] : []),
+        separateBundlesPlugin(separate),
         ...(options.plugins ?? []),
       ],
       metafile: true,
@@ -127,6 +156,27 @@ export async function bundleFunctions(options: BundleOptions): Promise<BundleRes
     });
     const chunks = chunkGraph(result.metafile, file);
     const inputs = metafileInputs(result.metafile);
+    for (const entry of separate) {
+      const built = await esbuild.build({
+        entryPoints: [join(ROOT, entry.module)],
+        outfile: join(dir, entry.file),
+        ...LAMBDA_ESBUILD,
+        minify: options.minify ?? LAMBDA_ESBUILD.minify,
+        external: ['@aws-sdk/*'],
+        banner: { js: REQUIRE_SHIM },
+        plugins: [leanBoltPlugin(), embeddedConfigPlugin(config), ...(options.plugins ?? [])],
+        metafile: true,
+        logLevel: 'warning',
+      });
+      const own = metafileInputs(built.metafile);
+      const bytes = Object.entries(built.metafile.outputs)
+        .filter(([path]) => path.endsWith('.mjs'))
+        .reduce((sum, [, o]) => sum + o.bytes, 0);
+      chunks.lazyChunks.push({ file: entry.file, bytes, inputs: own });
+      chunks.totalBytes += bytes;
+      for (const path of own) if (!inputs.includes(path)) inputs.push(path);
+    }
+    inputs.sort();
     const assets = inputs.some((path) => path.endsWith('src/charts/render.ts')) ? await copyChartAssets(dir) : [];
     let secretsClient: SecretsClientBuild | undefined;
     if (bundledClient && importsSecretsClient(result.metafile)) {

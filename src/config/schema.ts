@@ -10,10 +10,10 @@ import { Cron } from 'croner';
 import * as z from 'zod/mini';
 import { ALL_PROJECTS } from './all-projects.ts';
 import { dashboardUrlProblem } from './dashboard-url.ts';
+import { SECTIONS } from './sections.ts';
 
-/** Digest sections, in the order a digest shows them. */
-export const SECTIONS = ['headline', 'trend', 'changes', 'topics', 'misunderstood', 'costs'] as const;
-export type Section = (typeof SECTIONS)[number];
+/** Digest sections, in the order a digest shows them (`sections.ts`). */
+export { SECTIONS, type Section } from './sections.ts';
 
 export const CURRENCY_DISPLAYS = ['symbol', 'narrowSymbol', 'code', 'name'] as const;
 export type CurrencyDisplay = (typeof CURRENCY_DISPLAYS)[number];

@@ -146,6 +146,7 @@ export async function startDevBot(options: DevOptions = {}): Promise<DevBot> {
     const socket = createSocketApp({
       config,
       bindings: stores.state,
+      store: stores.state,
       queue,
       log,
       appToken,

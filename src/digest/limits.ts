@@ -21,6 +21,34 @@ export const SLACK_LIMITS = {
   imageTitle: 2000,
   /** Top-level `text` fallback: Slack accepts far more, but notifications show little; keep it short. */
   fallbackText: 3000,
+  /** Confirm dialogs (a button's `confirm`): title, text, and the confirm/deny buttons. */
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
+} as const;
+
+/**
+ * Slack's limits on views (modals and the App Home tab) and their input elements (docs.slack.dev: modal-views,
+ * home-tab-views, block elements and composition objects). The Slack double checks views against them too.
+ */
+export const VIEW_LIMITS = {
+  /** Modal `title`, `submit` and `close` (plain text). */
+  modalTitle: 24,
+  modalButton: 24,
+  /** A modal or a Home tab holds at most 100 blocks. */
+  blocks: 100,
+  privateMetadata: 3000,
+  callbackId: 255,
+  /** Input block `label` and `hint`. */
+  inputLabel: 2000,
+  inputHint: 2000,
+  placeholder: 150,
+  /** A select's options (static and multi-static). */
+  selectOptions: 100,
+  /** A checkboxes element's options. */
+  checkboxOptions: 10,
+  optionText: 75,
+  optionValue: 150,
 } as const;
 
 /** Our own practical caps, tighter than Slack's, so messages stay readable and well under size limits. */

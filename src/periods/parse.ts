@@ -13,6 +13,9 @@
 import { DateTime, IANAZone } from 'luxon';
 import { formatPeriodDates } from './format.ts';
 import type { Period, TimeRange } from './period.ts';
+import { LAST_N_DAYS } from './words.ts';
+
+export { looksLikePeriod } from './words.ts';
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; error: string };
 
@@ -39,7 +42,6 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 const RANGE = /^(.*?)\s*\.\.\s*(.*)$/;
 const SINCE = /^since[\s_-]+(.+)$/;
-const LAST_N_DAYS = /^(?:(?:last|past) )?(\d+) ?(?:d|days?)$/;
 
 /** A period before the length check and the previous-period computation. */
 interface Draft {
@@ -86,23 +88,6 @@ export function parsePeriod(text: string, options: ParsePeriodOptions): PeriodRe
   const draft = readDraft(input, now, maxDays);
   if (!draft.ok) return draft;
   return finish(draft.value, now, timeZone, maxDays);
-}
-
-/**
- * True when a single command word is a period keyword or starts a period expression (`7d`, `today`, `yesterday`,
- * `this`, `last`, `since`, `last-week`, `2026-11-01..2026-11-15`, `2026-11-01`, or a bare day count of up to 3 digits as in `7 days`),
- * so a slash-command parser can tell a period from a project name.
- */
-export function looksLikePeriod(word: string): boolean {
-  const w = word.trim().toLowerCase();
-  if (w === '' || /\s/.test(w)) return false;
-  if (/^\d{4}-\d{2}-\d{2}(\.\..*)?$/.test(w)) return true;
-  if (/^since[_-]\d{4}-\d{2}-\d{2}$/.test(w)) return true;
-  const words = w.replace(/[-_]+/g, ' ').trim();
-  if (/^(today|yesterday|this|last|past|since)$/.test(words)) return true;
-  if (/^(this|last) (week|month)$/.test(words)) return true;
-  // A bare count of up to 3 digits starts `7 days`; longer numbers (`2026`) are more likely names.
-  return /^\d{1,3}$/.test(words) || LAST_N_DAYS.test(words);
 }
 
 function readDraft(input: string, now: DateTime, maxDays: number): Step<Draft> {

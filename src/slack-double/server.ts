@@ -16,6 +16,13 @@
  * otherwise Slack's `invalid_blocks` with "invalid slack file". File methods need the `files:write` scope
  * (`files.info`: `files:read`); a token without it gets `missing_scope`.
  *
+ * Views follow Slack's modal and App Home methods: `views.open` takes a trigger_id once (`exchanged_trigger_id` on
+ * reuse) and within 3 s of its issue (`expired_trigger_id`; `issueTrigger()` mints ids whose age the double knows,
+ * any other id counts as fresh the first time), `views.update` takes a view id and an optional hash (`hash_conflict`
+ * when the view changed since, `not_found` for an unknown id), `views.publish` a user's Home (`not_enabled` when the
+ * Home tab is off). Views are checked like messages (`validateView`: title ≤ 24, 100 blocks, private_metadata ≤ 3000,
+ * elements and options). Open modals and published Homes are kept (`views()`, `home(user)`).
+ *
  * Every request is recorded in `calls` (without the token). Binds to 127.0.0.1 only.
  */
 
@@ -23,7 +30,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { slackFileRefs, validateMessage } from './validate.ts';
+import { slackFileRefs, validateMessage, validateView } from './validate.ts';
 
 export type ChannelState = 'ok' | 'not_in_channel' | 'channel_not_found' | 'is_archived';
 
@@ -68,6 +75,21 @@ export interface SlackDoubleOptions {
    * here is not documented (java-slack-sdk #1349 saw `invalid_blocks`); default `accept`.
    */
   ephemeralPrivateFiles?: 'accept' | 'reject';
+  /** Whether the app's Home tab is on (default true); off, `views.publish` answers `not_enabled`. */
+  homeTabEnabled?: boolean;
+  /** How long a trigger_id may open a view (default 3,000 ms, Slack's). */
+  triggerTtlMs?: number;
+}
+
+/** A view as Slack returns it: what was sent, with its id, hash and (empty) state. */
+export interface StoredView {
+  id: string;
+  hash: string;
+  /** `modal` (views.open/update) or `home` (views.publish). */
+  type: string;
+  /** The user whose Home it is (views.publish). */
+  user?: string;
+  view: Record<string, unknown>;
 }
 
 /** A file uploaded through the external upload flow. */
@@ -110,7 +132,13 @@ export interface SlackDouble {
   setFileProcessingPolls(polls: number): void;
   /** Resolve once `predicate(calls)` holds; reject after `timeoutMs` (default 5000). */
   waitFor(predicate: (calls: SlackCall[]) => boolean, timeoutMs?: number): Promise<void>;
-  /** Forget calls, injected failures, rate limits, stored messages and channel changes. */
+  /** A trigger_id as Slack puts in an interaction payload, issued `ageMs` ago (default now). */
+  issueTrigger(ageMs?: number): string;
+  /** Modals opened (and updated) so far, oldest first (cleared by `reset`). */
+  views(): StoredView[];
+  /** The Home view last published for `user`. */
+  home(user: string): StoredView | undefined;
+  /** Forget calls, injected failures, rate limits, stored messages, views and channel changes. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -126,6 +154,8 @@ export const DEFAULT_SCOPES = [
   'files:write',
   'files:read',
 ] as const;
+/** Slack's trigger_id lifetime. */
+const TRIGGER_TTL_MS = 3000;
 /** Scope each file method needs. */
 const METHOD_SCOPES: Record<string, string> = {
   'files.getUploadURLExternal': 'files:write',
@@ -136,7 +166,7 @@ const DEFAULT_TZ = 'Europe/Paris';
 /** Slack lets a response_url be used up to five times. */
 const RESPONSE_URL_USES = 5;
 /** JSON-valued arguments WebClient serializes as JSON strings in a form body. */
-const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'files'] as const;
+const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'files', 'view'] as const;
 
 type Body = Record<string, unknown>;
 
@@ -220,6 +250,8 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const initialScopes = [...(options.scopes ?? DEFAULT_SCOPES)];
   const initialProcessingPolls = options.fileProcessingPolls ?? 1;
   const ephemeralPrivateFiles = options.ephemeralPrivateFiles ?? 'accept';
+  const homeTabEnabled = options.homeTabEnabled ?? true;
+  const triggerTtlMs = options.triggerTtlMs ?? TRIGGER_TTL_MS;
 
   const calls: SlackCall[] = [];
   const events = new EventEmitter();
@@ -235,6 +267,41 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   let scopes = new Set<string>(initialScopes);
   let processingPolls = initialProcessingPolls;
   let base = '';
+  /** Triggers issued by `issueTrigger` (when), and every trigger already used. */
+  let issuedTriggers = new Map<string, number>();
+  let usedTriggers = new Set<string>();
+  let views = new Map<string, StoredView>();
+  let homes = new Map<string, StoredView>();
+  let viewCount = 0;
+
+  function storeView(
+    type: string,
+    view: Record<string, unknown>,
+    id = `V${String(++viewCount).padStart(8, '0')}`,
+    user?: string,
+  ): StoredView {
+    const stored: StoredView = { id, hash: `${Date.now()}.${randomUUID().slice(0, 8)}`, type, ...(user ? { user } : {}), view };
+    if (type === 'home' && user) homes.set(user, stored);
+    else views.set(id, stored);
+    return stored;
+  }
+
+  /** A view as Slack returns it. */
+  function viewAnswer(stored: StoredView): Answer {
+    return {
+      status: 200,
+      body: {
+        ok: true,
+        view: { ...stored.view, id: stored.id, hash: stored.hash, team_id: teamId, state: { values: {} }, root_view_id: stored.id },
+      },
+    };
+  }
+
+  function viewProblem(view: unknown, kind: 'modal' | 'home'): Answer | undefined {
+    const check = validateView(view, kind);
+    if (check.ok) return undefined;
+    return fail(check.error, check.messages.length > 0 ? { response_metadata: { messages: check.messages } } : {});
+  }
 
   function newFileId(): string {
     return `F${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
@@ -533,6 +600,39 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       };
     },
 
+    'views.open': (body) => {
+      const trigger = body.trigger_id;
+      if (typeof trigger !== 'string' || trigger === '') return fail('invalid_trigger_id');
+      if (usedTriggers.has(trigger)) return fail('exchanged_trigger_id');
+      const issued = issuedTriggers.get(trigger);
+      if (issued !== undefined && Date.now() - issued > triggerTtlMs) return fail('expired_trigger_id');
+      const invalid = viewProblem(body.view, 'modal');
+      if (invalid) return invalid;
+      usedTriggers.add(trigger);
+      return viewAnswer(storeView('modal', body.view as Body));
+    },
+
+    'views.update': (body) => {
+      const id = body.view_id;
+      const stored = typeof id === 'string' ? views.get(id) : undefined;
+      if (!stored) return fail('not_found');
+      if (typeof body.hash === 'string' && body.hash !== '' && body.hash !== stored.hash) return fail('hash_conflict');
+      const invalid = viewProblem(body.view, 'modal');
+      if (invalid) return invalid;
+      return viewAnswer(storeView('modal', body.view as Body, stored.id));
+    },
+
+    'views.publish': (body) => {
+      const user = body.user_id;
+      if (typeof user !== 'string' || user === '') return fail('invalid_arguments');
+      if (!homeTabEnabled) return fail('not_enabled');
+      const current = homes.get(user);
+      if (typeof body.hash === 'string' && body.hash !== '' && current && body.hash !== current.hash) return fail('hash_conflict');
+      const invalid = viewProblem(body.view, 'home');
+      if (invalid) return invalid;
+      return viewAnswer(storeView('home', body.view as Body, current?.id ?? `V${String(++viewCount).padStart(8, '0')}`, user));
+    },
+
     'conversations.info': (body) => {
       const channel = body.channel;
       if (typeof channel !== 'string' || channel.length === 0) return fail('channel_not_found');
@@ -685,6 +785,13 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     setFileProcessingPolls(polls) {
       processingPolls = polls;
     },
+    issueTrigger(ageMs = 0) {
+      const id = `${Math.floor(Date.now() / 1000)}.${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      issuedTriggers.set(id, Date.now() - ageMs);
+      return id;
+    },
+    views: () => [...views.values()],
+    home: (user) => homes.get(user),
     waitFor(predicate, timeoutMs = 5000) {
       return new Promise<void>((resolve, reject) => {
         if (predicate(calls)) {
@@ -719,6 +826,10 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       files = new Map();
       scopes = new Set(initialScopes);
       processingPolls = initialProcessingPolls;
+      issuedTriggers = new Map();
+      usedTriggers = new Set();
+      views = new Map();
+      homes = new Map();
     },
     close() {
       return new Promise<void>((resolve, reject) => {

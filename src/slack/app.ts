@@ -17,7 +17,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { Log } from '../log.ts';
 import { errorFields } from '../log.ts';
 import type { Secrets } from '../secrets/secrets.ts';
-import type { BindingsReader } from '../store/store.ts';
+import type { BindingsReader, StateStore } from '../store/store.ts';
 import type { BoltApp, ListenerContext } from './listeners/context.ts';
 import { registerListeners } from './listeners/index.ts';
 import { slackLogger } from './logger.ts';
@@ -44,6 +44,10 @@ export interface SlackAppDeps {
   queue: JobQueue;
   /** Channel bindings made from Slack (the state store); without it, the configuration's bindings only. */
   bindings?: BindingsReader | undefined;
+  /** The runtime state store (subscriptions, bindings) for the subscription UI. Default: the one `env` names, made on first use. */
+  store?: StateStore | undefined;
+  /** Where the subscription UI finds its state store when `store` is not given. Default: `process.env`. */
+  env?: NodeJS.ProcessEnv | undefined;
   log: Log;
   /** Base URL of the Slack Web API (`SLACK_API_URL`), for local runs and tests. Default: Slack's. */
   slackApiUrl?: string;
@@ -51,7 +55,10 @@ export interface SlackAppDeps {
   now?: () => Date;
 }
 
-/** What `setUpApp` needs: the listeners' context, the clock optional (default `() => new Date()`) and the runtime bindings optional. */
+/**
+ * What `setUpApp` needs: the listeners' context, the clock optional (default `() => new Date()`), the runtime bindings
+ * and the state store optional (default none).
+ */
 export type AppSetup = Omit<ListenerContext, 'now'> & { now?: () => Date };
 
 /** Registers every listener, and the error handler, on a Bolt App (Lambda's below, or a Socket Mode one). */
@@ -62,6 +69,8 @@ export function setUpApp(app: BoltApp, setup: AppSetup): void {
     log: setup.log,
     now: setup.now ?? (() => new Date()),
     ...(setup.bindings ? { bindings: setup.bindings } : {}),
+    ...(setup.store ? { store: setup.store } : {}),
+    ...(setup.env ? { env: setup.env } : {}),
   };
   registerListeners(app, ctx);
   app.error(async (error) => {
@@ -89,6 +98,8 @@ export function createSlackHandler(deps: SlackAppDeps): AwsHandler {
     queue: deps.queue,
     log: deps.log,
     ...(deps.bindings ? { bindings: deps.bindings } : {}),
+    ...(deps.store ? { store: deps.store } : {}),
+    ...(deps.env ? { env: deps.env } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
   return receiver.toHandler();

@@ -18,7 +18,7 @@ import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
 import { bindingsReaderFromEnv } from '../store/bindings-from-env.ts';
-import type { BindingsReader } from '../store/store.ts';
+import type { BindingsReader, StateStore } from '../store/store.ts';
 import { createSlackHandler } from './app.ts';
 import { MAX_BODY_BYTES, rejectBeforeBolt } from './request-guard.ts';
 
@@ -31,6 +31,12 @@ export interface HttpHandlerOptions {
   queue?: JobQueue;
   /** Runtime channel bindings. Default: from `STATE_TABLE` (a signed DynamoDB read) or `STATE_FILE`, else none. */
   bindings?: BindingsReader;
+  /**
+   * The state store the subscription UI reads and writes (`/chatdash subscribe`'s modal, `/chatdash subscriptions`,
+   * its buttons, App Home, connect/disconnect). Default: the one `STATE_TABLE` (DynamoDB) or `STATE_FILE` names, made
+   * by the subscription UI's own bundle on its first use: its code, and the AWS SDK, never load on a cold start.
+   */
+  store?: StateStore;
   /** The signing secret and bot token. Default: `createSecretsProvider(env)` (Secrets Manager at `SECRET_ID`, else the environment), read once per container (a failure is retried on the next request). */
   secrets?: SecretsProvider;
   /** Structured log. Default: JSON lines on stdout (`createLog()`). */
@@ -55,6 +61,8 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       secrets: await secrets(),
       queue,
       bindings: options.bindings ?? bindingsReaderFromEnv(env, log),
+      ...(options.store ? { store: options.store } : {}),
+      env,
       log,
       ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
       ...(options.now ? { now: options.now } : {}),

@@ -47,8 +47,17 @@ export class StoreError extends Error {
   }
 }
 
-export const isStoreError = (error: unknown, code?: StoreErrorCode): error is StoreError =>
-  error instanceof StoreError && (code === undefined || error.code === code);
+/**
+ * A `StoreError` (of `code`, when given). Recognised by its name too, not only by `instanceof`: the HTTP function's
+ * subscription UI is built as a bundle of its own (see src/build/bundle.ts), with its own copy of this class, while
+ * the store it is handed throws the main bundle's.
+ */
+export function isStoreError(error: unknown, code?: StoreErrorCode): error is StoreError {
+  const isOne =
+    error instanceof StoreError ||
+    (error instanceof Error && error.name === 'StoreError' && typeof (error as { code?: unknown }).code === 'string');
+  return isOne && (code === undefined || (error as StoreError).code === code);
+}
 
 export interface PageRequest {
   /** At most this many items (default 25, at most 100). */

@@ -1,7 +1,7 @@
 /**
  * What a person types or picks for a subscription (the subscribe/edit modal), checked field by field: either clean
- * settings, or one message per field for Slack's `response_action: errors`. Also the modal's frequency presets
- * (daily / weekly on a day / monthly on a day / advanced cron) as a cron expression. Pure.
+ * settings, or one message per field for Slack's `response_action: errors`. The modal's frequency presets and
+ * schedules in words are in `frequency.ts` (re-exported here). Pure.
  *
  * Messages never repeat what was typed (the UI shows them under the field the person is looking at), so they need
  * no escaping and can't be used to inject mrkdwn.
@@ -12,6 +12,8 @@ import { CRON_HELP, CURRENCY_DISPLAYS, cronProblem, isValidLocale, isValidTimeZo
 import { parsePeriod } from '../periods/parse.ts';
 import type { SubscriptionSettings } from '../store/store.ts';
 import { MAX_LISTED_PROJECTS } from '../store/subscription-item.ts';
+
+export { cronFromFrequency, describeSchedule, type Frequency, WEEKDAYS, type Weekday } from './frequency.ts';
 
 /** The modal's values, as Slack hands them over (untrusted, unbounded until checked). */
 export interface SubscriptionInput {
@@ -54,7 +56,8 @@ export function checkSubscriptionInput(
   const coverage = checkCoverage(input, context.allowedProjects, errors);
 
   const timeZone = input.timeZone.trim();
-  if (timeZone.length > 64 || !isValidTimeZone(timeZone)) errors.timeZone = 'Pick a time zone from the list (like Europe/Paris).';
+  if (timeZone.length > 64 || !isValidTimeZone(timeZone))
+    errors.timeZone = 'Use an IANA time zone, like Europe/Paris, America/New_York or UTC.';
 
   const schedule = input.schedule.trim().replace(/\s+/g, ' ');
   const cronError = schedule.length > LIMIT ? `is too long (${CRON_HELP})` : cronProblem(schedule);
@@ -136,76 +139,4 @@ function checkCoverage(
     return undefined;
   }
   return { project };
-}
-
-export const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** The modal's frequency choices. `time` is Slack's timepicker value, `HH:mm`. */
-export type Frequency =
-  | { kind: 'daily'; time: string }
-  | { kind: 'weekly'; day: Weekday; time: string }
-  | { kind: 'monthly'; dayOfMonth: number; time: string }
-  | { kind: 'advanced'; cron: string };
-
-/** The cron for a frequency, or undefined when the time or day is not one (the UI shows a field error). */
-export function cronFromFrequency(frequency: Frequency): string | undefined {
-  if (frequency.kind === 'advanced') return frequency.cron.trim().replace(/\s+/g, ' ');
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(frequency.time.trim());
-  if (!match) return undefined;
-  const at = `${Number(match[2])} ${Number(match[1])}`;
-  switch (frequency.kind) {
-    case 'daily':
-      return `${at} * * *`;
-    case 'weekly':
-      return WEEKDAYS.includes(frequency.day) ? `${at} * * ${frequency.day}` : undefined;
-    case 'monthly':
-      // Up to the 28th: every month has it.
-      return Number.isInteger(frequency.dayOfMonth) && frequency.dayOfMonth >= 1 && frequency.dayOfMonth <= 28
-        ? `${at} ${frequency.dayOfMonth} * *`
-        : undefined;
-  }
-}
-
-const DAY_WORDS: Record<Weekday, string> = {
-  SUN: 'Sundays',
-  MON: 'Mondays',
-  TUE: 'Tuesdays',
-  WED: 'Wednesdays',
-  THU: 'Thursdays',
-  FRI: 'Fridays',
-  SAT: 'Saturdays',
-};
-const DAY_NUMBERS: Record<string, Weekday> = {
-  '0': 'SUN',
-  '1': 'MON',
-  '2': 'TUE',
-  '3': 'WED',
-  '4': 'THU',
-  '5': 'FRI',
-  '6': 'SAT',
-  '7': 'SUN',
-};
-
-const ordinal = (n: number) =>
-  `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
-
-/**
- * A schedule in words for lists: "Mondays at 09:00 Europe/Paris", "every day at 07:30 UTC", "on the 1st of each
- * month at 08:00 America/New_York"; anything else as its cron (`cron 0 9 * * 1-5`, Europe/Paris). Plain text: the UI
- * puts it in mrkdwn with `escapeMrkdwn` (time zones and cron fields are safe, but the rule is the rule).
- */
-export function describeSchedule(schedule: string, timeZone: string): string {
-  const fields = schedule.trim().split(/\s+/);
-  const [minute, hour, dayOfMonth, month, dayOfWeek] = fields;
-  const simple = (v: string | undefined) => v !== undefined && /^\d{1,2}$/.test(v);
-  if (fields.length === 5 && simple(minute) && simple(hour) && month === '*') {
-    const at = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-    const day = dayOfWeek?.toUpperCase();
-    const weekday = day && (WEEKDAYS.includes(day as Weekday) ? (day as Weekday) : DAY_NUMBERS[day]);
-    if (dayOfMonth === '*' && day === '*') return `every day at ${at} ${timeZone}`;
-    if (dayOfMonth === '*' && weekday) return `${DAY_WORDS[weekday]} at ${at} ${timeZone}`;
-    if (simple(dayOfMonth) && day === '*') return `on the ${ordinal(Number(dayOfMonth))} of each month at ${at} ${timeZone}`;
-  }
-  return `cron ${schedule.trim()} (${timeZone})`;
 }

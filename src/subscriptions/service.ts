@@ -12,6 +12,7 @@ import type { Log } from '../log.ts';
 import { checkChannelAccess } from '../store/channel-access.ts';
 import { isStoreError, type Page, type PageRequest, type StateStore, type SubscriptionPatch, userActor } from '../store/store.ts';
 import { type CheckedInput, checkSubscriptionInput, type FieldErrors, type SubscriptionInput } from './input.ts';
+import { SERVICE_MESSAGES } from './messages.ts';
 import { fromConfig, fromRuntime, type Subscription } from './model.ts';
 import { canBind, canManage, canSeeEverything, canSubscribe, canUnbind, type Permission, policyActor } from './policy.ts';
 
@@ -22,18 +23,7 @@ export type ServiceFailure =
 
 export type ServiceResult<T> = { ok: true; value: T } | ServiceFailure;
 
-export const SERVICE_MESSAGES = {
-  dmSubscribe: 'Subscriptions post to a channel: run this in the channel that should get the digest.',
-  dmConnect: 'Run this in the channel you want to connect.',
-  notFound: 'That subscription no longer exists (someone may have just deleted it).',
-  conflict: 'Someone changed this subscription while you were editing it. Close this and open it again to see their change.',
-  invalid: 'Some of the settings need fixing.',
-  unknownProject: 'There is no project by that name in the configuration.',
-  configBinding:
-    'This channel is connected to that project in the bot\u2019s configuration file, which can\u2019t be changed from Slack. Ask your ChatDash admin to change it there.',
-  notConnected: 'This channel isn\u2019t connected to that project from Slack.',
-  whichProject: 'Which project? Name the one to disconnect: `/chatdash disconnect <project>`.',
-} as const;
+export { SERVICE_MESSAGES };
 
 export interface SubscriptionServiceDeps {
   config: Config;

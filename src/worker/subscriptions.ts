@@ -15,6 +15,7 @@ import type { Delivery, RuntimeBinding, SubscriptionRef, SystemPauseReason } fro
 import { systemActor } from '../store/store.ts';
 import { PAUSE_FOR_SLACK_ERROR } from '../store/transitions.ts';
 import { configSubscription, fromConfig, fromRuntime, refOf, type Subscription } from '../subscriptions/model.ts';
+import { PAUSE_WORDS } from '../subscriptions/pause-words.ts';
 import { type DigestTarget, resolveDigestTarget, type TargetProblem } from '../subscriptions/target.ts';
 import { alertAdmins } from './alerts.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -89,13 +90,6 @@ export async function noteDelivery(deps: WorkerDeps, subscription: Subscription,
     deps.log('error', 'subscription.record_failed', { subscription: subscription.id, ...errorFields(error) });
   }
 }
-
-const PAUSE_WORDS: Record<SystemPauseReason, string> = {
-  bot_removed: 'I was removed from the channel',
-  channel_archived: 'the channel was archived',
-  channel_not_found: 'I can\u2019t find the channel any more',
-  channel_unbound: 'the channel is no longer connected to the project',
-};
 
 /**
  * Pauses a runtime subscription the worker can't deliver (bot removed, channel archived or gone, channel no longer

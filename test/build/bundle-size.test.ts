@@ -4,7 +4,7 @@
  * work. Sizes are decimal KB (1 KB = 1,000 bytes); budgets are ~30% above what the bundles weigh today, except
  * the HTTP function's, which is the product target (see `npm run bench`).
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,23 +18,32 @@ const KB = 1000;
 // is not bundled): 105.9 KB on 2026-11-26.
 const BUDGET_KB: Record<FunctionName, number> = { http: 300, worker: 160, schedule: 135, deadletter: 190 };
 
-/** Packages the HTTP function must not contain, as patterns over esbuild metafile input paths. */
+/** Packages the HTTP function must not contain in any chunk, as patterns over esbuild metafile input paths. */
 const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   express: /(^|\/)node_modules\/express\//,
   '@slack/socket-mode': /(^|\/)node_modules\/@slack\/socket-mode\//,
   '@slack/oauth': /(^|\/)node_modules\/@slack\/oauth\//,
-  luxon: /(^|\/)node_modules\/luxon\//,
-  croner: /(^|\/)node_modules\/croner\//,
   yaml: /(^|\/)node_modules\/yaml\//,
   'zod (classic)': /(^|\/)node_modules\/zod\/(v4\/classic|v3)\//,
-  // Runtime bindings are read with one signed request (src/store/bindings-reader.ts), not the state store's code.
-  'the state store (SDK-backed)': /(^|\/)src\/store\/(dynamo|memory|from-env)\.ts$/,
   echarts: /(^|\/)node_modules\/(echarts|zrender)\//,
   'vega / vega-lite': /(^|\/)node_modules\/vega(-[a-z-]+)?\//,
   '@resvg/resvg-wasm': /(^|\/)node_modules\/@resvg\//,
   'chart renderer': /(^|\/)src\/charts\//,
   'AWS SDK clients': /(^|\/)node_modules\/(@aws-sdk|@smithy)\//,
   'the alert checks (worker only)': /(^|\/)src\/(worker\/alert-check|alerts\/(evaluate|baseline|windows|tick|render))\.ts$/,
+};
+
+/**
+ * What the HTTP function's cold start and its command ack path (`/chatdash stats`) must never load: only the
+ * subscription UI's chunk, imported by the listeners that manage subscriptions (`load-subscription-ui.ts`), has them.
+ */
+const NOT_ON_HTTP_STARTUP: Record<string, RegExp> = {
+  luxon: /(^|\/)node_modules\/luxon\//,
+  croner: /(^|\/)node_modules\/croner\//,
+  // Runtime bindings are read with one signed request (src/store/bindings-reader.ts), not the state store's code.
+  'the state store (SDK-backed)': /(^|\/)src\/store\/(dynamo|memory|from-env)\.ts$/,
+  'the subscriptions service': /(^|\/)src\/subscriptions\/(service|input|model)\.ts$/,
+  'the subscription UI flows': /(^|\/)src\/slack\/(subscriptions\/(flows|list|rows|home-sections)|home\/(publish|sections))\.ts$/,
 };
 
 /** Chart code: in the worker only as a chunk loaded on the first chart. */
@@ -97,7 +106,7 @@ describe('the worker loads what a job needs when it needs it', () => {
     expect(matching(startup, CHART_CODE)).toEqual([]);
     expect(matching(startup, /(^|\/)node_modules\/croner\//)).toEqual([]);
     // The state store's code too (its schemas bring croner and the configuration schema): loaded on first use.
-    expect(matching(startup, FORBIDDEN_IN_HTTP['the state store (SDK-backed)']!)).toEqual([]);
+    expect(matching(startup, NOT_ON_HTTP_STARTUP['the state store (SDK-backed)']!)).toEqual([]);
   });
 
   it('each job kind is a chunk of its own, and the renderer one more, with resvg’s wasm, the fonts and their licence beside it', () => {
@@ -138,10 +147,40 @@ describe('what the http bundle leaves out', () => {
     expect(matching(bundles.get('http')!.inputs, pattern)).toEqual([]);
   });
 
-  it('never loads the DynamoDB SDK, and loads any AWS SDK client only lazily (dynamic import)', async () => {
-    const code = await readFile(bundles.get('http')!.file, 'utf8');
-    expect(code).not.toMatch(/@aws-sdk\/(client-dynamodb|lib-dynamodb)/);
-    expect(code.match(/from\s*["']@aws-sdk\/[^"']+["']/g) ?? []).toEqual([]);
+  it.each(Object.entries(NOT_ON_HTTP_STARTUP))('loads no %s on its cold start or a command ack', (_name, pattern) => {
+    expect(matching(bundles.get('http')!.startupInputs, pattern)).toEqual([]);
+  });
+
+  it('the subscription UI (flows, service, state store, croner, luxon) is a bundle of its own, imported when first needed', async () => {
+    const http = bundles.get('http')!;
+    const [ui, ...others] = http.lazyChunks.filter((c) => c.inputs.some((path) => path.endsWith('src/slack/subscriptions/flows.ts')));
+    expect(others).toEqual([]);
+    expect(ui?.file).toBe('subscription-ui.mjs');
+    for (const [name, pattern] of Object.entries(NOT_ON_HTTP_STARTUP))
+      expect(matching(ui!.inputs, pattern).length, name).toBeGreaterThan(0);
+    // It shares no chunk with the cold start (so what it uses of zod, say, never loads there): it imports none.
+    const code = await readFile(join(dirname(http.file), ui!.file), 'utf8');
+    expect(code.match(/from\s*["']\.\/[^"']+["']/g) ?? []).toEqual([]);
+    // The cold start reaches it only through import().
+    const startup = await Promise.all(
+      (await readdir(dirname(http.file)))
+        .filter((f) => f.endsWith('.mjs') && !http.lazyChunks.some((c) => c.file === f))
+        .map((f) => readFile(join(dirname(http.file), f), 'utf8')),
+    );
+    expect(startup.some((chunk) => /import\(\s*["']\.\/subscription-ui\.mjs["']\s*\)/.test(chunk))).toBe(true);
+  });
+
+  it('never loads the DynamoDB SDK on its cold start, and loads any AWS SDK client only lazily (dynamic import)', async () => {
+    const http = bundles.get('http')!;
+    const dir = dirname(http.file);
+    const lazy = new Set(http.lazyChunks.map((c) => c.file));
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.mjs') && f !== 'aws-secrets-manager.mjs');
+    const startup = await Promise.all(files.filter((f) => !lazy.has(f)).map((f) => readFile(join(dir, f), 'utf8')));
+    const chunks = await Promise.all([...lazy].map((f) => readFile(join(dir, f), 'utf8')));
+    expect(startup.length).toBeGreaterThan(0);
+    for (const code of startup) expect(code).not.toMatch(/@aws-sdk\/(client-dynamodb|lib-dynamodb)/);
+    for (const chunk of [...startup, ...chunks]) expect(chunk.match(/from\s*["']@aws-sdk\/[^"']+["']/g) ?? []).toEqual([]);
+    expect(chunks.some((chunk) => /import\(\s*["']@aws-sdk\/client-dynamodb["']\s*\)/.test(chunk))).toBe(true);
     // The check would see a static import: the worker bundle has one (Powertools' DynamoDB persistence layer), in
     // one of its chunks.
     const worker = bundles.get('worker')!;
@@ -171,10 +210,10 @@ describe('what the http bundle leaves out', () => {
     }
   });
 
-  it('would catch croner and the state store (the schedule bundle has both)', () => {
-    const schedule = bundles.get('schedule')!.inputs;
+  it('would catch croner and the state store (the schedule bundle loads both at start)', () => {
+    const schedule = bundles.get('schedule')!.startupInputs;
     for (const name of ['croner', 'the state store (SDK-backed)']) {
-      expect(matching(schedule, FORBIDDEN_IN_HTTP[name]!).length, name).toBeGreaterThan(0);
+      expect(matching(schedule, NOT_ON_HTTP_STARTUP[name]!).length, name).toBeGreaterThan(0);
     }
   });
 
@@ -218,9 +257,10 @@ describe('what the http bundle leaves out', () => {
       logLevel: 'error',
     });
     const inputs = metafileInputs(result.metafile);
-    for (const name of ['luxon', 'yaml', 'zod (classic)', 'echarts', '@resvg/resvg-wasm', 'chart renderer']) {
+    for (const name of ['yaml', 'zod (classic)', 'echarts', '@resvg/resvg-wasm', 'chart renderer']) {
       expect(matching(inputs, FORBIDDEN_IN_HTTP[name]!).length, name).toBeGreaterThan(0);
     }
+    expect(matching(inputs, NOT_ON_HTTP_STARTUP.luxon!).length).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The bot on loopback: the ChatDash sandbox, the Slack Web API double, the real HTTP handler (demo configuration,
- * local queue, runtime bindings from an in-memory state store) and the real worker over the same store, with every
+ * local queue, runtime bindings and the subscription UI's state from an in-memory state store) and the real worker over the same store, with every
  * log line kept. `useBot()` gives a test file one, started once and reset before each test; `startBot()` is the
  * same without the hooks.
  */
@@ -109,7 +109,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   const queue = createLocalQueue();
   const config = options.config ?? demoConfig;
   const store = createMemoryStore({ log });
-  const http = createHttpHandler({ config, env, queue: options.queue ?? queue, bindings: store, secrets: async () => SECRETS, log });
+  const http = createHttpHandler({ config, env, queue: options.queue ?? queue, bindings: store, store, secrets: async () => SECRETS, log });
 
   const timed = async (run: () => Promise<AwsResult>): Promise<Answer> => {
     const started = performance.now();

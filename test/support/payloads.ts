@@ -115,3 +115,128 @@ export function mentionPayload(options: {
     },
   };
 }
+
+/** A view as Slack sends it back in interaction payloads: what was opened, with its id and hash. */
+export interface OpenView {
+  id: string;
+  hash: string;
+  view: Record<string, unknown>;
+}
+
+/** `view.state.values` as Slack would send it: `[block_id][action_id] → the element's current value`. */
+export type StateValues = Record<string, Record<string, Record<string, unknown>>>;
+
+function viewOf(open: OpenView, values: StateValues, team: string) {
+  return {
+    ...open.view,
+    id: open.id,
+    hash: open.hash,
+    team_id: team,
+    state: { values },
+    private_metadata: String(open.view.private_metadata ?? ''),
+    callback_id: String(open.view.callback_id ?? ''),
+    root_view_id: open.id,
+    app_id: 'A0CHATDASH',
+  };
+}
+
+/** A `view_submission` of a modal (as the Slack double stored it) with these state values, by U0ALICE unless given. */
+export function viewSubmissionPayload(options: { view: OpenView; values: StateValues; user?: string; team?: string }) {
+  const team = options.team ?? 'T0DEMO';
+  return {
+    type: 'view_submission' as const,
+    team: { id: team, domain: 'chatdash-demo' },
+    user: { id: options.user ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
+    api_app_id: 'A0CHATDASH',
+    token: 'verification-token-unused',
+    trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
+    view: viewOf(options.view, options.values, team),
+    response_urls: [],
+  };
+}
+
+/** A `block_actions` from an element inside a modal (a menu with `dispatch_action`), with the modal's current state. */
+export function modalActionPayload(options: {
+  view: OpenView;
+  values: StateValues;
+  action: { block_id: string; action_id: string; selected?: string };
+  user?: string;
+  team?: string;
+}) {
+  const team = options.team ?? 'T0DEMO';
+  const { block_id, action_id, selected } = options.action;
+  return {
+    type: 'block_actions' as const,
+    team: { id: team, domain: 'chatdash-demo' },
+    user: { id: options.user ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
+    api_app_id: 'A0CHATDASH',
+    token: 'verification-token-unused',
+    container: { type: 'view', view_id: options.view.id },
+    trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
+    view: viewOf(options.view, options.values, team),
+    actions: [
+      {
+        type: 'static_select' as const,
+        action_id,
+        block_id,
+        selected_option: { text: { type: 'plain_text' as const, text: selected ?? '' }, value: selected ?? '' },
+        action_ts: `${Math.floor(Date.now() / 1000)}.000100`,
+      },
+    ],
+  };
+}
+
+/** A `block_actions` from a button on a person's App Home (no channel, no response_url). */
+export function homeActionPayload(options: {
+  button: { action_id: string; value: string; block_id?: string };
+  viewId?: string;
+  user?: string;
+  team?: string;
+  actionTs?: string;
+  triggerId?: string;
+}) {
+  const team = options.team ?? 'T0DEMO';
+  const viewId = options.viewId ?? 'V0HOME0001';
+  return {
+    type: 'block_actions' as const,
+    team: { id: team, domain: 'chatdash-demo' },
+    user: { id: options.user ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
+    api_app_id: 'A0CHATDASH',
+    token: 'verification-token-unused',
+    container: { type: 'view', view_id: viewId },
+    trigger_id: options.triggerId ?? `trigger.${Math.random().toString(36).slice(2)}`,
+    view: { id: viewId, type: 'home', hash: 'home-hash', team_id: team, private_metadata: '', callback_id: '', state: { values: {} } },
+    actions: [
+      {
+        type: 'button' as const,
+        action_id: options.button.action_id,
+        block_id: options.button.block_id ?? 'actions',
+        value: options.button.value,
+        action_ts: options.actionTs ?? '1732550002.000300',
+        text: { type: 'plain_text' as const, text: 'button' },
+      },
+    ],
+  };
+}
+
+/** An Events API `app_home_opened` callback (the Home tab unless `tab` says `messages`). */
+export function appHomeOpenedPayload(options: { user?: string; tab?: 'home' | 'messages'; team?: string; eventId?: string } = {}) {
+  const team = options.team ?? 'T0DEMO';
+  const ts = `${Math.floor(Date.now() / 1000)}.000100`;
+  return {
+    token: 'verification-token-unused',
+    team_id: team,
+    api_app_id: 'A0CHATDASH',
+    type: 'event_callback' as const,
+    event_id: options.eventId ?? `Ev0HOME${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    event: {
+      type: 'app_home_opened' as const,
+      user: options.user ?? 'U0ALICE',
+      channel: 'D0APPHOME',
+      tab: options.tab ?? 'home',
+      event_ts: ts,
+    },
+  };
+}

@@ -1,12 +1,12 @@
 /**
- * What every listener gets besides Bolt's own arguments: the configuration, the runtime channel bindings, the job
- * queue, the log and the clock.
+ * What every listener gets besides Bolt's own arguments: the configuration, the runtime channel bindings, the state
+ * store (for the subscription UI), the job queue, the log and the clock.
  */
 import type { App } from '@slack/bolt';
 import type { Config } from '../../config/schema.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { Log } from '../../log.ts';
-import type { BindingsReader } from '../../store/store.ts';
+import type { BindingsReader, StateStore } from '../../store/store.ts';
 
 /**
  * A Bolt App, whatever its receiver: the Lambda one (AwsLambdaReceiver, `src/slack/app.ts`) or a Socket Mode one in
@@ -22,6 +22,15 @@ export interface ListenerContext {
    * none, the configuration's bindings only.
    */
   bindings?: BindingsReader | undefined;
+  /**
+   * The runtime state store, for what people manage from Slack (subscriptions, connect/disconnect, App Home). Default:
+   * the one `env` names (`STATE_TABLE` or `STATE_FILE`), made by the subscription UI's own bundle on its first use
+   * (`src/slack/subscriptions/state-store.ts`), so neither its code nor the AWS SDK loads on a cold start; with
+   * neither, none (those listeners say it is not set up).
+   */
+  store?: StateStore | undefined;
+  /** Where the default state store is found (see `store`). Default: `process.env`. */
+  env?: NodeJS.ProcessEnv | undefined;
   /** Where slow work goes: the worker picks it up. */
   queue: JobQueue;
   log: Log;

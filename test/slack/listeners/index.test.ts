@@ -1,15 +1,17 @@
 /** Which listener each kind registers, on a Bolt App stand-in that records registrations and replays them. */
 import { describe, expect, it } from 'vitest';
+import { HOME_MORE_ACTION } from '../../../src/slack/home/page.ts';
 import { DRILLDOWN_ACTION } from '../../../src/slack/listeners/actions/drilldown-button.ts';
 import { LINK_ACTION } from '../../../src/slack/listeners/actions/link-button.ts';
 import { OVERVIEW_ACTION } from '../../../src/slack/listeners/actions/overview-button.ts';
 import { CHATDASH_COMMAND } from '../../../src/slack/listeners/commands/chatdash.ts';
 import { registerListeners } from '../../../src/slack/listeners/index.ts';
 import { registerViews, type ViewListener } from '../../../src/slack/listeners/views/index.ts';
+import { FORM_ACTION, LIST_MORE_ACTION, SUBSCRIPTION_ACTION, SUBSCRIPTION_FORM } from '../../../src/slack/subscriptions/ids.ts';
 import { listenerContext, recordingApp } from '../../support/listeners.ts';
 
 describe('registerListeners', () => {
-  it('registers the /chatdash command, the drill-down, link and overview buttons and @mentions (no views yet)', () => {
+  it('registers the /chatdash command, the buttons, @mentions, the App Home and the subscribe modal', () => {
     const { app, registered } = recordingApp();
     registerListeners(app, listenerContext());
     expect(registered.map((r) => [r.kind, r.constraint])).toEqual([
@@ -17,8 +19,31 @@ describe('registerListeners', () => {
       ['action', DRILLDOWN_ACTION],
       ['action', LINK_ACTION],
       ['action', OVERVIEW_ACTION],
+      ['action', SUBSCRIPTION_ACTION],
+      ['action', LIST_MORE_ACTION],
+      ['action', HOME_MORE_ACTION],
+      ['action', FORM_ACTION],
       ['event', 'app_mention'],
+      ['event', 'app_home_opened'],
+      ['view', SUBSCRIPTION_FORM],
     ]);
+  });
+
+  it('the subscription UI’s listeners import their code on their first call, then run it', async () => {
+    const { app, registered } = recordingApp();
+    registerListeners(app, listenerContext());
+    const submitted = registered.find((r) => r.kind === 'view')!;
+    const acks: unknown[] = [];
+    // A submission whose private_metadata isn't ours: the UI's listener answers that the form is out of date.
+    await submitted.listener({
+      ack: async (answer: unknown) => {
+        acks.push(answer);
+      },
+      body: { team: { id: 'T0DEMO' }, user: { id: 'U0ALICE' } },
+      view: { private_metadata: 'not ours', state: { values: {} } },
+      client: {},
+    });
+    expect(acks).toEqual([{ response_action: 'update', view: expect.objectContaining({ type: 'modal' }) }]);
   });
 });
 

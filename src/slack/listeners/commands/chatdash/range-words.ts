@@ -1,5 +1,5 @@
 /** Which typed words are (part of) a range, for the subcommands that take one (`stats`, `overview`). Pure. */
-import { looksLikePeriod } from '../../../../periods/parse.ts';
+import { looksLikePeriod } from '../../../../periods/words.ts';
 
 /** Words that continue a period expression started by `last`, `this`, `since`… */
 const PERIOD_CONTINUATIONS = new Set(['day', 'days', 'week', 'month', 'weeks', 'months']);

@@ -7,8 +7,9 @@ import { overview } from './overview.ts';
 import { projects } from './projects.ts';
 import { stats } from './stats.ts';
 import type { Subcommand } from './subcommand.ts';
+import { connect, disconnect, subscribe, subscriptions } from './subscription-commands.ts';
 
-export const SUBCOMMANDS: readonly Subcommand[] = [stats, overview, projects, help];
+export const SUBCOMMANDS: readonly Subcommand[] = [stats, overview, projects, subscribe, subscriptions, connect, disconnect, help];
 
 /** The subcommand a word names (its name or an alias, any case). */
 export function findSubcommand(registry: readonly Subcommand[], word: string): Subcommand | undefined {

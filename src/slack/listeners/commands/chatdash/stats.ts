@@ -67,16 +67,20 @@ function pickProject(word: string | undefined, request: SubcommandRequest): Proj
   }
   const project = visible.find((p) => p.key === word);
   if (project) return { ok: true, project };
-  // Suggestions come only from the projects this channel may see: nothing leaks about the others.
+  return { ok: false, answer: projectNotHere(word, visible) };
+}
+
+/**
+ * "No project called … for this channel", with a "did you mean" among the projects this channel may see only: the
+ * same answer whether or not the word names a project elsewhere.
+ */
+export function projectNotHere(word: string, visible: readonly ProjectConfig[]): EphemeralMessage {
   const guess = suggest(
     word,
     visible.map((p) => p.key),
   );
   const didYouMean = guess ? ` Did you mean \`${guess}\`?` : '';
-  return {
-    ok: false,
-    answer: notice(
-      `I can\u2019t find a project called ${quoteUserWord(word)} for this channel.${didYouMean} \`/chatdash projects\` lists the ones you can use here.`,
-    ),
-  };
+  return notice(
+    `I can\u2019t find a project called ${quoteUserWord(word)} for this channel.${didYouMean} \`/chatdash projects\` lists the ones you can use here.`,
+  );
 }

@@ -14,13 +14,13 @@ import { requester, slashCommandPayload } from '../../../../support/payloads.ts'
 
 const command = (text: string, extra: Record<string, string> = {}): CommandPayload => slashCommandPayload(text, extra);
 
-/** A subcommand that records its requests, opens a modal like `subscribe` will, and acks empty. */
+/** A subcommand that records its requests, opens a modal like `subscribe` does, and acks empty. */
 function subscribeLike(): Subcommand & { requests: SubcommandRequest[] } {
   const requests: SubcommandRequest[] = [];
   return {
-    name: 'subscribe',
-    aliases: ['sub'],
-    usage: '`/chatdash subscribe [project]`: a digest in this channel',
+    name: 'schedule',
+    aliases: ['sched'],
+    usage: '`/chatdash schedule [project]`: a digest in this channel',
     requests,
     async run(_ctx, request) {
       requests.push(request);
@@ -39,7 +39,7 @@ describe('dispatchChatdash', () => {
     for (const text of ['', '   ', 'help', 'HELP', '?', 'help me please']) {
       const answer = await dispatchChatdash(listenerContext(), command(text), client);
       expect(answer?.text, text).toBe(
-        'ChatDash for Slack: /chatdash stats [project] [range], /chatdash overview [range], /chatdash projects, /chatdash help',
+        'ChatDash for Slack: /chatdash stats [project] [range], /chatdash overview [range], /chatdash projects, /chatdash subscribe [project], /chatdash subscriptions, /chatdash connect <project>, /chatdash disconnect [project], /chatdash help',
       );
       const usage = JSON.stringify(answer?.blocks);
       for (const s of SUBCOMMANDS) expect(usage).toContain(JSON.stringify(s.usage).slice(1, -1));
@@ -61,12 +61,12 @@ describe('dispatchChatdash', () => {
     const ctx = listenerContext();
     const answer = await dispatchChatdash(
       ctx,
-      command('Subscribe acme  weekly', { channel_id: 'C0AGENCY', trigger_id: 'trig.sub', response_url: 'https://hooks.slack.test/r/1' }),
+      command('Schedule acme  weekly', { channel_id: 'C0AGENCY', trigger_id: 'trig.sub', response_url: 'https://hooks.slack.test/r/1' }),
       client,
       registry,
     );
     expect(answer).toBeUndefined();
-    expect(await dispatchChatdash(ctx, command('sub'), client, registry)).toBeUndefined();
+    expect(await dispatchChatdash(ctx, command('sched'), client, registry)).toBeUndefined();
     expect(subscribe.requests).toHaveLength(2);
     const [first] = subscribe.requests;
     expect(first).toMatchObject({
@@ -83,19 +83,19 @@ describe('dispatchChatdash', () => {
 
     // It is in the help text and in the suggestions.
     const usage = await dispatchChatdash(ctx, command('help'), client, registry);
-    expect(JSON.stringify(usage?.blocks)).toContain('/chatdash subscribe [project]');
-    expect(usage?.text).toContain('/chatdash subscribe [project]');
-    expect((await dispatchChatdash(ctx, command('subscibe'), client, registry))?.text).toContain('Did you mean /chatdash subscribe?');
+    expect(JSON.stringify(usage?.blocks)).toContain('/chatdash schedule [project]');
+    expect(usage?.text).toContain('/chatdash schedule [project]');
+    expect((await dispatchChatdash(ctx, command('schedle'), client, registry))?.text).toContain('Did you mean /chatdash schedule?');
   });
 
   it('applies the access rules before a subcommand runs, unless it skips them', async () => {
     const subscribe = subscribeLike();
     const registry = [subscribe, help];
     const { client } = fakeClient();
-    const foreign = command('subscribe', { team_id: 'T0OTHER' });
+    const foreign = command('schedule', { team_id: 'T0OTHER' });
     expect((await dispatchChatdash(listenerContext(), foreign, client, registry))?.text).toBe(ACCESS_MESSAGES.workspace);
     expect(subscribe.requests).toEqual([]);
-    const unbound = command('subscribe', { channel_id: 'C0RANDOM' });
+    const unbound = command('schedule', { channel_id: 'C0RANDOM' });
     expect((await dispatchChatdash(listenerContext(), unbound, client, registry))?.text).toBe(ACCESS_MESSAGES.channel_not_bound);
     // help skips them: anyone may read the usage.
     expect((await dispatchChatdash(listenerContext(), command('help', { team_id: 'T0OTHER' }), client, registry))?.text).toContain(

@@ -24,6 +24,10 @@ describe('synopsis', () => {
       '/chatdash stats [project] [range]',
       '/chatdash overview [range]',
       '/chatdash projects',
+      '/chatdash subscribe [project]',
+      '/chatdash subscriptions',
+      '/chatdash connect <project>',
+      '/chatdash disconnect [project]',
       '/chatdash help',
     ]);
     expect(synopsis({ name: 'odd', usage: 'no code span', run: async () => undefined })).toBe('/chatdash odd');

@@ -85,9 +85,13 @@ export async function submitForm(ctx: ListenerContext, client: WebClient, submis
       const errors = blockErrors(result.errors, values);
       return { ack: { response_action: 'errors', errors: Object.keys(errors).length > 0 ? errors : { [BLOCK.project]: result.message } } };
     }
-    // A refusal about what the channel may see belongs under the project; the rest (not yours, deleted, changed meanwhile) replaces the form.
-    if (result.reason === 'refused' && !meta.edit)
-      return { ack: { response_action: 'errors', errors: { [BLOCK.project]: result.message } } };
+    // A refusal about what the channel may see belongs under the project field; the rest (not yours, deleted, changed
+    // meanwhile) replaces the form.
+    if (result.reason === 'refused' && !meta.edit) {
+      return {
+        ack: { response_action: 'errors', errors: { [values.coverage === 'several' ? BLOCK.projects : BLOCK.project]: result.message } },
+      };
+    }
     return notSaved(result.message);
   }
   const saved = result.value;

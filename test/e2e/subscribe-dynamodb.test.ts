@@ -1,0 +1,134 @@
+/**
+ * Issue 9's "done when", end to end as deployed, without a redeploy: from a bound channel a person subscribes it in the
+ * modal, sees it in `/chatdash subscriptions`, clicks Send now and gets exactly one digest (a double-click posts
+ * nothing more), then the tick posts it at its time. Every part as in AWS, on moto: the HTTP handler reads its
+ * bindings with the signed request and makes the subscription UI's store from `STATE_TABLE` (DynamoDB), sends jobs
+ * to SQS (`JOBS_QUEUE_URL`); the worker and the tick build their own stores from the same environment; Slack is the
+ * double, every request signed.
+ */
+import { CreateQueueCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sqsRecord } from '../../src/jobs/local-queue.ts';
+import { createScheduleHandler } from '../../src/schedule/handler.ts';
+import { createHttpHandler } from '../../src/slack/http-handler.ts';
+import { createDynamoStore } from '../../src/store/dynamo.ts';
+import { buildDeps } from '../../src/worker/build-deps.ts';
+import { createWorkerHandler } from '../../src/worker/handler.ts';
+import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
+import { SEND_NOW_MESSAGES } from '../../src/worker/send-now.ts';
+import { useBot } from '../support/bot.ts';
+import { motoAvailable } from '../support/moto.ts';
+import { SECRETS } from '../support/secrets.ts';
+import { allText, answersTo, postsTo, textsIn } from '../support/slack-messages.ts';
+import { type StateTable, useStateTables } from '../support/state-table.ts';
+import { clickInList, openSubscribe, rowButtons, slash, submitModal } from '../support/subscribe-ui.ts';
+
+describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB and SQS (moto)', () => {
+  const tables = useStateTables();
+  const bot = useBot();
+  let table: StateTable;
+  let sqs: SQSClient;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    table = await tables.create();
+    sqs = new SQSClient({
+      region: table.env.AWS_REGION,
+      endpoint: table.env.AWS_ENDPOINT_URL,
+      credentials: { accessKeyId: table.env.AWS_ACCESS_KEY_ID!, secretAccessKey: table.env.AWS_SECRET_ACCESS_KEY! },
+    });
+    const queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `chatdash-jobs-${process.pid}` }))).QueueUrl!;
+    env = { ...bot.env, ...table.env, JOBS_QUEUE_URL: queueUrl };
+    return () => sqs.destroy();
+  });
+
+  /**
+   * Everything waiting on the queue, as the SQS event Lambda would deliver (and deleted, as Lambda does on success);
+   * `waitSeconds`: long-poll for messages sent with a delay (a digest the worker put back for its channel's pace).
+   */
+  async function received(waitSeconds = 0): Promise<SQSEvent> {
+    const all: Message[] = [];
+    for (;;) {
+      const { Messages = [] } = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: env.JOBS_QUEUE_URL,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: all.length === 0 ? waitSeconds : 0,
+          VisibilityTimeout: 60,
+        }),
+      );
+      if (Messages.length === 0) return { Records: all.map((m) => sqsRecord(m.Body!, m.MessageId!)) };
+      all.push(...Messages);
+      for (const m of Messages) await sqs.send(new DeleteMessageCommand({ QueueUrl: env.JOBS_QUEUE_URL, ReceiptHandle: m.ReceiptHandle! }));
+    }
+  }
+
+  it('subscribe in the modal, see it listed, Send now once (a double-click posts nothing more), then the tick posts it on time', async () => {
+    // As in AWS: no store or queue handed in; both come from the environment.
+    const ui = { http: createHttpHandler({ config: bot.config, env, secrets: async () => SECRETS, log: bot.log }), slack: bot.slack };
+    const worker = createWorkerHandler({
+      config: bot.config,
+      env,
+      deps: await buildDeps(bot.config, env, async () => SECRETS, bot.log),
+      once: createMemoryOnceGuard(),
+      log: bot.log,
+    });
+    const tick = createScheduleHandler({ config: bot.config, env, log: bot.log });
+    const store = createDynamoStore({ tableName: table.name, env: table.env, log: bot.log });
+
+    // 1. The modal, submitted: stored in DynamoDB, the channel told.
+    const open = await openSubscribe(ui, 'subscribe acme');
+    expect(await submitModal(ui, open, { frequency: 'weekly', weekday: 'TUE', time: '08:30', period: 'last 7 days' })).toBeUndefined();
+    const { items } = await store.listByChannel('C0ACME');
+    expect(items).toHaveLength(1);
+    const sub = items[0]!;
+    expect(sub).toMatchObject({ project: 'acme', schedule: '30 8 * * TUE', timeZone: 'Europe/Paris', owner: 'U0ALICE', version: 1 });
+    expect(textsIn(bot.slack, 'C0ACME')).toEqual([
+      expect.stringContaining('<@U0ALICE> subscribed this channel to the *Acme Support Bot* digest'),
+    ]);
+
+    // 2. Listed, beside the configuration's.
+    const list = await slash(ui, 'subscriptions');
+    expect(allText(list.json)).toContain('Tuesdays at 08:30 Europe/Paris \u00b7 covers last 7 days');
+    expect(Object.keys(rowButtons(list.json, sub.id))).toEqual(['Send now', 'Pause', 'Edit', 'Delete']);
+    expect(Object.keys(rowButtons(list.json, 'acme-weekly'))).toEqual(['Send now']);
+
+    // 3. Send now, clicked twice quickly: one digest.
+    bot.slack.reset();
+    const send = rowButtons(list.json, sub.id)['Send now']!;
+    await clickInList(ui, send, { responseUrlId: 'click-1', actionTs: '1790000001.000100' });
+    await clickInList(ui, send, { responseUrlId: 'click-2', actionTs: '1790000001.000700' });
+    const clicks = await received();
+    expect(clicks.Records.map((r) => JSON.parse(r.body).kind)).toEqual(['send_now', 'send_now']);
+    expect((await worker(clicks)).batchItemFailures).toEqual([]);
+    const posted = postsTo(bot.slack, 'C0ACME');
+    expect(posted).toHaveLength(1);
+    expect(allText(posted[0]?.body)).toContain('Acme Support Bot');
+    expect([...answersTo(bot.slack, 'click-1'), ...answersTo(bot.slack, 'click-2')].map((c) => String(c.body.text)).sort()).toEqual([
+      expect.stringContaining('Posted the *Acme Support Bot* digest'),
+      SEND_NOW_MESSAGES.alreadySent,
+    ]);
+    expect((await store.getSubscription(sub.id))?.lastDelivery).toMatchObject({ result: 'posted', trigger: 'send_now' });
+
+    // 4. The tick at its time: one digest, recorded, next run moved on.
+    bot.slack.reset();
+    expect(await tick({ time: sub.nextRunAt! })).toEqual({ due: 1, runtime: 1 });
+    const due = await received();
+    expect(due.Records.map((r) => JSON.parse(r.body))).toEqual([
+      expect.objectContaining({ kind: 'digest', subscription: sub.id, source: 'runtime', scheduledFor: sub.nextRunAt }),
+    ]);
+    expect((await worker(due)).batchItemFailures).toEqual([]);
+    // The Send now post a moment ago holds the channel's next slot (Slack's pace): the digest came back with a delay.
+    for (let round = 0; round < 5 && postsTo(bot.slack, 'C0ACME').length === 0; round++) {
+      const requeued = await received(2);
+      expect((await worker(requeued)).batchItemFailures).toEqual([]);
+    }
+    expect(postsTo(bot.slack, 'C0ACME')).toHaveLength(1);
+    const after = await store.getSubscription(sub.id);
+    expect(after?.lastDelivery).toMatchObject({ result: 'posted', trigger: 'schedule', scheduledFor: sub.nextRunAt });
+    expect(after?.nextRunAt! > sub.nextRunAt!).toBe(true);
+    // Every change is in the audit log, with who made it.
+    expect(bot.entries().find((l) => l.event === 'store.change' && l.action === 'subscription.create')).toMatchObject({ actor: 'U0ALICE' });
+  });
+});

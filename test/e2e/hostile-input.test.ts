@@ -1,14 +1,17 @@
 /**
  * Property-style: generated long, many-word and multibyte inputs fed to every text path a person controls, through
  * the real HTTP handler and the real worker: every `/chatdash` subcommand of the registry (and unknown ones), from
- * every kind of channel; @mentions in a digest thread; drill-down, overview and link button clicks. Whatever is typed, every
- * answer fits Slack's limits (checked with the Slack double's validator), is small, has no broken character or
- * escape, and the ack never grows with the input. A listener added without a case here fails the first test.
+ * every kind of channel; @mentions in a digest thread; drill-down, overview and link button clicks; the subscription
+ * UI's modal (typed fields, menu values, its private_metadata), its list and App Home buttons, and App Home openings.
+ * Whatever is typed, every answer fits Slack's limits (checked with the Slack double's validators, messages and
+ * views), is small, has no broken character or escape, and the ack never grows with the input. A listener added
+ * without a case here fails the first test.
  */
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.ts';
 import { SLACK_LIMITS } from '../../src/digest/limits.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
+import { HOME_MORE_ACTION } from '../../src/slack/home/page.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { DRILLDOWN_ACTION } from '../../src/slack/listeners/actions/drilldown-button.ts';
 import { LINK_ACTION } from '../../src/slack/listeners/actions/link-button.ts';
@@ -17,16 +20,28 @@ import { SUBCOMMANDS } from '../../src/slack/listeners/commands/chatdash/registr
 import { CHATDASH_COMMAND } from '../../src/slack/listeners/commands/chatdash.ts';
 import { registerListeners } from '../../src/slack/listeners/index.ts';
 import { bodyBytes, MAX_BODY_BYTES } from '../../src/slack/request-guard.ts';
+import { FORM_ACTION, LIST_MORE_ACTION, SUBSCRIPTION_ACTION, SUBSCRIPTION_FORM } from '../../src/slack/subscriptions/ids.ts';
 import { type SlashCommand, slashCommandEvent } from '../../src/slack-double/requests.ts';
-import { validateMessage } from '../../src/slack-double/validate.ts';
+import { validateMessage, validateView } from '../../src/slack-double/validate.ts';
+import { userActor } from '../../src/store/store.ts';
 import { type AwsResult, useBot } from '../support/bot.ts';
 import { demoConfig } from '../support/config.ts';
 import { postDigest } from '../support/digest-thread.ts';
 import { hostileTexts } from '../support/hostile-text.ts';
 import { listenerContext, recordingApp } from '../support/listeners.ts';
-import { blockActionsPayload, mentionPayload } from '../support/payloads.ts';
+import { type Answers, formState } from '../support/modal.ts';
+import {
+  appHomeOpenedPayload,
+  blockActionsPayload,
+  homeActionPayload,
+  mentionPayload,
+  modalActionPayload,
+  viewSubmissionPayload,
+} from '../support/payloads.ts';
 import { SECRETS } from '../support/secrets.ts';
 import { hasBrokenEntity, hasLoneSurrogate } from '../support/slack-limits.ts';
+import { openSubscribe } from '../support/subscribe-ui.ts';
+import { subscriptionSettings } from '../support/subscriptions.ts';
 
 /** An ack is a few KB at most, whatever was sent. */
 const MAX_ACK_BYTES = 16 * 1024;
@@ -60,12 +75,23 @@ function expectFittingAck(ack: AwsResult, what: string): Record<string, unknown>
   return message;
 }
 
-/** Every message the Slack double received since the last reset was accepted, and is well-formed. */
+/** A view Slack takes as it is (a modal, or a Home tab), with no cut character or escape anywhere. */
+function expectFittingView(view: unknown, kind: 'modal' | 'home', what: string): void {
+  expect(validateView(view, kind), what).toEqual({ ok: true });
+  for (const text of stringsOf(view)) {
+    expect(hasLoneSurrogate(text), `${what}: broken character`).toBe(false);
+    expect(hasBrokenEntity(text), `${what}: broken escape`).toBe(false);
+  }
+}
+
+/** Every message and view the Slack double received since the last reset was accepted, and is well-formed. */
 function expectSlackAcceptedAll(what: string): void {
   for (const call of bot.slack.calls) {
     if (call.method === 'conversations.replies' || call.method === 'users.info') continue;
     expect(call.ok, `${what}: ${call.method} refused (${call.error ?? ''})`).toBe(true);
-    expectFitting(call.body, `${what}: ${call.method}`);
+    if (call.method.startsWith('views.'))
+      expectFittingView(call.body.view, call.method === 'views.publish' ? 'home' : 'modal', `${what}: ${call.method}`);
+    else expectFitting(call.body, `${what}: ${call.method}`);
   }
 }
 
@@ -86,7 +112,19 @@ async function command(text: string, extra: Partial<SlashCommand> = {}): Promise
 
 describe('every listener has its hostile cases here', () => {
   /** The listeners the cases below feed. A new one (a modal's submission, App Home…) needs its cases, then its line here. */
-  const fed = new Set<unknown>([CHATDASH_COMMAND, DRILLDOWN_ACTION, LINK_ACTION, OVERVIEW_ACTION, 'app_mention']);
+  const fed = new Set<unknown>([
+    CHATDASH_COMMAND,
+    DRILLDOWN_ACTION,
+    LINK_ACTION,
+    OVERVIEW_ACTION,
+    'app_mention',
+    SUBSCRIPTION_ACTION,
+    LIST_MORE_ACTION,
+    HOME_MORE_ACTION,
+    FORM_ACTION,
+    SUBSCRIPTION_FORM,
+    'app_home_opened',
+  ]);
 
   it('no registered listener is left without generated input', () => {
     const { app, registered } = recordingApp();
@@ -268,6 +306,102 @@ describe('@mentions and buttons with generated text', () => {
       expect(response.body.length, name).toBeLessThanOrEqual(MAX_ACK_BYTES);
       expect(bot.queue.size, name).toBe(0);
       expect(bot.slack.calls, name).toEqual([]);
+    }
+  });
+});
+
+describe('the subscription UI with generated text', () => {
+  /** A view_submission's ack: empty (saved), inline errors under shown blocks, or a view Slack takes. */
+  function expectFittingViewAck(ack: AwsResult, shown: readonly string[], what: string): void {
+    expect(ack.statusCode, what).toBe(200);
+    expect(ack.body.length, what).toBeLessThanOrEqual(MAX_ACK_BYTES);
+    if (ack.body === '') return;
+    const answer = JSON.parse(ack.body) as { response_action: string; errors?: Record<string, string>; view?: unknown };
+    if (answer.response_action === 'errors') {
+      for (const [block, message] of Object.entries(answer.errors ?? {})) {
+        expect(shown, `${what}: error under ${block}`).toContain(block);
+        expect(message.length, what).toBeLessThanOrEqual(300);
+        expect(message, what).not.toMatch(/[<>]/);
+      }
+    } else {
+      expect(answer.response_action, what).toBe('update');
+      expectFittingView(answer.view, 'modal', what);
+    }
+  }
+
+  it('modal submissions with generated fields, menu values and private_metadata: every answer fits Slack', {
+    timeout: 120_000,
+  }, async () => {
+    for (const [n, { name, text }] of hostileTexts('modal', 12).entries()) {
+      bot.reset();
+      const open = await openSubscribe(bot, 'subscribe', { channel: n % 2 === 0 ? 'C0ACME' : 'C0AGENCY' });
+      const shown = (open.view.blocks as Array<{ block_id?: string }>).flatMap((b) => (b.block_id ? [b.block_id] : []));
+      const cut = text.slice(0, 3000);
+      const choices: Answers[] = [
+        { time_zone: cut, period: cut.slice(0, 150) },
+        { project: cut.slice(0, 150), locale: cut.slice(0, 150), sections: [cut.slice(0, 150), 'costs'] },
+        { time: cut.slice(0, 20), time_zone: '' },
+      ];
+      const answers = choices[n % 3]!;
+      const values = formState(open, answers);
+      const submitted = await bot.click(viewSubmissionPayload({ view: open, values }));
+      expectFittingViewAck(submitted.response, shown, name);
+      // The same with its private_metadata replaced by the text.
+      const forged = { ...open, view: { ...open.view, private_metadata: cut } };
+      expectFittingViewAck((await bot.click(viewSubmissionPayload({ view: forged, values }))).response, shown, `${name} (metadata)`);
+      expectSlackAcceptedAll(name);
+    }
+  });
+
+  it('menu changes inside the modal with generated state: the modal Slack gets back fits', { timeout: 120_000 }, async () => {
+    for (const { name, text } of hostileTexts('modal-menu', 12)) {
+      bot.reset();
+      const open = await openSubscribe(bot, 'subscribe', { channel: 'C0AGENCY' });
+      const values = formState(open, { project: '*several', projects: [text.slice(0, 150), 'acme'], cron: text.slice(0, 3000) });
+      const payload = modalActionPayload({
+        view: open,
+        values,
+        action: { block_id: 'frequency', action_id: 'form:frequency', selected: 'advanced' },
+      });
+      expect((await bot.click(payload)).response.statusCode, name).toBe(200);
+      expectSlackAcceptedAll(name);
+    }
+  });
+
+  it('list and App Home buttons with generated values and action ids: every answer fits Slack', { timeout: 120_000 }, async () => {
+    for (const [n, { name, text }] of hostileTexts('subscription-button', 12).entries()) {
+      bot.reset();
+      await bot.store.createSubscription(subscriptionSettings(), userActor('U0ALICE'));
+      const value = text.slice(0, 2000);
+      const ops = ['send_now', 'pause', 'edit', 'delete', text.slice(0, 100)];
+      const actionId = n % 4 === 3 ? LIST_MORE_ACTION : `subscription:${ops[n % ops.length]}`;
+      if (n % 2 === 0) {
+        await bot.click(
+          blockActionsPayload({
+            button: { action_id: actionId, value },
+            messageTs: '1790000000.000100',
+            responseUrl: bot.slack.responseUrl(),
+            ephemeral: true,
+          }),
+        );
+      } else {
+        const homeAction = n % 3 === 0 ? HOME_MORE_ACTION : `subscription:${ops[n % ops.length]}`;
+        await bot.click(homeActionPayload({ button: { action_id: homeAction, value } }));
+      }
+      await runQueuedJobs();
+      // The clicker always hears back (beside the list, or on their republished Home).
+      expect(bot.slack.calls.filter((c) => c.method === 'response_url' || c.method === 'views.publish').length, name).toBeGreaterThan(0);
+      expectSlackAcceptedAll(name);
+    }
+  });
+
+  it('App Home openings by generated users: every Home published fits Slack', { timeout: 120_000 }, async () => {
+    for (const { name, text } of hostileTexts('home', 6)) {
+      bot.reset();
+      const { response } = await bot.event(appHomeOpenedPayload({ user: text.slice(0, 200) }));
+      expect(response.statusCode, name).toBe(200);
+      expect(bot.slack.callsTo('views.publish'), name).toHaveLength(1);
+      expectSlackAcceptedAll(name);
     }
   });
 });

@@ -150,6 +150,10 @@ describe('the packages', () => {
       expect(readFileSync(join(dir, `${name}.zip`)).includes(RESVG_WASM_FILE), name).toBe(false);
     }
   });
+
+  it('ship the http function with its subscription UI bundle beside it', () => {
+    expect(readFileSync(join(dir, 'http.zip')).includes('dist/http/subscription-ui.mjs')).toBe(true);
+  });
 });
 
 describe('least privilege', () => {
@@ -178,6 +182,32 @@ describe('least privilege', () => {
       expect(logStatements[0]!.Resource, fn.id).toEqual(getAtt(logGroup));
       expect(actionsOf(logStatements[0]!).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     }
+  });
+
+  it('the http role reaches the state table only where the subscription UI works: SUB# and CHANNEL# items, the list indexes', () => {
+    const state = statementsOfRole('HttpRole').filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    const items = state.find((s) => JSON.stringify(s.Resource) === JSON.stringify(getAtt('StateTable')))!;
+    expect(actionsOf(items).sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(JSON.stringify(items.Condition)).toBe(
+      JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUB#*', 'CHANNEL#*'] } }),
+    );
+    const indexes = state.filter((s) => s !== items);
+    expect(indexes.flatMap(actionsOf)).toEqual(['dynamodb:Query']);
+    const names = JSON.stringify(indexes.map((s) => s.Resource));
+    for (const index of ['byChannel', 'byOwner', 'byKind']) expect(names).toContain(`/index/${index}`);
+    expect(names).not.toContain('/index/due');
+    // Nothing else of the table: no Scan, no batch or transaction, no other table.
+    expect(
+      state
+        .flatMap(actionsOf)
+        .every((a) => ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'].includes(a)),
+    ).toBe(true);
   });
 
   it('no role allows a wildcard action or resource', () => {

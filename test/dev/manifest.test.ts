@@ -1,12 +1,20 @@
-/** `manifest.dev.yml` is `manifest.yml` in Socket Mode: the same command, scopes and events, and no URLs. */
+/**
+ * `manifest.dev.yml` is `manifest.yml` in Socket Mode: the same command, scopes, events and App Home, and no URLs;
+ * and both subscribe to every event the app listens to, with the Home tab on for App Home.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../../src/build/bundle.ts';
+import { registerListeners } from '../../src/slack/listeners/index.ts';
+import { listenerContext, recordingApp } from '../support/listeners.ts';
 
 interface Manifest {
-  features: { slash_commands: Array<{ command: string; url?: string; usage_hint?: string }> };
+  features: {
+    slash_commands: Array<{ command: string; url?: string; usage_hint?: string }>;
+    app_home?: { home_tab_enabled?: boolean; messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url?: string; bot_events: string[] };
@@ -32,5 +40,35 @@ describe('manifest.dev.yml', () => {
     expect(dev.oauth_config.scopes.bot).toEqual(prod.oauth_config.scopes.bot);
     expect(dev.settings.event_subscriptions.bot_events).toEqual(prod.settings.event_subscriptions.bot_events);
     expect(dev.settings.interactivity.is_enabled).toBe(prod.settings.interactivity.is_enabled);
+    expect(dev.features.app_home).toEqual(prod.features.app_home);
+  });
+});
+
+describe('manifest.yml', () => {
+  it('subscribes to every event the app listens to, and no other', () => {
+    const { app, registered } = recordingApp();
+    registerListeners(app, listenerContext());
+    const events = registered.filter((r) => r.kind === 'event').map((r) => String(r.constraint));
+    expect([...prod.settings.event_subscriptions.bot_events].sort()).toEqual(events.sort());
+  });
+
+  it('has the Home tab on (the App Home is published there) and a read-only Messages tab for the bot\u2019s DMs', () => {
+    expect(prod.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true });
+  });
+
+  it('asks for no scope the bot doesn\u2019t use (views.* and DMs to a user id need none of their own)', () => {
+    expect(prod.oauth_config.scopes.bot).toEqual([
+      'commands',
+      'chat:write',
+      'app_mentions:read',
+      'users:read',
+      'channels:history',
+      'groups:history',
+      'files:write',
+    ]);
+  });
+
+  it('names the subcommands people type most in its usage hint', () => {
+    expect(prod.features.slash_commands[0]?.usage_hint).toMatch(/subscribe/);
   });
 });

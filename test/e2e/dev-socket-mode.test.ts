@@ -3,7 +3,9 @@
  * Slack Web API double, connects to the Socket Mode double, and answers `/chatdash stats` the way a real workspace
  * would see it: the "working on it" ack over the socket, then the answer from the real worker (sandbox data) at
  * the response_url. Then a drill-down click, a flood of words (bounded as over HTTP), a reconnect after Slack's `disconnect`, the scheduled digest and an
- * @mention in its thread, and the first-run hint for a workspace the configuration doesn't list.
+ * @mention in its thread, the subscribe modal (opened, refused inline with `response_action: errors` in the ack's
+ * payload, then saved into the dev state store) and the App Home, and the first-run hint for a workspace the
+ * configuration doesn't list.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,8 @@ import { startDevBot } from '../../src/dev/runner.ts';
 import { eventsApiEnvelope, interactiveEnvelope, slashCommandEnvelope } from '../../src/socket-mode-double/envelopes.ts';
 import { demoConfig } from '../support/config.ts';
 import { recordingLog } from '../support/log.ts';
+import { formState } from '../support/modal.ts';
+import { viewSubmissionPayload } from '../support/payloads.ts';
 import { useSlackDouble } from '../support/slack-double.ts';
 import { answersTo, buttonsOf } from '../support/slack-messages.ts';
 import { useSocketModeDouble } from '../support/socket-mode-double.ts';
@@ -188,6 +192,32 @@ describe('npm run dev against the Socket Mode double', () => {
     // Not opened to every project: it already had one.
     expect(bot.config.channels.some((c) => c.channel === 'C0RUNTIME')).toBe(false);
     expect(printed.join('\n')).not.toContain('C0RUNTIME');
+  });
+
+  it('/chatdash subscribe opens the modal; its submission is acked with inline errors, then saved, over the socket', async () => {
+    const { ack } = await stats('subscribe acme', 'dev-subscribe', { team_id: TEAM, channel_id: 'C0DEVSUBS' });
+    // An empty ack: the modal is the answer.
+    expect(ack.payload).toEqual({});
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'views.open'), 15_000);
+    const open = slack.views().at(-1)!;
+    const submit = (answers: Record<string, string>) =>
+      socket.deliver(interactiveEnvelope(viewSubmissionPayload({ view: open, values: formState(open, answers), team: TEAM })));
+    const refused = await submit({ time_zone: 'Nowhere/Land' });
+    expect(refused.payload).toEqual({ response_action: 'errors', errors: { time_zone: expect.stringContaining('IANA time zone') } });
+    const saved = await submit({ time: '07:45' });
+    expect(saved.payload).toEqual({});
+    // Saved in the dev state store the listeners, the worker and the schedule share; the channel is told.
+    const { items } = await bot.state.listByChannel('C0DEVSUBS');
+    expect(items).toEqual([expect.objectContaining({ project: 'acme', schedule: '45 7 * * MON', owner: 'U0ALICE' })]);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0DEVSUBS'), 15_000);
+
+    const home = eventsApiEnvelope(
+      { type: 'app_home_opened', user: 'U0ALICE', channel: 'D0DEVHOME', tab: 'home', event_ts: '1790000000.000100' },
+      { teamId: TEAM },
+    );
+    await socket.deliver(home);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'views.publish'), 15_000);
+    expect(JSON.stringify(slack.home('U0ALICE')?.view)).toContain('Acme Support Bot');
   });
 
   it('a workspace the configuration doesn\u2019t list is refused in Slack, and the terminal shows the ids and the YAML to add', async () => {

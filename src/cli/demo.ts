@@ -10,7 +10,8 @@
  *  4. sends a signed `/chatdash stats acme 30d` through the real HTTP handler, then runs the worker on the queued
  *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way;
  *  5. sends `/chatdash overview` from the agency channel the same way and shows the ranked agency overview.
- *  6. plays an incident on the web-shop bot and runs a simulated day of hourly alert checks (see demo-alerts.ts).
+ *  6. subscribes #acme from the modal, lists it, clicks Send now and lets the tick post it (see demo-subscribe.ts).
+ *  7. plays an incident on the web-shop bot and runs a simulated day of hourly alert checks (see demo-alerts.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,6 +34,7 @@ import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
 import { createHttpHandler } from '../slack/http-handler.ts';
 import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
+import { createMemoryStore } from '../store/memory.ts';
 import { fetchInsights } from '../worker/analytics.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { chartImages } from '../worker/charts.ts';
@@ -40,6 +42,7 @@ import { createWorkerHandler } from '../worker/handler.ts';
 import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
 import { runAlertDemo } from './demo-alerts.ts';
 import { demoOverview } from './demo-overview.ts';
+import { demoSubscribe } from './demo-subscribe.ts';
 
 const values = optionsOrExit('demo', process.argv.slice(2), {
   project: { type: 'string', default: 'acme' },
@@ -53,7 +56,9 @@ Runs the bot against the bundled ChatDash sandbox and a local Slack double (no k
 prints the digest, writes its chart PNGs, its Block Kit JSON and a Block Kit Builder link to --out
 (default .demo/), shows a /chatdash stats round trip through the real HTTP handler and worker, then
 /chatdash overview from the agency channel (C0AGENCY), written to --out as overview.json and a Block Kit
-Builder link, then an alert firing and recovering on a simulated day of hourly checks (writes alert.json too).`);
+Builder link, then a subscription made from the /chatdash subscribe modal (an inline error, then saved), listed,
+sent now and posted by the tick, and the App Home (writes subscribe-modal.json and home.json), then an alert
+firing and recovering on a simulated day of hourly checks (writes alert.json too).`);
   process.exit(0);
 }
 
@@ -104,7 +109,9 @@ try {
     chatdashApiKey: SANDBOX_API_KEY,
   });
   const quiet = createLog({ quiet: true });
-  const deps = await buildDeps(config, env, secrets, quiet);
+  // What people make from Slack (the subscribe step), shared by the HTTP handler, the worker and the tick.
+  const state = createMemoryStore({ log: quiet });
+  const deps = await buildDeps(config, env, secrets, quiet, { store: state });
   step('Charts: drawn with ECharts + resvg and uploaded to the Slack double as the worker does');
   await mkdir(values.out, { recursive: true });
   const options: RenderOptions = {
@@ -148,7 +155,9 @@ try {
   // 4. /chatdash stats through the real handler and worker.
   step('Slack sends a signed "/chatdash stats acme 30d" to the HTTP handler');
   const queue = createLocalQueue();
-  const http = createHttpHandler({ config, env, queue, secrets, log: quiet });
+  // A digest the worker puts back for its channel's pace goes to this queue too (not to the placeholder SQS URL).
+  deps.queue = queue;
+  const http = createHttpHandler({ config, env, queue, secrets, log: quiet, bindings: state, store: state });
   const responseUrl = slack.responseUrl('demo-stats');
   const signing = { secret: 'demo-signing-secret' };
   const started = performance.now();
@@ -187,7 +196,8 @@ try {
     if (reply) console.log(indent(renderForTerminal(reply.body as unknown as SlackMessage)));
   }
   await demoOverview({ http, worker, queue, sandbox, slack, signing, out: values.out, step, indent });
-  // 6. Alerts: an incident, checked hourly, through the real tick and worker.
+  await demoSubscribe({ config, http, worker, queue, slack, store: state, signing, log: quiet, out: values.out, step, indent });
+  // 7. Alerts: an incident, checked hourly, through the real tick and worker.
   await runAlertDemo({
     config,
     sandbox,

@@ -28,6 +28,24 @@ describe('npm run demo', () => {
     expect(stdout).toContain('Jobs queued: 1');
     expect(stdout).toContain('Worker finished (0 failures)');
     expect(stdout).toContain('Topics: Acme Support Bot');
+    // The subscribe round trip: the modal as a form, an inline error, saved and announced, listed, one digest for
+    // two clicks, the tick posting it, the App Home.
+    expect(stdout).toContain('\u250c Subscribe this channel');
+    expect(stdout).toContain('Time zone: [ Europe/Paris ]');
+    expect(stdout).toContain('{"response_action":"errors","errors":{"time_zone":');
+    expect(stdout).toContain(
+      '#acme: :bell: <@U0ALICE> subscribed this channel to the *Acme Support Bot* digest: every day at 08:00 Europe/Paris',
+    );
+    expect(stdout).toContain('[ Send now ] [ Pause ] [ Edit ] [ Delete ]');
+    expect(stdout).toContain('Digests posted to #acme: 1 ');
+    expect(stdout).toContain('I posted this digest a moment ago.');
+    expect(stdout).toMatch(/Tick: 1 runtime subscription due; worker: 0 failures; last delivery: posted \(schedule\)/);
+    expect(stdout).toContain('The Acme Support Bot digest in #C0ACME');
+    expect(JSON.parse(readFileSync(join(out, 'subscribe-modal.json'), 'utf8'))).toMatchObject({
+      type: 'modal',
+      callback_id: 'subscription:form',
+    });
+    expect(JSON.parse(readFileSync(join(out, 'home.json'), 'utf8'))).toMatchObject({ type: 'home' });
     // The alerts part: fires once per alert, stays quiet, back to normal in the thread, a drill-down there.
     expect(stdout.match(/Posted to #C0SHOP:/g)).toHaveLength(2);
     expect(stdout.match(/Replied in the alert’s thread:\n\s+:white_check_mark: Back to normal since/g)).toHaveLength(2);

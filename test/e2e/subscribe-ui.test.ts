@@ -325,7 +325,7 @@ describe('the App Home', () => {
     }
     const home = await openHome(bot, 'U0ALICE');
     expect(validateView(home?.view, 'home')).toEqual({ ok: true });
-    expect((home?.view.blocks as unknown[]).length).toBeLessThanOrEqual(100);
+    expect((home!.view.blocks as unknown[]).length).toBeLessThanOrEqual(100);
     const next = viewButtons(home!.view).find((b) => b.action_id === HOME_MORE_ACTION)!;
     expect(next).toBeDefined();
     const firstPage = new Set(

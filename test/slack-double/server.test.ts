@@ -1,7 +1,8 @@
 /**
  * The Slack Web API double: Web API basics, Block Kit validation, failures and rate limits, response_url,
  * conversations.replies, and files (the external upload flow, processing time, scopes, and which image blocks a
- * message may show): the same failure modes Slack has.
+ * message may show), and views (modals opened with a trigger once within 3 s, updated by hash, Home tabs published):
+ * the same failure modes Slack has.
  */
 import { WebAPIPlatformError, WebAPIRateLimitedError, type WebClient, type WebClientOptions } from '@slack/web-api';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -454,6 +455,65 @@ describe('Slack double: image blocks that name a slack_file', () => {
       expect(await refused.json()).toMatchObject({ ok: false, error: 'invalid_blocks' });
     } finally {
       await strict.close();
+    }
+  });
+});
+
+describe('views: modals and the App Home', () => {
+  const modal = { type: 'modal', title: { type: 'plain_text', text: 'Subscribe' }, blocks: [section('hello')] };
+  const home = { type: 'home', blocks: [section('home')] };
+
+  it('views.open takes a trigger once, within 3 s of its issue, and returns the view with its id and hash', async () => {
+    const trigger = double.issueTrigger();
+    const opened = await client.views.open({ trigger_id: trigger, view: modal as never });
+    expect(opened.view).toMatchObject({ id: expect.stringMatching(/^V/), hash: expect.any(String), type: 'modal', state: { values: {} } });
+    expect(await slackError(client.views.open({ trigger_id: trigger, view: modal as never }))).toBe('exchanged_trigger_id');
+    expect(await slackError(client.views.open({ trigger_id: double.issueTrigger(3001), view: modal as never }))).toBe('expired_trigger_id');
+    expect(await slackError(client.views.open({ trigger_id: '', view: modal as never }))).toBe('invalid_trigger_id');
+    expect(double.views()).toHaveLength(1);
+  });
+
+  it('checks views as Slack does: a 25-character title, a modal with inputs and no submit, 101 blocks', async () => {
+    const long = { ...modal, title: { type: 'plain_text', text: 'x'.repeat(25) } };
+    const failure = await slackFailure(client.views.open({ trigger_id: double.issueTrigger(), view: long as never }));
+    expect(failure.error).toBe('invalid_arguments');
+    expect(JSON.stringify(failure.data)).toContain('/view/title/text');
+    const input = {
+      type: 'input',
+      block_id: 'b',
+      label: { type: 'plain_text', text: 'L' },
+      element: { type: 'plain_text_input', action_id: 'a' },
+    };
+    expect(await slackError(client.views.open({ trigger_id: double.issueTrigger(), view: { ...modal, blocks: [input] } as never }))).toBe(
+      'invalid_arguments',
+    );
+    const many = { ...home, blocks: Array.from({ length: 101 }, () => section('x')) };
+    expect(await slackError(client.views.publish({ user_id: 'U0ALICE', view: many as never }))).toBe('invalid_arguments');
+  });
+
+  it('views.update needs a known view and, when given, its current hash', async () => {
+    const opened = await client.views.open({ trigger_id: double.issueTrigger(), view: modal as never });
+    const id = opened.view!.id!;
+    const updated = await client.views.update({
+      view_id: id,
+      hash: opened.view!.hash!,
+      view: { ...modal, blocks: [section('new')] } as never,
+    });
+    expect(updated.view?.hash).not.toBe(opened.view?.hash);
+    expect(await slackError(client.views.update({ view_id: id, hash: opened.view!.hash!, view: modal as never }))).toBe('hash_conflict');
+    expect(await slackError(client.views.update({ view_id: 'V0NOPE', view: modal as never }))).toBe('not_found');
+    expect(double.views()[0]?.view.blocks).toEqual([section('new')]);
+  });
+
+  it('views.publish keeps each user’s Home; with the Home tab off, not_enabled', async () => {
+    await client.views.publish({ user_id: 'U0ALICE', view: home as never });
+    expect(double.home('U0ALICE')?.view).toEqual(home);
+    const off = await startSlackDouble({ homeTabEnabled: false });
+    try {
+      const offClient = doubleClient(off, TOKEN);
+      expect(await slackError(offClient.views.publish({ user_id: 'U0ALICE', view: home as never }))).toBe('not_enabled');
+    } finally {
+      await off.close();
     }
   });
 });

@@ -11,6 +11,7 @@ import type { Job } from '../../src/jobs/schema.ts';
 import type { ButtonClickArgs } from '../../src/slack/listeners/actions/button-click.ts';
 import type { SubcommandRequest } from '../../src/slack/listeners/commands/chatdash/subcommand.ts';
 import type { BoltApp, ListenerContext } from '../../src/slack/listeners/context.ts';
+import type { StateStore } from '../../src/store/store.ts';
 import { demoConfig } from './config.ts';
 import { type RecordingLog, recordingLog } from './log.ts';
 import { blockActionsPayload, requester } from './payloads.ts';
@@ -23,8 +24,11 @@ export interface FakeListenerContext extends ListenerContext {
   logged: RecordingLog;
 }
 
-/** The demo configuration, a local queue (or `queue`), a recording log and a clock fixed at FIXED_NOW. */
-export function listenerContext(options: { config?: Config; queue?: JobQueue } = {}): FakeListenerContext {
+/**
+ * The demo configuration, a local queue (or `queue`), a recording log and a clock fixed at FIXED_NOW; with `store`,
+ * that state store (as the bindings too), else none.
+ */
+export function listenerContext(options: { config?: Config; queue?: JobQueue; store?: StateStore } = {}): FakeListenerContext {
   const local: LocalQueue = createLocalQueue();
   const logged = recordingLog();
   return {
@@ -32,6 +36,7 @@ export function listenerContext(options: { config?: Config; queue?: JobQueue } =
     queue: options.queue ?? local,
     log: logged.log,
     now: () => FIXED_NOW,
+    ...(options.store ? { store: options.store, bindings: options.store } : {}),
     jobs: () => local.drain().Records.map((r) => JSON.parse(r.body) as Job),
     logged,
   };

@@ -116,7 +116,6 @@ const Element = z.object({
   selected_time: z.optional(z.nullable(z.string())),
   value: z.optional(z.nullable(z.string())),
 });
-const State = z.record(z.string(), z.record(z.string(), Element));
 type Element = z.infer<typeof Element>;
 
 /**
@@ -124,11 +123,13 @@ type Element = z.infer<typeof Element>;
  * or that Slack sent in a shape we don't read, keep their current value. Untrusted: strings are cut, lists capped.
  */
 export function readFormState(stateValues: unknown, current: FormValues): FormValues {
-  const parsed = z.safeParse(State, stateValues);
-  const state = parsed.success ? parsed.data : {};
+  const state = typeof stateValues === 'object' && stateValues !== null ? (stateValues as Record<string, unknown>) : {};
+  // Each block on its own: one in a shape we don't read leaves the others readable.
   const element = (block: BlockId): Element | undefined => {
-    const actions = state[block];
-    return actions ? Object.values(actions)[0] : undefined;
+    const actions = Object.hasOwn(state, block) ? state[block] : undefined;
+    if (typeof actions !== 'object' || actions === null) return undefined;
+    const parsed = z.safeParse(Element, Object.values(actions)[0]);
+    return parsed.success ? parsed.data : undefined;
   };
   const selected = (block: BlockId) => element(block)?.selected_option?.value?.slice(0, MAX_FIELD);
   const picked = (block: BlockId) =>

@@ -108,7 +108,7 @@ function runChild(
 function sideEffectProblem(
   variant: VariantName,
   harness: ColdStartHarness,
-  before: { sqs: number; dynamo: number },
+  before: { sqs: number; dynamo: number; slack: number },
   responseIds: string[],
 ): string | undefined {
   if (variant === 'http' || variant === 'http-sdk' || variant === 'schedule') {
@@ -117,6 +117,15 @@ function sideEffectProblem(
     // Each request read the channel's runtime bindings (http) or the due index (schedule), when the table is set.
     const reads = harness.sqs.dynamo.length - before.dynamo;
     return harness.env.STATE_TABLE && reads !== 2 ? `${reads} DynamoDB requests, expected 2` : undefined;
+  }
+  if (variant === 'http-subscribe') {
+    // Each submission stored one subscription and told the channel.
+    const puts = harness.sqs.dynamo.slice(before.dynamo).filter((r) => r.target.endsWith('.PutItem')).length;
+    if (puts !== 2) return `${puts} DynamoDB PutItem requests, expected 2`;
+    const told = harness.slack.calls
+      .slice(before.slack)
+      .filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0ACME').length;
+    return told === 2 ? undefined : `${told} announcements in #acme, expected 2`;
   }
   if (variant === 'worker' || variant === 'worker-charts' || variant === 'deadletter') {
     const replies = harness.slack.callsTo('response_url').filter((c) => responseIds.includes(String(c.body.__responseUrlId)));
@@ -139,8 +148,8 @@ async function sample(harness: ColdStartHarness, script: string, variant: Varian
   });
   const eventsFile = join(harness.dir, `events-${variant.name}.json`);
   await writeFile(eventsFile, JSON.stringify(events));
-  const before = { sqs: harness.sqs.messages.length, dynamo: harness.sqs.dynamo.length };
   const slackBefore = harness.slack.calls.length;
+  const before = { sqs: harness.sqs.messages.length, dynamo: harness.sqs.dynamo.length, slack: slackBefore };
   const { output, processMs } = await runChild(script, variant.file, eventsFile, variant.env ?? harness.env);
   const problem =
     answerProblem(variant.name, output.first) ??

@@ -1,8 +1,9 @@
 /**
  * The DynamoDB half of the bench's AWS stand-in: answers `Query` (DynamoDB JSON protocol, `X-Amz-Target:
  * DynamoDB_20120810.Query`) from a fixed set of items, by partition key value (`:pk`, the HTTP function's bindings
- * read) or index partition (`:due`, the tick's due Query). Enough for cold starts to make the state store's first
- * request, signed (aws4) or through the SDK, and get a real answer.
+ * read) or index partition (`:due`, the tick's due Query), and accepts single-item writes and reads (`PutItem`,
+ * `UpdateItem`, `DeleteItem`: done; `GetItem`: no item), as the subscription UI's store makes them. Enough for cold
+ * starts to make the state store's first requests, signed (aws4) or through the SDK, and get real answers.
  */
 export interface DynamoRequest {
   target: string;
@@ -30,7 +31,11 @@ export const STAND_IN_ITEMS: readonly Item[] = [
 /** The answer to a DynamoDB request, or undefined when the target is not DynamoDB's. */
 export function answerDynamoDb(target: string, payload: Record<string, unknown>): { status: number; body: object } | undefined {
   if (!target.startsWith('DynamoDB_20120810.')) return undefined;
-  if (target !== 'DynamoDB_20120810.Query') {
+  const operation = target.slice('DynamoDB_20120810.'.length);
+  if (operation === 'PutItem' || operation === 'UpdateItem' || operation === 'DeleteItem' || operation === 'GetItem') {
+    return { status: 200, body: {} };
+  }
+  if (operation !== 'Query') {
     return {
       status: 400,
       body: { __type: 'com.amazonaws.dynamodb.v20120810#UnknownOperationException', message: `not supported here: ${target}` },

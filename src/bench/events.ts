@@ -7,15 +7,17 @@ import type { SQSEvent } from 'aws-lambda';
 import type { FunctionName } from '../build/bundle.ts';
 import { sqsRecord } from '../jobs/local-queue.ts';
 import type { DigestJob, StatsJob } from '../jobs/schema.ts';
-import { SIGNING_SECRET, slashCommandEvent } from '../slack-double/requests.ts';
+import { interactionEvent, SIGNING_SECRET, slashCommandEvent } from '../slack-double/requests.ts';
 import type { BaselineName } from './baselines.ts';
 import { BASELINE_ACK_TEXT } from './baselines.ts';
 
 /**
  * `http-sdk`: the HTTP function reading runtime bindings through the AWS SDK instead of a signed request;
- * `worker-charts`: the worker bundle answering a stats job with its chart (render + upload); `worker` has CHARTS=off.
+ * `http-subscribe`: the HTTP function saving the subscribe modal (its subscription UI bundle and the state store's
+ * SDK loaded on that first request); `worker-charts`: the worker bundle answering a stats job with its chart (render +
+ * upload); `worker` has CHARTS=off.
  */
-export type VariantName = FunctionName | BaselineName | 'http-sdk' | 'worker-charts';
+export type VariantName = FunctionName | BaselineName | 'http-sdk' | 'http-subscribe' | 'worker-charts';
 
 export interface SampleEvents {
   first: unknown;
@@ -36,6 +38,38 @@ export function slashCommand(responseUrl: string, trigger: string) {
     user_id: 'U0ALICE',
     response_url: responseUrl,
     trigger_id: trigger,
+  });
+}
+
+/**
+ * The subscribe modal submitted from #acme (weekly on Mondays at 09:00, the form's defaults, for acme): what Slack
+ * sends once the person clicks Subscribe. Built by hand, as Slack would send it, not with the UI's own code.
+ */
+export function subscribeSubmission(trigger: string) {
+  const select = (value: string) => ({ type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } });
+  return interactionEvent({
+    type: 'view_submission',
+    team: { id: 'T0DEMO', domain: 'chatdash-demo' },
+    user: { id: 'U0ALICE', team_id: 'T0DEMO' },
+    api_app_id: 'A0CHATDASH',
+    trigger_id: trigger,
+    view: {
+      id: 'V0BENCH',
+      type: 'modal',
+      callback_id: 'subscription:form',
+      hash: 'bench',
+      private_metadata: JSON.stringify({ v: 1, team: 'T0DEMO', channel: 'C0ACME', from: 'command' }),
+      state: {
+        values: {
+          project: { 'form:project': select('acme') },
+          frequency: { 'form:frequency': select('weekly') },
+          weekday: { value: select('MON') },
+          time: { value: { type: 'timepicker', selected_time: '09:00' } },
+          time_zone: { value: { type: 'plain_text_input', value: 'Europe/Paris' } },
+          period: { value: select('last week') },
+        },
+      },
+    },
   });
 }
 
@@ -65,6 +99,8 @@ export function sampleEvents(variant: VariantName, sample: string, responseUrl: 
     case 'slim-bolt':
     case 'floor':
       return { first: slashCommand(url(1), `${sample}.1`), second: slashCommand(url(2), `${sample}.2`) };
+    case 'http-subscribe':
+      return { first: subscribeSubmission(`${sample}.1`), second: subscribeSubmission(`${sample}.2`) };
     case 'worker':
     case 'worker-charts':
       return {
@@ -90,6 +126,10 @@ export function answerProblem(variant: VariantName, answer: unknown): string | u
     case 'http-sdk':
       if (a.statusCode !== 200) return `HTTP ${String(a.statusCode)}`;
       return body.includes('Getting the numbers') ? undefined : `unexpected ack ${body.slice(0, 120)}`;
+    case 'http-subscribe':
+      // An empty ack closes the modal: saved.
+      if (a.statusCode !== 200) return `HTTP ${String(a.statusCode)}`;
+      return body === '' ? undefined : `unexpected ack ${body.slice(0, 120)}`;
     case 'naive-bolt':
     case 'slim-bolt':
       if (a.statusCode !== 200) return `HTTP ${String(a.statusCode)}`;

@@ -124,7 +124,7 @@ export async function pauseUndeliverable(
   } catch (error) {
     deps.log('error', 'subscription.pause_failed', { subscription: subscription.id, reason, ...errorFields(error) });
   }
-  const notice = `:double_vertical_bar: The ${what} subscription for ${where} is paused: ${pauseWords}. ${why} It stays paused until someone resumes it.`;
+  const notice = `:double_vertical_bar: The ${what} subscription for ${where} is paused: ${pauseWords}. ${why} It stays paused until its owner or an admin resumes it: *Resume* in \`/chatdash subscriptions\` there, or on my Home tab.`;
   if (subscription.owner) {
     try {
       // A DM from the bot: posting to a user id lands in the app's Messages tab.

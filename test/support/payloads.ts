@@ -47,6 +47,32 @@ export function slashCommandPayload(text: string, extra: Record<string, string> 
   };
 }
 
+/** Who sent an interaction (team and user as Slack puts them in every interaction payload), and the app. */
+function sender(team: string, user: string) {
+  return {
+    api_app_id: 'A0CHATDASH',
+    token: 'verification-token-unused',
+    team: { id: team, domain: 'chatdash-demo' },
+    user: { id: user, username: 'alice', name: 'alice', team_id: team },
+  };
+}
+
+const newTrigger = () => `trigger.${Math.random().toString(36).slice(2)}`;
+
+/** The `actions` of a button click. */
+function buttonActions(button: { action_id: string; value: string; block_id?: string }, actionTs: string) {
+  return [
+    {
+      type: 'button' as const,
+      action_id: button.action_id,
+      block_id: button.block_id ?? 'actions',
+      value: button.value,
+      action_ts: actionTs,
+      text: { type: 'plain_text' as const, text: 'button' },
+    },
+  ];
+}
+
 /** A block_actions payload as Slack sends it for a click on a button of a message in a channel. */
 export function blockActionsPayload(options: {
   button: { action_id: string; value: string; block_id?: string };
@@ -62,25 +88,13 @@ export function blockActionsPayload(options: {
   const team = options.team ?? 'T0DEMO';
   return {
     type: 'block_actions' as const,
-    api_app_id: 'A0CHATDASH',
-    token: 'verification-token-unused',
-    team: { id: team, domain: 'chatdash-demo' },
-    user: { id: options.user ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
+    ...sender(team, options.user ?? 'U0ALICE'),
     channel: { id: channel, name: channel.toLowerCase() },
     container: { type: 'message', message_ts: options.messageTs, channel_id: channel, is_ephemeral: options.ephemeral ?? false },
     message: { type: 'message', ts: options.messageTs, text: 'digest' },
     response_url: options.responseUrl,
-    trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
-    actions: [
-      {
-        type: 'button' as const,
-        action_id: options.button.action_id,
-        block_id: options.button.block_id ?? 'actions',
-        value: options.button.value,
-        action_ts: options.actionTs ?? '1732550001.000200',
-        text: { type: 'plain_text' as const, text: 'button' },
-      },
-    ],
+    trigger_id: newTrigger(),
+    actions: buttonActions(options.button, options.actionTs ?? '1732550001.000200'),
   };
 }
 
@@ -145,11 +159,8 @@ export function viewSubmissionPayload(options: { view: OpenView; values: StateVa
   const team = options.team ?? 'T0DEMO';
   return {
     type: 'view_submission' as const,
-    team: { id: team, domain: 'chatdash-demo' },
-    user: { id: options.user ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
-    api_app_id: 'A0CHATDASH',
-    token: 'verification-token-unused',
-    trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
+    ...sender(team, options.user ?? 'U0ALICE'),
+    trigger_id: newTrigger(),
     view: viewOf(options.view, options.values, team),
     response_urls: [],
   };
@@ -167,12 +178,9 @@ export function modalActionPayload(options: {
   const { block_id, action_id, selected } = options.action;
   return {
     type: 'block_actions' as const,
-    team: { id: team, domain: 'chatdash-demo' },
-    user: { id: options.user ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
-    api_app_id: 'A0CHATDASH',
-    token: 'verification-token-unused',
+    ...sender(team, options.user ?? 'U0ALICE'),
     container: { type: 'view', view_id: options.view.id },
-    trigger_id: `trigger.${Math.random().toString(36).slice(2)}`,
+    trigger_id: newTrigger(),
     view: viewOf(options.view, options.values, team),
     actions: [
       {
@@ -199,23 +207,11 @@ export function homeActionPayload(options: {
   const viewId = options.viewId ?? 'V0HOME0001';
   return {
     type: 'block_actions' as const,
-    team: { id: team, domain: 'chatdash-demo' },
-    user: { id: options.user ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: team },
-    api_app_id: 'A0CHATDASH',
-    token: 'verification-token-unused',
+    ...sender(team, options.user ?? 'U0ALICE'),
     container: { type: 'view', view_id: viewId },
-    trigger_id: options.triggerId ?? `trigger.${Math.random().toString(36).slice(2)}`,
+    trigger_id: options.triggerId ?? newTrigger(),
     view: { id: viewId, type: 'home', hash: 'home-hash', team_id: team, private_metadata: '', callback_id: '', state: { values: {} } },
-    actions: [
-      {
-        type: 'button' as const,
-        action_id: options.button.action_id,
-        block_id: options.button.block_id ?? 'actions',
-        value: options.button.value,
-        action_ts: options.actionTs ?? '1732550002.000300',
-        text: { type: 'plain_text' as const, text: 'button' },
-      },
-    ],
+    actions: buttonActions(options.button, options.actionTs ?? '1732550002.000300'),
   };
 }
 

@@ -6,16 +6,12 @@ import { validateMessage } from '../../../src/slack-double/validate.ts';
 import type { Subscription } from '../../../src/subscriptions/model.ts';
 import { demoConfig } from '../../support/config.ts';
 import { viewButtons } from '../../support/modal.ts';
+import { subscriptionSettings } from '../../support/subscriptions.ts';
 
 const runtime: Subscription = {
   source: 'runtime',
   id: 'sub_abcdefgh1234',
-  project: 'acme',
-  channel: 'C0ACME',
-  schedule: '0 9 * * MON',
-  timeZone: 'Europe/Paris',
-  period: 'last week',
-  owner: 'U0ALICE',
+  ...subscriptionSettings(),
   version: 4,
   nextRunAt: '2026-11-30T08:00:00.000Z',
 };

@@ -49,7 +49,9 @@ describe('subscriptionFormSubmitted', () => {
   it('invalid: the ack carries the errors under their blocks; nothing is stored or announced', async () => {
     const store = createMemoryStore({ log: () => {} });
     const { acks, calls } = await submit({ time_zone: 'Nowhere', sections: [] }, store);
-    expect(acks).toEqual([{ response_action: 'errors', errors: { time_zone: expect.any(String), sections: 'Pick at least one section.' } }]);
+    expect(acks).toEqual([
+      { response_action: 'errors', errors: { time_zone: expect.any(String), sections: 'Pick at least one section.' } },
+    ]);
     expect(store.size).toBe(0);
     expect(calls).toEqual([]);
   });

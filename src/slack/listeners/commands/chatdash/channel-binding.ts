@@ -23,35 +23,35 @@ function refusal(ctx: Parameters<Subcommand['run']>[0], request: SubcommandReque
   return undefined;
 }
 
+/** Refusals first, then one project word at most (`required`: exactly one), then the change; a store outage is apologised for. */
+function bindingCommand(
+  name: 'connect' | 'disconnect',
+  change: (ctx: Parameters<Subcommand['run']>[0], request: SubcommandRequest, word: string | undefined) => Promise<EphemeralMessage>,
+): Subcommand['run'] {
+  return async (ctx, request) => {
+    const refused = refusal(ctx, request);
+    if (refused) return refused;
+    const [word, ...rest] = request.words;
+    if (word === undefined && name === 'connect')
+      return notice('Which project? `/chatdash connect <project>`, e.g. `/chatdash connect acme`.');
+    if (rest.length > 0 || request.unreadWords > 0) {
+      return notice(`I didn\u2019t understand ${notUnderstood(rest, request.unreadWords)}: \`/chatdash ${name}\` takes one project.`);
+    }
+    try {
+      return await change(ctx, request, word);
+    } catch (error) {
+      ctx.log('error', `binding.${name}_failed`, errorFields(error));
+      return notice(UI_MESSAGES.storeDown);
+    }
+  };
+}
+
 /** The `run` of `/chatdash connect` (see `subscription-commands.ts`). */
-export const runConnect: Subcommand['run'] = async (ctx, request) => {
-  const refused = refusal(ctx, request);
-  if (refused) return refused;
-  const [word, ...rest] = request.words;
-  if (word === undefined) return notice('Which project? `/chatdash connect <project>`, e.g. `/chatdash connect acme`.');
-  if (rest.length > 0 || request.unreadWords > 0) {
-    return notice(`I didn\u2019t understand ${notUnderstood(rest, request.unreadWords)}: \`/chatdash connect\` takes one project.`);
-  }
-  try {
-    return await connectChannel(ctx, request.client, request.requester, word);
-  } catch (error) {
-    ctx.log('error', 'binding.connect_failed', errorFields(error));
-    return notice(UI_MESSAGES.storeDown);
-  }
-};
+export const runConnect = bindingCommand('connect', (ctx, request, word) =>
+  connectChannel(ctx, request.client, request.requester, word ?? ''),
+);
 
 /** The `run` of `/chatdash disconnect` (see `subscription-commands.ts`). */
-export const runDisconnect: Subcommand['run'] = async (ctx, request) => {
-  const refused = refusal(ctx, request);
-  if (refused) return refused;
-  const [word, ...rest] = request.words;
-  if (rest.length > 0 || request.unreadWords > 0) {
-    return notice(`I didn\u2019t understand ${notUnderstood(rest, request.unreadWords)}: \`/chatdash disconnect\` takes one project.`);
-  }
-  try {
-    return await disconnectChannel(ctx, request.client, request.requester, word);
-  } catch (error) {
-    ctx.log('error', 'binding.disconnect_failed', errorFields(error));
-    return notice(UI_MESSAGES.storeDown);
-  }
-};
+export const runDisconnect = bindingCommand('disconnect', (ctx, request, word) =>
+  disconnectChannel(ctx, request.client, request.requester, word),
+);

@@ -1,7 +1,8 @@
 /**
  * The deployable bundles, run as Lambda would run them: `dist/<fn>/index.mjs` imported in a fresh Node process with
  * only the Lambda environment, the HTTP function answering a signed slash command (cold start included) and
- * queueing to SQS (moto), the worker taking that SQS message and answering on the Slack double. The worker built
+ * queueing to SQS (moto), the worker taking that SQS message and answering on the Slack double; the HTTP function
+ * opening and saving the subscribe modal from its separately built subscription UI bundle, into DynamoDB (moto). The worker built
  * outside the repository (no node_modules to fall back on) draws its chart from the resvg wasm and fonts the build
  * copied beside its chunks; the wasm is the same file on the x64 build machine and on arm64 Lambda.
  */
@@ -13,11 +14,12 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateQueueCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statsJob } from '../../src/bench/events.ts';
+import { statsJob, subscribeSubmission } from '../../src/bench/events.ts';
 import { type BundleResult, bundleFunctions, ROOT } from '../../src/build/bundle.ts';
 import { SECRETS_CLIENT_FILE } from '../../src/build/secrets-client.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { slashCommandEvent } from '../../src/slack-double/requests.ts';
+import { createDynamoStore } from '../../src/store/dynamo.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
 import { sqsEvent } from '../support/payloads.ts';
 import { decodePng } from '../support/png.ts';
@@ -25,6 +27,7 @@ import { useSandbox } from '../support/sandbox.ts';
 import { BOT_TOKEN, CHATDASH_KEY, leakedSecrets, SECRETS } from '../support/secrets.ts';
 import { useSlackDouble } from '../support/slack-double.ts';
 import { answersTo } from '../support/slack-messages.ts';
+import { createStateTable } from '../support/state-table.ts';
 
 /** Imports a bundle in a child Node process, calls its handler with EVENT (JSON), prints the result after a marker. */
 const RUNNER = `
@@ -195,6 +198,27 @@ describe.skipIf(!motoAvailable)('the HTTP and worker bundles through SQS (moto)'
     expect(sandbox.requests.every((r) => r.authorized && r.projectId === 'proj_demo_text')).toBe(true);
     expectNoSecrets(worker.output);
     expectNoSecrets(JSON.stringify(slack.calls));
+  });
+
+  it('/chatdash subscribe and its modal saved: the subscription UI bundle beside the function, its store in DynamoDB', async () => {
+    const table = await createStateTable(moto);
+    try {
+      const env = { ...secretsEnv, ...table.env, JOBS_QUEUE_URL: queueUrl, SLACK_API_URL: slack.apiUrl };
+      expect(existsSync(join(dirname(files.http!), 'subscription-ui.mjs'))).toBe(true);
+      const opened = await runBundle(files.http!, slashCommandEvent({ text: 'subscribe acme', response_url: slack.responseUrl() }), env);
+      expect(opened.result).toMatchObject({ statusCode: 200, body: '' });
+      expect(slack.callsTo('views.open')).toEqual([expect.objectContaining({ ok: true })]);
+      const saved = await runBundle(files.http!, subscribeSubmission('trig.bundle.submit'), env);
+      expect(saved.result).toMatchObject({ statusCode: 200, body: '' });
+      const { items } = await createDynamoStore({ tableName: table.name, env: table.env, log: () => {} }).listByChannel('C0ACME');
+      expect(items).toEqual([expect.objectContaining({ project: 'acme', schedule: '0 9 * * MON', owner: 'U0ALICE' })]);
+      expect(slack.callsTo('chat.postMessage')).toEqual([
+        expect.objectContaining({ ok: true, body: expect.objectContaining({ channel: 'C0ACME' }) }),
+      ]);
+      expectNoSecrets(opened.output + saved.output);
+    } finally {
+      table.close();
+    }
   });
 });
 

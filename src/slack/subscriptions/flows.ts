@@ -109,7 +109,7 @@ export async function submitForm(ctx: ListenerContext, client: WebClient, submis
 }
 
 /** Where the person made a change, and so where they hear how it went. */
-type Origin = { kind: 'list'; responseUrl: string } | { kind: 'home'; notice?: string } | { kind: 'dm' };
+type Origin = { kind: 'list'; responseUrl: string } | { kind: 'home' } | { kind: 'dm' };
 
 interface Change {
   change: SubscriptionChange;
@@ -124,7 +124,7 @@ async function afterChange(ctx: ListenerContext, client: WebClient, store: State
   const { subscription, actor } = done;
   const problem = await postTo(ctx, client, subscription.channel, announcement(done.change, subscription, actor, ctx.config));
   const told = confirmation(done.change, subscription, ctx.config);
-  const warning = problem ? notAnnounced(subscription.channel, problem) : undefined;
+  const warning = problem ? notAnnounced(subscription.channel, problem, done.change !== 'deleted') : undefined;
   ctx.log('info', 'subscription.changed', { change: done.change, subscription: subscription.id, by: actor, announced: !problem });
   switch (done.origin.kind) {
     case 'list': {

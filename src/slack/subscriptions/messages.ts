@@ -12,7 +12,11 @@ export const UI_MESSAGES = {
     'In a channel, `/chatdash subscriptions` lists its subscriptions. Every subscription you made is on my App Home tab (admins see them all there).',
 } as const;
 
-/** The channel couldn't be told about a change (`why`: safe mrkdwn, e.g. "I'm not a member of …"). */
-export function notAnnounced(channel: string, why: string): string {
-  return `I couldn\u2019t tell <#${channel}> about it: ${why} Until I can post there, its digests can\u2019t be delivered either.`;
+/**
+ * The channel couldn't be told about a change (`why`: safe mrkdwn, e.g. "I'm not a member of …"); `posting`: the
+ * subscription still posts there (not deleted), so its digests are stuck too.
+ */
+export function notAnnounced(channel: string, why: string, posting = true): string {
+  const stuck = posting ? ' Until I can post there, its digests can\u2019t be delivered either.' : '';
+  return `I couldn\u2019t tell <#${channel}> about it: ${why}${stuck}`;
 }

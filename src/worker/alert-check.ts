@@ -1,5 +1,5 @@
 /**
- * The `alert-check` job (thin I/O around the pure evaluation and state machine of src/alerts/): one ChatDash
+ * The `alert_check` job (thin I/O around the pure evaluation and state machine of src/alerts/): one ChatDash
  * query for the window, shared by every alert of the job; the past weeks' same windows from the store (ChatDash
  * only for the ones it doesn't have yet); then, per alert, one conditional state write that applies the window
  * and queues any notice, and the posts, each under its own idempotency key.
@@ -41,7 +41,7 @@ export interface AlertWorkerDeps {
 }
 
 /** The state writer: checks and posts. */
-const ACTOR = 'system:alert-check';
+const ACTOR = 'system:worker';
 /** Conditional writes retried this many times when another writer got there first. */
 const WRITE_ATTEMPTS = 3;
 

@@ -27,7 +27,7 @@ export interface BuildDepsExtras {
  * `SLACK_API_URL` (default Slack's) point the clients elsewhere: the sandbox and the Slack double in tests and demos.
  * `JOBS_QUEUE_URL`, when set, is where rate-limited digests are re-queued (unset: they wait in place).
  * `CHARTS=off` sends every message without chart images.
- * `alerts` is left unset until the runtime store has DynamoDB alert stores: an `alert-check` job is then logged
+ * `alerts` is left unset until the runtime store has DynamoDB alert stores: an `alert_check` job is then logged
  * (`alert_check.no_store`) and dropped; tests and the demo add the in-memory stores.
  */
 export async function buildDeps(

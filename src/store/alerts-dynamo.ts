@@ -338,7 +338,7 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
     async put(snapshots) {
       const items = snapshots.map((s) => windowItem(validSnapshot(s)));
       // One item per key (BatchWriteItem refuses duplicates): the last snapshot of a window wins.
-      await putItems([...new Map(items.map((item) => [String(item.sk), item])).values()]);
+      await putItems([...new Map(items.map((item) => [`${String(item.pk)} ${String(item.sk)}`, item])).values()]);
     },
   };
 

@@ -3,53 +3,16 @@
  * deterministically instead. A proxy in front of moto holds the store's write until another writer's change has
  * landed; the store's conditional write must then fail and say so (a version conflict, a pacer slot re-read).
  */
-import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../src/store/dynamo.ts';
 import { pacerKey } from '../../src/store/keys.ts';
 import { type RuntimeSubscription, StoreError } from '../../src/store/store.ts';
 import { subscriptionItem } from '../../src/store/subscription-item.ts';
+import { type Interceptor, startInterceptor } from '../support/interceptor.ts';
 import { recordingLog } from '../support/log.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
 import { createStateTable, type StateTable } from '../support/state-table.ts';
 import { ADMIN, ALICE, settings, T0 } from '../support/store-contract.ts';
-
-interface Interceptor {
-  endpoint: string;
-  /** Runs `hook` (once) before forwarding the next request with this X-Amz-Target. */
-  before(target: string, hook: () => Promise<void>): void;
-  close(): Promise<void>;
-}
-
-async function startInterceptor(upstream: string): Promise<Interceptor> {
-  const target = new URL(upstream);
-  const hooks = new Map<string, () => Promise<void>>();
-  const server = createServer((req, res) => {
-    void (async () => {
-      const amzTarget = String(req.headers['x-amz-target'] ?? '');
-      const hook = hooks.get(amzTarget);
-      if (hook) {
-        hooks.delete(amzTarget);
-        await hook();
-      }
-      const forward = request(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-        (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        },
-      );
-      req.pipe(forward);
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    before: (t, hook) => hooks.set(t, hook),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a staging proxy)', () => {
   const moto = useMoto();

@@ -20,7 +20,7 @@ import type { Config } from '../config/schema.ts';
 import { createDeadLetterHandler } from '../deadletter/handler.ts';
 import { errorFields, type Log } from '../log.ts';
 import { DEMO_PROJECTS, SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts';
-import { createScheduleHandler } from '../schedule/handler.ts';
+import { createScheduleHandler, type TickResult } from '../schedule/handler.ts';
 import { createMemoryAlertStores } from '../store/alerts-memory.ts';
 import { createMemoryStore } from '../store/memory.ts';
 import { createMemoryTable } from '../store/memory-table.ts';
@@ -77,8 +77,8 @@ export interface DevBot {
   state: StateStore;
   /** The alert stores the worker and the schedule share (on the state store's table). */
   alerts: AlertStores;
-  /** Runs the schedule handler for `at` (default now), as the every-minute tick does. */
-  tick(at?: Date): Promise<{ due: number }>;
+  /** Runs the schedule handler for `at` (default now), as the every-minute tick does: digests and alert checks. */
+  tick(at?: Date): Promise<TickResult>;
   stop(): Promise<void>;
 }
 

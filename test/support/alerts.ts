@@ -9,17 +9,19 @@ import type { SQSBatchResponse } from 'aws-lambda';
 import { type AlertInput, newAlert } from '../../src/alerts/lifecycle.ts';
 import type { StoredAlert } from '../../src/alerts/model.ts';
 import type { AlertStores } from '../../src/alerts/store.ts';
-import { createLocalQueue } from '../../src/jobs/local-queue.ts';
+import { createLocalQueue, type LocalQueue } from '../../src/jobs/local-queue.ts';
 import type { AlertCheckJob } from '../../src/jobs/schema.ts';
 import { createScheduleHandler, type ScheduleHandler, type TickResult } from '../../src/schedule/handler.ts';
 import type { SlackCall } from '../../src/slack-double/server.ts';
 import { createMemoryAlertStores } from '../../src/store/alerts-memory.ts';
 import type { AlertWorkerDeps } from '../../src/worker/alert-check.ts';
+import { buildDeps } from '../../src/worker/build-deps.ts';
+import type { WorkerDeps } from '../../src/worker/deps.ts';
 import type { WorkerHandler } from '../../src/worker/handler.ts';
 import { createMemoryOnceGuard, type OnceGuard } from '../../src/worker/idempotency.ts';
 import { type Bot, startBot } from './bot.ts';
 import type { LogLine } from './log.ts';
-import { BOT_TOKEN } from './secrets.ts';
+import { BOT_TOKEN, SECRETS } from './secrets.ts';
 import { postsTo } from './slack-messages.ts';
 
 export const ALERT_CHANNEL = 'C0SHOP';
@@ -33,6 +35,8 @@ export interface AlertBed {
   alerts: AlertWorkerDeps;
   /** The real schedule handler, with the alert store and no YAML digests (`tick` calls it). */
   schedule: ScheduleHandler;
+  /** Where the schedule queues the checks (`tick` drains it into the worker). */
+  queue: LocalQueue;
   /** The log lines so far, parsed. */
   entries(): LogLine[];
   /** The simulated current time (the worker's and the sandbox's `now`). */
@@ -59,26 +63,35 @@ export interface AlertBedOptions {
   start: Date;
   /** The worker's idempotency guard (default: a memory guard). */
   once?: OnceGuard;
-  /** The alert stores, made with the bot's log and the bed's clock (default: in memory). */
-  stores?: (made: { log: Bot['log']; now: () => Date }) => AlertStores;
+  /**
+   * More environment for the schedule handler and the worker's deps, e.g. `STATE_TABLE` and moto's endpoint: then
+   * both make their stores from it, as in AWS (default: in-memory alert stores handed to both).
+   */
+  env?: Record<string, string>;
 }
 
 export async function startAlertBed(options: AlertBedOptions): Promise<AlertBed> {
   const clock = { now: options.start };
   const bot = await startBot({ sandbox: { now: () => clock.now.getTime() } });
   const once = options.once ?? createMemoryOnceGuard();
-  const made = { log: bot.log, now: () => clock.now };
-  const stores = options.stores?.(made) ?? createMemoryAlertStores(made);
-  const alerts: AlertWorkerDeps = { store: stores.store, windows: stores.windows, outages: stores.outages, once };
-  const worker = await bot.worker({ deps: await bot.deps({ alerts, now: () => clock.now }), once });
   const queue = createLocalQueue();
-  const schedule = createScheduleHandler({
-    config: { ...bot.config, subscriptions: [] },
-    env: {},
-    queue,
-    alerts: stores.store,
-    log: bot.log,
-  });
+  // The schedule's YAML digests are not these tests' business.
+  const config = { ...bot.config, subscriptions: [] };
+  let alerts: AlertWorkerDeps;
+  let deps: WorkerDeps;
+  let schedule: ScheduleHandler;
+  if (options.env) {
+    const env = { ...bot.env, ...options.env };
+    deps = { ...(await buildDeps(bot.config, env, async () => SECRETS, bot.log, { once })), queue: undefined, now: () => clock.now };
+    alerts = deps.alerts!;
+    schedule = createScheduleHandler({ config, env, queue, log: bot.log });
+  } else {
+    const stores: AlertStores = createMemoryAlertStores({ log: bot.log, now: () => clock.now });
+    alerts = { store: stores.store, windows: stores.windows, outages: stores.outages, once };
+    deps = await bot.deps({ alerts, now: () => clock.now });
+    schedule = createScheduleHandler({ config, env: {}, queue, alerts: stores.store, log: bot.log });
+  }
+  const worker = await bot.worker({ deps, once });
 
   const tick: AlertBed['tick'] = async (at) => {
     clock.now = at;
@@ -92,6 +105,7 @@ export async function startAlertBed(options: AlertBedOptions): Promise<AlertBed>
     bot,
     alerts,
     schedule,
+    queue,
     entries: () => bot.entries(),
     clock,
     worker,

@@ -1,22 +1,25 @@
 /**
  * Alerts in production shape, on moto: alerts made through the lifecycle functions the Slack UI calls are stored on the
  * DynamoDB state table; the real schedule handler and the worker's deps make their stores from `STATE_TABLE` (as in
- * AWS); the worker runs each key once through Powertools' DynamoDB idempotency. A threshold alert fires once, stays
+ * AWS), each only with what its IAM role allows; the worker runs each key once through Powertools' DynamoDB idempotency. A threshold alert fires once, stays
  * quiet, says "back to normal" in its thread; duplicate ticks and SQS redeliveries post once; ChatDash failing for
  * hours tells the admin channel once, and once when it answers again.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AlertInput } from '../../src/alerts/lifecycle.ts';
-import { setPaused } from '../../src/alerts/lifecycle.ts';
+import { type AlertInput, newAlert, setPaused } from '../../src/alerts/lifecycle.ts';
 import { OUTAGE_REPORT_AFTER_FAILURES } from '../../src/alerts/outage.ts';
+import type { AlertStore } from '../../src/alerts/store.ts';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
+import { createDynamoAlertStores } from '../../src/store/alerts-dynamo.ts';
 import { alertKey } from '../../src/store/keys.ts';
 import { createDynamoOnceGuard } from '../../src/worker/idempotency.ts';
 import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed } from '../support/alerts.ts';
+import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
 import { createIdempotencyTable, useDynamo } from '../support/idempotency-table.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
+import { allows, dynamoRequest, statements } from '../support/serverless-yml.ts';
 import { postsTo } from '../support/slack-messages.ts';
 import { createStateTable } from '../support/state-table.ts';
 
@@ -33,14 +36,22 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
   const dynamo = useDynamo(moto);
   let bed: AlertBed | undefined;
   let n = 0;
+  const proxies: CountingProxy[] = [];
 
   afterEach(async () => {
     await bed?.close();
     bed = undefined;
+    for (const proxy of proxies.splice(0)) await proxy.close();
   });
 
-  /** A fresh state table and idempotency table, and a bed whose schedule and worker use them as in AWS. */
-  async function start(startAt: Date): Promise<{ bed: AlertBed; read: (id: string) => Promise<Record<string, unknown> | undefined> }> {
+  /**
+   * A fresh state table and idempotency table, and a bed whose schedule and worker use them as in AWS (through
+   * `endpoints`, if given); `ui` writes alerts as the Slack UI will, straight to the table.
+   */
+  async function start(
+    startAt: Date,
+    endpoints: { worker?: string; schedule?: string } = {},
+  ): Promise<{ bed: AlertBed; ui: AlertStore; read: (id: string) => Promise<Record<string, unknown> | undefined> }> {
     const table = await createStateTable(moto);
     const idempotency = `alerts-dynamo-idempotency-${++n}`;
     await createIdempotencyTable(dynamo, idempotency);
@@ -51,21 +62,51 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
       awsRequestId: 'r1',
       getRemainingTimeInMillis: () => deadline - Date.now(),
     } as unknown as Context);
-    const made = await startAlertBed({ start: startAt, once, env: table.env });
-    const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
+    const made = await startAlertBed({
+      start: startAt,
+      once,
+      env: { ...table.env, ...(endpoints.worker ? { AWS_ENDPOINT_URL: endpoints.worker } : {}) },
+      ...(endpoints.schedule ? { scheduleEnv: { AWS_ENDPOINT_URL: endpoints.schedule } } : {}),
+    });
     const doc = DynamoDBDocumentClient.from(dynamo);
     const read = async (id: string) =>
       (await doc.send(new GetCommand({ TableName: table.name, Key: alertKey(id), ConsistentRead: true }))).Item;
-    return { bed: made, read };
+    const ui = createDynamoAlertStores({ tableName: table.name, env: table.env, log: made.bot.log }).store;
+    return { bed: made, ui, read };
+  }
+
+  /** The DynamoDB actions a function used through `proxy`, after checking each request against its role's statements. */
+  function allowedOnly(proxy: CountingProxy, role: string): string[] {
+    const used = proxy.requests.filter((r) => r.target.startsWith('DynamoDB_')).map(dynamoRequest);
+    expect(
+      used.filter((request) => !allows(statements(role), request)),
+      role,
+    ).toEqual([]);
+    return [...new Set(used.map((u) => u.action))].sort();
+  }
+
+  /** An alert on the web-shop bot in its channel, made as the Slack UI will: `newAlert`, then the store. */
+  async function createAlert(ui: AlertStore, input: Pick<AlertInput, 'metric' | 'condition'>, id: string, now: Date) {
+    const made = newAlert(
+      { teamId: 'T0DEMO', channelId: ALERT_CHANNEL, project: 'shop', frequency: 'hourly', timeZone: 'Europe/Paris', ...input },
+      { actor: 'U0ALICE', now, id },
+    );
+    if (!made.ok) throw new Error('invalid alert');
+    return ui.create(made.value.definition, made.value.state, 'U0ALICE');
   }
 
   const roots = (b: AlertBed) => b.posts().filter((p) => p.body.thread_ts === undefined);
   const replies = (b: AlertBed) => b.posts().filter((p) => p.body.thread_ts !== undefined);
 
   it('fires once, stays quiet while firing, says "back to normal" in its thread; paused, it is not checked', async () => {
-    const started = await start(at('2026-11-17T08:00:00Z'));
+    // Each function's DynamoDB requests go through a proxy of its own: what they did is checked against their roles.
+    const workerProxy = await startCountingProxy(moto.endpoint);
+    const scheduleProxy = await startCountingProxy(moto.endpoint);
+    proxies.push(workerProxy, scheduleProxy);
+    const started = await start(at('2026-11-17T08:00:00Z'), { worker: workerProxy.endpoint, schedule: scheduleProxy.endpoint });
     bed = started.bed;
-    const alert = await bed.create(understoodBelow85, 'al_dynamo');
+    const { ui } = started;
+    const alert = await createAlert(ui, understoodBelow85, 'al_dynamo', bed.clock.now);
     // On the table as the key design says: one item, in the due index, the channel's, its creator's and its project's.
     expect(await started.read('al_dynamo')).toMatchObject({
       pk: 'ALERT#al_dynamo',
@@ -81,7 +122,7 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
       kindKey: 'ALERT',
       kindSort: 'shop#al_dynamo',
     });
-    expect((await bed.alerts.store.listByChannel('T0DEMO', ALERT_CHANNEL)).map((a) => a.definition.id)).toEqual(['al_dynamo']);
+    expect((await ui.listByChannel('T0DEMO', ALERT_CHANNEL)).map((a) => a.definition.id)).toEqual(['al_dynamo']);
 
     bed.bot.sandbox.setIncident(SHOP, { from: '2026-11-17T10:00:00Z', until: '2026-11-17T13:00:00Z', missRate: 0.4 });
     await bed.runUntil(at('2026-11-17T16:00:00Z'), 20);
@@ -91,13 +132,13 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
     ]);
     const [fireTs] = bed.postedTs('fire');
     expect(replies(bed)[0]?.body.thread_ts).toBe(fireTs);
-    const stored = await bed.alerts.store.get('al_dynamo');
+    const stored = await ui.get('al_dynamo');
     expect(stored?.state).toMatchObject({ status: 'ok', pending: [] });
     expect(stored?.state.version).toBeGreaterThan(10);
 
     // Paused from Slack (as the UI will): out of the due index, not checked, even through a new incident.
     const paused = setPaused(stored!, true, { actor: 'U0ALICE', now: bed.clock.now });
-    await bed.alerts.store.updateDefinition('al_dynamo', paused.definition, 'U0ALICE', { expectedVersion: stored!.definitionVersion! });
+    await ui.updateDefinition('al_dynamo', paused.definition, 'U0ALICE', { expectedVersion: stored!.definitionVersion! });
     expect(await started.read('al_dynamo')).not.toHaveProperty('dueKey');
     bed.bot.sandbox.setIncident(SHOP, { from: '2026-11-17T16:00:00Z', missRate: 0.5 });
     const checks = bed.entries().filter((l) => l.event === 'alert.state').length;
@@ -113,13 +154,23 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
       ['alert.create', 'U0ALICE'],
       ['alert.update', 'U0ALICE'],
     ]);
+
+    // Least privilege, as exercised: every DynamoDB request each function made is allowed by its role in serverless.yml.
+    expect(allowedOnly(scheduleProxy, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
+    expect(allowedOnly(workerProxy, 'WorkerRole')).toEqual(['BatchGetItem', 'BatchWriteItem', 'GetItem', 'UpdateItem']);
   });
 
   it('duplicate ticks and SQS redeliveries of the checks post once per alert', async () => {
     const started = await start(at('2026-11-17T09:00:00Z'));
     bed = started.bed;
-    await bed.create(understoodBelow85, 'al_dup_a');
-    await bed.create({ ...understoodBelow85, condition: { kind: 'threshold', direction: 'below', value: 0.9 } }, 'al_dup_b');
+    const { ui } = started;
+    await createAlert(ui, understoodBelow85, 'al_dup_a', bed.clock.now);
+    await createAlert(
+      ui,
+      { ...understoodBelow85, condition: { kind: 'threshold', direction: 'below', value: 0.9 } },
+      'al_dup_b',
+      bed.clock.now,
+    );
     bed.bot.sandbox.setIncident(SHOP, { from: '2026-11-17T10:00:00Z', missRate: 0.4 });
     const tick = at('2026-11-17T11:20:00Z');
     bed.clock.now = tick;
@@ -148,10 +199,17 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
   });
 
   it('ChatDash failing for hours tells the admin channel once, and once when it answers again', async () => {
-    const started = await start(at('2026-11-17T08:00:00Z'));
+    const workerProxy = await startCountingProxy(moto.endpoint);
+    proxies.push(workerProxy);
+    const started = await start(at('2026-11-17T08:00:00Z'), { worker: workerProxy.endpoint, schedule: moto.endpoint });
     bed = started.bed;
-    await bed.create(understoodBelow85, 'al_blind_a');
-    await bed.create({ metric: { kind: 'conversations' }, condition: { kind: 'unusual', direction: 'either' } }, 'al_blind_b');
+    await createAlert(started.ui, understoodBelow85, 'al_blind_a', bed.clock.now);
+    await createAlert(
+      started.ui,
+      { metric: { kind: 'conversations' }, condition: { kind: 'unusual', direction: 'either' } },
+      'al_blind_b',
+      bed.clock.now,
+    );
     // The incident would fire the threshold alert: only ChatDash's failure keeps it from seeing it.
     bed.bot.sandbox.setIncident(SHOP, { from: '2026-11-17T08:00:00Z', missRate: 0.4 });
     bed.bot.sandbox.setFault({ type: 'malformed_json' }, SHOP);
@@ -183,5 +241,7 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
       /^:white_check_mark: ChatDash answers again for \*Maya Shop Assistant\*: its alerts are checked again \(it failed \d+ checks in a row since 2026-11-17 06:00 UTC\)\.$/,
     );
     expect(roots(bed)).toHaveLength(1);
+    // The outage record was written, and deleted when ChatDash answered: both allowed on ALERTPROJ# only.
+    expect(allowedOnly(workerProxy, 'WorkerRole')).toEqual(expect.arrayContaining(['DeleteItem', 'PutItem']));
   });
 });

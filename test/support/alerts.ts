@@ -68,6 +68,8 @@ export interface AlertBedOptions {
    * both make their stores from it, as in AWS (default: in-memory alert stores handed to both).
    */
   env?: Record<string, string>;
+  /** The schedule handler's environment over `env` (e.g. another endpoint, to tell its requests from the worker's). */
+  scheduleEnv?: Record<string, string>;
 }
 
 export async function startAlertBed(options: AlertBedOptions): Promise<AlertBed> {
@@ -84,7 +86,7 @@ export async function startAlertBed(options: AlertBedOptions): Promise<AlertBed>
     const env = { ...bot.env, ...options.env };
     deps = { ...(await buildDeps(bot.config, env, async () => SECRETS, bot.log, { once })), queue: undefined, now: () => clock.now };
     alerts = deps.alerts!;
-    schedule = createScheduleHandler({ config, env, queue, log: bot.log });
+    schedule = createScheduleHandler({ config, env: { ...env, ...options.scheduleEnv }, queue, log: bot.log });
   } else {
     const stores: AlertStores = createMemoryAlertStores({ log: bot.log, now: () => clock.now });
     alerts = { store: stores.store, windows: stores.windows, outages: stores.outages, once };

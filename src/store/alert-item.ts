@@ -9,7 +9,8 @@ import { WindowSnapshot } from '../alerts/measures.ts';
 import { AlertDefinition, AlertState, type StoredAlert } from '../alerts/model.ts';
 import { ChatDashOutage } from '../alerts/outage.ts';
 import { SNAPSHOT_TTL_DAYS } from '../alerts/store.ts';
-import { summariseIssues } from './binding-item.ts';
+import type { Log } from '../log.ts';
+import { invalidItem, summariseIssues } from './binding-item.ts';
 import { alertKey, alertPk, channelPk, DUE, KIND, outageKey, userKey, windowKey } from './keys.ts';
 import type { ItemParse } from './subscription-item.ts';
 
@@ -91,6 +92,17 @@ export function parseAlertItem(item: unknown): ItemParse<VersionedAlert> {
   return { ok: true, value: { definition, state, definitionVersion } };
 }
 
+/** Reads stored alert items: each one checked, an invalid one logged (`store.invalid_item`) and skipped, never thrown. */
+export function alertReader(log: Log): (item: Item | undefined) => VersionedAlert | undefined {
+  return (item) => {
+    if (!item) return undefined;
+    const parsed = parseAlertItem(item);
+    if (parsed.ok) return parsed.value;
+    invalidItem(log, item, parsed.problem);
+    return undefined;
+  };
+}
+
 const DAY_MS = 86_400_000;
 
 /** A checked window's snapshot as stored: it expires (DynamoDB TTL) 35 days after ChatDash was asked. */
@@ -154,6 +166,17 @@ export function parseOutageItem(item: unknown): ItemParse<{ outage: ChatDashOuta
   const key = outageKey(projectId);
   if (key.pk !== pk || key.sk !== sk) return { ok: false, problem: 'keys do not match the project' };
   return { ok: true, value: { outage, version } };
+}
+
+/** Reads a stored outage record: checked, an invalid one logged and taken as none (the next write replaces it). */
+export function outageReader(log: Log): (item: Item | undefined) => { outage: ChatDashOutage; version: number } | undefined {
+  return (item) => {
+    if (!item) return undefined;
+    const parsed = parseOutageItem(item);
+    if (parsed.ok) return parsed.value;
+    invalidItem(log, item, parsed.problem);
+    return undefined;
+  };
 }
 
 export function validOutage(outage: unknown): ChatDashOutage {

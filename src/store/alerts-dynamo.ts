@@ -19,10 +19,10 @@ import { mapLimit } from '../worker/map-limit.ts';
 import { auditAlert, claimedState, createdAlert, refuseStale, savedState, updatedAlert } from './alert-changes.ts';
 import {
   alertItem,
+  alertReader,
   definitionAttributes,
   outageItem,
-  parseAlertItem,
-  parseOutageItem,
+  outageReader,
   parseWindowItem,
   stateAttributes,
   type VersionedAlert,
@@ -31,7 +31,7 @@ import {
   windowItem,
 } from './alert-item.ts';
 import { invalidItem } from './binding-item.ts';
-import { countRead, type Item, isConditionFailure, lazyDocumentClient, updateOf } from './dynamo-common.ts';
+import { countRead, type Item, isConditionFailure, lazyDocumentClient, queryDue, updateOf } from './dynamo-common.ts';
 import { alertKey, channelPk, DUE, INDEX, ITEM_PREFIX, type ItemKey, KIND, outageKey, userKey, windowKey } from './keys.ts';
 import type { ReadStats } from './store.ts';
 
@@ -71,13 +71,8 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
   const sdk = lazyDocumentClient(options.env ?? process.env);
   const reads: ReadStats = { items: 0, requests: 0 };
 
-  const parse = (item: Item | undefined): VersionedAlert | undefined => {
-    if (!item) return undefined;
-    const parsed = parseAlertItem(item);
-    if (parsed.ok) return parsed.value;
-    invalidItem(log, item, parsed.problem);
-    return undefined;
-  };
+  const parse = alertReader(log);
+  const readOutage = outageReader(log);
 
   async function getItem(key: ItemKey): Promise<Item | undefined> {
     const { doc, lib } = await sdk();
@@ -253,29 +248,12 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
 
     async claimDue(at, { limit, leaseUntil }) {
       const { doc, lib } = await sdk();
-      const due: VersionedAlert[] = [];
-      let start: Record<string, unknown> | undefined;
-      while (due.length < limit) {
-        const answer = await doc.send(
-          new lib.QueryCommand({
-            TableName,
-            IndexName: INDEX.due,
-            KeyConditionExpression: 'dueKey = :due AND dueAt <= :now',
-            ExpressionAttributeValues: { ':due': DUE.alert, ':now': at.toISOString() },
-            Limit: Math.min(limit - due.length, 1000),
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        countRead(reads, answer);
-        for (const item of answer.Items ?? []) {
-          const alert = parse(item);
-          if (alert && !alert.definition.paused) due.push(alert);
-        }
-        start = answer.LastEvaluatedKey;
-        if (!start) break;
-      }
+      const due = await queryDue({ doc, lib }, TableName, DUE.alert, at, limit, reads, (item) => {
+        const alert = parse(item);
+        return alert?.definition.paused ? undefined : alert;
+      });
       // Claimed over the state version read (the index may lag behind the table: a stale copy just loses).
-      const claimed = await mapLimit(due.slice(0, Math.max(0, limit)), CLAIM_CONCURRENCY, async (alert) => {
+      const claimed = await mapLimit(due, CLAIM_CONCURRENCY, async (alert) => {
         const state = claimedState(alert.state, leaseUntil);
         try {
           const answer = await doc.send(
@@ -348,12 +326,7 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
       const key = outageKey(projectId);
       for (let attempt = 1; ; attempt++) {
         const item = await getItem(key);
-        let current: { outage: ReturnType<typeof validOutage>; version: number } | undefined;
-        if (item) {
-          const parsed = parseOutageItem(item);
-          if (parsed.ok) current = parsed.value;
-          else invalidItem(log, item, parsed.problem);
-        }
+        const current = readOutage(item);
         const before = current?.outage;
         const after = update(before);
         if (JSON.stringify(after) === JSON.stringify(before)) return { ...(before ? { before, after: before } : {}) };

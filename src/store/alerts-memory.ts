@@ -11,9 +11,9 @@ import { createLog, type Log } from '../log.ts';
 import { auditAlert, claimedState, createdAlert, refuseStale, savedState, updatedAlert } from './alert-changes.ts';
 import {
   alertItem,
+  alertReader,
   outageItem,
-  parseAlertItem,
-  parseOutageItem,
+  outageReader,
   parseWindowItem,
   type VersionedAlert,
   validOutage,
@@ -22,7 +22,7 @@ import {
 } from './alert-item.ts';
 import { invalidItem } from './binding-item.ts';
 import { alertKey, channelPk, DUE, ITEM_PREFIX, KIND, outageKey, userKey, windowKey } from './keys.ts';
-import { createMemoryTable, type Item, type MemoryTable } from './memory-table.ts';
+import { createMemoryTable, type MemoryTable } from './memory-table.ts';
 import type { ReadStats } from './store.ts';
 
 export interface MemoryAlertStoresOptions {
@@ -46,13 +46,8 @@ export function createMemoryAlertStores(options: MemoryAlertStoresOptions = {}):
   const table = options.table ?? createMemoryTable();
   const reads: ReadStats = { items: 0, requests: 0 };
 
-  const parse = (item: Item | undefined): VersionedAlert | undefined => {
-    if (!item) return undefined;
-    const parsed = parseAlertItem(item);
-    if (parsed.ok) return parsed.value;
-    invalidItem(log, item, parsed.problem);
-    return undefined;
-  };
+  const parse = alertReader(log);
+  const readOutage = outageReader(log);
   const read = (id: string): VersionedAlert | undefined => {
     const item = table.get(alertKey(id));
     reads.requests++;
@@ -155,13 +150,8 @@ export function createMemoryAlertStores(options: MemoryAlertStoresOptions = {}):
       const key = outageKey(projectId);
       const item = table.get(key);
       reads.requests++;
-      let current: { outage: ReturnType<typeof validOutage>; version: number } | undefined;
-      if (item) {
-        reads.items++;
-        const parsed = parseOutageItem(item);
-        if (parsed.ok) current = parsed.value;
-        else invalidItem(log, item, parsed.problem);
-      }
+      if (item) reads.items++;
+      const current = readOutage(item);
       const before = current?.outage;
       const after = update(before);
       if (JSON.stringify(after) === JSON.stringify(before)) return { ...(before ? { before, after: before } : {}) };

@@ -5,6 +5,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { awsClientConfig } from '../aws/env.ts';
 import { lazy } from '../lazy.ts';
+import { INDEX } from './keys.ts';
 import type { ReadStats } from './store.ts';
 
 export type Item = Record<string, unknown>;
@@ -61,4 +62,41 @@ export function updateOf(
 export function countRead(reads: ReadStats, answer: { ScannedCount?: number; Items?: unknown[]; Item?: unknown }): void {
   reads.requests++;
   reads.items += answer.ScannedCount ?? answer.Items?.length ?? (answer.Item ? 1 : 0);
+}
+
+/**
+ * What is due in a `due` index partition (`DUE#SUB`, `DUE#ALERT`) at `at` (`dueAt <= at`), earliest first, page after
+ * page, at most `limit`: each item as `read` makes it, those it refuses (invalid, paused) left out and not counted.
+ */
+export async function queryDue<T>(
+  { doc, lib }: Sdk,
+  TableName: string,
+  dueKey: string,
+  at: Date,
+  limit: number,
+  reads: ReadStats,
+  read: (item: Item) => T | undefined,
+): Promise<T[]> {
+  const found: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  while (found.length < limit) {
+    const answer = await doc.send(
+      new lib.QueryCommand({
+        TableName,
+        IndexName: INDEX.due,
+        KeyConditionExpression: 'dueKey = :due AND dueAt <= :now',
+        ExpressionAttributeValues: { ':due': dueKey, ':now': at.toISOString() },
+        Limit: Math.min(limit - found.length, 1000),
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    countRead(reads, answer);
+    for (const item of answer.Items ?? []) {
+      const value = read(item);
+      if (value !== undefined) found.push(value);
+    }
+    start = answer.LastEvaluatedKey;
+    if (!start) break;
+  }
+  return found.slice(0, Math.max(0, limit));
 }

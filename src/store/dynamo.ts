@@ -10,7 +10,7 @@ import { createLog, type Log } from '../log.ts';
 import { auditChange } from './audit.ts';
 import { bindingItem, parseBindingItem, type RuntimeBinding, readBindings } from './binding-item.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { countRead, type Item, isConditionFailure, lazyDocumentClient, updateOf } from './dynamo-common.ts';
+import { countRead, type Item, isConditionFailure, lazyDocumentClient, queryDue, updateOf } from './dynamo-common.ts';
 import {
   bindingKey,
   channelPk,
@@ -243,26 +243,7 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
     },
 
     async dueSubscriptions(at, limit) {
-      const { doc, lib } = await sdk();
-      const found: Item[] = [];
-      let start: Record<string, unknown> | undefined;
-      while (found.length < limit) {
-        const answer = await doc.send(
-          new lib.QueryCommand({
-            TableName,
-            IndexName: INDEX.due,
-            KeyConditionExpression: 'dueKey = :due AND dueAt <= :now',
-            ExpressionAttributeValues: { ':due': DUE.subscription, ':now': at.toISOString() },
-            Limit: Math.min(limit - found.length, 1000),
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        countRead(reads, answer);
-        found.push(...(answer.Items ?? []));
-        start = answer.LastEvaluatedKey;
-        if (!start) break;
-      }
-      return found.flatMap((item) => readSubscription(item) ?? []);
+      return queryDue(await sdk(), TableName, DUE.subscription, at, limit, reads, readSubscription);
     },
 
     async advanceNextRun(id, from, to) {

@@ -6,7 +6,6 @@
  * hours tells the admin channel once, and once when it answers again.
  */
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AlertInput, newAlert, setPaused } from '../../src/alerts/lifecycle.ts';
 import { OUTAGE_REPORT_AFTER_FAILURES } from '../../src/alerts/outage.ts';
@@ -14,10 +13,9 @@ import type { AlertStore } from '../../src/alerts/store.ts';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
 import { createDynamoAlertStores } from '../../src/store/alerts-dynamo.ts';
 import { alertKey } from '../../src/store/keys.ts';
-import { createDynamoOnceGuard } from '../../src/worker/idempotency.ts';
 import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed } from '../support/alerts.ts';
 import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
-import { createIdempotencyTable, useDynamo } from '../support/idempotency-table.ts';
+import { createPowertoolsGuard, useDynamo } from '../support/idempotency-table.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
 import { allows, dynamoRequest, statements } from '../support/serverless-yml.ts';
 import { postsTo } from '../support/slack-messages.ts';
@@ -53,15 +51,7 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
     endpoints: { worker?: string; schedule?: string } = {},
   ): Promise<{ bed: AlertBed; ui: AlertStore; read: (id: string) => Promise<Record<string, unknown> | undefined> }> {
     const table = await createStateTable(moto);
-    const idempotency = `alerts-dynamo-idempotency-${++n}`;
-    await createIdempotencyTable(dynamo, idempotency);
-    const once = createDynamoOnceGuard({ tableName: idempotency, env: moto.env });
-    const deadline = Date.now() + 120_000;
-    once.registerLambdaContext?.({
-      functionName: 'worker',
-      awsRequestId: 'r1',
-      getRemainingTimeInMillis: () => deadline - Date.now(),
-    } as unknown as Context);
+    const once = await createPowertoolsGuard(dynamo, moto, `alerts-dynamo-idempotency-${++n}`);
     const made = await startAlertBed({
       start: startAt,
       once,

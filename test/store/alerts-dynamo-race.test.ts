@@ -3,37 +3,27 @@
  * and a check landing between each other's read and write never overwrite each other, a stale edit is refused, two
  * ticks claim an alert once, and two checks count a ChatDash failure twice, not once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editAlert } from '../../src/alerts/lifecycle.ts';
 import { recordChatDashCheck } from '../../src/alerts/outage.ts';
 import { AlertConflictError } from '../../src/alerts/store.ts';
 import { createDynamoAlertStores } from '../../src/store/alerts-dynamo.ts';
 import { makeAlert, SHOP_ALERT } from '../support/alert-input.ts';
 import { T0 } from '../support/alert-store-contract.ts';
-import { type Interceptor, startInterceptor } from '../support/interceptor.ts';
+import { useStagedStateTable } from '../support/interceptor.ts';
 import { recordingLog } from '../support/log.ts';
-import { motoAvailable, useMoto } from '../support/moto.ts';
-import { createStateTable, type StateTable } from '../support/state-table.ts';
+import { motoAvailable } from '../support/moto.ts';
 
 const UPDATE = 'DynamoDB_20120810.UpdateItem';
 
 describe.skipIf(!motoAvailable)('DynamoDB alert stores under real races (moto behind a staging proxy)', () => {
-  const moto = useMoto();
-  let table: StateTable;
-  let proxy: Interceptor;
-  beforeAll(async () => {
-    table = await createStateTable(moto);
-    proxy = await startInterceptor(moto.endpoint);
-  });
-  afterAll(async () => {
-    table?.close();
-    await proxy?.close();
-  });
+  const staged = useStagedStateTable();
 
   const log = recordingLog().log;
   /** The stores under test, through the proxy; `other` writes straight to moto. */
-  const via = () => createDynamoAlertStores({ tableName: table.name, env: { ...table.env, AWS_ENDPOINT_URL: proxy.endpoint }, log });
-  const other = () => createDynamoAlertStores({ tableName: table.name, env: table.env, log });
+  const via = () =>
+    createDynamoAlertStores({ tableName: staged.table.name, env: { ...staged.table.env, AWS_ENDPOINT_URL: staged.proxy.endpoint }, log });
+  const other = () => createDynamoAlertStores({ tableName: staged.table.name, env: staged.table.env, log });
   let n = 0;
   const fresh = async (now = T0) => {
     const made = makeAlert({}, { id: `al_race${++n}`, now });
@@ -47,7 +37,7 @@ describe.skipIf(!motoAvailable)('DynamoDB alert stores under real races (moto be
       const current = (await other().store.get(id))!;
       await other().store.saveState(id, current.state.version, { ...current.state, status: 'firing', breachStreak: 1 });
     };
-    proxy.before(UPDATE, checkWrites());
+    staged.proxy.before(UPDATE, checkWrites());
     const edited = await via().store.updateDefinition(id, { ...created.definition, name: 'Renamed' }, 'U0BOB');
     expect(edited?.definitionVersion).toBe(2);
     expect(await other().store.get(id)).toMatchObject({ definition: { name: 'Renamed' }, state: { status: 'firing', version: 1 } });
@@ -62,7 +52,7 @@ describe.skipIf(!motoAvailable)('DynamoDB alert stores under real races (moto be
       },
     );
     if (!retuned.ok || !retuned.value.state) throw new Error('expected a fresh state');
-    proxy.before(UPDATE, checkWrites());
+    staged.proxy.before(UPDATE, checkWrites());
     const reset = await via().store.updateDefinition(id, retuned.value.definition, 'U0BOB', { state: retuned.value.state });
     expect(reset?.state).toMatchObject({ status: 'ok', breachStreak: 0, version: 3 });
     expect((await other().store.get(id))?.state).toEqual(reset?.state);
@@ -71,7 +61,7 @@ describe.skipIf(!motoAvailable)('DynamoDB alert stores under real races (moto be
   it('an edit naming its version that meets another edit is refused, and the other edit stays', async () => {
     const created = await fresh();
     const id = created.definition.id;
-    proxy.before(UPDATE, async () => {
+    staged.proxy.before(UPDATE, async () => {
       await other().store.updateDefinition(id, { ...created.definition, name: 'Admin’s' }, 'U0ADMIN');
     });
     await expect(
@@ -86,7 +76,7 @@ describe.skipIf(!motoAvailable)('DynamoDB alert stores under real races (moto be
     const created = await fresh(dayBefore);
     const lease = new Date(dayBefore.getTime() + 15 * 60_000);
     let theirs: string[] = [];
-    proxy.before(UPDATE, async () => {
+    staged.proxy.before(UPDATE, async () => {
       theirs = (await other().store.claimDue(dayBefore, { limit: 10, leaseUntil: lease })).map((a) => a.definition.id);
     });
     const ours = await via().store.claimDue(dayBefore, { limit: 10, leaseUntil: lease });
@@ -98,7 +88,7 @@ describe.skipIf(!motoAvailable)('DynamoDB alert stores under real races (moto be
     const window = (hour: number) => ({ start: `2026-11-17T0${hour}:00:00.000Z`, end: `2026-11-17T0${hour + 1}:00:00.000Z` });
     const failure = (hour: number) => (previous: Parameters<typeof recordChatDashCheck>[0]) =>
       recordChatDashCheck(previous, { ok: false, window: window(hour), now: T0, error: 'timeout' });
-    proxy.before('DynamoDB_20120810.PutItem', async () => {
+    staged.proxy.before('DynamoDB_20120810.PutItem', async () => {
       await other().outages.updateOutage('proj_race', failure(1));
     });
     const { after } = await via().outages.updateOutage('proj_race', failure(2));

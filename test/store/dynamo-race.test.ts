@@ -3,34 +3,23 @@
  * deterministically instead. A proxy in front of moto holds the store's write until another writer's change has
  * landed; the store's conditional write must then fail and say so (a version conflict, a pacer slot re-read).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../src/store/dynamo.ts';
 import { pacerKey } from '../../src/store/keys.ts';
 import { type RuntimeSubscription, StoreError } from '../../src/store/store.ts';
 import { subscriptionItem } from '../../src/store/subscription-item.ts';
-import { type Interceptor, startInterceptor } from '../support/interceptor.ts';
+import { useStagedStateTable } from '../support/interceptor.ts';
 import { recordingLog } from '../support/log.ts';
-import { motoAvailable, useMoto } from '../support/moto.ts';
-import { createStateTable, type StateTable } from '../support/state-table.ts';
+import { motoAvailable } from '../support/moto.ts';
 import { ADMIN, ALICE, settings, T0 } from '../support/store-contract.ts';
 
 describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a staging proxy)', () => {
-  const moto = useMoto();
-  let table: StateTable;
-  let proxy: Interceptor;
-  beforeAll(async () => {
-    table = await createStateTable(moto);
-    proxy = await startInterceptor(moto.endpoint);
-  });
-  afterAll(async () => {
-    table?.close();
-    await proxy?.close();
-  });
+  const staged = useStagedStateTable();
 
   const storeVia = () =>
     createDynamoStore({
-      tableName: table.name,
-      env: { ...table.env, AWS_ENDPOINT_URL: proxy.endpoint },
+      tableName: staged.table.name,
+      env: { ...staged.table.env, AWS_ENDPOINT_URL: staged.proxy.endpoint },
       log: recordingLog().log,
       now: () => T0,
     });
@@ -39,9 +28,9 @@ describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a 
     const store = storeVia();
     const created = await store.createSubscription(settings(), ALICE);
     // Between Alice's read and her write, an admin's edit lands (version 2).
-    proxy.before('DynamoDB_20120810.UpdateItem', async () => {
+    staged.proxy.before('DynamoDB_20120810.UpdateItem', async () => {
       const admins: RuntimeSubscription = { ...created, period: 'this month', version: 2, updatedBy: 'U0ADMIN' };
-      await table.putRaw(subscriptionItem(admins));
+      await staged.table.putRaw(subscriptionItem(admins));
     });
     const error = await store.updateSubscription(created.id, { period: 'last month' }, ALICE, 1).then(
       () => undefined,
@@ -55,14 +44,17 @@ describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a 
   it('a delete whose version changed meanwhile is refused; one of a subscription deleted meanwhile is not_found', async () => {
     const store = storeVia();
     const created = await store.createSubscription(settings(), ALICE);
-    proxy.before('DynamoDB_20120810.DeleteItem', async () => {
-      await table.putRaw(subscriptionItem({ ...created, version: 2 }));
+    staged.proxy.before('DynamoDB_20120810.DeleteItem', async () => {
+      await staged.table.putRaw(subscriptionItem({ ...created, version: 2 }));
     });
     await expect(store.deleteSubscription(created.id, ADMIN)).rejects.toMatchObject({ code: 'version_conflict' });
 
     const other = await store.createSubscription(settings(), ALICE);
-    proxy.before('DynamoDB_20120810.UpdateItem', async () => {
-      await createDynamoStore({ tableName: table.name, env: table.env, log: recordingLog().log }).deleteSubscription(other.id, ADMIN);
+    staged.proxy.before('DynamoDB_20120810.UpdateItem', async () => {
+      await createDynamoStore({ tableName: staged.table.name, env: staged.table.env, log: recordingLog().log }).deleteSubscription(
+        other.id,
+        ADMIN,
+      );
     });
     await expect(store.pauseSubscription(other.id, 'user', ALICE)).rejects.toMatchObject({ code: 'not_found' });
   });
@@ -72,8 +64,8 @@ describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a 
     const t = T0.getTime();
     await store.reserveSlot('C0RACE', { nowMs: t, intervalMs: 1000, maxWaitMs: 5000 });
     // Another worker reserves t+1000 after our read of the pacer, before our write.
-    proxy.before('DynamoDB_20120810.PutItem', async () => {
-      await table.putRaw({ ...pacerKey('C0RACE'), entity: 'pacer', nextFreeAt: t + 2000, expiresAt: 0 });
+    staged.proxy.before('DynamoDB_20120810.PutItem', async () => {
+      await staged.table.putRaw({ ...pacerKey('C0RACE'), entity: 'pacer', nextFreeAt: t + 2000, expiresAt: 0 });
     });
     expect(await store.reserveSlot('C0RACE', { nowMs: t, intervalMs: 1000, maxWaitMs: 5000 })).toEqual({ ok: true, at: t + 2000 });
   });

@@ -5,6 +5,9 @@
  */
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { useMoto } from './moto.ts';
+import { createStateTable, type StateTable } from './state-table.ts';
 
 export interface Interceptor {
   endpoint: string;
@@ -39,5 +42,30 @@ export async function startInterceptor(upstream: string): Promise<Interceptor> {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     before: (t, hook) => hooks.set(t, hook),
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** For a suite (inside `describe.skipIf(!motoAvailable)`): moto, a state table on it, and a staging proxy in front. */
+export function useStagedStateTable(): { readonly table: StateTable; readonly proxy: Interceptor } {
+  const moto = useMoto();
+  let table: StateTable | undefined;
+  let proxy: Interceptor | undefined;
+  beforeAll(async () => {
+    table = await createStateTable(moto);
+    proxy = await startInterceptor(moto.endpoint);
+  });
+  afterAll(async () => {
+    table?.close();
+    await proxy?.close();
+  });
+  return {
+    get table() {
+      if (!table) throw new Error('the staged state table is made in beforeAll');
+      return table;
+    },
+    get proxy() {
+      if (!proxy) throw new Error('the staging proxy is started in beforeAll');
+      return proxy;
+    },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The DynamoDB half of the bench's AWS stand-in: answers `Query` (DynamoDB JSON protocol, `X-Amz-Target:
  * DynamoDB_20120810.Query`) from a fixed set of items, by partition key value (`:pk`, the HTTP function's bindings
- * read) or index partition (`:due`, the tick's due Query). Enough for cold starts to make the state store's first
+ * read) or index partition (`:due`, the tick's due Queries of subscriptions and alerts). Enough for cold starts to make the state store's first
  * request, signed (aws4) or through the SDK, and get a real answer.
  */
 export interface DynamoRequest {

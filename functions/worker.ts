@@ -1,5 +1,5 @@
 /**
- * Lambda: the jobs queue (SQS) — stats answers, drill-downs and digests.
+ * Lambda: the jobs queue (SQS) — stats answers, drill-downs, digests and alert checks.
  * The secret read starts first: its request to Secrets Manager is in flight while the worker's code loads.
  */
 import { config } from '../src/config/source.ts';

@@ -27,7 +27,7 @@ export function alertCheckJobs(due: readonly StoredAlert[], now: Date, options: 
     if (!group) {
       group = {
         head: {
-          kind: 'alert-check',
+          kind: 'alert_check',
           project: a.project,
           frequency: a.frequency,
           timeZone: a.timeZone,
@@ -46,7 +46,7 @@ export function alertCheckJobs(due: readonly StoredAlert[], now: Date, options: 
     for (let i = 0; i < sorted.length; i += perJob) {
       const alertIds = sorted.slice(i, i + perJob);
       const digest = createHash('sha256').update(alertIds.join(',')).digest('hex').slice(0, 16);
-      jobs.push({ ...head, idempotencyKey: `alert-check:${head.project}:${head.window.start}/${head.window.end}:${digest}`, alertIds });
+      jobs.push({ ...head, idempotencyKey: `alert_check:${head.project}:${head.window.start}/${head.window.end}:${digest}`, alertIds });
     }
   }
   return jobs.sort(

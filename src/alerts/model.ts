@@ -255,4 +255,9 @@ export type AlertState = z.infer<typeof AlertState>;
 export interface StoredAlert {
   definition: AlertDefinition;
   state: AlertState;
+  /**
+   * The definition's version, set by the stores (1 when created, bumped by every definition change): an edit may
+   * name the one it started from (`expectedVersion`), so a stale edit is refused instead of overwriting another.
+   */
+  definitionVersion?: number;
 }

@@ -6,19 +6,21 @@
  *  - the first check of an hour (nothing kept yet: the hour plus the same hour of the 4 weeks before, per project),
  *  - the same hour a week later (the past weeks come from the window store: one request per project),
  *  - the same again while ChatDash answers some requests with 429 and `Retry-After`.
+ * The alert stores are in memory, or on the DynamoDB state table (`dynamo`: moto's, for the bench), where each round
+ * also reports what it read from DynamoDB (read requests and items, counted by the stores).
  */
 
 import { newAlert } from '../alerts/lifecycle.ts';
-import { createMemoryAlertStore, createMemoryWindowStore } from '../alerts/memory-store.ts';
 import type { AlertCondition, AlertMetric } from '../alerts/model.ts';
-import { queueDueAlertChecks } from '../alerts/tick.ts';
 import type { Config, ProjectConfig } from '../config/schema.ts';
 import { createLocalQueue, sqsRecord } from '../jobs/local-queue.ts';
 import type { Log } from '../log.ts';
 import { DEMO_PROJECTS, findDemoProject, type Sandbox, startSandbox } from '../sandbox/index.ts';
+import { createScheduleHandler } from '../schedule/handler.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import type { SlackDouble } from '../slack-double/server.ts';
-import type { AlertWorkerDeps } from '../worker/alert-check.ts';
+import { createDynamoAlertStores } from '../store/alerts-dynamo.ts';
+import { createMemoryAlertStores } from '../store/alerts-memory.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
 import { createMemoryOnceGuard } from '../worker/idempotency.ts';
@@ -41,6 +43,8 @@ export interface AlertBenchOptions {
   concurrency?: number;
   /** 429 answers (Retry-After 1 s) in the last round (default 20). */
   rateLimited?: number;
+  /** The alert stores on this DynamoDB state table (default: in memory). */
+  dynamo?: { tableName: string; env: NodeJS.ProcessEnv };
 }
 
 export interface AlertRound {
@@ -54,9 +58,13 @@ export interface AlertRound {
   /** Messages that failed once and were delivered again; messages that failed twice. */
   redelivered: number;
   failed: number;
+  /** Read requests and items read from the alert stores in the round (the tick's claims included). */
+  storeReads: { requests: number; items: number };
 }
 
 export interface AlertBenchResult {
+  /** Where the alert stores were: `in memory` or `DynamoDB (moto)`. */
+  store: string;
   alerts: number;
   projects: number;
   containers: number;
@@ -94,16 +102,20 @@ export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBe
     const config: Config = { ...options.config, projects: [...options.config.projects, ...projects] };
     const env = { CHATDASH_API_URL: sandbox.url, SLACK_API_URL: options.slack.apiUrl };
     const once = createMemoryOnceGuard();
-    const store = createMemoryAlertStore();
-    const alerts: AlertWorkerDeps = { store, windows: createMemoryWindowStore(), once };
     const clock = { now: new Date(ALERT_BENCH_TICK) };
     const lines: Array<{ event: string; ms?: number; kind?: string; alerts?: number; checked?: number }> = [];
     const log: Log = (level, event, fields = {}) => {
       if (event === 'job.done' || event === 'alert_check.done') lines.push({ event, ...(fields as object) });
       if (level === 'error') options.log(level, event, fields);
     };
-    const deps = { ...(await buildDeps(config, env, options.secrets, log)), alerts, now: () => clock.now };
+    const stores = options.dynamo
+      ? createDynamoAlertStores({ tableName: options.dynamo.tableName, env: options.dynamo.env, log, now: () => clock.now })
+      : createMemoryAlertStores({ log, now: () => clock.now });
+    const { store } = stores;
+    const deps = { ...(await buildDeps(config, env, options.secrets, log, { alerts: stores, once })), now: () => clock.now };
     const worker = createWorkerHandler({ config, env, deps, once, log, concurrency });
+    const queue = createLocalQueue();
+    const tick = createScheduleHandler({ config: { ...config, subscriptions: [] }, env: {}, queue, alerts: store, log });
 
     for (let i = 0; i < alertCount; i += 1) {
       const project = projects[i % projects.length] as ProjectConfig;
@@ -126,11 +138,11 @@ export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBe
 
     const round = async (name: string, at: Date): Promise<AlertRound> => {
       clock.now = at;
-      const queue = createLocalQueue();
       const requestsBefore = sandbox.requests.length;
+      const readsBefore = { ...stores.reads };
       lines.length = 0;
       const started = performance.now();
-      const { jobs } = await queueDueAlertChecks({ store, queue, now: at, log });
+      const jobs = (await tick({ time: at.toISOString() })).alertChecks?.jobs ?? 0;
       const records = queue.drain().Records;
       const batches: (typeof records)[] = [];
       for (let i = 0; i < records.length; i += batchSize) batches.push(records.slice(i, i + batchSize));
@@ -151,17 +163,19 @@ export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBe
         slowestJobMs: Math.max(0, ...lines.filter((l) => l.event === 'job.done').map((l) => l.ms ?? 0)),
         redelivered: retry.length,
         failed: again.batchItemFailures.length,
+        storeReads: { requests: stores.reads.requests - readsBefore.requests, items: stores.reads.items - readsBefore.items },
       };
     };
 
-    const tick = new Date(ALERT_BENCH_TICK);
-    const rounds = [await round('first check of an hour (no history kept yet)', tick)];
-    rounds.push(await round('the same hour a week later (history from the store)', new Date(tick.getTime() + 7 * 24 * HOUR)));
+    const first = new Date(ALERT_BENCH_TICK);
+    const rounds = [await round('first check of an hour (no history kept yet)', first)];
+    rounds.push(await round('the same hour a week later (history from the store)', new Date(first.getTime() + 7 * 24 * HOUR)));
     const limited = options.rateLimited ?? 20;
     sandbox.setFault({ type: 'rate_limit', retryAfterSeconds: 1, times: limited });
-    rounds.push(await round(`…two weeks later, ${limited} answers are 429 (Retry-After 1 s)`, new Date(tick.getTime() + 14 * 24 * HOUR)));
+    rounds.push(await round(`…two weeks later, ${limited} answers are 429 (Retry-After 1 s)`, new Date(first.getTime() + 14 * 24 * HOUR)));
     sandbox.setFault(undefined);
-    return { alerts: alertCount, projects: projectCount, containers, batchSize, concurrency, rounds };
+    const where = options.dynamo ? 'DynamoDB (moto)' : 'in memory';
+    return { store: where, alerts: alertCount, projects: projectCount, containers, batchSize, concurrency, rounds };
   } finally {
     await sandbox.close();
   }

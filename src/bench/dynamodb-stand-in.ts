@@ -1,9 +1,10 @@
 /**
  * The DynamoDB half of the bench's AWS stand-in: answers `Query` (DynamoDB JSON protocol, `X-Amz-Target:
  * DynamoDB_20120810.Query`) from a fixed set of items, by partition key value (`:pk`, the HTTP function's bindings
- * read) or index partition (`:due`, the tick's due Query), and accepts single-item writes and reads (`PutItem`,
- * `UpdateItem`, `DeleteItem`: done; `GetItem`: no item), as the subscription UI's store makes them. Enough for cold
- * starts to make the state store's first requests, signed (aws4) or through the SDK, and get real answers.
+ * read) or index partition (`:due`, the tick's due Queries of subscriptions and alerts), and accepts single-item
+ * writes and reads (`PutItem`, `UpdateItem`, `DeleteItem`: done; `GetItem`: no item), as the subscription UI's store
+ * makes them. Enough for cold starts to make the state store's first requests, signed (aws4) or through the SDK, and
+ * get real answers.
  */
 export interface DynamoRequest {
   target: string;

@@ -4,8 +4,8 @@
  * the AWS SDK instead of a signed request), each function also with its secret read from Secrets Manager as in AWS
  * (moto_server), chart render times (cold and warm per chart), end-to-end digest time, fan-out throughput for 1,000
  * subscriptions against Slack's floor, the tick's cost with 10,000 runtime subscriptions stored, the agency
- * overview's time and ChatDash requests for 50 projects, and the ChatDash requests and time of an alert check round
- * for 500 alerts. Loopback only: the ChatDash sandbox, the Slack double, an SQS and DynamoDB stand-in run in this
+ * overview's time and ChatDash requests for 50 projects, and the ChatDash requests, time and DynamoDB reads of an
+ * alert check round for 500 alerts. Loopback only: the ChatDash sandbox, the Slack double, an SQS and DynamoDB stand-in run in this
  * process, moto_server beside it.
  *
  *   npm run bench [-- --runs 7] [--quick] [--json results.json]
@@ -13,7 +13,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isMotoInstalled } from '../aws/moto.ts';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { isMotoInstalled, startMoto } from '../aws/moto.ts';
 import { runAlertBench } from '../bench/alert-checks.ts';
 import { buildBaselines } from '../bench/baselines.ts';
 import { measureChartRenders } from '../bench/chart-render.ts';
@@ -37,6 +38,7 @@ import {
 import { SDK_BINDINGS_MODULE } from '../bench/sdk-bindings-reader.ts';
 import { startSecretsManager } from '../bench/secrets-manager.ts';
 import { startSqsStandIn } from '../bench/sqs-stand-in.ts';
+import { createStateTableIn } from '../bench/state-table.ts';
 import { measureTickCostInMemory, measureTickCostOnMoto, type TickCostResult } from '../bench/tick-cost.ts';
 import { bundleFunctions, ROOT } from '../build/bundle.ts';
 import { createChatDashClient } from '../chatdash/client.ts';
@@ -83,7 +85,8 @@ Then chart render times (cold and warm per chart, fresh processes), the end-to-e
 without charts), one tick with --stored runtime subscriptions of which 10 are due (in memory, and on moto's
 DynamoDB where moto_server is installed), the agency overview's time and ChatDash requests for
 --overview-projects projects (on loopback, and with 250 ms added to each ChatDash request), then alert check rounds
-for --alerts hourly alerts over --alert-projects projects (ChatDash requests and time per round).
+for --alerts hourly alerts over --alert-projects projects (ChatDash requests and time per round), with the alert
+stores in memory, then on moto's DynamoDB (with the reads of each round; skipped, with a notice, without moto_server).
 --runs     samples per bundle and digest runs (default 7; 3 with --quick)
 --json     also write every sample and result to FILE
 Exits 1 if a target is missed.`);
@@ -247,7 +250,24 @@ try {
 
   progress(`Alert check rounds: ${alertCount} alerts on ${alertProjects} projects…`);
   slack.reset();
-  const alertChecks = await runAlertBench({ alerts: alertCount, projects: alertProjects, config: demoConfig, slack, secrets, log: quiet });
+  const alertBench = { alerts: alertCount, projects: alertProjects, config: demoConfig, slack, secrets, log: quiet };
+  const alertChecks = await runAlertBench(alertBench);
+  let alertChecksOnDynamo: Awaited<ReturnType<typeof runAlertBench>> | undefined;
+  if (isMotoInstalled()) {
+    progress('  …again with the alert stores on DynamoDB (moto), counting what each round reads…');
+    const moto = await startMoto();
+    const client = new DynamoDBClient(moto.clientConfig);
+    try {
+      await createStateTableIn(client, 'chatdash-bench-alerts');
+      slack.reset();
+      alertChecksOnDynamo = await runAlertBench({ ...alertBench, dynamo: { tableName: 'chatdash-bench-alerts', env: { ...moto.env } } });
+    } finally {
+      client.destroy();
+      await moto.stop();
+    }
+  } else {
+    progress('  !!! moto_server is not installed: DynamoDB reads per alert round are NOT measured (pip install "moto[server]") !!!');
+  }
 
   const results: BenchResults = {
     runs,
@@ -263,9 +283,14 @@ try {
     ...(secretsRoundTripMs !== undefined ? { secretsRoundTripMs } : {}),
     overview,
     alertChecks,
+    ...(alertChecksOnDynamo ? { alertChecksOnDynamo } : {}),
     totalSeconds: (performance.now() - benchStarted) / 1000,
   };
-  results.checks.push(...overview.map(overviewCheck), ...alertCheckChecks(alertChecks));
+  results.checks.push(
+    ...overview.map(overviewCheck),
+    ...alertCheckChecks(alertChecks),
+    ...(alertChecksOnDynamo ? alertCheckChecks(alertChecksOnDynamo) : []),
+  );
   console.log(formatReport(results));
   if (values.json) {
     const file = resolve(values.json);

@@ -1,16 +1,14 @@
 /**
  * The alerts part of `npm run demo`: two alerts on the web-shop bot, an incident played through the sandbox's
- * control API, and a simulated day of hourly checks through the real tick and the real worker against the Slack
- * double: the alert fires once, stays quiet, says "back to normal" in its thread, and answers
+ * control API, and a simulated day of hourly checks through the real tick (the schedule handler) and the real worker
+ * against the Slack double: the alert fires once, stays quiet, says "back to normal" in its thread, and answers
  * `@ChatDash misunderstood` there. Only the clock is simulated, for the worker and the sandbox alike.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { newAlert } from '../alerts/lifecycle.ts';
-import { createMemoryAlertStore, createMemoryWindowStore } from '../alerts/memory-store.ts';
 import type { AlertDefinition } from '../alerts/model.ts';
 import { describeAlert } from '../alerts/render.ts';
-import { queueDueAlertChecks } from '../alerts/tick.ts';
 import type { Config } from '../config/schema.ts';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { createFormatter } from '../digest/format.ts';
@@ -19,11 +17,12 @@ import { renderForTerminal } from '../digest/terminal.ts';
 import { createLocalQueue } from '../jobs/local-queue.ts';
 import { createLog } from '../log.ts';
 import type { Sandbox } from '../sandbox/index.ts';
+import { createScheduleHandler } from '../schedule/handler.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import type { HttpHandler } from '../slack/http-handler.ts';
 import { eventsApiEvent } from '../slack-double/requests.ts';
 import type { SlackDouble } from '../slack-double/server.ts';
-import type { AlertWorkerDeps } from '../worker/alert-check.ts';
+import { createMemoryAlertStores } from '../store/alerts-memory.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
 import { createMemoryOnceGuard } from '../worker/idempotency.ts';
@@ -64,10 +63,12 @@ export async function runAlertDemo(o: AlertDemoOptions): Promise<void> {
   const morning = demoMorning(new Date());
   const clock = { now: morning };
   const once = createMemoryOnceGuard();
-  const alerts: AlertWorkerDeps = { store: createMemoryAlertStore({ log }), windows: createMemoryWindowStore(), once };
-  const deps = { ...(await buildDeps(o.config, o.env, o.secrets, log)), alerts, now: () => clock.now };
+  const alerts = createMemoryAlertStores({ log, now: () => clock.now });
+  const deps = { ...(await buildDeps(o.config, o.env, o.secrets, log, { alerts, once })), now: () => clock.now };
   const worker = createWorkerHandler({ config: o.config, env: o.env, deps, once, log });
   const queue = createLocalQueue();
+  // The real tick, with the alert store (the demo's YAML digests are not this part's business).
+  const schedule = createScheduleHandler({ config: { ...o.config, subscriptions: [] }, env: {}, queue, alerts: alerts.store, log });
   const tz = 'Europe/Paris';
   const fmt = createFormatter({ locale: 'en-GB' });
   const clockText = (at: Date | string) =>
@@ -110,7 +111,7 @@ export async function runAlertDemo(o: AlertDemoOptions): Promise<void> {
     clock.now = new Date(t);
     const seen = lines.length;
     const postsBefore = o.slack.callsTo('chat.postMessage').length;
-    await queueDueAlertChecks({ store: alerts.store, queue, now: clock.now, log });
+    await schedule({ time: clock.now.toISOString() });
     const event = queue.drain();
     if (event.Records.length === 0) continue;
     const result = await worker(event);

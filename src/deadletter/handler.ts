@@ -120,7 +120,7 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
         .catch((error: unknown) => deps.log('error', 'deadletter.record_failed', errorFields(error)));
       return;
     }
-    case 'alert-check':
+    case 'alert_check':
       // Notices still queued in the alerts' state are posted by their next check.
       await alertAdmins(
         deps,

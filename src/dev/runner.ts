@@ -6,11 +6,12 @@
  * - SQS → an in-process queue handing jobs to the real worker handler as SQS events, with SQS-like retries and
  *   the real dead-letter handler after the last try (`./dev-queue.ts`);
  * - EventBridge → an every-minute timer calling the real schedule handler (`./ticker.ts`);
- * - DynamoDB → in-memory stores (`createDevStores`): the state store (subscriptions, channel bindings) is kept in
- *   `STATE_FILE` when it is set, so what you make from Slack survives a restart;
+ * - DynamoDB → in-memory stores (`createDevStores`): the state store (subscriptions, channel bindings) and the alert
+ *   stores share one table, kept in `STATE_FILE` when it is set, so what you make from Slack survives a restart;
  * - ChatDash → the real API with `CHATDASH_API_KEY`, else the bundled sandbox on 127.0.0.1.
  */
 import { resolve } from 'node:path';
+import type { AlertStores } from '../alerts/store.ts';
 import { DEFAULT_CHATDASH_API_URL } from '../chatdash/client.ts';
 import { DEMO_CONFIG_PATH } from '../config/demo.ts';
 import { loadConfigFile } from '../config/load.ts';
@@ -19,8 +20,10 @@ import type { Config } from '../config/schema.ts';
 import { createDeadLetterHandler } from '../deadletter/handler.ts';
 import { errorFields, type Log } from '../log.ts';
 import { DEMO_PROJECTS, SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts';
-import { createScheduleHandler } from '../schedule/handler.ts';
+import { createScheduleHandler, type TickResult } from '../schedule/handler.ts';
+import { createMemoryAlertStores } from '../store/alerts-memory.ts';
 import { createMemoryStore } from '../store/memory.ts';
+import { createMemoryTable } from '../store/memory-table.ts';
 import type { StateStore } from '../store/store.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
@@ -72,26 +75,33 @@ export interface DevBot {
   queue: DevQueue;
   /** The runtime state store the listeners, the worker and the schedule share. */
   state: StateStore;
-  /** Runs the schedule handler for `at` (default now), as the every-minute tick does. */
-  tick(at?: Date): Promise<{ due: number }>;
+  /** The alert stores the worker and the schedule share (on the state store's table). */
+  alerts: AlertStores;
+  /** Runs the schedule handler for `at` (default now), as the every-minute tick does: digests and alert checks. */
+  tick(at?: Date): Promise<TickResult>;
   stop(): Promise<void>;
 }
 
 /**
- * Everything stateful, for the session: the worker's idempotency guard, and the runtime state store (subscriptions,
- * channel bindings, delivery bookkeeping) in memory, saved to `STATE_FILE` when that is set. The same state store is
- * handed to the listeners (their access checks read its bindings), the worker and the schedule.
+ * Everything stateful, for the session: the worker's idempotency guard, the runtime state store (subscriptions,
+ * channel bindings, delivery bookkeeping) and the alert stores (alerts, checked windows, ChatDash outages), in memory
+ * on one table, saved to `STATE_FILE` when that is set (window snapshots excepted). The same stores are handed to the
+ * listeners (their access checks read the bindings), the worker and the schedule (which ticks alerts too).
  */
 export interface DevStores {
   once: OnceGuard;
   state: StateStore;
+  alerts: AlertStores;
 }
 
 export function createDevStores(options: { env?: NodeJS.ProcessEnv; log?: Log } = {}): DevStores {
   const file = options.env?.STATE_FILE;
+  const table = createMemoryTable(file ? { file } : {});
+  const log = options.log ? { log: options.log } : {};
   return {
     once: createMemoryOnceGuard(),
-    state: createMemoryStore({ ...(options.log ? { log: options.log } : {}), ...(file ? { file } : {}) }),
+    state: createMemoryStore({ ...log, table }),
+    alerts: createMemoryAlertStores({ ...log, table }),
   };
 }
 
@@ -136,12 +146,12 @@ export async function startDevBot(options: DevOptions = {}): Promise<DevBot> {
       slackBotToken: botToken,
       chatdashApiKey: apiKey || SANDBOX_API_KEY,
     });
-    const deps = await buildDeps(config, workerEnv, secrets, log, { store: stores.state });
+    const deps = await buildDeps(config, workerEnv, secrets, log, { store: stores.state, alerts: stores.alerts, once: stores.once });
     const worker = createWorkerHandler({ config, env: workerEnv, deps, once: stores.once, log });
     const deadLetter = createDeadLetterHandler({ config, env: workerEnv, deps, log });
     const queue = createDevQueue({ worker, deadLetter, log, ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}) });
     teardown.unshift(() => queue.stop());
-    const schedule = createScheduleHandler({ config, env: workerEnv, queue, store: stores.state, log });
+    const schedule = createScheduleHandler({ config, env: workerEnv, queue, store: stores.state, alerts: stores.alerts.store, log });
 
     const socket = createSocketApp({
       config,
@@ -194,6 +204,7 @@ export async function startDevBot(options: DevOptions = {}): Promise<DevBot> {
       notes: startupNotes(config, { isDemoConfig, usingSandbox: sandbox !== undefined }),
       queue,
       state: stores.state,
+      alerts: stores.alerts,
       tick: (at = new Date()) => schedule({ time: at.toISOString() }),
       stop() {
         stopping ??= (async () => {

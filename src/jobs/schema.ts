@@ -122,7 +122,7 @@ export type OverviewJob = z.infer<typeof OverviewJob>;
  * queued by the tick (see `src/alerts/jobs.ts`), one job per (project, window).
  */
 export const AlertCheckJob = z.object({
-  kind: z.literal('alert-check'),
+  kind: z.literal('alert_check'),
   /** (project, window, alert ids): a duplicate tick or an SQS redelivery of the same check runs once. */
   idempotencyKey: z.string().check(z.maxLength(300)),
   /** Project key from the configuration. */

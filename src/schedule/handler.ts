@@ -9,18 +9,23 @@
  *   run advances (a conditional write on the value read: two overlapping ticks can't both advance it). Nothing is
  *   lost to a late tick: a next run stays due until a tick has queued it. Occurrences missed during a long outage:
  *   the latest one is delivered, older ones are skipped and logged (`next-run.ts`).
+ * - Alerts (in the state store too): the due ones are claimed and queued as one check job per (project, window)
+ *   (`alert-checks.ts`), before the digests, so a digest problem never delays a check.
  * Overlaps (a tick retried, a job queued twice) are harmless: the digest's idempotency key (subscription, period)
- * makes the worker post it once.
+ * makes the worker post it once, and an alert applies each window once.
  */
 import type { ScheduledEvent } from 'aws-lambda';
+import type { AlertStore } from '../alerts/store.ts';
 import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import type { DigestJob } from '../jobs/schema.ts';
+import type { DigestJob, Job } from '../jobs/schema.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
+import { alertStoresFromEnv } from '../store/alerts-from-env.ts';
 import { stateStoreFromEnv } from '../store/from-env.ts';
 import type { SubscriptionStore } from '../store/store.ts';
 import { mapLimit } from '../worker/map-limit.ts';
+import { type AlertTickResult, DEFAULT_ALERTS_PER_TICK, queueDueAlertChecks } from './alert-checks.ts';
 import { dueSubscriptions } from './due.ts';
 import { dueOccurrence } from './next-run.ts';
 import { spreadByChannel } from './spread.ts';
@@ -41,6 +46,10 @@ export interface ScheduleOptions {
   queue?: JobQueue;
   /** Runtime subscriptions. Default: the state store of `STATE_TABLE` or `STATE_FILE`; neither: YAML ones only. */
   store?: SubscriptionStore;
+  /** Alerts whose checks fall due. Default: the alert store of `STATE_TABLE` or `STATE_FILE`; neither: no alerts. */
+  alerts?: AlertStore;
+  /** Alerts claimed per tick at most (default 2,000; the rest stay due for the next tick). */
+  maxAlertsPerTick?: number;
   /** Structured log. Default: JSON lines on stdout (`createLog()`). */
   log?: Log;
   /** Runtime subscriptions queued per tick at most (default 1000). */
@@ -52,6 +61,8 @@ export interface TickResult {
   due: number;
   /** Of which runtime subscriptions. */
   runtime: number;
+  /** Alert checks (when the tick has an alert store). */
+  alertChecks?: AlertTickResult;
 }
 
 export type ScheduleHandler = (event: Pick<ScheduledEvent, 'time'>) => Promise<TickResult>;
@@ -67,18 +78,41 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
   const env = options.env ?? process.env;
   const log = options.log ?? createLog();
   const store = options.store ?? (env.STATE_TABLE || env.STATE_FILE ? stateStoreFromEnv(env, log) : undefined);
+  const alerts = options.alerts ?? (env.STATE_TABLE || env.STATE_FILE ? alertStoresFromEnv(env, log).store : undefined);
   const maxDue = options.maxDuePerTick ?? DEFAULT_MAX_DUE_PER_TICK;
   let queue = options.queue;
+  // Made on the first tick with something to queue.
+  const jobsQueue = (): JobQueue => (queue ??= sqsJobQueueFromEnv(env));
+  const lazyQueue: JobQueue = {
+    send: (job, sendOptions) => jobsQueue().send(job, sendOptions),
+    sendAll: (jobs, sendOptions) => sendBatch(jobsQueue(), jobs, sendOptions?.delaySeconds ?? []),
+  };
   return async (event) => {
     const tick = new Date(event.time);
+    if (Number.isNaN(tick.getTime())) throw new RangeError('the scheduled event has no valid time');
+    let alertChecks: AlertTickResult | undefined;
+    let alertsFailed = false;
+    if (alerts) {
+      try {
+        alertChecks = await queueDueAlertChecks({
+          store: alerts,
+          queue: lazyQueue,
+          now: tick,
+          log,
+          limit: options.maxAlertsPerTick ?? DEFAULT_ALERTS_PER_TICK,
+        });
+      } catch (error) {
+        alertsFailed = true;
+        log('error', 'schedule.alerts_failed', errorFields(error));
+      }
+    }
     const planned = [...dueConfigDigests(options.config, tick), ...(store ? await dueRuntimeDigests(store, tick, maxDue, log) : [])];
     const delays = spreadByChannel(planned, (p) => p.channel);
     // Those sent without delay go first.
     const order = planned.map((p, i) => ({ p, delay: delays[i] ?? 0 })).sort((a, b) => a.delay - b.delay);
     let failed = 0;
     if (order.length > 0) {
-      queue ??= sqsJobQueueFromEnv(env);
-      const q = queue;
+      const q = jobsQueue();
       for (let i = 0; i < order.length; i += SEND_BATCH) {
         const batch = order.slice(i, i + SEND_BATCH);
         try {
@@ -114,11 +148,12 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
     });
     // A send that failed fails the invocation, so EventBridge retries it (what was queued is deduplicated).
     if (failed > 0) throw new Error(`${failed} of ${planned.length} digest jobs could not be queued`);
-    return { due: planned.length - failed, runtime };
+    if (alertsFailed || (alertChecks?.failed ?? 0) > 0) throw new Error('alert checks could not all be queued (they are due again)');
+    return { due: planned.length - failed, runtime, ...(alertChecks ? { alertChecks } : {}) };
   };
 }
 
-async function sendBatch(queue: JobQueue, jobs: DigestJob[], delaySeconds: number[]): Promise<void> {
+async function sendBatch(queue: JobQueue, jobs: readonly Job[], delaySeconds: readonly number[]): Promise<void> {
   if (queue.sendAll) return queue.sendAll(jobs, { delaySeconds });
   await Promise.all(jobs.map((job, i) => queue.send(job, { delaySeconds: delaySeconds[i] ?? 0 })));
 }

@@ -15,7 +15,10 @@ export type AuditAction =
   | 'subscription.advance'
   | 'subscription.delivery'
   | 'binding.create'
-  | 'binding.delete';
+  | 'binding.delete'
+  | 'alert.create'
+  | 'alert.update'
+  | 'alert.delete';
 
 type Fields = Record<string, unknown> | undefined;
 
@@ -33,6 +36,21 @@ export function changedFields(before: Fields, after: Fields): { before: Fields; 
   return { before: b, after: a };
 }
 
-export function auditChange(log: Log, actor: Actor, action: AuditAction, id: string, before: Fields, after: Fields): void {
-  log('info', 'store.change', { actor: actorLabel(actor), action, id, ...changedFields(before, after) });
+/** One `store.change` line. The actor: the store's `Actor`, or its label as the alert stores take it (`U…`, `system:…`). */
+export function auditChange(
+  log: Log,
+  actor: Actor | string,
+  action: AuditAction,
+  id: string,
+  before: Fields,
+  after: Fields,
+  extra: Record<string, unknown> = {},
+): void {
+  log('info', 'store.change', {
+    actor: typeof actor === 'string' ? actor : actorLabel(actor),
+    action,
+    id,
+    ...changedFields(before, after),
+    ...extra,
+  });
 }

@@ -6,18 +6,17 @@
  * tick advances a next run only from the value it read (and never on a paused item); a Send-now claim and a
  * pacer slot are taken only if free. A failed condition is re-read once to tell `not_found` from `version_conflict`.
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { awsClientConfig } from '../aws/env.ts';
-import { lazy } from '../lazy.ts';
 import { createLog, type Log } from '../log.ts';
 import { auditChange } from './audit.ts';
 import { bindingItem, parseBindingItem, type RuntimeBinding, readBindings } from './binding-item.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { countRead, type Item, isConditionFailure, lazyDocumentClient, queryDue, updateOf } from './dynamo-common.ts';
 import {
   bindingKey,
   channelPk,
   DUE,
   INDEX,
+  ITEM_PREFIX,
   type ItemKey,
   KIND,
   pacerKey,
@@ -69,38 +68,8 @@ export interface DynamoStoreOptions {
   now?: () => Date;
 }
 
-type Item = Record<string, unknown>;
-type Lib = typeof import('@aws-sdk/lib-dynamodb');
-
 /** Tries of the pacer's read-then-conditional-write before it gives up and says "retry in a moment". */
 const PACER_TRIES = 5;
-
-const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
-
-/** SET the defined fields, REMOVE the undefined ones. */
-function updateOf(fields: Record<string, unknown>, condition: string, conditionValues: Record<string, unknown>, conditionNames = {}) {
-  const names: Record<string, string> = { ...conditionNames };
-  const values: Record<string, unknown> = { ...conditionValues };
-  const sets: string[] = [];
-  const removes: string[] = [];
-  Object.entries(fields).forEach(([field, value], i) => {
-    names[`#f${i}`] = field;
-    if (value === undefined) removes.push(`#f${i}`);
-    else {
-      values[`:f${i}`] = value;
-      sets.push(`#f${i} = :f${i}`);
-    }
-  });
-  const expression = [sets.length > 0 ? `SET ${sets.join(', ')}` : '', removes.length > 0 ? `REMOVE ${removes.join(', ')}` : '']
-    .filter(Boolean)
-    .join(' ');
-  return {
-    UpdateExpression: expression,
-    ConditionExpression: condition,
-    ExpressionAttributeNames: names,
-    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
-  };
-}
 
 export function createDynamoStore(options: DynamoStoreOptions): StateStore {
   const TableName = options.tableName;
@@ -109,13 +78,7 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
   const now = options.now ?? (() => new Date());
   const reads: ReadStats = { items: 0, requests: 0 };
 
-  const sdk = lazy(async (): Promise<{ doc: DynamoDBDocumentClient; lib: Lib }> => {
-    const [{ DynamoDBClient }, lib] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]);
-    const doc = lib.DynamoDBDocumentClient.from(new DynamoDBClient(awsClientConfig('dynamodb', env)), {
-      marshallOptions: { removeUndefinedValues: true },
-    });
-    return { doc, lib };
-  });
+  const sdk = lazyDocumentClient(env);
 
   const read = subscriptionReader(log);
   const readSubscription = read.subscription;
@@ -125,8 +88,7 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
   async function get(key: ItemKey): Promise<Item | undefined> {
     const { doc, lib } = await sdk();
     const answer = await doc.send(new lib.GetCommand({ TableName, Key: key, ConsistentRead: true }));
-    reads.requests++;
-    if (answer.Item) reads.items++;
+    countRead(reads, answer);
     return answer.Item;
   }
 
@@ -164,13 +126,14 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
     return { ...next, ...(before.lastDelivery ? { lastDelivery: before.lastDelivery } : {}) };
   }
 
-  /** One page of an index query. */
+  /** One page of an index query (only sort keys beginning with `prefix`, when given). */
   async function queryIndex(
     IndexName: string,
     pkAttr: string,
     pkValue: string,
     skAttr: string,
     page: PageRequest | undefined,
+    prefix?: string,
   ): Promise<{ items: Item[]; cursor?: string }> {
     const { doc, lib } = await sdk();
     const start = page?.cursor ? decodeCursor(page.cursor, ['pk', 'sk', pkAttr, skAttr], { [pkAttr]: pkValue }) : undefined;
@@ -178,15 +141,14 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
       new lib.QueryCommand({
         TableName,
         IndexName,
-        KeyConditionExpression: '#p = :p',
-        ExpressionAttributeNames: { '#p': pkAttr },
-        ExpressionAttributeValues: { ':p': pkValue },
+        KeyConditionExpression: prefix ? '#p = :p AND begins_with(#s, :prefix)' : '#p = :p',
+        ExpressionAttributeNames: { '#p': pkAttr, ...(prefix ? { '#s': skAttr } : {}) },
+        ExpressionAttributeValues: { ':p': pkValue, ...(prefix ? { ':prefix': prefix } : {}) },
         Limit: pageSize(page),
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
-    reads.requests++;
-    reads.items += answer.ScannedCount ?? answer.Items?.length ?? 0;
+    countRead(reads, answer);
     const last = answer.LastEvaluatedKey as Record<string, unknown> | undefined;
     const cursor = last ? encodeCursor(Object.fromEntries(Object.entries(last).map(([k, v]) => [k, String(v)]))) : undefined;
     return { items: answer.Items ?? [], ...(cursor ? { cursor } : {}) };
@@ -269,11 +231,11 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
     },
 
     listByChannel(channel, page) {
-      return subscriptionPage(queryIndex(INDEX.byChannel, 'channelKey', channelPk(channel), 'itemKey', page));
+      return subscriptionPage(queryIndex(INDEX.byChannel, 'channelKey', channelPk(channel), 'itemKey', page, ITEM_PREFIX.subscription));
     },
 
     listByOwner(userId, page) {
-      return subscriptionPage(queryIndex(INDEX.byOwner, 'ownerKey', userKey(userId), 'itemKey', page));
+      return subscriptionPage(queryIndex(INDEX.byOwner, 'ownerKey', userKey(userId), 'itemKey', page, ITEM_PREFIX.subscription));
     },
 
     listAll(page) {
@@ -281,27 +243,7 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
     },
 
     async dueSubscriptions(at, limit) {
-      const { doc, lib } = await sdk();
-      const found: Item[] = [];
-      let start: Record<string, unknown> | undefined;
-      while (found.length < limit) {
-        const answer = await doc.send(
-          new lib.QueryCommand({
-            TableName,
-            IndexName: INDEX.due,
-            KeyConditionExpression: 'dueKey = :due AND dueAt <= :now',
-            ExpressionAttributeValues: { ':due': DUE.subscription, ':now': at.toISOString() },
-            Limit: Math.min(limit - found.length, 1000),
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        reads.requests++;
-        reads.items += answer.ScannedCount ?? answer.Items?.length ?? 0;
-        found.push(...(answer.Items ?? []));
-        start = answer.LastEvaluatedKey;
-        if (!start) break;
-      }
-      return found.flatMap((item) => readSubscription(item) ?? []);
+      return queryDue(await sdk(), TableName, DUE.subscription, at, limit, reads, readSubscription);
     },
 
     async advanceNextRun(id, from, to) {
@@ -396,8 +338,7 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
           ConsistentRead: true,
         }),
       );
-      reads.requests++;
-      reads.items += answer.ScannedCount ?? answer.Items?.length ?? 0;
+      countRead(reads, answer);
       return readBindingItems(answer.Items ?? []);
     },
 

@@ -1,15 +1,28 @@
 /**
  * The state store in memory: the DynamoDB store's twin for the demo, local runs and tests (the same contract tests
- * run against both). It keeps the very items the DynamoDB store writes (same keys, same index attributes) and answers
- * the same queries over them, so it reads and fails the same way. With `file`, the items are also saved to a JSON
- * file after every change and loaded at start (for `npm run dev`: state that survives a restart).
+ * run against both). It keeps the very items the DynamoDB store writes (same keys, same index attributes) in a
+ * memory table (`memory-table.ts`, which the alert stores may share) and answers the same queries over them, so it
+ * reads and fails the same way. With `file`, the items are also saved to a JSON file after every change and loaded
+ * at start (for `npm run dev`: state that survives a restart).
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createLog, type Log } from '../log.ts';
 import { auditChange } from './audit.ts';
 import { bindingItem, parseBindingItem, type RuntimeBinding, readBindings } from './binding-item.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { bindingKey, channelPk, DUE, KIND, pacerKey, SK, sendNowKey, subscriptionKey, subscriptionStateKey, userKey } from './keys.ts';
+import {
+  bindingKey,
+  channelPk,
+  DUE,
+  ITEM_PREFIX,
+  KIND,
+  pacerKey,
+  SK,
+  sendNowKey,
+  subscriptionKey,
+  subscriptionStateKey,
+  userKey,
+} from './keys.ts';
+import { compareItems as compare, createMemoryTable, type Item, type MemoryTable } from './memory-table.ts';
 import { subscriptionReader } from './read.ts';
 import {
   type Actor,
@@ -42,9 +55,9 @@ export interface MemoryStoreOptions {
   now?: () => Date;
   /** Keep the items in this JSON file too: loaded at start, rewritten after every change (default: memory only). */
   file?: string;
+  /** The table to keep the items in, shared with other stores (default: a table of its own, in `file` if given). */
+  table?: MemoryTable;
 }
-
-type Item = Record<string, unknown>;
 
 export interface MemoryStore extends StateStore {
   readonly kind: 'memory';
@@ -56,43 +69,15 @@ export interface MemoryStore extends StateStore {
   clear(): void;
 }
 
-const keyOf = (pk: unknown, sk: unknown) => `${String(pk)}\u0000${String(sk)}`;
-const copy = <T>(value: T): T => structuredClone(value);
-
 export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const log = options.log ?? createLog();
   const now = options.now ?? (() => new Date());
-  const items = new Map<string, Item>();
+  const table = options.table ?? createMemoryTable(options.file ? { file: options.file } : {});
   const reads: ReadStats = { items: 0, requests: 0 };
 
-  if (options.file && existsSync(options.file)) {
-    const saved = JSON.parse(readFileSync(options.file, 'utf8')) as { items?: unknown };
-    for (const item of Array.isArray(saved.items) ? saved.items : []) {
-      if (typeof item === 'object' && item !== null && 'pk' in item && 'sk' in item) items.set(keyOf(item.pk, item.sk), item as Item);
-    }
-  }
-
-  function save(): void {
-    if (!options.file) return;
-    const temp = `${options.file}.tmp`;
-    writeFileSync(temp, `${JSON.stringify({ items: [...items.values()] }, null, 1)}\n`);
-    renameSync(temp, options.file);
-  }
-
-  function put(item: Item): void {
-    items.set(keyOf(item.pk, item.sk), copy(item));
-    save();
-  }
-
-  function remove(pk: string, sk: string): void {
-    items.delete(keyOf(pk, sk));
-    save();
-  }
-
-  function raw(pk: string, sk: string): Item | undefined {
-    const item = items.get(keyOf(pk, sk));
-    return item && copy(item);
-  }
+  const put = (item: Item): void => table.put(item);
+  const remove = (pk: string, sk: string): void => table.remove({ pk, sk });
+  const raw = (pk: string, sk: string): Item | undefined => table.get({ pk, sk });
 
   const read = subscriptionReader(log);
   const readSubscription = read.subscription;
@@ -116,13 +101,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     return stored;
   }
 
-  /** One page of an index: items whose `pkAttr` is `pkValue`, in `skAttr` order. */
-  function queryIndex(pkAttr: string, pkValue: string, skAttr: string, page: PageRequest | undefined): { items: Item[]; cursor?: string } {
+  /** One page of an index: items whose `pkAttr` is `pkValue` (and whose `skAttr` begins with `prefix`), in `skAttr` order. */
+  function queryIndex(
+    pkAttr: string,
+    pkValue: string,
+    skAttr: string,
+    page: PageRequest | undefined,
+    prefix?: string,
+  ): { items: Item[]; cursor?: string } {
     const limit = pageSize(page);
     const after = page?.cursor ? decodeCursor(page.cursor, ['pk', 'sk', pkAttr, skAttr], { [pkAttr]: pkValue }) : undefined;
-    const matching = [...items.values()]
-      .filter((item) => item[pkAttr] === pkValue && typeof item[skAttr] === 'string')
-      .sort((a, b) => compare(a, b, skAttr));
+    const matching = table.partition(pkAttr, pkValue, skAttr, prefix);
     const start = after ? matching.findIndex((item) => compare(item, after, skAttr) > 0) : 0;
     const slice = start < 0 ? [] : matching.slice(start, start + limit);
     reads.requests++;
@@ -130,7 +119,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     const last = slice.at(-1);
     const more = start >= 0 && start + limit < matching.length;
     return {
-      items: slice.map(copy),
+      items: slice,
       ...(more && last
         ? { cursor: encodeCursor({ pk: String(last.pk), sk: String(last.sk), [pkAttr]: pkValue, [skAttr]: String(last[skAttr]) }) }
         : {}),
@@ -148,21 +137,20 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     kind: 'memory',
     reads,
     get size() {
-      return items.size;
+      return table.size;
     },
     putRawItem(item) {
       put(item);
     },
     clear() {
-      items.clear();
+      table.clear();
       reads.items = 0;
       reads.requests = 0;
-      save();
     },
 
     async createSubscription(input: NewSubscription, actor: Actor) {
       let created = createdSubscription(input, actor, now());
-      while (items.has(keyOf(subscriptionKey(created.id).pk, SK.subscription))) created = createdSubscription(input, actor, now());
+      while (table.has(subscriptionKey(created.id))) created = createdSubscription(input, actor, now());
       put(subscriptionItem(created));
       auditChange(log, actor, 'subscription.create', created.id, undefined, auditView(created));
       return created;
@@ -208,11 +196,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
 
     async listByChannel(channel, page) {
-      return subscriptionPage(queryIndex('channelKey', channelPk(channel), 'itemKey', page));
+      return subscriptionPage(queryIndex('channelKey', channelPk(channel), 'itemKey', page, ITEM_PREFIX.subscription));
     },
 
     async listByOwner(userId, page) {
-      return subscriptionPage(queryIndex('ownerKey', userKey(userId), 'itemKey', page));
+      return subscriptionPage(queryIndex('ownerKey', userKey(userId), 'itemKey', page, ITEM_PREFIX.subscription));
     },
 
     async listAll(page) {
@@ -221,13 +209,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
 
     async dueSubscriptions(at, limit) {
       const cutoff = at.toISOString();
-      const due = [...items.values()]
-        .filter((item) => item.dueKey === DUE.subscription && typeof item.dueAt === 'string' && item.dueAt <= cutoff)
-        .sort((a, b) => compare(a, b, 'dueAt'))
+      const due = table
+        .partition('dueKey', DUE.subscription, 'dueAt')
+        .filter((item) => String(item.dueAt) <= cutoff)
         .slice(0, Math.max(0, limit));
       reads.requests++;
       reads.items += due.length;
-      return due.flatMap((item) => readSubscription(copy(item)) ?? []);
+      return due.flatMap((item) => readSubscription(item) ?? []);
     },
 
     async advanceNextRun(id, from, to) {
@@ -287,13 +275,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
 
     async bindingsOf(channel) {
-      const pk = channelPk(channel);
-      const found = [...items.values()]
-        .filter((item) => item.pk === pk && String(item.sk).startsWith(SK.bindingPrefix))
-        .sort((a, b) => compare(a, b, 'sk'));
+      const found = table.partition('pk', channelPk(channel), 'sk', SK.bindingPrefix);
       reads.requests++;
       reads.items += found.length;
-      return readBindingItems(found.map(copy));
+      return readBindingItems(found);
     },
 
     async listBindings(page) {
@@ -329,25 +314,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       const at = Math.max(nowMs, Number.isFinite(nextFree) ? nextFree : 0);
       if (at - nowMs > maxWaitMs) return { ok: false, retryInMs: at - nowMs };
       // Not saved to the file: pacing state is worth nothing after a restart.
-      items.set(keyOf(pk, sk), {
-        pk,
-        sk,
-        entity: 'pacer',
-        nextFreeAt: at + intervalMs,
-        expiresAt: Math.ceil((at + intervalMs) / 1000) + 3600,
-      });
+      table.put(
+        { pk, sk, entity: 'pacer', nextFreeAt: at + intervalMs, expiresAt: Math.ceil((at + intervalMs) / 1000) + 3600 },
+        { transient: true },
+      );
       return { ok: true, at };
     },
   };
   return store;
-}
-
-/** Sort order of an index: its sort key, then the table key (as DynamoDB orders equal sort keys, deterministically). */
-function compare(a: Item, b: Item, skAttr: string): number {
-  const x = String(a[skAttr]);
-  const y = String(b[skAttr]);
-  if (x !== y) return x < y ? -1 : 1;
-  const ka = keyOf(a.pk, a.sk);
-  const kb = keyOf(b.pk, b.sk);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

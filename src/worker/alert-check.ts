@@ -1,19 +1,21 @@
 /**
- * The `alert-check` job (thin I/O around the pure evaluation and state machine of src/alerts/): one ChatDash
+ * The `alert_check` job (thin I/O around the pure evaluation and state machine of src/alerts/): one ChatDash
  * query for the window, shared by every alert of the job; the past weeks' same windows from the store (ChatDash
  * only for the ones it doesn't have yet); then, per alert, one conditional state write that applies the window
  * and queues any notice, and the posts, each under its own idempotency key.
  *
  * ChatDash failing makes the window "unknown" for the alerts (no fire, no recovery, no crash, no retry storm: the
- * next window is checked on time). A Slack failure that a retry may fix fails the job after every alert had its
- * turn; the notice stays queued in the state and the SQS retry posts it, once.
+ * next window is checked on time); when it keeps failing for a project, the admins are told once (`outage.ts`), and
+ * again when it answers. A Slack failure that a retry may fix fails the job after every alert had its turn; the
+ * notice stays queued in the state and the SQS retry posts it, once.
  */
 import { evaluateAlert } from '../alerts/evaluate.ts';
 import { incidentPolicy, transition } from '../alerts/incident.ts';
 import { covers, metricsForAlerts, toWindowData, type WindowData, type WindowSnapshot } from '../alerts/measures.ts';
 import type { AlertState, Notice, StoredAlert } from '../alerts/model.ts';
+import { type ChatDashOutage, outageNews, recordChatDashCheck } from '../alerts/outage.ts';
 import { renderAlertNotice } from '../alerts/render.ts';
-import type { AlertStore, WindowStore } from '../alerts/store.ts';
+import type { AlertStores } from '../alerts/store.ts';
 import { baselineWindows, isSilenced, nextCheckAfter, settleMs, windowContaining } from '../alerts/windows.ts';
 import { isChatDashError } from '../chatdash/errors.ts';
 import type { MetricName } from '../chatdash/schema.ts';
@@ -22,16 +24,14 @@ import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import type { AlertCheckJob } from '../jobs/schema.ts';
 import { errorFields } from '../log.ts';
 import type { TimeRange } from '../periods/period.ts';
-import { alertAdmins } from './alerts.ts';
+import { alertAdmins, tellAdmins } from './alerts.ts';
 import { DEFAULT_CHATDASH_BUDGET_MS, type WorkerDeps } from './deps.ts';
 import { describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 import type { OnceGuard } from './idempotency.ts';
 import { mapLimit } from './map-limit.ts';
 
-/** What the worker needs for alert checks (absent until the runtime store is wired in). */
-export interface AlertWorkerDeps {
-  store: AlertStore;
-  windows: WindowStore;
+/** What the worker needs for alert checks: the alert stores (`buildDeps` makes them from the environment) and more. */
+export interface AlertWorkerDeps extends AlertStores {
   /** The worker's idempotency guard: each notice is posted under `alert-notice:<alert>:<notice>`. */
   once: OnceGuard;
   /** Past windows fetched from ChatDash at once within one check (default 2). */
@@ -41,7 +41,7 @@ export interface AlertWorkerDeps {
 }
 
 /** The state writer: checks and posts. */
-const ACTOR = 'system:alert-check';
+const ACTOR = 'system:worker';
 /** Conditional writes retried this many times when another writer got there first. */
 const WRITE_ATTEMPTS = 3;
 
@@ -74,8 +74,9 @@ export async function runAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Promi
   const needed = metricsForAlerts(stored.map((s) => s.definition.metric));
   const deadline = Date.now() + (deps.chatdashBudgetMs ?? DEFAULT_CHATDASH_BUDGET_MS);
   const windows = [job.window, ...baselineWindows(job.frequency, job.timeZone, job.window)];
-  const data = await windowData(project, windows, needed, deadline, alerts, deps, counts);
+  const { data, chatdash } = await windowData(project, windows, needed, deadline, alerts, deps, counts);
   const [current = null, ...past] = data;
+  if (chatdash) await noteChatDashHealth(project, job, chatdash, alerts, deps);
 
   const failures: unknown[] = [];
   await mapLimit(stored, alerts.alertConcurrency ?? 4, async (alert) => {
@@ -95,6 +96,12 @@ export async function runAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Promi
   return `checked ${counts.checked}: ${counts.fired} fired, ${counts.recovered} recovered, ${counts.unknown} unknown, ${counts.posted} posted`;
 }
 
+/** How ChatDash answered the query for the checked window (none when the store had it). */
+interface ChatDashAnswer {
+  ok: boolean;
+  error?: string;
+}
+
 /**
  * The data of each window (the checked one first, then the past weeks'), from the store where it has a snapshot that
  * asked for every needed metric, else from ChatDash (kept for next time when complete). Null where ChatDash failed.
@@ -107,10 +114,11 @@ async function windowData(
   alerts: AlertWorkerDeps,
   deps: WorkerDeps,
   counts: Counts,
-): Promise<Array<WindowData | null>> {
+): Promise<{ data: Array<WindowData | null>; chatdash?: ChatDashAnswer }> {
   const kept = await alerts.windows.get(project.id, windows);
   const fresh: WindowSnapshot[] = [];
-  const fetch = async (window: TimeRange): Promise<WindowData | null> => {
+  let chatdash: ChatDashAnswer | undefined;
+  const fetch = async (window: TimeRange, checked = false): Promise<WindowData | null> => {
     counts.chatdashRequests += 1;
     try {
       const parsed = await deps.chatdash.queryAnalytics(project.id, window, needed, { deadline });
@@ -119,15 +127,17 @@ async function windowData(
           projectId: project.id,
           start: window.start,
           end: window.end,
-          fetchedAt: new Date().toISOString(),
+          fetchedAt: deps.now().toISOString(),
           requested: [...needed],
           data: toWindowData(parsed),
         });
       }
+      if (checked) chatdash = { ok: true };
       return toWindowData(parsed);
     } catch (error) {
       if (!isChatDashError(error)) throw error;
       deps.log('warn', 'alert_check.chatdash_failed', { project: project.key, window, kind: error.kind, status: error.status });
+      if (checked) chatdash = { ok: false, error: error.kind };
       return null;
     }
   };
@@ -136,13 +146,61 @@ async function windowData(
     return snapshot && covers(snapshot, needed) ? snapshot.data : undefined;
   };
   // The checked window first: if ChatDash is failing, don't spend the budget on the past.
-  const current = fromStore(0) ?? (await fetch(windows[0] as TimeRange));
+  const current = fromStore(0) ?? (await fetch(windows[0] as TimeRange, true));
   const past =
     current === null
       ? windows.slice(1).map((_, i) => fromStore(i + 1) ?? null)
       : await mapLimit(windows.slice(1), alerts.baselineConcurrency ?? 2, async (w, i) => fromStore(i + 1) ?? fetch(w));
   if (fresh.length > 0) await alerts.windows.put(fresh);
-  return [current, ...past];
+  return { data: [current, ...past], ...(chatdash ? { chatdash } : {}) };
+}
+
+/**
+ * Counts the check in the project's ChatDash outage record; tells the admins once when ChatDash has failed long enough
+ * that its alerts are blind, and once when it answers again. Bookkeeping: its own failure never fails the check.
+ */
+async function noteChatDashHealth(
+  project: ProjectConfig,
+  job: AlertCheckJob,
+  answer: ChatDashAnswer,
+  alerts: AlertWorkerDeps,
+  deps: WorkerDeps,
+): Promise<void> {
+  const now = deps.now();
+  let change: { before?: ChatDashOutage; after?: ChatDashOutage };
+  try {
+    change = await alerts.outages.updateOutage(project.id, (previous) =>
+      recordChatDashCheck(previous, { ok: answer.ok, window: job.window, now, ...(answer.error ? { error: answer.error } : {}) }),
+    );
+  } catch (error) {
+    deps.log('warn', 'alert_check.outage_not_recorded', { project: project.key, ...errorFields(error) });
+    return;
+  }
+  const news = outageNews(change.before, change.after);
+  const name = `*${escapeMrkdwn(project.name)}*`;
+  if (news === 'blocked' && change.after) {
+    const o = change.after;
+    await alertAdmins(
+      deps,
+      'alert_check.chatdash_outage',
+      `Alerts on ${name} can't be checked: ChatDash has failed ${o.failures} checks in a row since ${utc(o.since)}${o.lastError ? ` (last: ${o.lastError.replaceAll('_', ' ')})` : ''}. Its alerts say nothing meanwhile (they neither fire nor recover); I'll tell you when ChatDash answers again.`,
+      { project: project.key, projectId: project.id, failures: o.failures, since: o.since, lastError: o.lastError },
+    );
+  } else if (news === 'unblocked' && change.before) {
+    const o = change.before;
+    await tellAdmins(
+      deps,
+      'info',
+      'alert_check.chatdash_back',
+      `:white_check_mark: ChatDash answers again for ${name}: its alerts are checked again (it failed ${o.failures} checks in a row since ${utc(o.since)}).`,
+      { project: project.key, projectId: project.id, failures: o.failures, since: o.since },
+    );
+  }
+}
+
+/** An instant for the admins: `2026-11-17 10:00 UTC`. */
+function utc(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** Apply the window to one alert (conditional write, retried on conflict) and post what it queued. */

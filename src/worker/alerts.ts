@@ -1,5 +1,5 @@
 import { textMessage } from '../digest/blocks.ts';
-import { errorFields } from '../log.ts';
+import { errorFields, type LogLevel } from '../log.ts';
 import type { WorkerDeps } from './deps.ts';
 
 /**
@@ -7,11 +7,22 @@ import type { WorkerDeps } from './deps.ts';
  * message in the admin channel when one is configured. `text` must be safe mrkdwn.
  */
 export async function alertAdmins(deps: WorkerDeps, event: string, text: string, fields: Record<string, unknown> = {}): Promise<void> {
-  deps.log('error', event, fields);
+  await tellAdmins(deps, 'error', event, `:rotating_light: ${text}`, fields);
+}
+
+/** A log line at `level`, and `text` (safe mrkdwn) in the admin channel when one is configured. */
+export async function tellAdmins(
+  deps: WorkerDeps,
+  level: LogLevel,
+  event: string,
+  text: string,
+  fields: Record<string, unknown> = {},
+): Promise<void> {
+  deps.log(level, event, fields);
   const channel = deps.config.adminChannel;
   if (!channel) return;
   try {
-    await deps.slack.chat.postMessage({ channel, ...textMessage(`:rotating_light: ${text}`), unfurl_links: false, unfurl_media: false });
+    await deps.slack.chat.postMessage({ channel, ...textMessage(text), unfurl_links: false, unfurl_media: false });
   } catch (error) {
     deps.log('error', 'alert.post_failed', { channel, ...errorFields(error) });
   }

@@ -1,25 +1,35 @@
 /**
  * The worker's dependencies as production builds them, from the secrets and the environment: the ChatDash client,
  * the Slack Web API clients (bot token; one that waits out rate limits, one for digest posts and one for chart uploads
- * that don't), the state store (its code loaded on first use), the jobs queue (for re-queues), the response_url
- * poster, the log and the clock. Shared by the worker, the
- * dead-letter function, the CLIs and the tests, so none of them wires these by hand.
+ * that don't), the state store and the alert stores (each one's code loaded on first use: a stats job never loads
+ * the alert stores), the jobs queue (for re-queues), the response_url poster, the log and the clock. Shared by the
+ * worker, the dead-letter function, the CLIs and the tests, so none of them wires these by hand.
  */
 import { WebClient } from '@slack/web-api';
+import type { AlertStores } from '../alerts/store.ts';
 import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import { createChatDashClient, DEFAULT_CHATDASH_API_URL } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';
 import type { Log } from '../log.ts';
 import type { SecretsProvider } from '../secrets/secrets.ts';
 import { slackLogger } from '../slack/logger.ts';
-import { lazyStateStoreFromEnv } from '../store/lazy.ts';
+import { lazyAlertStoresFromEnv, lazyStateStoreFromEnv } from '../store/lazy.ts';
 import type { StateStore } from '../store/store.ts';
 import type { WorkerDeps } from './deps.ts';
+import { type OnceGuard, onceGuardFromEnv } from './idempotency.ts';
 import { createResponder } from './respond.ts';
 
 export interface BuildDepsExtras {
   /** The state store. Default: from `STATE_TABLE`, else `STATE_FILE`, else in memory (`stateStoreFromEnv`), loaded on first use. */
   store?: StateStore;
+  /**
+   * The alert stores. Default: from the same environment (`alertStoresFromEnv`: the table at `STATE_TABLE`, else the
+   * table kept in `STATE_FILE`, else in memory), loaded on the first alert check. Pass them with `store` when you pass
+   * a store of your own (they share its table).
+   */
+  alerts?: AlertStores;
+  /** The guard alert notices are posted under: the worker handler's own. Default: `onceGuardFromEnv(env)`. */
+  once?: OnceGuard;
 }
 
 /**
@@ -27,8 +37,6 @@ export interface BuildDepsExtras {
  * `SLACK_API_URL` (default Slack's) point the clients elsewhere: the sandbox and the Slack double in tests and demos.
  * `JOBS_QUEUE_URL`, when set, is where rate-limited digests are re-queued (unset: they wait in place).
  * `CHARTS=off` sends every message without chart images.
- * `alerts` is left unset until the runtime store has DynamoDB alert stores: an `alert-check` job is then logged
- * (`alert_check.no_store`) and dropped; tests and the demo add the in-memory stores.
  */
 export async function buildDeps(
   config: Config,
@@ -74,5 +82,6 @@ export async function buildDeps(
     log,
     now: () => new Date(),
     charts: { enabled: env.CHARTS !== 'off' },
+    alerts: { ...(extras.alerts ?? lazyAlertStoresFromEnv(env, log)), once: extras.once ?? onceGuardFromEnv(env) },
   };
 }

@@ -35,7 +35,7 @@ export interface WorkerDeps {
   chatdashBudgetMs?: number;
   /** Chart images (default: drawn with ECharts + resvg, uploaded with Slack's default polling). */
   charts?: ChartDeliveryOptions;
-  /** Alert stores and the post guard, for `alert-check` jobs (absent: those jobs are logged and dropped). */
+  /** Alert stores and the post guard, for `alert_check` jobs (`buildDeps` sets them; absent: those jobs are logged and dropped). */
   alerts?: AlertWorkerDeps;
 }
 

@@ -14,7 +14,7 @@ import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
 import { buildDeps } from './build-deps.ts';
 import type { WorkerDeps } from './deps.ts';
-import { createDynamoOnceGuard, createMemoryOnceGuard, type OnceGuard } from './idempotency.ts';
+import { type OnceGuard, onceGuardFromEnv } from './idempotency.ts';
 import { mapLimit } from './map-limit.ts';
 import { idempotencyKeyOf, preloadRunners, processJob } from './process-job.ts';
 import { RequeueRequested } from './requeue.ts';
@@ -26,7 +26,7 @@ export interface WorkerOptions {
   env?: NodeJS.ProcessEnv;
   /** The bot token and ChatDash key. Default: `createSecretsProvider(env)` (Secrets Manager at `SECRET_ID`, else the environment). Unused when `deps` is given. */
   secrets?: SecretsProvider;
-  /** Replaces the deps built from `secrets` and `env` (tests, demo, bench). Default: `buildDeps(config, env, secrets, log)`, built once on the first batch (a failure is retried on the next). */
+  /** Replaces the deps built from `secrets` and `env` (tests, demo, bench). Default: `buildDeps(config, env, secrets, log, { once })`, built once on the first batch (a failure is retried on the next). */
   deps?: WorkerDeps;
   /** Runs each idempotency key once. Default: DynamoDB (Powertools) at `IDEMPOTENCY_TABLE` when set, else a per-process memory guard. */
   once?: OnceGuard;
@@ -41,12 +41,11 @@ export type WorkerHandler = (event: SQSEvent, context?: Context) => Promise<SQSB
 export function createWorkerHandler(options: WorkerOptions): WorkerHandler {
   const env = options.env ?? process.env;
   const log = options.log ?? createLog();
-  const once =
-    options.once ?? (env.IDEMPOTENCY_TABLE ? createDynamoOnceGuard({ tableName: env.IDEMPOTENCY_TABLE, env }) : createMemoryOnceGuard());
+  const once = options.once ?? onceGuardFromEnv(env);
   const concurrency = options.concurrency ?? (Number(env.WORKER_CONCURRENCY) || 4);
   const deps = options.deps
     ? async () => options.deps!
-    : lazy(() => buildDeps(options.config, env, options.secrets ?? createSecretsProvider(env), log));
+    : lazy(() => buildDeps(options.config, env, options.secrets ?? createSecretsProvider(env), log, { once }));
 
   return async (event, context) => {
     if (context) once.registerLambdaContext?.(context);

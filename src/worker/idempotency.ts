@@ -38,6 +38,11 @@ export function createMemoryOnceGuard(): OnceGuard {
   };
 }
 
+/** The guard of the environment: DynamoDB (Powertools) at `IDEMPOTENCY_TABLE` when set, else a per-process memory guard. */
+export function onceGuardFromEnv(env: NodeJS.ProcessEnv): OnceGuard {
+  return env.IDEMPOTENCY_TABLE ? createDynamoOnceGuard({ tableName: env.IDEMPOTENCY_TABLE, env }) : createMemoryOnceGuard();
+}
+
 export interface DynamoOnceOptions {
   tableName: string;
   /** How long a completed key is remembered: longer than SQS keeps a message (default 7 days). */

@@ -16,7 +16,7 @@ export const RUNNERS: { [K in Job['kind']]: () => Promise<Runner<K>> } = {
   digest: async () => (await import('./digest.ts')).runDigest,
   overview: async () => (await import('./overview.ts')).runOverview,
   send_now: async () => (await import('./send-now.ts')).runSendNow,
-  'alert-check': async () => (await import('./alert-check.ts')).runAlertCheck,
+  alert_check: async () => (await import('./alert-check.ts')).runAlertCheck,
 };
 
 /**

@@ -21,7 +21,7 @@ describe('alertCheckJobs', () => {
     const jobs = alertCheckJobs(due, NOW);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({
-      kind: 'alert-check',
+      kind: 'alert_check',
       project: 'shop',
       frequency: 'hourly',
       window: { start: '2026-11-17T10:00:00.000Z', end: '2026-11-17T11:00:00.000Z' },
@@ -56,7 +56,7 @@ describe('alertCheckJobs', () => {
     expect(again?.idempotencyKey).toBe(first?.idempotencyKey);
     const [more] = alertCheckJobs([...due, alert()], NOW);
     expect(more?.idempotencyKey).not.toBe(first?.idempotencyKey);
-    expect(first?.idempotencyKey).toMatch(/^alert-check:shop:2026-11-17T10:00:00.000Z\/2026-11-17T11:00:00.000Z:[0-9a-f]{16}$/);
+    expect(first?.idempotencyKey).toMatch(/^alert_check:shop:2026-11-17T10:00:00.000Z\/2026-11-17T11:00:00.000Z:[0-9a-f]{16}$/);
   });
 
   it('cuts a very large group into jobs of bounded size', () => {

@@ -12,6 +12,7 @@ import { createDevStores, startDevBot, startupNotes } from '../../src/dev/runner
 import { TokenError } from '../../src/dev/tokens.ts';
 import { createLog } from '../../src/log.ts';
 import { DOUBLE_APP_TOKEN } from '../../src/socket-mode-double/server.ts';
+import { makeAlert } from '../support/alert-input.ts';
 import { demoConfig as demo } from '../support/config.ts';
 import { useSlackDouble } from '../support/slack-double.ts';
 import { useSocketModeDouble } from '../support/socket-mode-double.ts';
@@ -113,5 +114,17 @@ describe('createDevStores', () => {
     const again = createDevStores({ env: { STATE_FILE: file }, log });
     expect((await again.state.bindingsOf('C0KEPT')).map((b) => b.project)).toEqual(['acme']);
     expect(await createDevStores({ env: {}, log }).state.bindingsOf('C0KEPT')).toEqual([]);
+  });
+
+  it('keeps alerts in the same file, beside the state store’s items', async () => {
+    const file = join(dir, 'alerts-state.json');
+    const log = createLog({ quiet: true });
+    const first = createDevStores({ env: { STATE_FILE: file }, log });
+    const alert = makeAlert({}, { id: 'al_kept', now: new Date('2026-11-17T10:00:00Z') });
+    await first.alerts.store.create(alert.definition, alert.state, 'U0ALICE');
+    await first.state.bindChannel('C0KEPT', 'shop', { type: 'user', userId: 'U0ADMIN' });
+    const again = createDevStores({ env: { STATE_FILE: file }, log });
+    expect((await again.alerts.store.get('al_kept'))?.definition.project).toBe('shop');
+    expect((await again.state.bindingsOf('C0KEPT')).map((b) => b.project)).toEqual(['shop']);
   });
 });

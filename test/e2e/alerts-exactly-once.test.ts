@@ -4,14 +4,12 @@
  * concurrent deliveries, redeliveries, a post Slack refuses and a crash between the post and the state write each
  * end with one message per notice.
  */
-import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertCheckJobs } from '../../src/alerts/jobs.ts';
 import type { AlertStore } from '../../src/alerts/store.ts';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
-import { createDynamoOnceGuard } from '../../src/worker/idempotency.ts';
 import { type AlertBed, SHOP, startAlertBed } from '../support/alerts.ts';
-import { createIdempotencyTable, useDynamo } from '../support/idempotency-table.ts';
+import { createPowertoolsGuard, useDynamo } from '../support/idempotency-table.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
 
 describe.skipIf(!motoAvailable)('alerts exactly once with DynamoDB idempotency (moto)', () => {
@@ -28,15 +26,7 @@ describe.skipIf(!motoAvailable)('alerts exactly once with DynamoDB idempotency (
 
   /** A fresh idempotency table (shaped like serverless.yml's) and a bed whose worker and notices use it. */
   async function start(): Promise<AlertBed> {
-    const tableName = `alerts-idempotency-${++tables}`;
-    await createIdempotencyTable(dynamo, tableName);
-    const once = createDynamoOnceGuard({ tableName, env: moto.env });
-    const deadline = Date.now() + 60_000;
-    once.registerLambdaContext?.({
-      functionName: 'worker',
-      awsRequestId: 'r1',
-      getRemainingTimeInMillis: () => deadline - Date.now(),
-    } as unknown as Context);
+    const once = await createPowertoolsGuard(dynamo, moto, `alerts-idempotency-${++tables}`, 60_000);
     const created = await startAlertBed({ start: new Date('2026-11-17T09:00:00Z'), once });
     await created.create({ metric: { kind: 'understood_rate' }, condition: { kind: 'threshold', direction: 'below', value: 0.85 } }, 'x1');
     await created.create({ metric: { kind: 'understood_rate' }, condition: { kind: 'threshold', direction: 'below', value: 0.9 } }, 'x2');

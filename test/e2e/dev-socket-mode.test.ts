@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newAlert } from '../../src/alerts/lifecycle.ts';
 import type { DevBot } from '../../src/dev/runner.ts';
 import { startDevBot } from '../../src/dev/runner.ts';
 import { eventsApiEnvelope, interactiveEnvelope, slashCommandEnvelope } from '../../src/socket-mode-double/envelopes.ts';
@@ -181,6 +182,31 @@ describe('npm run dev against the Socket Mode double', () => {
     const reply = slack.callsTo('chat.postMessage').find((c) => c.body.thread_ts === ts)!;
     expect(reply.ok).toBe(true);
     expect(JSON.stringify(reply.body)).toMatch(/[Cc]ost/);
+  });
+
+  it('the schedule tick checks alerts too, on the dev stores: an alert made as the Slack UI makes it is checked once', async () => {
+    const now = new Date();
+    const made = newAlert(
+      {
+        teamId: TEAM,
+        channelId: 'C0SHOP',
+        project: 'shop',
+        frequency: 'hourly',
+        timeZone: 'Europe/Paris',
+        metric: { kind: 'conversations' },
+        condition: { kind: 'threshold', direction: 'above', value: 1e9 },
+      },
+      { actor: 'U0ALICE', now, id: 'al_dev' },
+    );
+    if (!made.ok) throw new Error('invalid alert');
+    await bot.alerts.store.create(made.value.definition, made.value.state, 'U0ALICE');
+    const ticked = await bot.tick(now);
+    expect(ticked).toMatchObject({ alertChecks: { alerts: 1, jobs: 1, failed: 0 } });
+    await bot.queue.idle();
+    expect(logged.events('alert.state')).toEqual([expect.objectContaining({ alertId: 'al_dev', outcome: 'ok' })]);
+    expect((await bot.alerts.store.get('al_dev'))?.state.lastWindowEnd).toBeDefined();
+    // Checked: not due again this hour.
+    expect((await bot.tick(new Date(now.getTime() + 60_000))).alertChecks).toMatchObject({ alerts: 0 });
   });
 
   it('a channel connected from Slack is seen by the listeners and the worker through the one state store; --open leaves it alone', async () => {

@@ -3,71 +3,23 @@
  * deterministically instead. A proxy in front of moto holds the store's write until another writer's change has
  * landed; the store's conditional write must then fail and say so (a version conflict, a pacer slot re-read).
  */
-import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../src/store/dynamo.ts';
 import { pacerKey } from '../../src/store/keys.ts';
 import { type RuntimeSubscription, StoreError } from '../../src/store/store.ts';
 import { subscriptionItem } from '../../src/store/subscription-item.ts';
+import { useStagedStateTable } from '../support/interceptor.ts';
 import { recordingLog } from '../support/log.ts';
-import { motoAvailable, useMoto } from '../support/moto.ts';
-import { createStateTable, type StateTable } from '../support/state-table.ts';
+import { motoAvailable } from '../support/moto.ts';
 import { ADMIN, ALICE, settings, T0 } from '../support/store-contract.ts';
 
-interface Interceptor {
-  endpoint: string;
-  /** Runs `hook` (once) before forwarding the next request with this X-Amz-Target. */
-  before(target: string, hook: () => Promise<void>): void;
-  close(): Promise<void>;
-}
-
-async function startInterceptor(upstream: string): Promise<Interceptor> {
-  const target = new URL(upstream);
-  const hooks = new Map<string, () => Promise<void>>();
-  const server = createServer((req, res) => {
-    void (async () => {
-      const amzTarget = String(req.headers['x-amz-target'] ?? '');
-      const hook = hooks.get(amzTarget);
-      if (hook) {
-        hooks.delete(amzTarget);
-        await hook();
-      }
-      const forward = request(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-        (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        },
-      );
-      req.pipe(forward);
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    before: (t, hook) => hooks.set(t, hook),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a staging proxy)', () => {
-  const moto = useMoto();
-  let table: StateTable;
-  let proxy: Interceptor;
-  beforeAll(async () => {
-    table = await createStateTable(moto);
-    proxy = await startInterceptor(moto.endpoint);
-  });
-  afterAll(async () => {
-    table?.close();
-    await proxy?.close();
-  });
+  const staged = useStagedStateTable();
 
   const storeVia = () =>
     createDynamoStore({
-      tableName: table.name,
-      env: { ...table.env, AWS_ENDPOINT_URL: proxy.endpoint },
+      tableName: staged.table.name,
+      env: { ...staged.table.env, AWS_ENDPOINT_URL: staged.proxy.endpoint },
       log: recordingLog().log,
       now: () => T0,
     });
@@ -76,9 +28,9 @@ describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a 
     const store = storeVia();
     const created = await store.createSubscription(settings(), ALICE);
     // Between Alice's read and her write, an admin's edit lands (version 2).
-    proxy.before('DynamoDB_20120810.UpdateItem', async () => {
+    staged.proxy.before('DynamoDB_20120810.UpdateItem', async () => {
       const admins: RuntimeSubscription = { ...created, period: 'this month', version: 2, updatedBy: 'U0ADMIN' };
-      await table.putRaw(subscriptionItem(admins));
+      await staged.table.putRaw(subscriptionItem(admins));
     });
     const error = await store.updateSubscription(created.id, { period: 'last month' }, ALICE, 1).then(
       () => undefined,
@@ -92,14 +44,17 @@ describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a 
   it('a delete whose version changed meanwhile is refused; one of a subscription deleted meanwhile is not_found', async () => {
     const store = storeVia();
     const created = await store.createSubscription(settings(), ALICE);
-    proxy.before('DynamoDB_20120810.DeleteItem', async () => {
-      await table.putRaw(subscriptionItem({ ...created, version: 2 }));
+    staged.proxy.before('DynamoDB_20120810.DeleteItem', async () => {
+      await staged.table.putRaw(subscriptionItem({ ...created, version: 2 }));
     });
     await expect(store.deleteSubscription(created.id, ADMIN)).rejects.toMatchObject({ code: 'version_conflict' });
 
     const other = await store.createSubscription(settings(), ALICE);
-    proxy.before('DynamoDB_20120810.UpdateItem', async () => {
-      await createDynamoStore({ tableName: table.name, env: table.env, log: recordingLog().log }).deleteSubscription(other.id, ADMIN);
+    staged.proxy.before('DynamoDB_20120810.UpdateItem', async () => {
+      await createDynamoStore({ tableName: staged.table.name, env: staged.table.env, log: recordingLog().log }).deleteSubscription(
+        other.id,
+        ADMIN,
+      );
     });
     await expect(store.pauseSubscription(other.id, 'user', ALICE)).rejects.toMatchObject({ code: 'not_found' });
   });
@@ -109,8 +64,8 @@ describe.skipIf(!motoAvailable)('DynamoDB store under real races (moto behind a 
     const t = T0.getTime();
     await store.reserveSlot('C0RACE', { nowMs: t, intervalMs: 1000, maxWaitMs: 5000 });
     // Another worker reserves t+1000 after our read of the pacer, before our write.
-    proxy.before('DynamoDB_20120810.PutItem', async () => {
-      await table.putRaw({ ...pacerKey('C0RACE'), entity: 'pacer', nextFreeAt: t + 2000, expiresAt: 0 });
+    staged.proxy.before('DynamoDB_20120810.PutItem', async () => {
+      await staged.table.putRaw({ ...pacerKey('C0RACE'), entity: 'pacer', nextFreeAt: t + 2000, expiresAt: 0 });
     });
     expect(await store.reserveSlot('C0RACE', { nowMs: t, intervalMs: 1000, maxWaitMs: 5000 })).toEqual({ ok: true, at: t + 2000 });
   });

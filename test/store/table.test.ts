@@ -3,51 +3,11 @@
  * and it is kept safe: retained on delete and on replacement, point-in-time recovery on, each function allowed
  * only what it does with it, an alarm when the ack path can't read it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, type Tags } from 'yaml';
-import { ROOT } from '../../src/build/bundle.ts';
 import { STATE_TABLE_DEFINITION, STATE_TABLE_TTL_ATTRIBUTE } from '../../src/store/table.ts';
+import { actions, stack, statements } from '../support/serverless-yml.ts';
 
-/** CloudFormation's short-form tags, kept as `{ tag: value }` so the file parses. */
-const cfnTags: Tags = [
-  'Ref',
-  'GetAtt',
-  'Join',
-  'Sub',
-  'Select',
-  'Split',
-  'If',
-  'Equals',
-  'Not',
-  'ImportValue',
-  'FindInMap',
-  'GetAZs',
-  'Base64',
-].flatMap(
-  (name) =>
-    (['scalar', 'seq', 'map'] as const).map((collection) => ({
-      tag: `!${name}`,
-      collection: collection === 'scalar' ? undefined : collection,
-      resolve: (value: unknown) => ({
-        [name]: value instanceof Object && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : value,
-      }),
-    })) as Tags,
-);
-
-type Resource = { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string; Properties: Record<string, unknown> };
-const stack = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8'), { customTags: cfnTags }) as {
-  provider: { environment: Record<string, unknown> };
-  resources: { Resources: Record<string, Resource> };
-};
 const resources = stack.resources.Resources;
-
-function statements(role: string, policy: string): Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }> {
-  const policies = resources[role]!.Properties.Policies as Array<{ PolicyName: string; PolicyDocument: { Statement: never[] } }>;
-  return policies.find((p) => p.PolicyName === policy)!.PolicyDocument.Statement;
-}
-const actions = (list: ReturnType<typeof statements>) => list.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort();
 
 describe('StateTable in serverless.yml', () => {
   const table = resources.StateTable!;
@@ -97,6 +57,23 @@ describe('StateTable in serverless.yml', () => {
       'sqs:SendMessage',
     ]);
     expect(actions(statements('DeadLetterRole', 'deadletter-state'))).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    // Alerts: the tick claims (UpdateItem on ALERT# only); the worker reads alerts and writes their state, and keeps
+    // each project's windows and outage record; neither may create or delete an alert.
+    expect(statements('ScheduleRole', 'schedule-state')[1]!.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUB#*', 'ALERT#*'] },
+    });
+    const [alertItems, projectItems] = statements('WorkerRole', 'worker-alerts');
+    expect(actions([alertItems!])).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem']);
+    expect(alertItems!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ALERT#*'] } });
+    expect(actions([projectItems!])).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+    ]);
+    expect(projectItems!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ALERTPROJ#*'] } });
+    for (const s of [alertItems!, projectItems!]) expect(s.Resource).toEqual({ GetAtt: 'StateTable.Arn' });
     // Nobody may Scan it.
     expect(JSON.stringify(resources)).not.toContain('dynamodb:Scan');
   });

@@ -1,6 +1,7 @@
 /**
  * A loopback pass-through in front of moto that counts the AWS API calls made through it (by `X-Amz-Target`, or
- * `Action` for query-protocol calls), so tests can see how many requests a client made.
+ * `Action` for query-protocol calls), so tests can see how many requests a client made, and keeps each request's
+ * body (what it asked for: tables, keys).
  */
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,15 +10,24 @@ export interface CountingProxy {
   endpoint: string;
   /** The API action of every request, in order (`AmazonSQS.SendMessageBatch`, `secretsmanager.GetSecretValue`…). */
   targets: string[];
+  /** Every request's target and body text, in order. */
+  requests: Array<{ target: string; body: string }>;
   close(): Promise<void>;
 }
 
 export async function startCountingProxy(upstream: string): Promise<CountingProxy> {
   const target = new URL(upstream);
   const targets: string[] = [];
+  const requests: CountingProxy['requests'] = [];
   const server = createServer((req, res) => {
     const amzTarget = req.headers['x-amz-target'];
-    targets.push(typeof amzTarget === 'string' ? amzTarget : `${req.method ?? ''} ${req.url ?? ''}`);
+    const name = typeof amzTarget === 'string' ? amzTarget : `${req.method ?? ''} ${req.url ?? ''}`;
+    targets.push(name);
+    const recorded = { target: name, body: '' };
+    requests.push(recorded);
+    req.on('data', (chunk: Buffer) => {
+      recorded.body += chunk.toString('utf8');
+    });
     const forward = request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (upstreamRes) => {
@@ -36,6 +46,7 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
   return {
     endpoint: `http://127.0.0.1:${port}`,
     targets,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

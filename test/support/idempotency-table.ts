@@ -3,6 +3,8 @@
  * IdempotencyTable (key `id`, on demand) for Powertools.
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
+import { createDynamoOnceGuard, type OnceGuard } from '../../src/worker/idempotency.ts';
 import { useService } from './late.ts';
 import type { Moto } from './moto.ts';
 
@@ -23,4 +25,25 @@ export async function createIdempotencyTable(dynamo: DynamoDBClient, tableName: 
       KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
     }),
   );
+}
+
+/**
+ * The worker's production guard (Powertools on DynamoDB) on a fresh idempotency table, registered with a Lambda
+ * context that has `remainingMs` to run (in-progress records expire with it).
+ */
+export async function createPowertoolsGuard(
+  dynamo: DynamoDBClient,
+  moto: Moto,
+  tableName: string,
+  remainingMs = 120_000,
+): Promise<OnceGuard> {
+  await createIdempotencyTable(dynamo, tableName);
+  const once = createDynamoOnceGuard({ tableName, env: moto.env });
+  const deadline = Date.now() + remainingMs;
+  once.registerLambdaContext?.({
+    functionName: 'worker',
+    awsRequestId: 'r1',
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+  } as unknown as Context);
+  return once;
 }

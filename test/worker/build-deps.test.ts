@@ -2,14 +2,21 @@
  * The worker's deps as production builds them: the ChatDash client and the Slack client go where the environment
  * says (here the sandbox and the Slack double), and the client's events reach the log under their own names.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { TimeRange } from '../../src/periods/period.ts';
+import { userActor } from '../../src/store/store.ts';
 import { buildDeps } from '../../src/worker/build-deps.ts';
+import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
+import { makeAlert } from '../support/alert-input.ts';
 import { demoConfig } from '../support/config.ts';
 import { recordingLog } from '../support/log.ts';
 import { useSandbox } from '../support/sandbox.ts';
 import { BOT_TOKEN, CHATDASH_KEY, leakedSecrets, SECRETS } from '../support/secrets.ts';
 import { useSlackDouble } from '../support/slack-double.ts';
+import { subscriptionSettings } from '../support/subscriptions.ts';
 
 const WEEK: TimeRange = { start: '2026-11-09T23:00:00.000Z', end: '2026-11-16T23:00:00.000Z' };
 
@@ -51,5 +58,28 @@ describe('buildDeps', () => {
     const answer = await built.slack.auth.test();
     expect(answer.ok).toBe(true);
     expect(slack.callsTo('auth.test')).toHaveLength(1);
+  });
+});
+
+describe('buildDeps: the alert stores', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('are made from the environment with the worker’s guard, sharing STATE_FILE with the state store', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chatdash-deps-'));
+    dirs.push(dir);
+    const file = join(dir, 'state.json');
+    const once = createMemoryOnceGuard();
+    const built = await buildDeps(demoConfig, { STATE_FILE: file }, async () => SECRETS, recordingLog().log, { once });
+    expect(built.alerts?.once).toBe(once);
+    const alert = makeAlert({}, { id: 'al_deps', now: new Date('2026-11-17T10:00:00Z') });
+    await built.alerts!.store.create(alert.definition, alert.state, 'U0ALICE');
+    const sub = await built.store.createSubscription(subscriptionSettings(), userActor('U0ALICE'));
+    // Both stores in one file, neither overwriting the other's items.
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { items: Array<{ pk: string }> };
+    expect(saved.items.map((i) => i.pk).sort()).toEqual(['ALERT#al_deps', `SUB#${sub.id}`]);
+    expect((await built.alerts!.store.get('al_deps'))?.definition.id).toBe('al_deps');
   });
 });

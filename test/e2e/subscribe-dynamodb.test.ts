@@ -113,7 +113,7 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
 
     // 4. The tick at its time: one digest, recorded, next run moved on.
     bot.slack.reset();
-    expect(await tick({ time: sub.nextRunAt! })).toEqual({ due: 1, runtime: 1 });
+    expect(await tick({ time: sub.nextRunAt! })).toEqual({ due: 1, runtime: 1, alertChecks: { alerts: 0, jobs: 0, failed: 0 } });
     const due = await received();
     expect(due.Records.map((r) => JSON.parse(r.body))).toEqual([
       expect.objectContaining({ kind: 'digest', subscription: sub.id, source: 'runtime', scheduledFor: sub.nextRunAt }),

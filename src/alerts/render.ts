@@ -108,6 +108,11 @@ export function describeAlert(alert: AlertDefinition, fmt: Formatter): string {
   return `${metricWords(alert.metric, true)} ${condition} · checked ${alert.frequency}`;
 }
 
+/** The alert as people see it in lists and notices (escaped): its name in quotes, else `describeAlert`. */
+export function alertLabel(alert: AlertDefinition, locale?: string): string {
+  return alert.name ? `“${mrkdwnLabel(alert.name, 100)}”` : describeAlert(alert, createFormatter({ locale }));
+}
+
 interface WindowWords {
   /** "between 14:00 and 15:00 on Tue, Nov 24" / "on Tue, Nov 24" */
   when: string;

@@ -6,10 +6,9 @@
  * owner by DM and the admin channel for a channel problem, the admin channel for a removed project. Once.
  */
 import type { AlertPauseReason, StoredAlert } from '../alerts/model.ts';
-import { describeAlert } from '../alerts/render.ts';
+import { alertLabel } from '../alerts/render.ts';
 import { AlertConflictError, type AlertStore } from '../alerts/store.ts';
 import { textMessage } from '../digest/blocks.ts';
-import { createFormatter } from '../digest/format.ts';
 import { escapeMrkdwn, mrkdwnLabel } from '../digest/mrkdwn.ts';
 import { errorFields } from '../log.ts';
 import { PAUSE_FOR_SLACK_ERROR } from '../store/transitions.ts';
@@ -49,11 +48,6 @@ export async function pauseAlert(store: AlertStore, alert: StoredAlert, reason: 
     current = await store.get(alert.definition.id);
   }
   return undefined;
-}
-
-/** The alert as people see it (safe mrkdwn): its name, else what it watches ("Understood rate below 85% · checked hourly"). */
-export function alertLabel(alert: StoredAlert['definition'], locale?: string): string {
-  return alert.name ? `“${mrkdwnLabel(alert.name, 100)}”` : describeAlert(alert, createFormatter({ locale }));
 }
 
 /** The owner's and the admins' message for an alert paused because of its channel (safe mrkdwn). */

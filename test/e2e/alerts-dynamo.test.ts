@@ -118,7 +118,7 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
     await bed.runUntil(at('2026-11-17T16:00:00Z'), 20);
     expect(roots(bed)).toHaveLength(1);
     expect(replies(bed).map((r) => String(r.body.text))).toEqual([
-      'Maya Shop Assistant: understood rate is back to normal (it lasted 3 h).',
+      'Maya Shop Assistant: understood rate below 85% is back to normal (it lasted 3 h).',
     ]);
     const [fireTs] = bed.postedTs('fire');
     expect(replies(bed)[0]?.body.thread_ts).toBe(fireTs);

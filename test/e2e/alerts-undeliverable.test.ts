@@ -78,7 +78,7 @@ describe.each([
     await bed.runUntil(at('2026-11-17T19:00:00Z'), 20);
     expect(checksOf(bed, 'refused')).toBeGreaterThan(checks);
     expect(bed.posts().map((p) => String(p.body.text))).toEqual([
-      'Maya Shop Assistant: understood rate is back to normal (it lasted 5 h).',
+      'Maya Shop Assistant: understood rate below 85% is back to normal (it lasted 5 h).',
     ]);
   });
 });

@@ -127,7 +127,8 @@ async function stillAllowed(
     const access = await checkChannelAccess(
       deps.config,
       deps.store,
-      { teamId, channelId, userId: createdBy, isDirectMessage: false },
+      // An alert in a DM (D…) is its creator's: allowed while they are an admin, as DMs are.
+      { teamId, channelId, userId: createdBy, isDirectMessage: channelId.startsWith('D') },
       deps.log,
       project.key,
     );

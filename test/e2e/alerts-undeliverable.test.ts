@@ -5,8 +5,7 @@
  * reason), its owner and the admin channel are told once, and it is not checked again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AlertInput } from '../../src/alerts/lifecycle.ts';
-import { setPaused } from '../../src/alerts/lifecycle.ts';
+import { type AlertInput, newAlert, setPaused } from '../../src/alerts/lifecycle.ts';
 import { userActor } from '../../src/store/store.ts';
 import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed } from '../support/alerts.ts';
 import { demoConfig } from '../support/config.ts';
@@ -114,6 +113,22 @@ describe('a channel disconnected from the project', () => {
     // The alert in the configured channel was checked all along, and fired.
     expect((await bed.alerts.store.get('configured'))?.definition.paused).toBe(false);
     expect(bed.posts()).toHaveLength(1);
+  });
+});
+
+describe('an alert in an admin\u2019s DM', () => {
+  it('stays checked and posts while its creator is an admin (access is decided as for DMs)', async () => {
+    bed = await startAlertBed({ start: at('2026-11-17T09:00:00Z') });
+    const made = newAlert(
+      { ...understoodBelow85, teamId: 'T0DEMO', channelId: 'D0ADMINDM', project: 'shop', frequency: 'hourly', timeZone: 'Europe/Paris' },
+      { actor: 'U0ADMIN', now: bed.clock.now, id: 'in-dm' },
+    );
+    if (!made.ok) throw new Error('invalid alert');
+    await bed.alerts.store.create(made.value.definition, made.value.state, 'U0ADMIN');
+    bed.bot.sandbox.setIncident(SHOP, { from: '2026-11-17T10:00:00Z', missRate: 0.4 });
+    await bed.runUntil(at('2026-11-17T11:40:00Z'), 20);
+    expect((await bed.alerts.store.get('in-dm'))?.definition.paused).toBe(false);
+    expect(postsTo(bed.bot.slack, 'D0ADMINDM')).toHaveLength(1);
   });
 });
 

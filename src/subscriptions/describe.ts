@@ -6,6 +6,7 @@
 import { ALL_PROJECTS } from '../config/all-projects.ts';
 import type { Config } from '../config/schema.ts';
 import { escapeMrkdwn, mrkdwnLabel } from '../digest/mrkdwn.ts';
+import { formatInstant } from '../slack/subscriptions/when.ts';
 import { describeSchedule } from './frequency.ts';
 import type { Subscription } from './model.ts';
 
@@ -30,22 +31,10 @@ export function subscriptionInWords(subscription: Subscription, config: Pick<Con
   return `${what} for <#${subscription.channel}>, ${when}${name}`;
 }
 
-/** An instant in a time zone, for operators: "Mon, Nov 23, 09:00 Europe/Paris" (safe mrkdwn; the ISO text if unreadable). */
+/** An instant in a time zone, for operators: "Mon, Nov 23, 09:00 Europe/Paris" (safe mrkdwn; as it came if unreadable). */
 export function instantInWords(iso: string, timeZone: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return escapeMrkdwn(iso.slice(0, 40));
-  try {
-    const text = new Intl.DateTimeFormat('en-US', {
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    }).format(at);
-    return escapeMrkdwn(`${text} ${timeZone}`);
-  } catch {
-    return escapeMrkdwn(`${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-  }
+  const text = formatInstant(iso, timeZone);
+  // formatInstant falls back on UTC (saying so) for a zone it can't use, and on the text itself for a bad instant.
+  const fellBack = text === iso || (text.endsWith(' UTC') && timeZone !== 'UTC');
+  return escapeMrkdwn(fellBack ? text.slice(0, 60) : `${text} ${timeZone}`);
 }

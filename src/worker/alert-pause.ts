@@ -78,13 +78,15 @@ export async function pauseUndeliverableAlert(
       ? `<#${a.channelId}> is no longer connected to *${mrkdwnLabel(projectName, 150)}*.`
       : describeChannelError(cause.slackError, a.channelId);
   const fields = { alertId: a.id, channel: a.channelId, error };
-  if (!reason) {
-    await alertAdmins(
+  const reportOnly = () =>
+    alertAdmins(
       deps,
       'alert.undeliverable',
       `The alert *${alertLabel(a)}* on *${escapeMrkdwn(projectName)}* could not be posted: ${why}`,
       fields,
     );
+  if (!reason) {
+    await reportOnly();
     return false;
   }
   let paused: StoredAlert | undefined;
@@ -93,12 +95,7 @@ export async function pauseUndeliverableAlert(
   } catch (failure) {
     // Not paused: the admins still hear of it (this check's notice is dropped; the next check tries the channel again).
     deps.log('error', 'alert.pause_failed', { ...fields, reason, ...errorFields(failure) });
-    await alertAdmins(
-      deps,
-      'alert.undeliverable',
-      `The alert *${alertLabel(a)}* on *${escapeMrkdwn(projectName)}* could not be posted: ${why}`,
-      fields,
-    );
+    await reportOnly();
     return false;
   }
   if (!paused) {

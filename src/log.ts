@@ -10,7 +10,12 @@ export function createLog(options: { quiet?: boolean; write?: (line: string) => 
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   return (level, event, fields = {}) => {
     if (options.quiet && level !== 'error') return;
-    write(JSON.stringify({ level, event, ...fields, time: new Date().toISOString() }));
+    // `level` and `event` stay the logger's own (first, and never a field's): CloudWatch metric filters match
+    // `{ $.level = "error" }` on these lines (serverless.yml).
+    const line: LogFields = { level, event, ...fields, time: new Date().toISOString() };
+    line.level = level;
+    line.event = event;
+    write(JSON.stringify(line));
   };
 }
 

@@ -9,7 +9,10 @@ import { initialAlertState } from './incident.ts';
 import { AlertDefinition, type AlertState, type StoredAlert } from './model.ts';
 
 /** What a person chooses in the alert modal. */
-export type AlertInput = Omit<AlertDefinition, 'id' | 'paused' | 'mutedUntil' | 'createdBy' | 'createdAt' | 'updatedBy' | 'updatedAt'>;
+export type AlertInput = Omit<
+  AlertDefinition,
+  'id' | 'paused' | 'pausedReason' | 'mutedUntil' | 'createdBy' | 'createdAt' | 'updatedBy' | 'updatedAt'
+>;
 
 export type AlertResult<T> = { ok: true; value: T } | { ok: false; issues: Array<{ path: string; message: string }> };
 
@@ -52,6 +55,7 @@ export function editAlert(
     ...input,
     id: before.id,
     paused: before.paused,
+    ...(before.pausedReason ? { pausedReason: before.pausedReason } : {}),
     ...(before.mutedUntil ? { mutedUntil: before.mutedUntil } : {}),
     createdBy: before.createdBy,
     createdAt: before.createdAt,
@@ -63,13 +67,17 @@ export function editAlert(
   return { ok: true, value: { definition: result.value, ...(changed ? { state: initialAlertState(options.now) } : {}) } };
 }
 
-/** Paused alerts are not checked; resuming checks the latest window at once (an open incident carries on). */
+/**
+ * Paused alerts are not checked; resuming checks the latest window at once (an open incident carries on) and clears
+ * the worker's pause reason, if any.
+ */
 export function setPaused(
   stored: StoredAlert,
   paused: boolean,
   options: { actor: string; now: Date },
 ): { definition: AlertDefinition; state?: AlertState } {
-  const definition = { ...stored.definition, paused, updatedBy: options.actor, updatedAt: options.now.toISOString() };
+  const { pausedReason: _reason, ...rest } = stored.definition;
+  const definition = { ...rest, paused, updatedBy: options.actor, updatedAt: options.now.toISOString() };
   return paused ? { definition } : { definition, state: { ...stored.state, nextCheckAt: options.now.toISOString() } };
 }
 

@@ -19,6 +19,13 @@ export const ALERT_METRIC_KINDS = [
 export type AlertMetricKind = (typeof ALERT_METRIC_KINDS)[number];
 
 export const FREQUENCIES = ['hourly', 'daily'] as const;
+
+/**
+ * Why the worker paused an alert: its channel can't take posts any more (the bot was removed, the channel archived
+ * or gone, or no longer connected to the project), or its project left the configuration. A person's pause has none.
+ */
+export const ALERT_PAUSE_REASONS = ['bot_removed', 'channel_archived', 'channel_not_found', 'channel_unbound', 'project_removed'] as const;
+export type AlertPauseReason = (typeof ALERT_PAUSE_REASONS)[number];
 export type Frequency = (typeof FREQUENCIES)[number];
 
 /** Bounds on everything a person can type or a store can hold. */
@@ -120,6 +127,8 @@ export const AlertDefinition = z
     minVolume: z.optional(z.int().check(z.gte(0), z.lte(1_000_000_000))),
     /** Paused alerts are not checked. */
     paused: z.boolean(),
+    /** Set when the worker paused it (see ALERT_PAUSE_REASONS); a resume clears it. */
+    pausedReason: z.optional(z.enum(ALERT_PAUSE_REASONS)),
     /** Checked but silent until then (Mute 24 h). */
     mutedUntil: z.optional(isoInstant),
     createdBy: slackId('UW'),
@@ -132,6 +141,7 @@ export const AlertDefinition = z
       (a) => a.metric.kind !== 'understood_rate' || a.condition.kind !== 'threshold' || a.condition.value <= 1,
       'an understood-rate threshold is a fraction between 0 and 1',
     ),
+    z.refine((a) => a.paused || a.pausedReason === undefined, 'only a paused alert has a pause reason'),
   );
 export type AlertDefinition = z.infer<typeof AlertDefinition>;
 

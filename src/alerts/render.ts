@@ -1,7 +1,8 @@
 /**
  * Alert messages (pure): the post that opens an incident, and the short replies in its thread (daily reminder,
- * "back to normal"). The post says what crossed what, since when, the numbers of the window and the usual value
- * with the method in words, the likely driver, and carries the digest's drill-down buttons, whose values the
+ * "back to normal"), each naming its alert (its name, else what it watches: two alerts on one project post alike).
+ * The post says what crossed what, since when, the numbers of the window and the usual value (the same hour and
+ * weekday, over how many past weeks) with the method in words, the likely driver, and carries the digest's drill-down buttons, whose values the
  * worker also reads to answer `@ChatDash misunderstood` in the thread. Every block goes through the
  * limit-enforcing builders; every untrusted text (project and alert names, ChatDash labels) is escaped.
  */
@@ -96,16 +97,29 @@ export function conditionWords(alert: AlertDefinition, summary: EvaluationSummar
   return `unusually ${c.direction === 'above' ? 'high' : 'low'}`;
 }
 
-/** The alert in one line, for lists and footers (escaped): "Understood rate unusually low · hourly". */
-export function describeAlert(alert: AlertDefinition, fmt: Formatter): string {
+/** What the alert watches for, whatever the window (escaped): "below 85%", "unusually high or low". */
+function definedCondition(alert: AlertDefinition, fmt: Formatter): string {
   const c = alert.condition;
-  const condition =
-    c.kind === 'threshold'
-      ? `${c.direction} ${formatValue(alert.metric, c.value, null, fmt)}`
-      : c.direction === 'either'
-        ? 'unusually high or low'
-        : `unusually ${c.direction === 'above' ? 'high' : 'low'}`;
-  return `${metricWords(alert.metric, true)} ${condition} · checked ${alert.frequency}`;
+  if (c.kind === 'threshold') return `${c.direction} ${formatValue(alert.metric, c.value, null, fmt)}`;
+  return c.direction === 'either' ? 'unusually high or low' : `unusually ${c.direction === 'above' ? 'high' : 'low'}`;
+}
+
+/** The alert in one line, for lists and footers (escaped): "Understood rate unusually low · checked hourly". */
+export function describeAlert(alert: AlertDefinition, fmt: Formatter): string {
+  return `${metricWords(alert.metric, true)} ${definedCondition(alert, fmt)} · checked ${alert.frequency}`;
+}
+
+/**
+ * Which alert a reply is about, short (escaped mrkdwn, bold): its name, else what it watches ("*Understood rate below
+ * 85%*"). Two alerts on one project each reply in their own thread, and each reply says which one it is.
+ */
+function alertTitle(alert: AlertDefinition, fmt: Formatter): string {
+  return alert.name ? `*“${mrkdwnLabel(alert.name, 100)}”*` : `*${metricWords(alert.metric, true)} ${definedCondition(alert, fmt)}*`;
+}
+
+/** The alert as people see it in lists and notices (escaped): its name in quotes, else `describeAlert`. */
+export function alertLabel(alert: AlertDefinition, locale?: string): string {
+  return alert.name ? `“${mrkdwnLabel(alert.name, 100)}”` : describeAlert(alert, createFormatter({ locale }));
 }
 
 interface WindowWords {
@@ -167,12 +181,26 @@ function volumeWords(alert: AlertDefinition, summary: EvaluationSummary, fmt: Fo
   }
 }
 
-/** "Usually 91.0% (typical range 88.5%–93.4%, 4 of 4 weeks)", or why there is no usual value. */
-function usualWords(alert: AlertDefinition, summary: EvaluationSummary, fmt: Formatter): string {
+/** "Tuesdays": the window's weekday in the alert's time zone (English, as the rest of the message). */
+function weekdays(window: TimeRange, alert: AlertDefinition): string {
+  return `${new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: alert.timeZone }).format(new Date(window.start))}s`;
+}
+
+/**
+ * "Usually *92.6%* at this hour on Tuesdays (typical range 89.6%–95.6%, over the last 4 weeks)." — and, when some past
+ * weeks had no usable data, how many the usual value rests on. Or why there is no usual value.
+ */
+function usualWords(alert: AlertDefinition, summary: EvaluationSummary, window: TimeRange, fmt: Formatter): string {
   const b = summary.baseline;
   if (!b) return 'No usual value yet: not enough history.';
   const v = (x: number): string => formatValue(alert.metric, x, summary.currency, fmt);
-  return `Usually *${v(b.median)}* at this time (typical range ${v(b.low)}–${v(b.high)}, from ${fmt.integer(b.weeks)} of the last ${fmt.integer(b.wanted)} weeks).`;
+  const when = `${alert.frequency === 'hourly' ? 'at this hour ' : ''}on ${weekdays(window, alert)}`;
+  const missing = b.wanted - b.weeks;
+  const over =
+    missing > 0
+      ? `from ${fmt.integer(b.weeks)} of the last ${fmt.integer(b.wanted)} weeks: ${missing === 1 ? 'one' : fmt.integer(missing)} had too little data`
+      : `over the last ${fmt.integer(b.wanted)} weeks`;
+  return `Usually *${v(b.median)}* ${when} (typical range ${v(b.low)}–${v(b.high)}, ${over}).`;
 }
 
 /** The method in words, for the message's footer. */
@@ -234,8 +262,12 @@ function buttonsBlock(alert: AlertDefinition, window: TimeRange, options: AlertR
 
 function headerText(alert: AlertDefinition, summary: EvaluationSummary, options: AlertRenderOptions, fmt: Formatter): string {
   const name = plainLabel(options.project.name, 80);
+  const own = alert.name ? `${plainLabel(alert.name, 60)}: ` : '';
   // The metric words are mrkdwn-escaped already; a header is plain text, which Slack escapes the same way.
-  return truncateEscaped(`🚨 ${metricWords(alert.metric, true)} ${conditionWords(alert, summary, fmt)} · ${name}`, SLACK_LIMITS.headerText);
+  return truncateEscaped(
+    `🚨 ${own}${metricWords(alert.metric, !own)} ${conditionWords(alert, summary, fmt)} · ${name}`,
+    SLACK_LIMITS.headerText,
+  );
 }
 
 function fireMessage(alert: AlertDefinition, notice: Notice, options: AlertRenderOptions, fmt: Formatter): SlackMessage {
@@ -251,12 +283,12 @@ function fireMessage(alert: AlertDefinition, notice: Notice, options: AlertRende
   const tz = mrkdwnLabel(alert.timeZone.replace(/_/g, ' '), 64);
   const main =
     `*${metricWords(alert.metric, true)}* was *${value}*${volume ? ` (${volume})` : ''} ${ww.when} (${tz}): ${crossed}.\n` +
-    usualWords(alert, s, fmt);
+    usualWords(alert, s, notice.window, fmt);
   const blocks: KnownBlock[] = [header(headerText(alert, s, options, fmt)), section(main)];
   const facts = [
     `*Since*\n${sinceWords(notice.incident, alert, fmt)}`,
     `*Project*\n${mrkdwnLabel(options.project.name, 150)}`,
-    `*Alert*\n${alert.name ? mrkdwnLabel(alert.name, 100) : describeAlert(alert, fmt)}`,
+    `*Alert*\n${alert.name ? `“${mrkdwnLabel(alert.name, 100)}”: ${describeAlert(alert, fmt)}` : describeAlert(alert, fmt)}`,
   ];
   blocks.push(fields(facts));
   if (s.driver) blocks.push(section(driverWords(s.driver, ww.unit, fmt)));
@@ -270,33 +302,42 @@ function fireMessage(alert: AlertDefinition, notice: Notice, options: AlertRende
       `I’ll stay quiet while this lasts, remind you here once a day, and say when it’s back to normal. Mention me in this thread with ${views} for details.`,
     ]),
   );
-  const text = `${escapeMrkdwn(options.project.name)}: ${metricWords(alert.metric)} ${conditionWords(alert, s, fmt)}: ${value} ${ww.when}${s.baseline ? ` (usually ${formatValue(alert.metric, s.baseline.median, s.currency, fmt)})` : ''}.`;
+  const text = `${escapeMrkdwn(options.project.name)}: ${namePrefix(alert)}${metricWords(alert.metric)} ${conditionWords(alert, s, fmt)}: ${value} ${ww.when}${s.baseline ? ` (usually ${formatValue(alert.metric, s.baseline.median, s.currency, fmt)})` : ''}.`;
   return { text: truncateEscaped(text, SLACK_LIMITS.fallbackText), blocks: capBlocks(blocks) };
 }
 
-/** "understood rate 69.0% between 13:00 and 14:00 on Wed, Nov 25 (usually 91.0%)", or why the check could not say. */
+/** "understood rate *69%* between 13:00 and 14:00 on Wed, Nov 25 (usually 91%)", or why the latest check could not say. */
 function latestWords(alert: AlertDefinition, notice: Notice, fmt: Formatter): string {
   const s = notice.summary;
   const ww = windowWords(notice.window, alert, fmt);
   if (s.outcome === 'unknown' || s.value === null) {
-    return `the latest check (${ww.label}) could not judge: ${UNKNOWN_WORDS[s.reason ?? 'metric_unavailable']}`;
+    return `the check of ${ww.label} could not judge: ${UNKNOWN_WORDS[s.reason ?? 'metric_unavailable']}`;
   }
   const usual = s.baseline ? ` (usually ${formatValue(alert.metric, s.baseline.median, s.currency, fmt)})` : '';
   return `${metricWords(alert.metric)} *${formatValue(alert.metric, s.value, s.currency, fmt)}* ${ww.when}${usual}`;
 }
 
+/** "“Night bot quality”: " for a named alert (escaped), else nothing: the fallback texts say which alert. */
+function namePrefix(alert: AlertDefinition): string {
+  return alert.name ? `“${mrkdwnLabel(alert.name, 100)}”: ` : '';
+}
+
 function reminderMessage(alert: AlertDefinition, notice: Notice, options: AlertRenderOptions, fmt: Formatter): SlackMessage {
   const since = sinceWords(notice.incident, alert, fmt);
-  const body = `:hourglass_flowing_sand: Still ${conditionWords(alert, notice.summary, fmt)} since ${since}: ${latestWords(alert, notice, fmt)}.`;
-  const text = `${escapeMrkdwn(options.project.name)}: ${metricWords(alert.metric)} still ${conditionWords(alert, notice.summary, fmt)} since ${since}.`;
+  const condition = conditionWords(alert, notice.summary, fmt);
+  const sofar = durationWords(notice.incident, notice.window.end, fmt);
+  const who = alert.name ? `*“${mrkdwnLabel(alert.name, 100)}”*: ${metricWords(alert.metric)}` : `*${metricWords(alert.metric, true)}*`;
+  const body = `:hourglass_flowing_sand: ${who} still ${condition} since ${since} (${sofar} so far). Latest: ${latestWords(alert, notice, fmt)}.`;
+  const text = `${escapeMrkdwn(options.project.name)}: ${namePrefix(alert)}${metricWords(alert.metric)} still ${condition} since ${since}.`;
   return { text: truncateEscaped(text, SLACK_LIMITS.fallbackText), blocks: [section(body)] };
 }
 
 function recoveryMessage(alert: AlertDefinition, notice: Notice, options: AlertRenderOptions, fmt: Formatter): SlackMessage {
   const back = notice.recoveredSince ?? notice.window.start;
   const lasted = durationWords(notice.incident, back, fmt);
-  const body = `:white_check_mark: Back to normal since ${sinceWords(back, alert, fmt)}: ${latestWords(alert, notice, fmt)}. It lasted ${lasted}.`;
-  const text = `${escapeMrkdwn(options.project.name)}: ${metricWords(alert.metric)} is back to normal (it lasted ${lasted}).`;
+  const body = `:white_check_mark: ${alertTitle(alert, fmt)} is back to normal since ${sinceWords(back, alert, fmt)} (it lasted ${lasted}). Latest: ${latestWords(alert, notice, fmt)}.`;
+  const what = alert.name ? `“${mrkdwnLabel(alert.name, 100)}”` : `${metricWords(alert.metric)} ${definedCondition(alert, fmt)}`;
+  const text = `${escapeMrkdwn(options.project.name)}: ${what} is back to normal (it lasted ${lasted}).`;
   return { text: truncateEscaped(text, SLACK_LIMITS.fallbackText), blocks: [section(body)] };
 }
 

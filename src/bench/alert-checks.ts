@@ -85,6 +85,10 @@ const MIX: ReadonlyArray<{ metric: AlertMetric; condition: AlertCondition }> = [
   { metric: { kind: 'tokens' }, condition: { kind: 'unusual', direction: 'above' } },
 ];
 
+function benchChannel(project: ProjectConfig): string {
+  return `C0BENCH${project.key.slice(5)}`;
+}
+
 export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBenchResult> {
   const alertCount = options.alerts ?? 500;
   const projectCount = options.projects ?? 100;
@@ -99,7 +103,12 @@ export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBe
   });
   try {
     const projects: ProjectConfig[] = ids.map((n) => ({ key: `load-${n}`, id: `proj_load_${n}`, name: `Load test bot ${n}` }));
-    const config: Config = { ...options.config, projects: [...options.config.projects, ...projects] };
+    // Each project's alerts post to its own channel, bound to it (every check verifies that its channel still sees it).
+    const config: Config = {
+      ...options.config,
+      projects: [...options.config.projects, ...projects],
+      channels: [...options.config.channels, ...projects.map((p) => ({ channel: benchChannel(p), projects: [p.key] }))],
+    };
     const env = { CHATDASH_API_URL: sandbox.url, SLACK_API_URL: options.slack.apiUrl };
     const once = createMemoryOnceGuard();
     const clock = { now: new Date(ALERT_BENCH_TICK) };
@@ -123,7 +132,7 @@ export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBe
       const made = newAlert(
         {
           teamId: 'T0DEMO',
-          channelId: `C0BENCH${project.key.slice(5)}`,
+          channelId: benchChannel(project),
           project: project.key,
           frequency: 'hourly',
           timeZone: 'Europe/Paris',

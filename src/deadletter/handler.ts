@@ -1,6 +1,7 @@
 /**
  * The dead-letter Lambda: a job that failed every try ends here and is reported, never dropped silently.
- * The person who asked hears that it failed; admins hear about digests; every one is logged at error level.
+ * The person who asked hears that it failed; admins hear about digests and alert checks, named as people see them
+ * (project, channel, schedule or window in words); every one is logged at error level.
  * If even the report fails, the message stays in the dead-letter queue (kept 14 days) and is tried again.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -10,7 +11,6 @@ import { parseJob } from '../jobs/parse.ts';
 import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
-import { systemActor } from '../store/store.ts';
 import { alertAdmins } from '../worker/alerts.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
@@ -93,41 +93,13 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
     case 'overview':
       await tellAskerOrAdmins(deps, job.kind, job.requester.userId, () => tellOverviewAsker(deps, job, SORRY));
       return;
-    case 'digest': {
-      const runtime = job.source === 'runtime';
-      const byHand = runtime
-        ? 'its *Send now* button posts it by hand.'
-        : `\`npm run digest -- --subscription ${escapeMrkdwn(job.subscription)}\` posts it by hand.`;
-      await alertAdmins(
-        deps,
-        'deadletter.digest',
-        `Digest *${escapeMrkdwn(job.subscription)}* for ${escapeMrkdwn(job.scheduledFor)} failed every try and was not posted. Check the worker logs; ${byHand}`,
-        { subscription: job.subscription, scheduledFor: job.scheduledFor },
-      );
-      // Its last delivery shows the failure in the subscription lists.
-      await deps.store
-        .recordDelivery(
-          { source: runtime ? 'runtime' : 'config', id: job.subscription },
-          {
-            result: 'failed',
-            at: new Date().toISOString(),
-            reason: 'retries_exhausted',
-            scheduledFor: job.scheduledFor,
-            trigger: job.trigger,
-          },
-          systemActor('deadletter'),
-        )
-        .catch((error: unknown) => deps.log('error', 'deadletter.record_failed', errorFields(error)));
+    // Loaded on first use: naming a subscription or an alert as people see it needs their models, which the cold
+    // start of the other kinds doesn't.
+    case 'digest':
+      await (await import('./reports.ts')).reportDigest(job, deps);
       return;
-    }
     case 'alert_check':
-      // Notices still queued in the alerts' state are posted by their next check.
-      await alertAdmins(
-        deps,
-        'deadletter.alert_check',
-        `Alert check of *${escapeMrkdwn(job.project)}* for ${escapeMrkdwn(job.window.start)} – ${escapeMrkdwn(job.window.end)} failed every try (${job.alertIds.length} alerts). Any message it could not post will go out with the next check; see the worker logs.`,
-        { project: job.project, window: job.window, alerts: job.alertIds.length },
-      );
+      await (await import('./reports.ts')).reportAlertCheck(job, deps);
       return;
   }
 }

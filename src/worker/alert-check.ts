@@ -6,7 +6,9 @@
  *
  * ChatDash failing makes the window "unknown" for the alerts (no fire, no recovery, no crash, no retry storm: the
  * next window is checked on time); when it keeps failing for a project, the admins are told once (`outage.ts`), and
- * again when it answers. A Slack failure that a retry may fix fails the job after every alert had its turn; the
+ * again when it answers. An alert whose channel can't take posts any more (Slack refuses them, or the channel no
+ * longer sees the project: access is checked again on every check) or whose project left the configuration is
+ * paused, and told about once (`alert-pause.ts`), as digests are. A Slack failure that a retry may fix fails the job after every alert had its turn; the
  * notice stays queued in the state and the SQS retry posts it, once.
  */
 import { evaluateAlert } from '../alerts/evaluate.ts';
@@ -24,9 +26,11 @@ import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import type { AlertCheckJob } from '../jobs/schema.ts';
 import { errorFields } from '../log.ts';
 import type { TimeRange } from '../periods/period.ts';
+import { checkChannelAccess } from '../store/channel-access.ts';
+import { pauseRemovedProjectAlerts, pauseUndeliverableAlert } from './alert-pause.ts';
 import { alertAdmins, tellAdmins } from './alerts.ts';
 import { DEFAULT_CHATDASH_BUDGET_MS, type WorkerDeps } from './deps.ts';
-import { describeChannelError, slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
+import { slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 import type { OnceGuard } from './idempotency.ts';
 import { mapLimit } from './map-limit.ts';
 
@@ -62,12 +66,16 @@ export async function runAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Promi
   }
   const project = deps.config.projects.find((p) => p.key === job.project);
   if (!project) {
-    deps.log('warn', 'alert_check.unknown_project', { project: job.project, alerts: job.alertIds.length });
+    // The project left the configuration: its alerts can never be checked. Paused (else every lease claims them again).
+    const orphans = (await alerts.store.getMany(job.alertIds)).filter(({ definition: a }) => !a.paused && a.project === job.project);
+    const paused = await pauseRemovedProjectAlerts(deps, alerts.store, job.project, orphans);
+    deps.log('warn', 'alert_check.unknown_project', { project: job.project, alerts: job.alertIds.length, paused });
     return 'unknown_project';
   }
-  const stored = (await alerts.store.getMany(job.alertIds)).filter(
+  const due = (await alerts.store.getMany(job.alertIds)).filter(
     ({ definition: a }) => !a.paused && a.project === job.project && a.frequency === job.frequency && a.timeZone === job.timeZone,
   );
+  const stored = await stillAllowed(due, project, alerts, deps);
   if (stored.length === 0) return 'nothing_to_check';
 
   const counts: Counts = { checked: 0, fired: 0, recovered: 0, unknown: 0, posted: 0, chatdashRequests: 0 };
@@ -94,6 +102,44 @@ export async function runAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Promi
     });
   }
   return `checked ${counts.checked}: ${counts.fired} fired, ${counts.recovered} recovered, ${counts.unknown} unknown, ${counts.posted} posted`;
+}
+
+/**
+ * The alerts whose channel may still see the project, as every request's access check decides (the configuration's
+ * bindings and those made from Slack, one read per channel). An alert whose channel was disconnected from the project
+ * (or whose workspace left the configuration) is paused, its owner and the admins told. Where the bindings can't be
+ * read just now the alert is left out of this check, unpaused: its claim runs out and a later tick checks it.
+ */
+async function stillAllowed(
+  due: readonly StoredAlert[],
+  project: ProjectConfig,
+  alerts: AlertWorkerDeps,
+  deps: WorkerDeps,
+): Promise<StoredAlert[]> {
+  const byChannel = new Map<string, StoredAlert[]>();
+  for (const alert of due) {
+    const key = `${alert.definition.teamId}/${alert.definition.channelId}`;
+    byChannel.set(key, [...(byChannel.get(key) ?? []), alert]);
+  }
+  const allowed: StoredAlert[] = [];
+  for (const group of byChannel.values()) {
+    const { teamId, channelId, createdBy } = (group[0] as StoredAlert).definition;
+    const access = await checkChannelAccess(
+      deps.config,
+      deps.store,
+      // An alert in a DM (D…) is its creator's: allowed while they are an admin, as DMs are.
+      { teamId, channelId, userId: createdBy, isDirectMessage: channelId.startsWith('D') },
+      deps.log,
+      project.key,
+    );
+    if (access.ok) allowed.push(...group);
+    else if (access.reason === 'bindings_unavailable') {
+      deps.log('warn', 'alert_check.access_unknown', { project: project.key, channel: channelId, alerts: group.length });
+    } else {
+      for (const alert of group) await pauseUndeliverableAlert(deps, alerts.store, alert, project.name, { unbound: true });
+    }
+  }
+  return allowed;
 }
 
 /** How ChatDash answered the query for the checked window (none when the store had it). */
@@ -290,7 +336,7 @@ async function flushNotices(
       notice.threadTs ??
       threads.get(notice.incident) ??
       (fresh.state.incident?.since === notice.incident ? fresh.state.incident.threadTs : undefined);
-    const ts = await postNotice(fresh, { ...notice, ...(threadTs ? { threadTs } : {}) }, project, alerts.once, deps);
+    const ts = await postNotice(fresh, { ...notice, ...(threadTs ? { threadTs } : {}) }, project, alerts.store, alerts.once, deps);
     if (ts) {
       counts.posted += 1;
       if (notice.kind === 'fire') threads.set(notice.incident, ts);
@@ -319,12 +365,14 @@ async function flushNotices(
 
 /**
  * Posts one notice under its idempotency key; the message's ts, or undefined when the channel can't take it (the
- * admins hear about it once, and the notice is dropped). Other Slack errors are thrown: the job is retried.
+ * notice is dropped, the alert paused and its owner and the admins told, once). Other Slack errors are thrown: the
+ * job is retried.
  */
 async function postNotice(
   alert: StoredAlert,
   notice: Notice,
   project: ProjectConfig,
+  alerts: AlertWorkerDeps['store'],
   once: OnceGuard,
   deps: WorkerDeps,
 ): Promise<string | undefined> {
@@ -350,12 +398,8 @@ async function postNotice(
     } catch (error) {
       const code = slackErrorCode(error);
       if (!code || !UNDELIVERABLE_CHANNEL_ERRORS.has(code)) throw error;
-      await alertAdmins(
-        deps,
-        'alert.undeliverable',
-        `An alert on *${escapeMrkdwn(project.name)}* could not be posted: ${describeChannelError(code, a.channelId)}`,
-        { alertId: a.id, channel: a.channelId, error: code },
-      );
+      // The channel can't take it (bot removed, archived, gone): the notice is dropped and the alert paused, once.
+      await pauseUndeliverableAlert(deps, alerts, alert, project.name, { slackError: code });
       return { ts: null };
     }
   });

@@ -15,6 +15,7 @@ import type { DigestJob } from '../jobs/schema.ts';
 import type { LogFields } from '../log.ts';
 import type { Period } from '../periods/period.ts';
 import type { SubscriptionRef } from '../store/store.ts';
+import { subscriptionInWords } from '../subscriptions/describe.ts';
 import type { Subscription } from '../subscriptions/model.ts';
 import type { DigestTarget } from '../subscriptions/target.ts';
 import { alertAdmins } from './alerts.ts';
@@ -181,9 +182,14 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     // ChatDash down or rate-limited (or answering for none of an overview's projects): let the queue try again later;
     // the dead-letter function reports it if it never recovers.
     if (!failure || failure.transient) throw error;
-    await alertAdmins(deps, 'digest.chatdash_failed', `Digest *${escapeMrkdwn(subscription.id)}* was not posted. ${failure.userMessage}`, {
-      subscription: subscription.id,
-    });
+    await alertAdmins(
+      deps,
+      'digest.chatdash_failed',
+      `A digest was not posted: ${subscriptionInWords(subscription, deps.config)}. ${failure.userMessage}`,
+      {
+        subscription: subscription.id,
+      },
+    );
     await failed('chatdash');
     return 'chatdash_failed';
   }

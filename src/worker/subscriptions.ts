@@ -14,6 +14,7 @@ import type { Period } from '../periods/period.ts';
 import type { Delivery, RuntimeBinding, SubscriptionRef, SystemPauseReason } from '../store/store.ts';
 import { systemActor } from '../store/store.ts';
 import { PAUSE_FOR_SLACK_ERROR } from '../store/transitions.ts';
+import { subscriptionInWords } from '../subscriptions/describe.ts';
 import { configSubscription, fromConfig, fromRuntime, refOf, type Subscription } from '../subscriptions/model.ts';
 import { PAUSE_WORDS } from '../subscriptions/pause-words.ts';
 import { type DigestTarget, resolveDigestTarget, type TargetProblem } from '../subscriptions/target.ts';
@@ -112,7 +113,7 @@ export async function pauseUndeliverable(
   const pauseWords =
     reason === 'channel_unbound' && !project ? 'the channel is no longer connected to its projects' : reason && PAUSE_WORDS[reason];
   if (subscription.source === 'config' || !reason) {
-    await alertAdmins(deps, 'digest.undeliverable', `Digest *${escapeMrkdwn(subscription.id)}* was not posted: ${why}`, {
+    await alertAdmins(deps, 'digest.undeliverable', `A digest was not posted: ${subscriptionInWords(subscription, deps.config)}. ${why}`, {
       subscription: subscription.id,
       channel: subscription.channel,
       error: 'unbound' in cause ? 'channel_unbound' : cause.slackError,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AlertInput, editAlert, muteAlert, newAlert, setPaused } from '../../src/alerts/lifecycle.ts';
-import type { StoredAlert } from '../../src/alerts/model.ts';
+import { AlertDefinition, type StoredAlert } from '../../src/alerts/model.ts';
 import { SHOP_ALERT } from '../support/alert-input.ts';
 
 const NOW = new Date('2026-11-17T11:20:00Z');
@@ -53,6 +53,15 @@ describe('editAlert, pause, mute', () => {
     expect(setPaused(a, true, { actor: 'U0BOB', now: NOW })).toEqual({ definition: expect.objectContaining({ paused: true }) });
     const later = new Date(NOW.getTime() + 86_400_000);
     expect(setPaused(a, false, { actor: 'U0BOB', now: later }).state).toMatchObject({ status: 'firing', nextCheckAt: later.toISOString() });
+  });
+
+  it('a resume clears the worker\u2019s pause reason; a pause reason without a pause is refused', () => {
+    const a = created();
+    const byWorker = { ...a, definition: { ...a.definition, paused: true, pausedReason: 'bot_removed' as const } };
+    expect(setPaused(byWorker, false, { actor: 'U0BOB', now: NOW }).definition).not.toHaveProperty('pausedReason');
+    const edited = editAlert(byWorker, input, { actor: 'U0BOB', now: NOW });
+    expect(edited.ok && edited.value.definition).toMatchObject({ paused: true, pausedReason: 'bot_removed' });
+    expect(AlertDefinition.safeParse({ ...a.definition, pausedReason: 'bot_removed' }).success).toBe(false);
   });
 
   it('mutes for a number of hours, bounded, and unmutes with 0', () => {

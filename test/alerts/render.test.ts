@@ -38,7 +38,7 @@ describe('the fire message', () => {
     expect(all).toContain(
       '*Understood rate* was *66%* (538 of 815 messages understood) between 11:00 and 12:00 on Tue, Nov 17 (Europe/Paris): unusually low.',
     );
-    expect(all).toContain('Usually *92.6%* at this time (typical range 89.6%–95.6%, from 4 of the last 4 weeks).');
+    expect(all).toContain('Usually *92.6%* at this hour on Tuesdays (typical range 89.6%–95.6%, over the last 4 weeks).');
     expect(all).toContain('*Since*\n11:00 on Tue, Nov 17');
     expect(all).toContain(
       '*Likely driver:* the misunderstood message “checkout keeps failing?? "payment declined"”: *210* that hour, usually 0.',
@@ -124,11 +124,11 @@ describe('replies in the incident thread', () => {
     const m = renderAlertNotice(definition(), notice('reminder', { ...breach, value: 0.7 }, { ...thread, window: later }), { project });
     expect(m.blocks).toHaveLength(1);
     expect(text(m)).toContain(
-      ':hourglass_flowing_sand: Still unusually low since 11:00 on Tue, Nov 17: understood rate *70%* between 11:00 and 12:00 on Wed, Nov 18 (usually 92.6%).',
+      ':hourglass_flowing_sand: *Understood rate* still unusually low since 11:00 on Tue, Nov 17 (25 h so far). Latest: understood rate *70%* between 11:00 and 12:00 on Wed, Nov 18 (usually 92.6%).',
     );
     const unknown: EvaluationSummary = { outcome: 'unknown', reason: 'chatdash_failed', value: null, volume: null, currency: null };
     expect(text(renderAlertNotice(definition(), notice('reminder', unknown, { ...thread, window: later }), { project }))).toContain(
-      'the latest check (11:00–12:00, Wed, Nov 18) could not judge: ChatDash did not answer',
+      'Latest: the check of 11:00–12:00, Wed, Nov 18 could not judge: ChatDash did not answer.',
     );
   });
 
@@ -141,9 +141,45 @@ describe('replies in the incident thread', () => {
       { project },
     );
     expect(text(m)).toContain(
-      ':white_check_mark: Back to normal since 14:00 on Tue, Nov 17: understood rate *93%* between 15:00 and 16:00 on Tue, Nov 17 (usually 92.6%). It lasted 3 h.',
+      ':white_check_mark: *Understood rate unusually low* is back to normal since 14:00 on Tue, Nov 17 (it lasted 3 h). Latest: understood rate *93%* between 15:00 and 16:00 on Tue, Nov 17 (usually 92.6%).',
     );
-    expect(m.text).toBe('Maya Shop Assistant: understood rate is back to normal (it lasted 3 h).');
+    expect(m.text).toBe('Maya Shop Assistant: understood rate unusually low is back to normal (it lasted 3 h).');
+  });
+
+  it('each reply names its alert: two alerts on one project reply in their own threads, and say which one they are', () => {
+    const back = { start: '2026-11-17T14:00:00.000Z', end: '2026-11-17T15:00:00.000Z' };
+    const ok: EvaluationSummary = { outcome: 'ok', value: 0.93, volume: 800, understood: 744, currency: null };
+    const threshold = definition({ condition: { kind: 'threshold', direction: 'below', value: 0.85 } });
+    const named = definition({ name: 'Checkout <quality>' });
+    const recovery = notice('recovery', ok, { window: back, recoveredSince: '2026-11-17T13:00:00.000Z', threadTs: '1.2' });
+    expect(renderAlertNotice(threshold, recovery, { project }).text).toBe(
+      'Maya Shop Assistant: understood rate below 85% is back to normal (it lasted 3 h).',
+    );
+    const m = renderAlertNotice(named, recovery, { project });
+    expect(m.text).toBe('Maya Shop Assistant: “Checkout &lt;quality&gt;” is back to normal (it lasted 3 h).');
+    expect(text(m)).toMatch(
+      /\n:white_check_mark: \*“Checkout &lt;quality&gt;”\* is back to normal since 14:00 on Tue, Nov 17 \(it lasted 3 h\)\./,
+    );
+    const reminder = renderAlertNotice(named, notice('reminder', breach, { threadTs: '1.2' }), { project });
+    expect(reminder.text).toBe(
+      'Maya Shop Assistant: “Checkout &lt;quality&gt;”: understood rate still unusually low since 11:00 on Tue, Nov 17.',
+    );
+    expect(text(reminder)).toContain(':hourglass_flowing_sand: *“Checkout &lt;quality&gt;”*: understood rate still unusually low since');
+    const fire = renderAlertNotice(named, notice('fire'), { project });
+    expect(fire.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: '🚨 Checkout &lt;quality&gt;: understood rate unusually low · Maya Shop Assistant' },
+    });
+    expect(fire.text).toMatch(/^Maya Shop Assistant: “Checkout &lt;quality&gt;”: understood rate unusually low: 66%/);
+  });
+
+  it('says what the usual value rests on when some past weeks had too little data', () => {
+    const thin = { ...breach, baseline: { ...breach.baseline!, weeks: 3 } };
+    expect(text(renderAlertNotice(definition(), notice('fire', thin), { project }))).toContain(
+      'Usually *92.6%* at this hour on Tuesdays (typical range 89.6%–95.6%, from 3 of the last 4 weeks: one had too little data).',
+    );
+    const daily = definition({ frequency: 'daily' });
+    expect(text(renderAlertNotice(daily, notice('fire'), { project }))).toContain('Usually *92.6%* on Tuesdays (typical range');
   });
 
   it('without a thread to reply in (the opening post was undeliverable) it names the project and alert', () => {

@@ -233,7 +233,7 @@ describe('operators hear about failures', () => {
   it('the dead-letter queue, the failed-tick queue and every function\u2019s errors have an alarm', () => {
     const watched = ofType('AWS::CloudWatch::Alarm').map(([, a]) => ({
       metric: `${String(a.Properties.Namespace)}/${String(a.Properties.MetricName)}`,
-      dimension: (a.Properties.Dimensions as Array<{ Value: unknown }>)[0]!.Value,
+      dimension: (a.Properties.Dimensions as Array<{ Value: unknown }> | undefined)?.[0]?.Value,
     }));
     const has = (metric: string, dimension: unknown) =>
       watched.some((w) => w.metric === metric && JSON.stringify(w.dimension) === JSON.stringify(dimension));
@@ -242,6 +242,29 @@ describe('operators hear about failures', () => {
     for (const fn of functions()) expect(has('AWS/Lambda/Errors', ref(fn.id)), fn.id).toBe(true);
     expect(has('AWS/Lambda/Throttles', ref('HttpLambdaFunction'))).toBe(true);
     expect(has('AWS/ApiGateway/5xx', ref('HttpApi'))).toBe(true);
+  });
+
+  it('the worker, deadletter and schedule functions\u2019 error log lines each count in a metric whose alarm notifies the topic', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const watched = functions().filter((fn) => !fn.id.startsWith('Http'));
+    expect(watched.map((fn) => fn.id).sort()).toEqual(['DeadletterLambdaFunction', 'ScheduleLambdaFunction', 'WorkerLambdaFunction']);
+    for (const fn of watched) {
+      const [logGroup] = ofType('AWS::Logs::LogGroup').find(([, g]) => g.Properties.LogGroupName === `/aws/lambda/${fn.name}`)!;
+      const filters = ofType('AWS::Logs::MetricFilter')
+        .map(([, f]) => f.Properties)
+        .filter((f) => JSON.stringify(f.LogGroupName) === JSON.stringify(ref(logGroup)) && f.FilterPattern === '{ $.level = "error" }');
+      expect(filters, fn.id).toHaveLength(1);
+      const [metric] = filters[0]!.MetricTransformations as Array<{ MetricNamespace: string; MetricName: string; MetricValue: string }>;
+      expect(metric).toMatchObject({ MetricNamespace: `chatdash-slack/${STAGE}`, MetricValue: '1' });
+      const alarm = alarms.filter((a) => a.Namespace === metric!.MetricNamespace && a.MetricName === metric!.MetricName);
+      expect(alarm, fn.id).toHaveLength(1);
+      expect(alarm[0]).toMatchObject({
+        Statistic: 'Sum',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        AlarmActions: [ref('AlarmTopic')],
+      });
+    }
   });
 
   it('a failed schedule tick is retried once, then sent to a queue the schedule role may write to', () => {

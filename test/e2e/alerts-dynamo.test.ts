@@ -118,7 +118,7 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
     await bed.runUntil(at('2026-11-17T16:00:00Z'), 20);
     expect(roots(bed)).toHaveLength(1);
     expect(replies(bed).map((r) => String(r.body.text))).toEqual([
-      'Maya Shop Assistant: understood rate is back to normal (it lasted 3 h).',
+      'Maya Shop Assistant: understood rate below 85% is back to normal (it lasted 3 h).',
     ]);
     const [fireTs] = bed.postedTs('fire');
     expect(replies(bed)[0]?.body.thread_ts).toBe(fireTs);
@@ -147,7 +147,29 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
 
     // Least privilege, as exercised: every DynamoDB request each function made is allowed by its role in serverless.yml.
     expect(allowedOnly(scheduleProxy, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
-    expect(allowedOnly(workerProxy, 'WorkerRole')).toEqual(['BatchGetItem', 'BatchWriteItem', 'GetItem', 'UpdateItem']);
+    // (Query: each check reads its channel's bindings made from Slack, on CHANNEL#.)
+    expect(allowedOnly(workerProxy, 'WorkerRole')).toEqual(['BatchGetItem', 'BatchWriteItem', 'GetItem', 'Query', 'UpdateItem']);
+  });
+
+  it('a channel Slack refuses (bot removed): the alert is paused on the table by the worker, owner and admins told once', async () => {
+    const workerProxy = await startCountingProxy(moto.endpoint);
+    proxies.push(workerProxy);
+    const started = await start(at('2026-11-17T09:00:00Z'), { worker: workerProxy.endpoint, schedule: moto.endpoint });
+    bed = started.bed;
+    await createAlert(started.ui, understoodBelow85, 'al_removed', bed.clock.now);
+    bed.bot.sandbox.setIncident(SHOP, { from: '2026-11-17T10:00:00Z', missRate: 0.4 });
+    bed.bot.slack.setChannel(ALERT_CHANNEL, 'not_in_channel');
+    await bed.runUntil(at('2026-11-17T14:00:00Z'), 20);
+    // Out of the due index, with the reason, version bumped by the worker's conditional write.
+    const item = await started.read('al_removed');
+    expect(item).not.toHaveProperty('dueKey');
+    expect(item).toMatchObject({ definitionVersion: 2, definition: { paused: true, pausedReason: 'bot_removed' } });
+    expect(postsTo(bed.bot.slack, 'U0ALICE')).toHaveLength(1);
+    expect(postsTo(bed.bot.slack, 'C0ADMIN')).toHaveLength(1);
+    expect(bed.entries().filter((l) => l.event === 'store.change' && l.actor === 'system:worker')).toEqual([
+      expect.objectContaining({ action: 'alert.update', id: 'al_removed', after: { paused: true, pausedReason: 'bot_removed' } }),
+    ]);
+    expect(allowedOnly(workerProxy, 'WorkerRole')).toEqual(expect.arrayContaining(['GetItem', 'Query', 'UpdateItem']));
   });
 
   it('duplicate ticks and SQS redeliveries of the checks post once per alert', async () => {

@@ -53,8 +53,8 @@ describe('a threshold alert', () => {
     expect(back?.body.thread_ts).toBe(fireTs);
     const thread = await bed.thread(fireTs!);
     expect(thread.map((m) => m.text)).toEqual([text(fire), text(back)]);
-    expect(text(back)).toBe('Maya Shop Assistant: understood rate is back to normal (it lasted 5 h).');
-    expect(blocksText(back)).toContain('Back to normal since 16:00 on Tue, Nov 17');
+    expect(text(back)).toBe('Maya Shop Assistant: understood rate below 85% is back to normal (it lasted 5 h).');
+    expect(blocksText(back)).toContain('*Understood rate below 85%* is back to normal since 16:00 on Tue, Nov 17');
 
     const stored = await bed.alerts.store.get(alert.definition.id);
     expect(stored?.state).toMatchObject({ status: 'ok', pending: [] });
@@ -114,7 +114,7 @@ describe('an "unusual" alert', () => {
     expect(blocksText(fired[0])).toContain(
       '“Unusual” = outside the typical range of the same hour on the same weekday over the last 4 weeks',
     );
-    expect(replies(bed).map(text)).toEqual(['Maya Shop Assistant: understood rate is back to normal (it lasted 3 h).']);
+    expect(replies(bed).map(text)).toEqual(['Maya Shop Assistant: understood rate unusually low is back to normal (it lasted 3 h).']);
   });
 });
 
@@ -212,8 +212,8 @@ describe('missing or partial ChatDash data', () => {
     bed.bot.sandbox.setFault(undefined, SHOP);
     await bed.runUntil(at('2026-11-18T09:30:00Z'), 20);
     expect(replies(bed).map(text)).toEqual([
-      expect.stringContaining('understood rate is back to normal'),
-      expect.stringContaining('understood rate is back to normal'),
+      expect.stringContaining('understood rate below 85% is back to normal'),
+      expect.stringContaining('understood rate unusually low is back to normal'),
     ]);
   });
 });
@@ -332,6 +332,6 @@ describe('quiet hours', () => {
     expect(blocksText(roots(bed)[0])).toContain('*Since*\\n06:00 on Tue, Nov 17');
     const postedAt = bed.entries().find((l) => l.event === 'alert.posted' && l.kind === 'fire')?.time;
     expect(postedAt).toBeDefined();
-    expect(replies(bed).map(text)).toEqual(['Maya Shop Assistant: understood rate is back to normal (it lasted 4 h).']);
+    expect(replies(bed).map(text)).toEqual(['Maya Shop Assistant: understood rate below 85% is back to normal (it lasted 4 h).']);
   });
 });

@@ -48,7 +48,11 @@ describe('npm run demo', () => {
     expect(JSON.parse(readFileSync(join(out, 'home.json'), 'utf8'))).toMatchObject({ type: 'home' });
     // The alerts part: fires once per alert, stays quiet, back to normal in the thread, a drill-down there.
     expect(stdout.match(/Posted to #C0SHOP:/g)).toHaveLength(2);
-    expect(stdout.match(/Replied in the alert’s thread:\n\s+:white_check_mark: Back to normal since/g)).toHaveLength(2);
+    expect(
+      stdout.match(
+        /Replied in the alert’s thread:\n\s+:white_check_mark: \*?Understood rate (below 85%|unusually low)\*? is back to normal since/g,
+      ),
+    ).toHaveLength(2);
     expect(stdout).toContain('🚨 Understood rate unusually low · Maya Shop Assistant');
     expect(stdout).toContain('Misunderstood messages: Maya Shop Assistant');
     const alert = JSON.parse(readFileSync(join(out, 'alert.json'), 'utf8')) as { text: string; blocks: Array<{ type: string }> };

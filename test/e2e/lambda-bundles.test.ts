@@ -4,7 +4,8 @@
  * queueing to SQS (moto), the worker taking that SQS message and answering on the Slack double; the HTTP function
  * opening and saving the subscribe modal from its separately built subscription UI bundle, into DynamoDB (moto). The worker built
  * outside the repository (no node_modules to fall back on) draws its chart from the resvg wasm and fonts the build
- * copied beside its chunks; the wasm is the same file on the x64 build machine and on arm64 Lambda.
+ * copied beside its chunks; the wasm is the same file on the x64 build machine and on arm64 Lambda. The deadletter
+ * function, built away too, reports a dead digest from its on-demand chunk.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -302,4 +303,28 @@ describe('the worker bundle away from the repository', () => {
     expect([decodePng(file.bytes!).width, decodePng(file.bytes!).height]).toEqual([1200, 600]);
     expectNoSecrets(run.output);
   }, 60_000);
+});
+
+describe('the deadletter bundle away from the repository', () => {
+  let away: string;
+  let deadletter: BundleResult;
+
+  beforeAll(async () => {
+    away = await mkdtemp(join(tmpdir(), 'chatdash-deadletter-bundle-'));
+    [deadletter] = (await bundleFunctions({ outdir: away, configPath: DEMO_CONFIG_PATH, functions: ['deadletter'] })) as [BundleResult];
+  });
+  afterAll(async () => {
+    if (away) await rm(away, { recursive: true, force: true });
+  });
+
+  it('reports a dead digest to the admin channel from its on-demand chunk, named as people see it', async () => {
+    expect(deadletter.lazyChunks.some((c) => c.inputs.includes('src/deadletter/reports.ts'))).toBe(true);
+    expect(deadletter.startupInputs).not.toContain('src/alerts/render.ts');
+    const job = { kind: 'digest', subscription: 'acme-weekly', scheduledFor: '2026-11-23T08:00:00.000Z', trigger: 'schedule' };
+    const run = await runBundle(deadletter.file, sqsEvent(JSON.stringify(job)), { ...secretsEnv, SLACK_API_URL: slack.apiUrl }, away);
+    expect(run.result.batchItemFailures).toEqual([]);
+    const [post] = slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0ADMIN');
+    expect(String(post?.body.text)).toContain('the *Acme Support Bot* digest for <#C0ACME>, Mondays at 09:00 Europe/Paris');
+    expectNoSecrets(run.output);
+  });
 });

@@ -116,7 +116,9 @@ describe('a runtime subscription’s digest', () => {
     bot.slack.setChannel('C0BELLA', 'not_in_channel');
     await handler(sqsEvent({ ...yaml, subscription: 'bella-weekly', scheduledFor: '2026-11-23T13:30:00.000Z' }));
     expect(await store.configDelivery('bella-weekly')).toMatchObject({ result: 'failed', reason: 'not_in_channel' });
-    expect(textsIn(bot.slack, ADMIN_CHANNEL)[0]).toContain('Digest *bella-weekly* was not posted');
+    expect(textsIn(bot.slack, ADMIN_CHANNEL)[0]).toContain(
+      'A digest was not posted: the *Bella Pizza Phone Line* digest for <#C0BELLA>, Mondays at 08:30 America/New_York (`bella-weekly` in the configuration).',
+    );
     expect(textsIn(bot.slack, 'U0ALICE')).toEqual([]);
   });
 });
@@ -179,6 +181,8 @@ describe('an overview subscription (several projects): the same pipeline', () =>
     bot.slack.setChannel('C0AGENCY', 'is_archived');
     await handler(sqsEvent({ ...agency, scheduledFor: '2026-12-04T08:00:00.000Z' }));
     expect(await store.configDelivery('agency-weekly')).toMatchObject({ result: 'failed', reason: 'is_archived' });
-    expect(textsIn(bot.slack, ADMIN_CHANNEL)[0]).toContain('Digest *agency-weekly* was not posted');
+    expect(textsIn(bot.slack, ADMIN_CHANNEL)[0]).toContain(
+      'A digest was not posted: the *agency overview* for <#C0AGENCY>, Fridays at 09:00 Europe/Paris (`agency-weekly` in the configuration).',
+    );
   });
 });

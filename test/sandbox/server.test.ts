@@ -334,9 +334,8 @@ describe('sandbox faults', () => {
       body: JSON.stringify(query(['conversations'])),
     }).catch((e: unknown) => e);
     await new Promise((r) => setTimeout(r, 50));
-    const started = Date.now();
     await other.close();
-    expect(Date.now() - started).toBeLessThan(5000); // not the 10 s slow answer
-    await pending;
+    // close() did not wait for the 10 s answer: the request in flight was cut, it never got its 200.
+    expect(await pending).toBeInstanceOf(Error);
   });
 });

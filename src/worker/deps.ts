@@ -1,3 +1,4 @@
+/** The worker’s outside world as one injectable object, so jobs run the same on Lambda, in `npm run dev`, the demo and tests. */
 import type { WebClient } from '@slack/web-api';
 import type { ChatDashClient } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';

@@ -21,7 +21,7 @@ import { useBot } from '../support/bot.ts';
 import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
 import { motoAvailable } from '../support/moto.ts';
 import { SECRETS } from '../support/secrets.ts';
-import { allows, dynamoRequest, statements } from '../support/serverless-yml.ts';
+import { allowedOnly } from '../support/serverless-yml.ts';
 import { allText, answersTo, postsTo, textsIn } from '../support/slack-messages.ts';
 import { type StateTable, useStateTables } from '../support/state-table.ts';
 import { clickInList, openSubscribe, rowButtons, slash, submitModal } from '../support/subscribe-ui.ts';
@@ -64,16 +64,6 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
       all.push(...Messages);
       for (const m of Messages) await sqs.send(new DeleteMessageCommand({ QueueUrl: env.JOBS_QUEUE_URL, ReceiptHandle: m.ReceiptHandle! }));
     }
-  }
-
-  /** The DynamoDB actions a function used through `proxy`, after checking each request against its role's statements. */
-  function allowedOnly(proxy: CountingProxy, role: string): string[] {
-    const used = proxy.requests.filter((r) => r.target.startsWith('DynamoDB_')).map(dynamoRequest);
-    expect(
-      used.filter((request) => !allows(statements(role), request)),
-      role,
-    ).toEqual([]);
-    return [...new Set(used.map((u) => u.action))].sort();
   }
 
   it('subscribe in the modal, see it listed, Send now once (a double-click posts nothing more), then the tick posts it on time', async () => {

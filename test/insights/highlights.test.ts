@@ -190,6 +190,16 @@ const MISSED_BEFORE = entries([
 /** The same list cut by ChatDash at 10 entries (its smallest: 30). */
 const MISSED_CUT_BEFORE = entries([...MISSED_BEFORE.map((e) => [e.label, e.count] as const), ['hello?', 35], ['help', 30]]);
 
+/** Short top lists of a project with many more missed messages than they list (see the `whole` cases). */
+const KLARNA_NOW = entries([
+  ['where is my order?? <urgent>', 450],
+  ['can I pay with klarna', 150],
+]);
+const KLARNA_BEFORE = entries([
+  ['where is my order?? <urgent>', 160],
+  ['can I pay with klarna', 40],
+]);
+
 interface NewItemCase {
   name: string;
   now: RawEntry[];
@@ -371,28 +381,16 @@ const NEW_ITEM_CASES: NewItemCase[] = [
   },
   {
     name: 'last period\u2019s share is of its whole too: 40 of 2,000 missed (2 %, not 20 % of its 200 list) → 150 of 1,500 (10 %) is new',
-    now: entries([
-      ['where is my order?? <urgent>', 450],
-      ['can I pay with klarna', 150],
-    ]),
-    before: entries([
-      ['where is my order?? <urgent>', 160],
-      ['can I pay with klarna', 40],
-    ]),
+    now: KLARNA_NOW,
+    before: KLARNA_BEFORE,
     whole: 1500,
     previousWhole: 2000,
     expected: [{ label: 'can I pay with klarna', count: 150, previousCount: 40, previousAtMost: 40 }],
   },
   {
     name: 'the same move compared with the lists only (20 % × 3 > 25 %) is not new',
-    now: entries([
-      ['where is my order?? <urgent>', 450],
-      ['can I pay with klarna', 150],
-    ]),
-    before: entries([
-      ['where is my order?? <urgent>', 160],
-      ['can I pay with klarna', 40],
-    ]),
+    now: KLARNA_NOW,
+    before: KLARNA_BEFORE,
     expected: [],
   },
 ];

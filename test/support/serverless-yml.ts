@@ -6,8 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { parse, type Tags } from 'yaml';
 import { ROOT } from '../../src/build/bundle.ts';
+import type { CountingProxy } from './counting-proxy.ts';
 
 const cfnTags: Tags = [
   'Ref',
@@ -119,4 +121,17 @@ export function allows(list: readonly Statement[], request: DynamoRequest): bool
     ]?.['dynamodb:LeadingKeys'];
     return !patterns || request.leadingKeys.every((key) => patterns.some((p) => glob(p).test(key)));
   });
+}
+
+/**
+ * The DynamoDB actions a function used through `proxy` (sorted, once each), after checking that its role's statements
+ * allow every request it made (the test fails naming the role and the requests that are not).
+ */
+export function allowedOnly(proxy: CountingProxy, role: string): string[] {
+  const used = proxy.requests.filter((r) => r.target.startsWith('DynamoDB_')).map(dynamoRequest);
+  expect(
+    used.filter((request) => !allows(statements(role), request)),
+    role,
+  ).toEqual([]);
+  return [...new Set(used.map((u) => u.action))].sort();
 }

@@ -1,3 +1,4 @@
+/** Parsing untrusted JSON text (button values, private_metadata, stored files) straight into a zod schema, never throwing. */
 import * as z from 'zod/mini';
 
 /** JSON text checked against a schema: the value, or undefined for text that isn't JSON or doesn't fit. */

@@ -3,7 +3,7 @@
  * hours, same weekday) over the past 4 weeks; the typical range is that median ± 3 robust spreads, where the spread
  * is 1.4826 × the median absolute deviation (MAD: on normal data it estimates the standard deviation, and one odd
  * week cannot stretch it). A value is unusual only when it is outside the typical range AND has moved at least a
- * minimum amount (5 points of understood rate, 30 % of conversations…) AND there is enough volume to judge, so small
+ * minimum amount (5 points of understood rate, 40 % and 10 conversations…: `UNUSUAL_RULES`) AND there is enough volume to judge, so small
  * numbers and missing data never fire. Pure.
  */
 import type { AlertMetricKind, BaselineSummary } from './model.ts';

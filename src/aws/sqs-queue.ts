@@ -6,6 +6,7 @@
  * A job may carry a delay (SQS `DelaySeconds`, 0–900 s): the scheduler spreads one channel's digests a second apart,
  * and the worker puts a rate-limited digest back with a delay instead of waiting in its slot.
  */
+import { batches } from '../jobs/batches.ts';
 import type { JobQueue, SendOptions } from '../jobs/queue.ts';
 import type { Job } from '../jobs/schema.ts';
 import { AwsCallError, createAwsJsonClient } from './signed-call.ts';
@@ -14,8 +15,6 @@ export class QueueSendError extends Error {
   override readonly name = 'QueueSendError';
 }
 
-/** SQS accepts at most 10 entries per SendMessageBatch. */
-const BATCH_SIZE = 10;
 /** SQS's longest message delay. */
 export const MAX_DELAY_SECONDS = 900;
 
@@ -61,11 +60,11 @@ export function createSqsJobQueue(options: SqsQueueOptions): JobQueue {
       await call('SendMessage', { MessageBody: JSON.stringify(job), ...delayField(sendOptions?.delaySeconds) });
     },
     async sendAll(jobs: readonly Job[], sendOptions?: { delaySeconds?: readonly number[] }) {
-      for (let i = 0; i < jobs.length; i += BATCH_SIZE) {
-        const entries = jobs.slice(i, i + BATCH_SIZE).map((job, n) => ({
-          Id: String(i + n),
+      for (const { batch, start } of batches(jobs)) {
+        const entries = batch.map((job, n) => ({
+          Id: String(start + n),
           MessageBody: JSON.stringify(job),
-          ...delayField(sendOptions?.delaySeconds?.[i + n]),
+          ...delayField(sendOptions?.delaySeconds?.[start + n]),
         }));
         const result = await call('SendMessageBatch', { Entries: entries });
         const failed = Array.isArray(result.Failed) ? result.Failed.length : 0;

@@ -11,6 +11,7 @@ import type { GridComponentOption, LegendComponentOption, TitleComponentOption }
 import type { ComposeOption } from 'echarts/core';
 import type { Formatter } from '../digest/format.ts';
 import { cleanLabel, escapeMrkdwn, truncate, truncateEscaped } from '../digest/mrkdwn.ts';
+import { shareOfWords } from '../digest/wording.ts';
 import type { Insights, Trend } from '../insights/types.ts';
 import type { DrilldownView } from '../insights/views.ts';
 import { CHART_FONT } from './font.ts';
@@ -241,7 +242,7 @@ export function topicsChart(insights: Insights, fmt: Formatter): ChartSpec | und
       ? `Top ${fmt.integer(shown.length)} of ${fmt.integer(list.items.length)} topics`
       : `${fmt.integer(list.items.length)} ${list.items.length === 1 ? 'topic' : 'topics'}`;
   const range = fmt.dateRange(insights.period, insights.period.timeZone);
-  const head = `Bar chart of the top ${fmt.integer(shown.length)} topics, ${range}:`;
+  const head = `Bar chart of the top ${fmt.integer(shown.length)} topics, ${range} (% ${shareOfWords('topics', list.shareOfWhole)}):`;
   const words: string[] = [];
   let used = head.length;
   for (const item of shown) {

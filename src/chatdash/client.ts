@@ -34,6 +34,11 @@ export interface ChatDashClientOptions {
   fetch?: typeof fetch;
   /** Uniform in [0, 1), for the jitter; default Math.random. */
   random?: () => number;
+  /**
+   * Waits `ms` between attempts; default a timer that the caller's `signal` cuts short (rejecting with the
+   * "cancelled" error). Tests pass one that records the waits asked for and resolves at once.
+   */
+  sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
   /** Structured events (retries, failures, successes). Never receives the API key. */
   log?: (event: string, fields: Record<string, unknown>) => void;
 }
@@ -144,7 +149,7 @@ export function createChatDashClient(options: ChatDashClientOptions): ChatDashCl
     );
   }
 
-  function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  function timerSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) {
         reject(cancelled());
@@ -161,6 +166,8 @@ export function createChatDashClient(options: ChatDashClientOptions): ChatDashCl
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
+
+  const sleep = options.sleep ?? timerSleep;
 
   return {
     async queryAnalytics(projectId, range, metrics, queryOptions = {}) {

@@ -18,7 +18,8 @@ const HELP = `Usage: npm run dev [-- --config FILE] [--open | --no-open] [--env-
 Runs the bot against your Slack workspace in Socket Mode: no public URL, no AWS. The same listeners, worker,
 schedule and renderers as on AWS Lambda; jobs, the every-minute schedule and the idempotency store live in
 this process (in memory). Data comes from the ChatDash API when CHATDASH_API_KEY is set, otherwise from the
-bundled ChatDash sandbox (demo projects acme, bella, quiet) on 127.0.0.1.
+bundled ChatDash sandbox (the demo configuration's projects: acme, bella, quiet, cara, nova, echo and shop) on
+127.0.0.1.
 
   --config FILE    the configuration (default: CHATDASH_CONFIG, else the demo one, src/config/demo.yml)
   --open           let the bot's own workspace use every project from any channel, and DMs, for this
@@ -38,8 +39,8 @@ Environment, or the .env file (the environment wins):
   CHATDASH_API_KEY  your ChatDash API key (optional: without it, the sandbox)
   CHATDASH_API_URL  the ChatDash API base URL (default https://api.chat-dash.com/v1/public)
   CHATDASH_CONFIG   your configuration file
-  STATE_FILE        keep runtime subscriptions and channels connected from Slack in this JSON file
-                    (optional: without it, in memory for the session)
+  STATE_FILE        keep what you make from Slack (subscriptions, alerts and their state, channels
+                    connected) in this JSON file (optional: without it, in memory for the session)
 No signing secret is needed in Socket Mode. Create the Slack app from manifest.dev.yml: README,
 "Try it in your workspace".
 

@@ -41,18 +41,30 @@ export function isValidLocale(locale: string): boolean {
   }
 }
 
-/** Why a cron expression is invalid, or undefined when croner accepts it as a standard 5-field expression. */
+const CRON_FIELDS = ['minute', 'hour', 'day-of-month', 'month', 'day-of-week'] as const;
+
+/** True when croner accepts `expression` as a standard 5-field cron. */
+function cronAccepts(expression: string): boolean {
+  try {
+    new Cron(expression, { mode: '5-part' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a cron expression is invalid, or undefined when croner accepts it as a standard 5-field expression. Our own
+ * words, bounded: croner's message quotes the expression, which a person typed, so it is never passed on; the field
+ * at fault is named instead (found by trying each field with `*` in the others).
+ */
 export function cronProblem(expression: string): string | undefined {
   const fields = expression.trim().split(/\s+/);
   const invalid = `is not a valid cron expression (${CRON_HELP})`;
   if (fields.length !== 5 || fields[0] === '') return invalid;
-  try {
-    new Cron(expression, { mode: '5-part' });
-    return undefined;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^CronPattern:\s*/, '') : '';
-    return reason ? `${invalid}: ${reason}` : invalid;
-  }
+  if (cronAccepts(fields.join(' '))) return undefined;
+  const bad = CRON_FIELDS.find((_, i) => !cronAccepts(fields.map((f, j) => (j === i ? f : '*')).join(' ')));
+  return bad === undefined ? invalid : `is not a valid cron expression: its ${bad} field is wrong (${CRON_HELP})`;
 }
 
 const slackId = (prefixes: string, what: string) =>

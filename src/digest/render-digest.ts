@@ -33,6 +33,7 @@ import {
   listLine,
   METRIC_TITLES,
   moreLine,
+  shareOfWords,
   viewHasData,
 } from './wording.ts';
 
@@ -153,13 +154,22 @@ function changesBlock(insights: Insights, fmt: Formatter): KnownBlock {
   return section(fitLines([`*What changed*`, ...lines], SLACK_LIMITS.sectionText, (n) => moreLine(n, fmt)));
 }
 
-function listBlock(title: string, list: Insights['topTopics'], fmt: Formatter, quote: boolean, suffix = ''): KnownBlock | undefined {
+function listBlock(
+  view: 'topics' | 'misunderstood',
+  title: string,
+  list: Insights['topTopics'],
+  fmt: Formatter,
+  quote: boolean,
+  suffix = '',
+): KnownBlock | undefined {
   if (!list.available) return section(`*${title}*\n${NOT_AVAILABLE}`);
   if (list.items.length === 0) return undefined;
   const shown = list.items.slice(0, PRACTICAL_LIMITS.digestListItems);
   const lines = shown.map((item) => listLine(item, fmt, PRACTICAL_LIMITS.digestLabel, quote));
   const hidden = list.items.length - shown.length;
-  return section(fitLines([`*${title}*${suffix}`, ...lines], SLACK_LIMITS.sectionText, (n) => moreLine(n, fmt), hidden));
+  // Say what the percentages are of: ChatDash returns top lists, so it is not always the whole.
+  const heading = `*${title}*${suffix} · % ${shareOfWords(view, list.shareOfWhole)}`;
+  return section(fitLines([heading, ...lines], SLACK_LIMITS.sectionText, (n) => moreLine(n, fmt), hidden));
 }
 
 function costsBlock(insights: Insights, fmt: Formatter, withTotals: boolean): KnownBlock {
@@ -264,13 +274,13 @@ export function renderDigest(insights: Insights, options: RenderOptions): SlackM
 
   const lists: KnownBlock[] = [];
   if (wanted.has('topics')) {
-    const b = listBlock('Top topics', insights.topTopics, fmt, false);
+    const b = listBlock('topics', 'Top topics', insights.topTopics, fmt, false);
     if (b) lists.push(b);
   }
   if (wanted.has('misunderstood')) {
     const u = insights.understood;
     const suffix = u && u.total > 0 ? ` — ${fmt.integer(u.missed)} of ${counted(u.total, fmt.integer, 'message')} missed` : '';
-    const b = listBlock('Top misunderstood messages', insights.topMisunderstood, fmt, true, suffix);
+    const b = listBlock('misunderstood', 'Top misunderstood messages', insights.topMisunderstood, fmt, true, suffix);
     if (b) lists.push(b);
   }
   if (wanted.has('costs')) lists.push(costsBlock(insights, fmt, !wanted.has('headline')));

@@ -12,7 +12,7 @@ import { PRACTICAL_LIMITS, SLACK_LIMITS } from './limits.ts';
 import { cleanLabel, escapeAndTruncate, mrkdwnLabel, truncateEscaped } from './mrkdwn.ts';
 import { counted, noun } from './plural.ts';
 import { type RenderOptions, renderContext } from './render-digest.ts';
-import { formatHeadlineValue, hasItems, headlineChange, humaniseReason, listLine, moreLine, VIEW_TITLES } from './wording.ts';
+import { formatHeadlineValue, hasItems, headlineChange, humaniseReason, listLine, moreLine, shareNote, VIEW_TITLES } from './wording.ts';
 
 /** Flag emoji for an ISO 3166-1 alpha-2 code, a white flag for anything else. */
 export function flagEmoji(code: string): string {
@@ -111,7 +111,9 @@ function content(view: DrilldownView, insights: Insights, fmt: Formatter): ViewC
     }
     case 'intents': {
       const u = insights.understood;
-      const parts = [`${counted(insights.topIntents.total, fmt.integer, 'message')} matched an intent`];
+      // ChatDash returns its top intents: their sum is a floor, not every message that matched an intent.
+      const matched = insights.topIntents.shareOfWhole ? 'matched an intent' : 'matched the listed intents';
+      const parts = [`${counted(insights.topIntents.total, fmt.integer, 'message')} ${matched}`];
       if (u && u.total > 0) parts.push(`understood rate ${fmt.percent(insights.headline.understoodRate.value)}`);
       return {
         summary: hasItems(insights.topIntents) ? [section(parts.join(' · '))] : [],
@@ -183,6 +185,8 @@ export function renderDrilldown(view: DrilldownView, insights: Insights, options
   const title = VIEW_TITLES[view];
   const blocks: KnownBlock[] = [header(ctx.headerText(title)), context([ctx.periodLine]), ...c.summary];
   blocks.push(...(options.images ?? []).map(slackFileImage));
+  // Right above the list: what its percentages are of (ChatDash returns top lists, so not always the whole).
+  if (c.list?.available && c.list.items.length > 0) blocks.push(context([shareNote(view, c.list, fmt)]));
   const list = c.list;
   const link = dashboardLinkButton(options.dashboardUrl);
 

@@ -36,6 +36,33 @@ export const VIEW_TITLES: Record<DrilldownView, string> = {
   ended_reasons: 'Why calls ended',
 };
 
+/**
+ * What each view's percentages are of: the whole the list is a part of (`whole`), or when ChatDash gave no usable
+ * total, only the items it listed (`listed`). See `RankedList.shareOf`.
+ */
+const SHARE_NOUNS: Record<DrilldownView, { whole: string; listed: string }> = {
+  topics: { whole: 'conversations', listed: 'topics' },
+  misunderstood: { whole: 'misunderstood messages', listed: 'misunderstood messages' },
+  intents: { whole: 'intent matches', listed: 'intents' },
+  costs: { whole: 'tokens', listed: 'models' },
+  countries: { whole: 'conversations', listed: 'countries' },
+  ended_reasons: { whole: 'conversations', listed: 'reasons' },
+};
+
+/** "of conversations", or "of the listed topics" when the list's shares are only of its own total. */
+export function shareOfWords(view: DrilldownView, shareOfWhole: boolean): string {
+  const nouns = SHARE_NOUNS[view];
+  return shareOfWhole ? `of ${nouns.whole}` : `of the listed ${nouns.listed}`;
+}
+
+/** "Percentages are of all 4,460 conversations." or "… of the listed topics only: ChatDash gave no total." */
+export function shareNote(view: DrilldownView, list: RankedList, fmt: Formatter): string {
+  const nouns = SHARE_NOUNS[view];
+  return list.shareOfWhole
+    ? `Percentages are of all ${fmt.integer(list.shareOf)} ${nouns.whole}.`
+    : `Percentages are of the listed ${nouns.listed} only: ChatDash gave no total to compare with.`;
+}
+
 /** The value of a headline number, formatted for its kind. */
 export function formatHeadlineValue(metric: HeadlineKey, value: number | null, fmt: Formatter, currency: string | null): string {
   switch (metric) {
@@ -122,9 +149,9 @@ export function highlightLine(h: Highlight, fmt: Formatter): string {
       return `${moveIcon} *${METRIC_TITLES[h.metric]} ${up ? 'up' : 'down'} ${by}* to ${value} (from ${previous})`;
     }
     case 'new_topic':
-      return `${icon} New in top topics: “${mrkdwnLabel(h.label, 60)}” — #${h.rank}, ${fmt.integer(h.count)} (${fmt.percent(h.share)}), ${previousWords(h, fmt)}`;
+      return `${icon} New in top topics: “${mrkdwnLabel(h.label, 60)}” — #${h.rank}, ${fmt.integer(h.count)} (${fmt.percent(h.share)} ${shareOfWords('topics', h.shareOfWhole)}), ${previousWords(h, fmt)}`;
     case 'new_misunderstood':
-      return `${icon} *New misunderstood message:* “${mrkdwnLabel(h.label, 60)}” — ${counted(h.count, fmt.integer, 'time')} (${fmt.percent(h.share)} of misunderstood messages), ${previousWords(h, fmt)}`;
+      return `${icon} *New misunderstood message:* “${mrkdwnLabel(h.label, 60)}” — ${counted(h.count, fmt.integer, 'time')} (${fmt.percent(h.share)} ${shareOfWords('misunderstood', h.shareOfWhole)}), ${previousWords(h, fmt)}`;
   }
 }
 

@@ -108,8 +108,11 @@ export function buildInsights(input: BuildInsightsInput): Insights {
     callMinutes: headline(now.callMinutes, p('callMinutes')),
   };
 
-  const topTopics = rankList(topics(cur), prev && topics(prev));
-  const topMisunderstood = rankList(misunderstood(cur), prev && misunderstood(prev));
+  // Shares of the whole, not of ChatDash's top list: topics of all conversations, misunderstood messages of all missed.
+  const conversationsOf = (d: Analytics): number | null => finite(d.conversations?.total);
+  const missedOf = (d: Analytics): number | null => finite(d.understoodMessages?.missed);
+  const topTopics = rankList(topics(cur), prev && topics(prev), now.conversations);
+  const topMisunderstood = rankList(misunderstood(cur), prev && misunderstood(prev), missedOf(cur));
   const isVoice = (cur.totalCallDuration?.total ?? 0) > 0 || (cur.endedReason?.length ?? 0) > 0;
   const thresholds = resolveThresholds(input.thresholds);
   const u = cur.understoodMessages;
@@ -123,13 +126,13 @@ export function buildInsights(input: BuildInsightsInput): Insights {
     understood: u ? { total: u.total, understood: u.understood, missed: u.missed } : null,
     tokens: {
       total: headline(now.tokens, p('tokens')),
-      byModel: rankList(models(cur), prev && models(prev)),
+      byModel: rankList(models(cur), prev && models(prev), now.tokens),
     },
     topTopics,
     topMisunderstood,
     topIntents: rankList(intents(cur), prev && intents(prev)),
-    endedReasons: rankList(reasons(cur), prev && reasons(prev)),
-    countries: rankList(countries(cur), prev && countries(prev)),
+    endedReasons: rankList(reasons(cur), prev && reasons(prev), now.conversations),
+    countries: rankList(countries(cur), prev && countries(prev), now.conversations),
     trend: buildTrend(cur.conversations?.counts, input.period),
     previousTrend: prev?.conversations?.counts.length ? prev.conversations.counts.map((c) => finite(c) ?? 0) : null,
     costTrend: buildTrend(cur.totalCost?.counts, input.period),
@@ -137,9 +140,9 @@ export function buildInsights(input: BuildInsightsInput): Insights {
       headline: headlines,
       isVoice,
       topics: topTopics,
-      previousTopics: prev && topics(prev),
+      previousTopics: prev && rankList(topics(prev), undefined, conversationsOf(prev)),
       misunderstood: topMisunderstood,
-      previousMisunderstood: prev && misunderstood(prev),
+      previousMisunderstood: prev && rankList(misunderstood(prev), undefined, missedOf(prev)),
       thresholds,
     }),
     unavailable: [...input.current.unavailable],

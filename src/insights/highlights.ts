@@ -3,7 +3,6 @@
  * The rules and their thresholds are documented in the README ("What changed: the rules"); the ordering
  * (`highlightScore`) is shared with anything that ranks projects by what needs attention.
  */
-import { type RawEntry, rankList } from './lists.ts';
 import type { DeltaChange, Headline, HeadlineKey, Headlines, Highlight, NewItemNumbers, RankedList, Thresholds } from './types.ts';
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -104,19 +103,20 @@ export function compareHighlights(a: Highlight, b: Highlight, thresholds: Thresh
 
 /**
  * Items of `list` that are new this period: significant now (at least `newMinimumCount`, at least
- * `newMinimumSharePercent` of the list, and within `maxRank`), and absent or negligible before (last period's count
- * and share both at most 1/`newGrowthFactor` of this period's). An item missing from last period's list had 0 there,
- * or, when that list may have been cut (`listCutLength` entries or more), as much as its smallest entry.
+ * `newMinimumSharePercent` of its whole, and within `maxRank`), and absent or negligible before (last period's count
+ * and share both at most 1/`newGrowthFactor` of this period's). Shares are of each period's whole (the lists'
+ * `shareOf`: all misunderstood messages, all conversations), so a top list that got shorter or longer does not make
+ * anything look new. An item missing from last period's list had 0 there, or, when that list may have been cut
+ * (`listCutLength` entries or more), as much as its smallest entry.
  * Nothing is new when last period's list is unavailable or empty: there is nothing to compare with.
  */
 export function findNewItems(
   list: RankedList,
-  previousEntries: readonly RawEntry[] | undefined,
+  previous: RankedList | undefined,
   t: Thresholds,
   maxRank = Number.POSITIVE_INFINITY,
 ): NewItemNumbers[] {
-  const previous = rankList(previousEntries, undefined);
-  if (!previous.available || previous.total <= 0 || list.total <= 0) return [];
+  if (!previous?.available || previous.total <= 0 || previous.shareOf <= 0 || list.total <= 0) return [];
   const mayBeCut = previous.items.length >= t.listCutLength;
   const smallest = previous.items.at(-1)?.count ?? 0;
   const growth = Math.max(1, t.newGrowthFactor);
@@ -125,13 +125,14 @@ export function findNewItems(
     if (item.rank > maxRank) break;
     if (item.count < Math.max(1, t.newMinimumCount) || item.share * 100 < t.newMinimumSharePercent) continue;
     const previousAtMost = item.previousCount ?? (mayBeCut ? smallest : 0);
-    const previousShare = Math.min(1, previousAtMost / previous.total);
+    const previousShare = Math.min(1, previousAtMost / previous.shareOf);
     if (previousAtMost * growth > item.count || previousShare * growth > item.share) continue;
     found.push({
       label: item.label,
       count: item.count,
       rank: item.rank,
       share: item.share,
+      shareOfWhole: list.shareOfWhole,
       previousCount: item.previousCount,
       previousAtMost,
       previousShare,
@@ -144,12 +145,12 @@ export interface HighlightInput {
   headline: Headlines;
   isVoice: boolean;
   topics: RankedList;
-  /** Previous period's topics, undefined when unavailable. */
-  previousTopics: readonly RawEntry[] | undefined;
+  /** Previous period's topics (ranked with that period's conversations as their whole), undefined when unavailable. */
+  previousTopics: RankedList | undefined;
   /** This period's misunderstood messages (omitted: no "new misunderstood message" highlights). */
   misunderstood?: RankedList;
-  /** Previous period's misunderstood messages, undefined when unavailable. */
-  previousMisunderstood?: readonly RawEntry[] | undefined;
+  /** Previous period's misunderstood messages (ranked with that period's missed messages as their whole), undefined when unavailable. */
+  previousMisunderstood?: RankedList | undefined;
   thresholds: Thresholds;
 }
 

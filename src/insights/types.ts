@@ -56,7 +56,7 @@ export interface RankedItem {
   /** Untrusted display text, raw: escape when rendering. */
   label: string;
   count: number;
-  /** Fraction 0..1 of the list's total. */
+  /** Fraction 0..1 of the list's `shareOf`. */
   share: number;
   /** 1-based rank in this period. */
   rank: number;
@@ -71,6 +71,13 @@ export interface RankedList {
   items: RankedItem[];
   /** Sum of all counts. */
   total: number;
+  /**
+   * What every `share` is a fraction of: the whole the list is a part of when known (all misunderstood messages,
+   * all conversations…), else `total`. ChatDash returns top lists, so `total` alone understates the whole.
+   */
+  shareOf: number;
+  /** True when `shareOf` is that whole, false when it is only the list's own `total` (say "of the listed …"). */
+  shareOfWhole: boolean;
 }
 
 export interface TrendDay {
@@ -103,7 +110,10 @@ export interface Thresholds {
   maxHighlights: number;
   /** A topic or misunderstood message is "new" only with at least this many this period (absolute floor). */
   newMinimumCount: number;
-  /** …and at least this percent of its list's total this period (relative floor). */
+  /**
+   * …and at least this percent of its whole this period (relative floor): of all misunderstood messages, of all
+   * conversations for a topic (of the list's own total only when that whole is unknown).
+   */
   newMinimumSharePercent: number;
   /** …and when last period's count and share were both at most 1/this of this period's ("absent or negligible before"). */
   newGrowthFactor: number;
@@ -170,8 +180,10 @@ export interface NewItemNumbers {
   count: number;
   /** 1-based rank in this period's list. */
   rank: number;
-  /** Fraction 0..1 of this period's list total. */
+  /** Fraction 0..1 of this period's whole (the list's `shareOf`). */
   share: number;
+  /** True when `share` is of the whole (all misunderstood messages, all conversations), false when of the list only. */
+  shareOfWhole: boolean;
   /** Count in the previous period, null when the item was not in the previous period's list. */
   previousCount: number | null;
   /**
@@ -179,7 +191,7 @@ export interface NewItemNumbers {
    * (a complete list) or that list's smallest count (a list long enough to have been cut).
    */
   previousAtMost: number;
-  /** `previousAtMost` as a fraction 0..1 of the previous period's list total. */
+  /** `previousAtMost` as a fraction 0..1 of the previous period's whole (its list's `shareOf`). */
   previousShare: number;
 }
 

@@ -1,3 +1,4 @@
+/** The jobs queue as the HTTP function, the tick and the worker see it: one interface over SQS and its in-process stand-ins. */
 import type { Job } from './schema.ts';
 
 export interface SendOptions {

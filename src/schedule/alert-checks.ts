@@ -8,6 +8,7 @@
  */
 import { alertCheckJobs } from '../alerts/jobs.ts';
 import type { AlertStore, StoredAlert } from '../alerts/store.ts';
+import { batches, SQS_BATCH_SIZE, sendJobs } from '../jobs/batches.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { AlertCheckJob } from '../jobs/schema.ts';
 import { errorFields, type Log } from '../log.ts';
@@ -17,8 +18,6 @@ import { mapLimit } from '../worker/map-limit.ts';
 export const DEFAULT_ALERTS_PER_TICK = 2000;
 /** A claimed alert whose check never finished is due again after this. */
 export const DEFAULT_LEASE_MS = 15 * 60_000;
-/** SQS SendMessageBatch takes 10 messages. */
-const SEND_BATCH = 10;
 
 export interface QueueAlertChecksOptions {
   store: AlertStore;
@@ -49,10 +48,9 @@ export async function queueDueAlertChecks(options: QueueAlertChecksOptions): Pro
   });
   const jobs = alertCheckJobs(due, now);
   let failed = 0;
-  for (let i = 0; i < jobs.length; i += SEND_BATCH) {
-    const batch = jobs.slice(i, i + SEND_BATCH);
+  for (const { batch } of batches(jobs)) {
     try {
-      await (queue.sendAll ? queue.sendAll(batch) : Promise.all(batch.map((job) => queue.send(job))));
+      await sendJobs(queue, batch);
     } catch (error) {
       failed += batch.length;
       log('error', 'alerts.send_failed', { jobs: batch.length, ...errorFields(error) });
@@ -74,7 +72,7 @@ async function release(
   const ids = new Set(jobs.flatMap((job) => job.alertIds));
   await mapLimit(
     claimed.filter((a) => ids.has(a.definition.id)),
-    SEND_BATCH,
+    SQS_BATCH_SIZE,
     async ({ definition, state }) => {
       try {
         await store.saveState(definition.id, state.version, { ...state, nextCheckAt: now.toISOString() });

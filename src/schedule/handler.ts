@@ -18,8 +18,9 @@ import type { ScheduledEvent } from 'aws-lambda';
 import type { AlertStore } from '../alerts/store.ts';
 import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import type { Config } from '../config/schema.ts';
+import { batches, SQS_BATCH_SIZE, sendJobs } from '../jobs/batches.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import type { DigestJob, Job } from '../jobs/schema.ts';
+import type { DigestJob } from '../jobs/schema.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { alertStoresFromEnv } from '../store/alerts-from-env.ts';
 import { stateStoreFromEnv } from '../store/from-env.ts';
@@ -32,8 +33,6 @@ import { spreadByChannel } from './spread.ts';
 
 export const LOOKBACK_MINUTES = 2;
 const MINUTE = 60_000;
-/** SQS SendMessageBatch takes 10 messages. */
-const SEND_BATCH = 10;
 /** Runtime subscriptions queued per tick at most (the rest stay due and go with the next tick). */
 export const DEFAULT_MAX_DUE_PER_TICK = 1000;
 
@@ -85,7 +84,7 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
   const jobsQueue = (): JobQueue => (queue ??= sqsJobQueueFromEnv(env));
   const lazyQueue: JobQueue = {
     send: (job, sendOptions) => jobsQueue().send(job, sendOptions),
-    sendAll: (jobs, sendOptions) => sendBatch(jobsQueue(), jobs, sendOptions?.delaySeconds ?? []),
+    sendAll: (jobs, sendOptions) => sendJobs(jobsQueue(), jobs, sendOptions?.delaySeconds),
   };
   return async (event) => {
     const tick = new Date(event.time);
@@ -113,10 +112,9 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
     let failed = 0;
     if (order.length > 0) {
       const q = jobsQueue();
-      for (let i = 0; i < order.length; i += SEND_BATCH) {
-        const batch = order.slice(i, i + SEND_BATCH);
+      for (const { batch } of batches(order)) {
         try {
-          await sendBatch(
+          await sendJobs(
             q,
             batch.map((b) => b.p.job),
             batch.map((b) => b.delay),
@@ -127,7 +125,7 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
           continue;
         }
         // Queued: now (and only now) the next runs move on. A lost race means another tick already did it.
-        await mapLimit(batch, SEND_BATCH, async ({ p }) => {
+        await mapLimit(batch, SQS_BATCH_SIZE, async ({ p }) => {
           if (!store || !p.advance) return;
           try {
             await store.advanceNextRun(p.advance.id, p.advance.from, p.advance.to);
@@ -151,11 +149,6 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
     if (alertsFailed || (alertChecks?.failed ?? 0) > 0) throw new Error('alert checks could not all be queued (they are due again)');
     return { due: planned.length - failed, runtime, ...(alertChecks ? { alertChecks } : {}) };
   };
-}
-
-async function sendBatch(queue: JobQueue, jobs: readonly Job[], delaySeconds: readonly number[]): Promise<void> {
-  if (queue.sendAll) return queue.sendAll(jobs, { delaySeconds });
-  await Promise.all(jobs.map((job, i) => queue.send(job, { delaySeconds: delaySeconds[i] ?? 0 })));
 }
 
 /** Digest jobs due at a tick: occurrences in (tick − lookback, tick], the tick rounded down to its minute. */

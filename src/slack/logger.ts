@@ -1,3 +1,4 @@
+/** Bolt and the Web API client log through our structured log, so their lines are JSON like ours and never dump requests. */
 import { type Logger, LogLevel } from '@slack/logger';
 import type { Log } from '../log.ts';
 

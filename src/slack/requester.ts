@@ -1,3 +1,4 @@
+/** Who asked, from where (team, channel, user, DM or not): the one shape every listener hands the worker for access checks. */
 import type { Requester } from '../jobs/schema.ts';
 
 /** DM channel ids start with D; slash commands from DMs also say `channel_name: directmessage`. */

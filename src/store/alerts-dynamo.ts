@@ -31,7 +31,7 @@ import {
   windowItem,
 } from './alert-item.ts';
 import { invalidItem } from './binding-item.ts';
-import { countRead, type Item, isConditionFailure, lazyDocumentClient, queryDue, updateOf } from './dynamo-common.ts';
+import { countRead, deleteAtVersion, type Item, isConditionFailure, lazyDocumentClient, queryDue, updateOf } from './dynamo-common.ts';
 import { alertKey, channelPk, DUE, INDEX, ITEM_PREFIX, type ItemKey, KIND, outageKey, userKey, windowKey } from './keys.ts';
 import type { ReadStats } from './store.ts';
 
@@ -221,23 +221,11 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
     },
 
     async delete(id, actor, deleteOptions = {}) {
-      const { doc, lib } = await sdk();
       for (let attempt = 1; ; attempt++) {
         const current = parse(await getItem(alertKey(id)));
         if (!current) return false;
         refuseStale(current, deleteOptions.expectedVersion);
-        try {
-          await doc.send(
-            new lib.DeleteCommand({
-              TableName,
-              Key: alertKey(id),
-              ConditionExpression: '#dv = :dv',
-              ExpressionAttributeNames: { '#dv': 'definitionVersion' },
-              ExpressionAttributeValues: { ':dv': current.definitionVersion },
-            }),
-          );
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
+        if (!(await deleteAtVersion(await sdk(), TableName, alertKey(id), 'definitionVersion', current.definitionVersion))) {
           if (attempt >= WRITE_TRIES) throw new AlertConflictError(`alert ${id} kept changing while it was being deleted`);
           continue;
         }

@@ -1,11 +1,12 @@
 /**
  * What the DynamoDB stores on the state table share: the SDK's document client, loaded on first use (the Lambda
- * runtime provides `@aws-sdk/*`; the bundles leave it out), the update-expression builder and the read counter.
+ * runtime provides `@aws-sdk/*`; the bundles leave it out), the update-expression builder, the versioned delete and
+ * the read counter.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { awsClientConfig } from '../aws/env.ts';
 import { lazy } from '../lazy.ts';
-import { INDEX } from './keys.ts';
+import { INDEX, type ItemKey } from './keys.ts';
 import type { ReadStats } from './store.ts';
 
 export type Item = Record<string, unknown>;
@@ -56,6 +57,34 @@ export function updateOf(
     ExpressionAttributeNames: names,
     ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
   };
+}
+
+/**
+ * Deletes the item at `Key` only while its `versionAttribute` is still `version` (optimistic locking): true when
+ * deleted, false when that condition failed (it changed, or is gone, meanwhile); any other error is thrown.
+ */
+export async function deleteAtVersion(
+  { doc, lib }: Sdk,
+  TableName: string,
+  Key: ItemKey,
+  versionAttribute: string,
+  version: number,
+): Promise<boolean> {
+  try {
+    await doc.send(
+      new lib.DeleteCommand({
+        TableName,
+        Key,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': versionAttribute },
+        ExpressionAttributeValues: { ':expected': version },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 /** Counts a read answer: one request, and the items it read (scanned, for queries). */

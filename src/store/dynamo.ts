@@ -10,7 +10,7 @@ import { createLog, type Log } from '../log.ts';
 import { auditChange } from './audit.ts';
 import { bindingItem, parseBindingItem, type RuntimeBinding, readBindings } from './binding-item.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { countRead, type Item, isConditionFailure, lazyDocumentClient, queryDue, updateOf } from './dynamo-common.ts';
+import { countRead, deleteAtVersion, type Item, isConditionFailure, lazyDocumentClient, queryDue, updateOf } from './dynamo-common.ts';
 import {
   bindingKey,
   channelPk,
@@ -210,19 +210,7 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
 
     async deleteSubscription(id, actor, expectedVersion) {
       const before = await current(id, expectedVersion);
-      const { doc, lib } = await sdk();
-      try {
-        await doc.send(
-          new lib.DeleteCommand({
-            TableName,
-            Key: subscriptionKey(id),
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': before.version },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+      if (!(await deleteAtVersion(await sdk(), TableName, subscriptionKey(id), 'version', before.version))) {
         await current(id, before.version);
         throw new StoreError('version_conflict', `subscription ${id} changed meanwhile`);
       }

@@ -1,10 +1,12 @@
+/** Telling the admins about delivery problems the people who asked can’t fix: one place for the log line and the admin-channel post. */
 import { textMessage } from '../digest/blocks.ts';
 import { errorFields, type LogLevel } from '../log.ts';
 import type { WorkerDeps } from './deps.ts';
 
 /**
- * Tells the admins about a delivery problem: always a log line (error level, for a CloudWatch alarm), and a
- * message in the admin channel when one is configured. `text` must be safe mrkdwn.
+ * Tells the admins about a delivery problem: always an error-level log line (kept in CloudWatch Logs; an alarm fires
+ * only for the events serverless.yml has a metric filter on), and a message in the admin channel when one is
+ * configured. `text` must be safe mrkdwn.
  */
 export async function alertAdmins(deps: WorkerDeps, event: string, text: string, fields: Record<string, unknown> = {}): Promise<void> {
   await tellAdmins(deps, 'error', event, `:rotating_light: ${text}`, fields);

@@ -1,3 +1,4 @@
+/** The worker’s outside world as one injectable object, so jobs run the same on Lambda, in `npm run dev`, the demo and tests. */
 import type { WebClient } from '@slack/web-api';
 import type { ChatDashClient } from '../chatdash/client.ts';
 import type { Config } from '../config/schema.ts';
@@ -41,6 +42,7 @@ export interface WorkerDeps {
 
 export const DEFAULT_CHATDASH_BUDGET_MS = 20_000;
 
-export function chatdashDeadline(deps: WorkerDeps): number {
+/** When a job's ChatDash queries must be done by (epoch ms): now plus its budget (default `DEFAULT_CHATDASH_BUDGET_MS`). */
+export function chatdashDeadline(deps: Pick<WorkerDeps, 'now' | 'chatdashBudgetMs'>): number {
   return deps.now().getTime() + (deps.chatdashBudgetMs ?? DEFAULT_CHATDASH_BUDGET_MS);
 }

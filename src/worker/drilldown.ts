@@ -7,20 +7,17 @@ import { type SlackMessage, textMessage } from '../digest/blocks.ts';
 import { type DrilldownRef, decodeDrilldownRef } from '../digest/drilldown-ref.ts';
 import { DRILLDOWN_VIEWS, VIEW_MENTION_WORDS } from '../digest/drilldown-views.ts';
 import { type CurrencyDisplay, createFormatter } from '../digest/format.ts';
-import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import type { RenderOptions } from '../digest/render-digest.ts';
 import { renderDrilldown } from '../digest/render-drilldown.ts';
 import { DRILLDOWN_METRICS } from '../insights/metrics.ts';
-import type { Insights } from '../insights/types.ts';
 import type { DrilldownJob } from '../jobs/schema.ts';
 import type { Period } from '../periods/period.ts';
 import { DIGEST_PROJECT_NOT_HERE, STALE_BUTTON, THREAD_HELP } from '../slack/messages.ts';
 import { checkChannelAccess } from '../store/channel-access.ts';
-import { fetchInsights } from './analytics.ts';
+import { insightsForAsker } from './analytics.ts';
 import { prepareCharts, sendWithImageFallback, withChartImages } from './charts.ts';
 import { deliverClickReply } from './click-reply.ts';
-import { chatdashDeadline, type WorkerDeps } from './deps.ts';
-import { asUserFacing } from './failures.ts';
+import type { WorkerDeps } from './deps.ts';
 
 export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise<string> {
   const say = async (message: Pick<SlackMessage, 'text'> & Partial<SlackMessage>) => {
@@ -73,15 +70,12 @@ export async function runDrilldown(job: DrilldownJob, deps: WorkerDeps): Promise
     dashboardUrl: project.dashboardUrl,
   };
   prepareCharts(deps, view);
-  let insights: Insights;
-  try {
-    insights = await fetchInsights(deps.chatdash, project.id, target.period, DRILLDOWN_METRICS[view], chatdashDeadline(deps));
-  } catch (error) {
-    const failure = asUserFacing(error, escapeMrkdwn(project.name));
-    if (!failure) throw error;
-    await tellAsker(failure.userMessage);
+  const fetched = await insightsForAsker(deps, project, target.period, DRILLDOWN_METRICS[view]);
+  if (!fetched.ok) {
+    await tellAsker(fetched.userMessage);
     return 'chatdash_failed';
   }
+  const { insights } = fetched;
   const context = { job: 'drilldown', view, project: project.key };
   const specs = chartsFor(view, insights, createFormatter(options));
   const charted = await withChartImages(specs, deps, context, (images) => renderDrilldown(view, insights, { ...options, images }));

@@ -7,10 +7,8 @@ import { chartsFor } from '../charts/specs.ts';
 import type { ProjectConfig } from '../config/schema.ts';
 import { type SlackMessage, textMessage } from '../digest/blocks.ts';
 import { createFormatter } from '../digest/format.ts';
-import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
-import type { Insights } from '../insights/types.ts';
 import type { OverviewJob } from '../jobs/schema.ts';
 import { buildOverview } from '../overview/build.ts';
 import { fetchOverview } from '../overview/fetch.ts';
@@ -21,11 +19,10 @@ import type { OverviewModel, ProjectOutcome } from '../overview/types.ts';
 import type { Period } from '../periods/period.ts';
 import { OVERVIEW_PROJECT_NOT_HERE, STALE_BUTTON } from '../slack/messages.ts';
 import { checkChannelAccess } from '../store/channel-access.ts';
-import { fetchInsights } from './analytics.ts';
+import { insightsForAsker } from './analytics.ts';
 import { type ChartedMessage, prepareCharts, sendWithImageFallback, textOnly, withChartImages } from './charts.ts';
 import { deliverClickReply } from './click-reply.ts';
 import { chatdashDeadline, type WorkerDeps } from './deps.ts';
-import { asUserFacing } from './failures.ts';
 import { tellOverviewAsker } from './overview-asker.ts';
 import { askerPeriod } from './user-prefs.ts';
 
@@ -134,14 +131,9 @@ async function projectStats(job: OverviewJob, ref: ProjectRef, deps: WorkerDeps)
     buttons: true,
     dashboardUrl: configured.dashboardUrl,
   };
-  let insights: Insights;
-  try {
-    insights = await fetchInsights(deps.chatdash, configured.id, ref.period, DIGEST_METRICS, chatdashDeadline(deps));
-  } catch (error) {
-    const failure = asUserFacing(error, escapeMrkdwn(configured.name));
-    if (!failure) throw error;
-    return failure.userMessage;
-  }
+  const fetched = await insightsForAsker(deps, configured, ref.period, DIGEST_METRICS);
+  if (!fetched.ok) return fetched.userMessage;
+  const { insights } = fetched;
   const specs = chartsFor('digest', insights, createFormatter(options));
   const context = { job: 'overview', part: 'full_stats', project: configured.key };
   return withChartImages(specs, deps, context, (images) => renderDigest(insights, { ...options, images }));

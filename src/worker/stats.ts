@@ -2,15 +2,12 @@
 import { chartsFor } from '../charts/specs.ts';
 import { textMessage } from '../digest/blocks.ts';
 import { createFormatter } from '../digest/format.ts';
-import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { type RenderOptions, renderDigest } from '../digest/render-digest.ts';
 import { DIGEST_METRICS } from '../insights/metrics.ts';
-import type { Insights } from '../insights/types.ts';
 import type { StatsJob } from '../jobs/schema.ts';
-import { fetchInsights } from './analytics.ts';
+import { insightsForAsker } from './analytics.ts';
 import { prepareCharts, sendWithImageFallback, withChartImages } from './charts.ts';
-import { chatdashDeadline, type WorkerDeps } from './deps.ts';
-import { asUserFacing } from './failures.ts';
+import type { WorkerDeps } from './deps.ts';
 import { askerPeriod } from './user-prefs.ts';
 
 export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string> {
@@ -28,15 +25,12 @@ export async function runStats(job: StatsJob, deps: WorkerDeps): Promise<string>
     return 'bad_range';
   }
   prepareCharts(deps, 'digest');
-  let insights: Insights;
-  try {
-    insights = await fetchInsights(deps.chatdash, project.id, parsed.period, DIGEST_METRICS, chatdashDeadline(deps));
-  } catch (error) {
-    const failure = asUserFacing(error, escapeMrkdwn(project.name));
-    if (!failure) throw error;
-    await reply(textMessage(failure.userMessage));
+  const fetched = await insightsForAsker(deps, project, parsed.period, DIGEST_METRICS);
+  if (!fetched.ok) {
+    await reply(textMessage(fetched.userMessage));
     return 'chatdash_failed';
   }
+  const { insights } = fetched;
   const options: RenderOptions = {
     project: { id: project.id, name: project.name },
     locale: parsed.locale,

@@ -1,3 +1,4 @@
+/** A person’s own time zone and locale (users.info), so the periods they ask for mean what they mean where they are. */
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { errorFields } from '../log.ts';
 import { parsePeriod } from '../periods/parse.ts';

@@ -29,14 +29,19 @@ function client(overrides: Partial<ChatDashClientOptions> = {}, logs: LogEntry[]
   });
 }
 
-/** Run `fn`, expect a ChatDashError, return it with the elapsed time. */
-async function failure(fn: () => Promise<unknown>): Promise<{ error: ChatDashError; ms: number }> {
-  const started = Date.now();
+/** A `sleep` that records the waits the client asks for and resolves at once (no test waits on a clock). */
+function recordingSleep(): { sleep: NonNullable<ChatDashClientOptions['sleep']>; waits: number[] } {
+  const waits: number[] = [];
+  return { waits, sleep: async (ms) => void waits.push(ms) };
+}
+
+/** Run `fn`, expect a ChatDashError, return it. */
+async function failure(fn: () => Promise<unknown>): Promise<{ error: ChatDashError }> {
   try {
     await fn();
   } catch (e) {
     expect(isChatDashError(e)).toBe(true);
-    return { error: e as ChatDashError, ms: Date.now() - started };
+    return { error: e as ChatDashError };
   }
   throw new Error('expected a ChatDashError, the call succeeded');
 }
@@ -120,12 +125,12 @@ describe('queryAnalytics against the sandbox', () => {
   it('429 with Retry-After: waits that long, then succeeds', async () => {
     sandbox.setFault({ type: 'rate_limit', retryAfterSeconds: 1, times: 1 });
     const logs: LogEntry[] = [];
-    const started = Date.now();
+    const { sleep, waits } = recordingSleep();
     // maxDelayMs must allow the 1 s Retry-After (a longer one would be thrown at once, see the HTTP-date test).
-    const result = await client({ maxDelayMs: 2000 }, logs).queryAnalytics('proj_demo_text', WEEK, ['conversations']);
-    const elapsed = Date.now() - started;
+    const result = await client({ maxDelayMs: 2000, sleep }, logs).queryAnalytics('proj_demo_text', WEEK, ['conversations']);
     expect(result.data.conversations?.total).toBeGreaterThan(0);
-    expect(elapsed).toBeGreaterThanOrEqual(950);
+    // One wait of exactly the Retry-After between the two attempts (not the 5 ms backoff).
+    expect(waits).toEqual([1000]);
     expect(sandbox.requests).toHaveLength(2);
     expect(logs.filter((l) => l.event === 'chatdash.retry')).toEqual([
       { event: 'chatdash.retry', fields: expect.objectContaining({ attempt: 1, status: 429, delayMs: 1000 }) },
@@ -134,8 +139,10 @@ describe('queryAnalytics against the sandbox', () => {
 
   it('429 whose Retry-After would cross the deadline → rate_limited at once, without sleeping', async () => {
     sandbox.setFault({ type: 'rate_limit', retryAfterSeconds: 5 });
-    const { error, ms } = await failure(() =>
-      client({ maxDelayMs: 60_000 }).queryAnalytics('proj_demo_text', WEEK, ['conversations'], {
+    const logs: LogEntry[] = [];
+    const { sleep, waits } = recordingSleep();
+    const { error } = await failure(() =>
+      client({ maxDelayMs: 60_000, sleep }, logs).queryAnalytics('proj_demo_text', WEEK, ['conversations'], {
         deadline: Date.now() + 1500,
       }),
     );
@@ -143,8 +150,10 @@ describe('queryAnalytics against the sandbox', () => {
     expect(error.status).toBe(429);
     expect(error.retryAfterMs).toBe(5000);
     expect(error.message).toContain('try again in 5 s');
-    // Well under the 1.5 s deadline it would otherwise sleep to (generous: CI machines are busy).
-    expect(ms).toBeLessThan(1200);
+    // It gave up on the deadline instead of waiting: no wait asked for, no retry.
+    expect(waits).toEqual([]);
+    expect(logs.map((l) => l.event)).toEqual(['chatdash.failed']);
+    expect(logs[0]?.fields).toMatchObject({ attempts: 1, kind: 'rate_limited', reason: 'deadline' });
     expect(sandbox.requests).toHaveLength(1);
   });
 
@@ -197,27 +206,39 @@ describe('queryAnalytics against the sandbox', () => {
   });
 
   it('slow server → timeout per attempt', async () => {
+    // Had the 100 ms attempt timeout not fired, the slow answer would have come back with data, not a timeout.
     sandbox.setFault({ type: 'slow', delayMs: 2000 });
-    const { error, ms } = await failure(() =>
-      client({ attemptTimeoutMs: 100, maxAttempts: 2 }).queryAnalytics('proj_demo_text', WEEK, ['conversations']),
+    const logs: LogEntry[] = [];
+    const { sleep, waits } = recordingSleep();
+    const { error } = await failure(() =>
+      client({ attemptTimeoutMs: 100, maxAttempts: 2, sleep }, logs).queryAnalytics('proj_demo_text', WEEK, ['conversations']),
     );
     expect(error.kind).toBe('timeout');
-    expect(error.message).toContain('100 ms');
-    expect(ms).toBeGreaterThanOrEqual(190);
-    expect(ms).toBeLessThan(1900); // without the per-attempt timeout: 2 × 2 s
+    expect(error.message).toContain('within 100 ms');
+    // Each attempt timed out on its own and the first was retried after the backoff.
     expect(sandbox.requests).toHaveLength(2);
+    expect(waits).toEqual([2]); // ⌊0.5 × 5 ms⌋: the backoff, not a timer the test waits on
+    expect(logs.filter((l) => l.event === 'chatdash.retry').map((l) => l.fields.kind)).toEqual(['timeout']);
+    expect(logs.at(-1)).toMatchObject({ event: 'chatdash.failed', fields: { attempts: 2, reason: 'attempts exhausted' } });
   });
 
   it('the deadline bounds the attempt timeout and the whole call', async () => {
     sandbox.setFault({ type: 'slow', delayMs: 3000 });
-    const { error, ms } = await failure(() =>
-      client({ attemptTimeoutMs: 8000 }).queryAnalytics('proj_demo_text', WEEK, ['conversations'], {
+    const logs: LogEntry[] = [];
+    const { error } = await failure(() =>
+      client({ attemptTimeoutMs: 8000 }, logs).queryAnalytics('proj_demo_text', WEEK, ['conversations'], {
         deadline: Date.now() + 300,
       }),
     );
     expect(error.kind).toBe('timeout');
-    expect(ms).toBeGreaterThanOrEqual(250);
-    expect(ms).toBeLessThan(2500); // without the deadline: the 3 s slow answer
+    // The attempt's timeout was cut to what was left before the deadline, not the 8 s per attempt.
+    const timeoutMs = Number(/within (\d+) ms/.exec(error.message)?.[1]);
+    expect(timeoutMs).toBeGreaterThan(0);
+    expect(timeoutMs).toBeLessThanOrEqual(300);
+    // And no retry after it: the deadline ended the call.
+    expect(sandbox.requests).toHaveLength(1);
+    expect(logs.map((l) => l.event)).toEqual(['chatdash.failed']);
+    expect(logs[0]?.fields).toMatchObject({ reason: 'deadline' });
   });
 
   it('a deadline already past → timeout without any request', async () => {
@@ -230,13 +251,13 @@ describe('queryAnalytics against the sandbox', () => {
     sandbox.setFault({ type: 'slow', delayMs: 2000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const { error, ms } = await failure(() =>
+    const { error } = await failure(() =>
       client().queryAnalytics('proj_demo_text', WEEK, ['conversations'], { signal: controller.signal }),
     );
     expect(error.kind).toBe('timeout');
     expect(error.retryable).toBe(false);
+    // Cancelled mid-request (the slow answer would have come back with data), and not retried.
     expect(error.message).toContain('cancelled');
-    expect(ms).toBeLessThan(1000);
     expect(sandbox.requests).toHaveLength(1);
   });
 

@@ -76,7 +76,7 @@ describe('rendered counts', () => {
     const insights = buildInsights({ current: one, period: period() });
     const intents = renderDrilldown('intents', insights, { project });
     expect(intents.text).toContain(': 1 intent.');
-    expect(JSON.stringify(intents.blocks)).toContain('1 message matched an intent');
+    expect(JSON.stringify(intents.blocks)).toContain('1 message matched the listed intents');
     expect(highlightLine(newMisunderstood(1, 0.5), fmt)).toContain('\u2014 1 time (');
     const single = buildInsights({ current: textBot({ conversations: { counts: [1, 0, 0, 0, 0, 0, 0], total: 1 } }), period: period() });
     const row = dataRow({ status: 'ok', project: { key: 'acme', ...project }, insights: single });

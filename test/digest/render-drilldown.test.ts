@@ -31,7 +31,9 @@ describe('renderDrilldown', () => {
     const m = renderDrilldown('topics', insights, OPTIONS);
     expect((m.blocks[0] as HeaderBlock).text.text).toBe('Topics: Acme Shop');
     const all = sectionTexts(m.blocks);
-    expect(all).toContain('7. Careers — 15 (1.9%)');
+    // Of all 915 conversations (the top list adds up to 795), and the message says so above the list.
+    expect(all).toContain('7. Careers — 15 (1.6%)');
+    expect(allTexts(m).map((t) => t.text)).toContain('Percentages are of all 915 conversations.');
     expect(all).not.toContain('more');
     expect(m.text).toContain('7 topics');
     expectSafe(m);
@@ -110,10 +112,14 @@ describe('renderDrilldown: intents', () => {
     const [header] = message.blocks;
     expect(header).toMatchObject({ type: 'header', text: { text: 'Intents: Acme Shop' } });
     expect(sections(message.blocks)).toEqual([
-      '500 messages matched an intent · understood rate 85%',
+      // ChatDash gives no total of matched messages: the listed intents' sum is a floor, and shares are of it.
+      '500 messages matched the listed intents · understood rate 85%',
       // Intent names are untrusted: `_` would start italics, so it is neutralised like any label.
       '1. opening\u02cdhours — 230 (46%)\n2. delivery — 180 (36%)\n3. returns — 90 (18%)',
     ]);
+    expect(allTexts(message).map((t) => t.text)).toContain(
+      'Percentages are of the listed intents only: ChatDash gave no total to compare with.',
+    );
     expect(message.text).toMatch(
       /^Intents for Acme Shop, Last 7 days \(Nov 9\s–\s15, 2026\): 3 intents\. Top: opening_hours, delivery, returns\.$/,
     );

@@ -17,7 +17,7 @@ import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed } from '../support/al
 import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
 import { createPowertoolsGuard, useDynamo } from '../support/idempotency-table.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
-import { allows, dynamoRequest, statements } from '../support/serverless-yml.ts';
+import { allowedOnly } from '../support/serverless-yml.ts';
 import { postsTo } from '../support/slack-messages.ts';
 import { createStateTable } from '../support/state-table.ts';
 
@@ -63,16 +63,6 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
       (await doc.send(new GetCommand({ TableName: table.name, Key: alertKey(id), ConsistentRead: true }))).Item;
     const ui = createDynamoAlertStores({ tableName: table.name, env: table.env, log: made.bot.log }).store;
     return { bed: made, ui, read };
-  }
-
-  /** The DynamoDB actions a function used through `proxy`, after checking each request against its role's statements. */
-  function allowedOnly(proxy: CountingProxy, role: string): string[] {
-    const used = proxy.requests.filter((r) => r.target.startsWith('DynamoDB_')).map(dynamoRequest);
-    expect(
-      used.filter((request) => !allows(statements(role), request)),
-      role,
-    ).toEqual([]);
-    return [...new Set(used.map((u) => u.action))].sort();
   }
 
   /** An alert on the web-shop bot in its channel, made as the Slack UI will: `newAlert`, then the store. */

@@ -29,7 +29,6 @@ describe('drill-down buttons', () => {
       blockActionsPayload({ button: costs, messageTs: digest.ts, responseUrl: bot.slack.responseUrl('click-1') }),
     );
     expect(answer.response.statusCode).toBe(200);
-    expect(answer.ms).toBeLessThan(3000);
     expect(bot.sandbox.requests).toHaveLength(0);
 
     const { event, jobs } = bot.drain();
@@ -163,7 +162,6 @@ describe('@mentions in a digest thread', () => {
     const retry = await bot.event(mention, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(first.response.statusCode).toBe(200);
     expect(retry.response.statusCode).toBe(200);
-    expect(first.ms).toBeLessThan(3000);
     expect(bot.sandbox.requests).toHaveLength(0);
 
     const { event, jobs } = bot.drain();

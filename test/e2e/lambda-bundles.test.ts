@@ -30,21 +30,18 @@ import { useSlackDouble } from '../support/slack-double.ts';
 import { answersTo } from '../support/slack-messages.ts';
 import { createStateTable } from '../support/state-table.ts';
 
-/** Imports a bundle in a child Node process, calls its handler with EVENT (JSON), prints the result after a marker. */
+/**
+ * Imports a bundle in a child Node process, calls its handler with EVENT (JSON), prints the result after a marker.
+ * No timings: cold starts are measured by `npm run bench`, tests assert what the bundles do.
+ */
 const RUNNER = `
-const started = performance.now();
 const { handler } = await import(process.env.BUNDLE_URL);
-const imported = performance.now();
 const result = await handler(JSON.parse(process.env.EVENT));
-const done = performance.now();
-process.stdout.write('\\nRESULT:' + JSON.stringify({ result, importMs: imported - started, handlerMs: done - imported, totalMs: done - started }) + '\\n');
+process.stdout.write('\\nRESULT:' + JSON.stringify({ result }) + '\\n');
 `;
 
 interface RunResult {
   result: { statusCode?: number; body?: string; batchItemFailures?: Array<{ itemIdentifier: string }> };
-  importMs: number;
-  handlerMs: number;
-  totalMs: number;
   /** Everything else the process wrote (its log lines). */
   output: string;
 }
@@ -115,7 +112,6 @@ describe('the HTTP bundle on its own', () => {
     const body = JSON.parse(run.result.body!) as { response_type: string; text: string };
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toContain('/chatdash stats [project] [range]');
-    expect(run.totalMs).toBeLessThan(3000);
     expect(slack.calls).toHaveLength(0);
     expectNoSecrets(run.output);
   });
@@ -140,14 +136,13 @@ describe.skipIf(!motoAvailable)('the HTTP and worker bundles through SQS (moto)'
     sqs?.destroy();
   });
 
-  it('/chatdash stats 30d: acked within 3 s and queued; the worker bundle delivers the stats to the response_url', async () => {
+  it('/chatdash stats 30d: acked and queued; the worker bundle delivers the stats to the response_url', async () => {
     const responseUrl = slack.responseUrl('bundle-stats');
     const event = slashCommandEvent({ text: 'stats 30d', channel_id: 'C0ACME', response_url: responseUrl, trigger_id: 'trig.bundle' });
     const http = await runBundle(files.http!, event, { ...secretsEnv, ...moto.env, JOBS_QUEUE_URL: queueUrl });
     expect(http.result.statusCode).toBe(200);
     const ack = JSON.parse(http.result.body!) as { text: string };
     expect(ack.text).toContain('Getting the numbers for *Acme Support Bot* (30d)');
-    expect(http.totalMs).toBeLessThan(3000);
     expect(sandbox.requests).toHaveLength(0);
     expectNoSecrets(http.output);
 

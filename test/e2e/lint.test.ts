@@ -1,26 +1,27 @@
 /**
  * `npm test` starts with Biome (`biome ci --error-on-warnings .`): a formatting, lint or import-order problem fails it.
- * Each case runs the Biome CLI with the repository's configuration on a small file written under the repository
- * (where biome.json applies), next to a clean file that passes, so a failure is Biome's verdict and not a setup error.
+ * Each case runs the Biome CLI with the repository's configuration (`--config-path`) on a small file in a temporary
+ * folder outside the repository (so an interrupted run never leaves bad files for the next `biome ci .`; VCS
+ * integration off, there is no git there), next to a clean file that passes, so a failure is Biome's verdict and not
+ * a setup error.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/build/bundle.ts';
 
-// At the repository's root, not under an ignored folder: Biome skips what .gitignore ignores.
-const dir = mkdtempSync(join(ROOT, '.lint-check-'));
+const dir = mkdtempSync(join(tmpdir(), 'chatdash-lint-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function biome(name: string, source: string): { status: number | null; output: string } {
-  const file = join(dir, name);
-  writeFileSync(file, source);
-  const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'biome'), ['ci', '--error-on-warnings', '--colors=off', relative(ROOT, file)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  writeFileSync(join(dir, name), source);
+  const run = spawnSync(
+    join(ROOT, 'node_modules', '.bin', 'biome'),
+    ['ci', `--config-path=${join(ROOT, 'biome.jsonc')}`, '--vcs-enabled=false', '--error-on-warnings', '--colors=off', name],
+    { cwd: dir, encoding: 'utf8', timeout: 30_000 },
+  );
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
@@ -33,6 +34,8 @@ describe('npm test fails on a lint or format error', () => {
   it('a clean file passes', () => {
     const run = biome('clean.ts', '/** Clean. */\nexport const answer = 42;\n');
     expect(run.status, run.output).toBe(0);
+    // Checked with the repository's rules, not skipped as outside the project.
+    expect(run.output).toContain('Checked 1 file');
   });
 
   it.each([

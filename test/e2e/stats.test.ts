@@ -87,24 +87,23 @@ describe('stats jobs', () => {
     bot.sandbox.setFault({ type: 'server_error', status: 500 });
     const { event, id } = await ask('stats acme 7d');
     const worker = await bot.worker({ deps: await bot.deps({ chatdashBudgetMs: 1500 }) });
-    const started = Date.now();
     expect((await worker(event)).batchItemFailures).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(5000);
     const text = String(answersTo(id)[0]?.body.text);
     expect(text).toContain('ChatDash isn\u2019t answering right now');
     expect(text).toContain('*Acme Support Bot*');
-    // It retried: more requests than the two first attempts.
+    // It retried: more requests than the two first attempts (this period and the previous one), and within the
+    // client's attempts for each (4): the budget bounds the call (how fast it answers is `npm run bench`'s business).
     expect(bot.sandbox.requests.length).toBeGreaterThan(2);
+    expect(bot.sandbox.requests.length).toBeLessThanOrEqual(2 * 4);
   });
 
   it('ChatDash rate limiting beyond the deadline → "busy (rate limited)" without waiting it out', async () => {
     bot.sandbox.setFault({ type: 'rate_limit', retryAfterSeconds: 5 });
     const { event, id } = await ask('stats acme 7d');
     const worker = await bot.worker({ deps: await bot.deps({ chatdashBudgetMs: 1000 }) });
-    const started = Date.now();
     expect((await worker(event)).batchItemFailures).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(4000); // not the 5 s Retry-After
     expect(String(answersTo(id)[0]?.body.text)).toContain('ChatDash is busy (rate limited)');
+    // One request per period and no retry: the 5 s Retry-After was not waited out (the deadline came first).
     expect(bot.sandbox.requests).toHaveLength(2);
   });
 
@@ -112,9 +111,8 @@ describe('stats jobs', () => {
     bot.sandbox.setFault({ type: 'slow', delayMs: 6000 });
     const { event, id } = await ask('stats acme 7d');
     const worker = await bot.worker({ deps: await bot.deps({ chatdashBudgetMs: 300 }) });
-    const started = Date.now();
     expect((await worker(event)).batchItemFailures).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(4000); // not the 6 s slow answer
+    // The 6 s answer would have carried the stats: "took too long" means the 300 ms budget cut it.
     expect(String(answersTo(id)[0]?.body.text)).toContain('ChatDash took too long to answer for *Acme Support Bot*');
   });
 

@@ -8,7 +8,7 @@
  */
 import { CreateQueueCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
 import { createScheduleHandler } from '../../src/schedule/handler.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
@@ -18,8 +18,10 @@ import { createWorkerHandler } from '../../src/worker/handler.ts';
 import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { SEND_NOW_MESSAGES } from '../../src/worker/send-now.ts';
 import { useBot } from '../support/bot.ts';
+import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
 import { motoAvailable } from '../support/moto.ts';
 import { SECRETS } from '../support/secrets.ts';
+import { allowedOnly } from '../support/serverless-yml.ts';
 import { allText, answersTo, postsTo, textsIn } from '../support/slack-messages.ts';
 import { type StateTable, useStateTables } from '../support/state-table.ts';
 import { clickInList, openSubscribe, rowButtons, slash, submitModal } from '../support/subscribe-ui.ts';
@@ -65,16 +67,25 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
   }
 
   it('subscribe in the modal, see it listed, Send now once (a double-click posts nothing more), then the tick posts it on time', async () => {
+    // Each function reaches AWS through a proxy of its own: at the end, every DynamoDB request it made is checked
+    // against its role in serverless.yml.
+    const [httpProxy, workerProxy, tickProxy] = await Promise.all([0, 1, 2].map(() => startCountingProxy(env.AWS_ENDPOINT_URL!)));
+    onTestFinished(() => Promise.all([httpProxy, workerProxy, tickProxy].map((p) => p!.close())).then(() => undefined));
+    const through = (proxy: CountingProxy | undefined) => ({ ...env, AWS_ENDPOINT_URL: proxy!.endpoint });
     // As in AWS: no store or queue handed in; both come from the environment.
-    const ui = { http: createHttpHandler({ config: bot.config, env, secrets: async () => SECRETS, log: bot.log }), slack: bot.slack };
+    const ui = {
+      http: createHttpHandler({ config: bot.config, env: through(httpProxy), secrets: async () => SECRETS, log: bot.log }),
+      slack: bot.slack,
+    };
+    const workerEnv = through(workerProxy);
     const worker = createWorkerHandler({
       config: bot.config,
-      env,
-      deps: await buildDeps(bot.config, env, async () => SECRETS, bot.log),
+      env: workerEnv,
+      deps: await buildDeps(bot.config, workerEnv, async () => SECRETS, bot.log),
       once: createMemoryOnceGuard(),
       log: bot.log,
     });
-    const tick = createScheduleHandler({ config: bot.config, env, log: bot.log });
+    const tick = createScheduleHandler({ config: bot.config, env: through(tickProxy), log: bot.log });
     const store = createDynamoStore({ tableName: table.name, env: table.env, log: bot.log });
 
     // 1. The modal, submitted: stored in DynamoDB, the channel told.
@@ -130,5 +141,11 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
     expect(String(after?.nextRunAt) > String(sub.nextRunAt)).toBe(true);
     // Every change is in the audit log, with who made it.
     expect(bot.entries().find((l) => l.event === 'store.change' && l.action === 'subscription.create')).toMatchObject({ actor: 'U0ALICE' });
+
+    // Least privilege, as exercised: the UI's reads and writes, the tick's due Query and advance, the worker's
+    // subscription read, Send now claim, pacer and delivery records, each allowed by its own role.
+    expect(allowedOnly(httpProxy!, 'HttpRole')).toEqual(expect.arrayContaining(['PutItem', 'Query']));
+    expect(allowedOnly(tickProxy!, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
+    expect(allowedOnly(workerProxy!, 'WorkerRole')).toEqual(['GetItem', 'PutItem', 'Query', 'UpdateItem']);
   });
 });

@@ -11,6 +11,7 @@ import { createScheduleHandler } from '../../src/schedule/handler.ts';
 import { HOME_MORE_ACTION } from '../../src/slack/home/page.ts';
 import { validateMessage, validateView } from '../../src/slack-double/validate.ts';
 import { userActor } from '../../src/store/store.ts';
+import { TOO_FREQUENT } from '../../src/subscriptions/input.ts';
 import { SERVICE_MESSAGES } from '../../src/subscriptions/messages.ts';
 import { POLICY_MESSAGES } from '../../src/subscriptions/policy.ts';
 import { SEND_NOW_MESSAGES } from '../../src/worker/send-now.ts';
@@ -86,6 +87,12 @@ describe('/chatdash subscribe', () => {
     for (const block of Object.keys((invalid as { errors: object }).errors)) expect(blocks).toContain(block);
     expect(bot.store.size).toBe(0);
     expect(bot.slack.callsTo('chat.postMessage')).toEqual([]);
+    // A valid cron that would run every 15 minutes: refused under its field, digests run at most hourly.
+    expect(await submitModal(bot, advanced, { cron: '*/15 9 * * 1-5', time_zone: 'Europe/Paris', period: 'yesterday' })).toEqual({
+      response_action: 'errors',
+      errors: { cron: TOO_FREQUENT },
+    });
+    expect(bot.store.size).toBe(0);
 
     expect(await submitModal(bot, advanced, { cron: '0 9 * * 1-5', time_zone: 'Europe/Paris', period: 'yesterday' })).toBeUndefined();
     const sub = await onlySubscription();

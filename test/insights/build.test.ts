@@ -146,9 +146,10 @@ describe('buildInsights: empty, voice, lists and trend', () => {
     expect(buildInsights({ current: textBot(), period: period() }).isVoice).toBe(false);
   });
 
-  it('sorts lists descending, merges duplicates and computes shares of the total', () => {
+  it('sorts lists descending, merges duplicates and computes shares of the whole (all conversations)', () => {
     const i = buildInsights({
       current: textBot({
+        conversations: { counts: [], total: 500 },
         topTopics: [
           { id: 'a', label: 'A', count: 10 },
           { id: 'b', label: 'B', count: 30 },
@@ -164,16 +165,71 @@ describe('buildInsights: empty, voice, lists and trend', () => {
       ['B', 30, 3],
     ]);
     expect(i.topTopics.total).toBe(100);
-    expect(i.topTopics.items[0]?.share).toBeCloseTo(0.4, 12);
-    const shares = i.topTopics.items.reduce((s, t) => s + t.share, 0);
-    expect(shares).toBeCloseTo(1, 12);
+    expect(i.topTopics).toMatchObject({ shareOf: 500, shareOfWhole: true });
+    expect(i.topTopics.items.map((t) => t.share)).toEqual([40 / 500, 30 / 500, 30 / 500]);
+  });
+
+  // ChatDash returns top lists: a share is of the whole the list is part of, and of the list only when no usable whole.
+  it.each([
+    { name: 'misunderstood: of all missed messages', missed: 1000, conversations: 4000, shareOf: 1000, whole: true, first: 0.15 },
+    {
+      name: 'misunderstood: missed unavailable → of the list',
+      missed: undefined,
+      conversations: 4000,
+      shareOf: 200,
+      whole: false,
+      first: 0.75,
+    },
+    {
+      name: 'misunderstood: missed below the list (inconsistent) → of the list',
+      missed: 100,
+      conversations: 4000,
+      shareOf: 200,
+      whole: false,
+      first: 0.75,
+    },
+    { name: 'topics: of all conversations', missed: 1000, conversations: 4000, shareOf: 4000, whole: true, first: 0.05 },
+    {
+      name: 'topics: conversations below the list (several topics each) → of the list',
+      missed: 1000,
+      conversations: 150,
+      shareOf: 300,
+      whole: false,
+      first: 200 / 300,
+    },
+  ])('$name', ({ name, missed, conversations, shareOf, whole, first }) => {
+    const data = textBot({
+      conversations: { counts: [], total: conversations },
+      topMisunderstoodMessages: [
+        { id: 'm1', label: 'where is my order', count: 150 },
+        { id: 'm2', label: 'asdf', count: 50 },
+      ],
+      topTopics: [
+        { id: 't1', label: 'Delivery', count: 200 },
+        { id: 't2', label: 'Returns', count: 100 },
+      ],
+    });
+    if (missed === undefined) delete data.data.understoodMessages;
+    else data.data.understoodMessages = { total: 5000, understood: 5000 - missed, missed };
+    const i = buildInsights({ current: data, period: period() });
+    const list = name.startsWith('topics') ? i.topTopics : i.topMisunderstood;
+    expect(list).toMatchObject({ shareOf, shareOfWhole: whole });
+    expect(list.items[0]?.share).toBeCloseTo(first, 12);
+  });
+
+  it('tokens per model are of all tokens; countries and ended reasons of all conversations; intents of the list (no total)', () => {
+    const i = buildInsights({ current: textBot(), period: period() });
+    expect(i.tokens.byModel).toMatchObject({ shareOf: 2_250_000, shareOfWhole: true });
+    expect(i.countries).toMatchObject({ shareOf: 915, shareOfWhole: true });
+    expect(i.countries.items[0]?.share).toBeCloseTo(600 / 915, 12);
+    expect(i.topIntents).toMatchObject({ shareOf: 410, shareOfWhole: false });
   });
 
   it('marks unavailable lists as such (not as empty)', () => {
     const current = textBot();
     delete current.data.topTopics;
     const i = buildInsights({ current, period: period() });
-    expect(i.topTopics).toEqual({ available: false, items: [], total: 0 });
+    expect(i.topTopics).toEqual({ available: false, items: [], total: 0, shareOf: 0, shareOfWhole: false });
     expect(i.endedReasons.available).toBe(true);
     expect(i.endedReasons.items).toEqual([]);
   });

@@ -73,9 +73,9 @@ describe('highlights', () => {
       period: period(),
     });
     // −60 % against the 30 % threshold (strength 2) outranks the new misunderstood message "do u ship to norway??"
-    // (22 hits, just over the 20-hit floor: strength 1.1).
+    // (30 hits, 6.7 % of the 450 missed messages: strength min(1.33, 1.5) = 1.33).
     expect(i.highlights[0]).toMatchObject({ kind: 'conversations_drop', severity: 'attention', value: 300, previous: 750 });
-    expect(i.highlights[1]).toMatchObject({ kind: 'new_misunderstood', severity: 'attention', label: 'do u ship to norway??', count: 22 });
+    expect(i.highlights[1]).toMatchObject({ kind: 'new_misunderstood', severity: 'attention', label: 'do u ship to norway??', count: 30 });
     expect(kinds(i.highlights)).not.toContain('mover:conversations');
   });
 
@@ -113,7 +113,9 @@ describe('highlights', () => {
         label: 'Returns & refunds',
         count: 150,
         rank: 3,
-        share: 150 / 795,
+        // Of all 915 conversations, not of the 795 the top list adds up to.
+        share: 150 / 915,
+        shareOfWhole: true,
         previousCount: null,
         previousAtMost: 0,
         previousShare: 0,
@@ -188,6 +190,16 @@ const MISSED_BEFORE = entries([
 /** The same list cut by ChatDash at 10 entries (its smallest: 30). */
 const MISSED_CUT_BEFORE = entries([...MISSED_BEFORE.map((e) => [e.label, e.count] as const), ['hello?', 35], ['help', 30]]);
 
+/** Short top lists of a project with many more missed messages than they list (see the `whole` cases). */
+const KLARNA_NOW = entries([
+  ['where is my order?? <urgent>', 450],
+  ['can I pay with klarna', 150],
+]);
+const KLARNA_BEFORE = entries([
+  ['where is my order?? <urgent>', 160],
+  ['can I pay with klarna', 40],
+]);
+
 interface NewItemCase {
   name: string;
   now: RawEntry[];
@@ -195,6 +207,9 @@ interface NewItemCase {
   /** Only the top N may be new (topics). */
   maxRank?: number;
   thresholds?: Partial<Thresholds>;
+  /** The whole each period's list is a part of (all missed messages, all conversations); default none: the list's total. */
+  whole?: number;
+  previousWhole?: number;
   /** Expected new items: label, count, previousCount, previousAtMost. */
   expected: Array<Pick<NewItemNumbers, 'label' | 'count' | 'previousCount' | 'previousAtMost'>>;
 }
@@ -348,12 +363,42 @@ const NEW_ITEM_CASES: NewItemCase[] = [
     thresholds: { newMinimumCount: 10 },
     expected: [{ label: 'talk to a human', count: 15, previousCount: null, previousAtMost: 0 }],
   },
+  {
+    name: 'shares are of all misunderstood messages: 150 hits are 12.9 % of the list (1,161) but 3 % of 5,000 missed: not new',
+    now: [...MISSED_BEFORE, ...entries([['how do I use my loyalty points?', 150]])],
+    before: MISSED_BEFORE,
+    whole: 5000,
+    previousWhole: 4800,
+    expected: [],
+  },
+  {
+    name: 'the same 150 hits among 2,000 missed (7.5 %) are new',
+    now: [...MISSED_BEFORE, ...entries([['how do I use my loyalty points?', 150]])],
+    before: MISSED_BEFORE,
+    whole: 2000,
+    previousWhole: 1900,
+    expected: [{ label: 'how do I use my loyalty points?', count: 150, previousCount: null, previousAtMost: 0 }],
+  },
+  {
+    name: 'last period\u2019s share is of its whole too: 40 of 2,000 missed (2 %, not 20 % of its 200 list) → 150 of 1,500 (10 %) is new',
+    now: KLARNA_NOW,
+    before: KLARNA_BEFORE,
+    whole: 1500,
+    previousWhole: 2000,
+    expected: [{ label: 'can I pay with klarna', count: 150, previousCount: 40, previousAtMost: 40 }],
+  },
+  {
+    name: 'the same move compared with the lists only (20 % × 3 > 25 %) is not new',
+    now: KLARNA_NOW,
+    before: KLARNA_BEFORE,
+    expected: [],
+  },
 ];
 
 describe('what is "new": table of rules', () => {
-  it.each(NEW_ITEM_CASES)('$name', ({ now, before, maxRank, thresholds, expected }) => {
+  it.each(NEW_ITEM_CASES)('$name', ({ now, before, maxRank, thresholds, whole, previousWhole, expected }) => {
     const r = resolveThresholds(thresholds);
-    const found = findNewItems(rankList(now, before), before, r, maxRank);
+    const found = findNewItems(rankList(now, before, whole), before && rankList(before, undefined, previousWhole), r, maxRank);
     expect(found.map(({ label, count, previousCount, previousAtMost }) => ({ label, count, previousCount, previousAtMost }))).toEqual(
       expected,
     );
@@ -374,30 +419,52 @@ describe('the issue\u2019s examples through buildInsights', () => {
     topMisunderstoodMessages: missed.map((e) => ({ id: e.key, label: e.label, count: e.count })),
   });
 
-  it('reports the new misunderstood message as an attention item with its numbers, and not the topic noise', () => {
-    const i = buildInsights({
-      current: parsed(base(DEMO_TOPICS_NOW, [...MISSED_BEFORE, ...entries([['how do I use my loyalty points?', 150]])])),
-      previous: parsed(base(DEMO_TOPICS_BEFORE, MISSED_BEFORE)),
-      period: period(),
-    });
-    expect(i.highlights).toEqual([
-      {
-        kind: 'new_misunderstood',
-        severity: 'attention',
-        label: 'how do I use my loyalty points?',
-        count: 150,
-        rank: 5,
-        share: 150 / 1161,
-        previousCount: null,
-        previousAtMost: 0,
-        previousShare: 0,
-      },
-    ]);
-    const line = highlightLine(i.highlights[0]!, createFormatter({ locale: 'en-US' }));
-    expect(line).toBe(
-      ':warning: *New misunderstood message:* “how do I use my loyalty points?” — 150 times (12.9% of misunderstood messages), none last period',
-    );
-  });
+  it.each([
+    {
+      name: 'of all 1,500 missed messages',
+      missed: 1500 as number | undefined,
+      share: 150 / 1500,
+      shareOfWhole: true,
+      words: '150 times (10% of misunderstood messages)',
+    },
+    {
+      name: 'of the listed ones when ChatDash gives no missed total',
+      missed: undefined,
+      share: 150 / 1161,
+      shareOfWhole: false,
+      words: '150 times (12.9% of the listed misunderstood messages)',
+    },
+  ])(
+    'reports the new misunderstood message as an attention item with its numbers, and not the topic noise: $name',
+    ({ missed, share, shareOfWhole, words }) => {
+      const understood = (m: number | undefined) =>
+        m === undefined ? {} : { understoodMessages: { total: 20_000, understood: 20_000 - m, missed: m } };
+      const i = buildInsights({
+        current: parsed({
+          ...base(DEMO_TOPICS_NOW, [...MISSED_BEFORE, ...entries([['how do I use my loyalty points?', 150]])]),
+          ...understood(missed),
+        }),
+        previous: parsed({ ...base(DEMO_TOPICS_BEFORE, MISSED_BEFORE), ...understood(missed === undefined ? undefined : 1400) }),
+        period: period(),
+      });
+      expect(i.highlights).toEqual([
+        {
+          kind: 'new_misunderstood',
+          severity: 'attention',
+          label: 'how do I use my loyalty points?',
+          count: 150,
+          rank: 5,
+          share,
+          shareOfWhole,
+          previousCount: null,
+          previousAtMost: 0,
+          previousShare: 0,
+        },
+      ]);
+      const line = highlightLine(i.highlights[0]!, createFormatter({ locale: 'en-US' }));
+      expect(line).toBe(`:warning: *New misunderstood message:* “how do I use my loyalty points?” — ${words}, none last period`);
+    },
+  );
 });
 
 describe('attention ordering (highlightScore)', () => {

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the sandbox's raw JSON answers are read loosely on purpose, as a client would see them
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES, type MetricName, parseAnalytics } from '../../src/chatdash/schema.ts';
-import { DEMO_PROJECTS, SANDBOX_API_KEY, startSandbox } from '../../src/sandbox/index.ts';
+import { DEMO_PROJECTS, SANDBOX_API_KEY, type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
 import { useSandbox } from '../support/sandbox.ts';
 
 const DAY = 86_400_000;
@@ -276,12 +276,22 @@ describe('sandbox faults', () => {
     expect((await post('proj_demo_voice', query(['conversations']))).status).toBe(200);
   });
 
-  it('slow delays the answer', async () => {
-    sandbox.setFault({ type: 'slow', delayMs: 150 });
-    const started = Date.now();
-    const { status } = await post('proj_demo_text', query(['conversations']));
-    expect(status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  it('slow holds the answer back, for the project it is set for only', async () => {
+    const other = await startSandbox();
+    try {
+      other.setFault({ type: 'slow', delayMs: 60_000 }, 'proj_demo_text');
+      let settled = false;
+      const slow = postTo(other, 'proj_demo_text').finally(() => {
+        settled = true;
+      });
+      await untilRequested(other, 1);
+      // Another project answers at once while the slow one is still held back: a delay, not an error.
+      expect((await postTo(other, 'proj_demo_voice')).status).toBe(200);
+      expect(settled).toBe(false);
+      void slow.catch(() => undefined);
+    } finally {
+      await other.close();
+    }
   });
 
   it('malformed_json answers 200 with a body that does not parse', async () => {
@@ -328,15 +338,24 @@ describe('sandbox faults', () => {
   it('close() ends promptly even with a slow request in flight', async () => {
     const other = await startSandbox();
     other.setFault({ type: 'slow', delayMs: 10_000 });
-    const pending = fetch(`${other.url}/projects/proj_demo_text/analytics/query`, {
-      method: 'POST',
-      headers: { Authorization: other.apiKey },
-      body: JSON.stringify(query(['conversations'])),
-    }).catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 50));
-    const started = Date.now();
+    const pending = postTo(other, 'proj_demo_text').catch((e: unknown) => e);
+    await untilRequested(other, 1);
     await other.close();
-    expect(Date.now() - started).toBeLessThan(5000); // not the 10 s slow answer
-    await pending;
+    // close() did not wait for the 10 s answer: the request in flight was cut, it never got its 200.
+    expect(await pending).toBeInstanceOf(Error);
   });
 });
+
+/** POSTs a conversations query for `projectId` to `target`. */
+function postTo(target: Sandbox, projectId: string): Promise<Response> {
+  return fetch(`${target.url}/projects/${projectId}/analytics/query`, {
+    method: 'POST',
+    headers: { Authorization: target.apiKey },
+    body: JSON.stringify(query(['conversations'])),
+  });
+}
+
+/** Resolves once `target` has received `n` requests (polls; the test's own timeout bounds it). */
+async function untilRequested(target: Sandbox, n: number): Promise<void> {
+  while (target.requests.length < n) await new Promise((r) => setTimeout(r, 5));
+}

@@ -14,10 +14,9 @@ import { leakedSecrets, SECRETS } from '../support/secrets.ts';
 
 const bot = useBot();
 
-/** Every answer is fast, ephemeral and never touches ChatDash. */
+/** Every answer is the ack itself, ephemeral, and never touches ChatDash (how fast it is: `npm run bench`). */
 function expectQuickEphemeral(answer: Answer): string {
   expect(answer.response.statusCode).toBe(200);
-  expect(answer.ms).toBeLessThan(3000);
   expect(answer.json?.response_type).toBe('ephemeral');
   expect(bot.sandbox.requests).toHaveLength(0);
   return answer.json?.text ?? '';
@@ -269,7 +268,7 @@ describe('request verification and shapes', () => {
     expect((await http(slashCommandEvent({ text: 'help', response_url: bot.slack.responseUrl() }))).statusCode).toBe(200);
   });
 
-  it('answers a cold start within Slack\u2019s 3 seconds', async () => {
+  it('acks a cold start with the job queued, not done: no ChatDash or Slack call before the answer', async () => {
     const queue = createLocalQueue();
     const http = createHttpHandler({
       config,
@@ -278,12 +277,12 @@ describe('request verification and shapes', () => {
       secrets: async () => SECRETS,
       log: () => {},
     });
-    const started = performance.now();
     const response = await http(slashCommandEvent({ text: 'stats acme 30d', response_url: bot.slack.responseUrl() }));
-    const ms = performance.now() - started;
     expect(response.statusCode).toBe(200);
-    expect(ms).toBeLessThan(3000);
     expect(queue.size).toBe(1);
+    // Within Slack's 3 s by construction: the ack waits on nothing remote (the cold-start time is `npm run bench`'s).
+    expect(bot.sandbox.requests).toHaveLength(0);
+    expect(bot.slack.calls).toHaveLength(0);
   });
 
   it('an events callback for an event nobody listens to is acked, not an error', async () => {

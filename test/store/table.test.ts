@@ -48,14 +48,15 @@ describe('StateTable in serverless.yml', () => {
     expect(JSON.stringify(http[1]!.Resource)).not.toContain('/index/due');
     expect(actions(statements('ScheduleRole', 'schedule-state'))).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(statements('ScheduleRole', 'schedule-state')[0]!.Resource).toEqual({ Join: ['', [{ GetAtt: 'StateTable.Arn' }, '/index/due']] });
-    expect(actions(statements('WorkerRole', 'worker-state'))).toEqual([
-      'dynamodb:DeleteItem',
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
-      'sqs:SendMessage',
-    ]);
+    // worker: subscriptions (read, deliveries, pauses, Send now claims) on SUB#; bindings and the pacer on CHANNEL#,
+    // where it never updates or deletes; no index.
+    const [subscriptionItems, channelItems, requeue] = statements('WorkerRole', 'worker-state');
+    expect(actions([subscriptionItems!])).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(subscriptionItems!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUB#*'] } });
+    expect(actions([channelItems!])).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(channelItems!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CHANNEL#*'] } });
+    for (const s of [subscriptionItems!, channelItems!]) expect(s.Resource).toEqual({ GetAtt: 'StateTable.Arn' });
+    expect(actions([requeue!])).toEqual(['sqs:SendMessage']);
     expect(actions(statements('DeadLetterRole', 'deadletter-state'))).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
     // Alerts: the tick claims (UpdateItem on ALERT# only); the worker reads alerts and writes their state, and keeps
     // each project's windows and outage record; neither may create or delete an alert.

@@ -1,6 +1,13 @@
 /** Checking what a person typed in the subscribe/edit modal, frequency presets, and schedules in words. */
 import { describe, expect, it } from 'vitest';
-import { checkSubscriptionInput, cronFromFrequency, describeSchedule, type SubscriptionInput } from '../../src/subscriptions/input.ts';
+import {
+  checkSubscriptionInput,
+  cronFromFrequency,
+  describeSchedule,
+  firesMoreThanHourly,
+  type SubscriptionInput,
+  TOO_FREQUENT,
+} from '../../src/subscriptions/input.ts';
 
 const context = { allowedProjects: ['acme', 'bella'], maxRangeDays: 366, now: new Date('2026-11-19T10:00:00Z') };
 const good: SubscriptionInput = { project: 'acme', schedule: '0 9 * * MON', timeZone: 'Europe/Paris', period: 'last week' };
@@ -38,6 +45,40 @@ describe('checkSubscriptionInput', () => {
     // The period is checked in the time zone, so a bad zone hides its verdict; with a good zone it is reported.
     const period = checkSubscriptionInput({ ...good, period: 'fortnight' }, context);
     expect(period).toEqual({ ok: false, errors: { period: expect.stringContaining('last week') } });
+  });
+
+  // Advanced (5-field cron) schedules run at most hourly: the minute field must pick one minute.
+  it.each([
+    { cron: '0 * * * *', ok: true },
+    { cron: '30 9 * * MON-FRI', ok: true },
+    { cron: '15 8,12,18 * * *', ok: true },
+    { cron: '0 */1 * * *', ok: true },
+    { cron: '* * * * *', ok: false },
+    { cron: '*/15 * * * *', ok: false },
+    { cron: '0,30 9 * * MON', ok: false },
+    { cron: '0-1 9 * * *', ok: false },
+    { cron: '59,0 * * * *', ok: false },
+  ])('cron $cron: at most hourly → $ok', ({ cron, ok }) => {
+    expect(firesMoreThanHourly(cron)).toBe(!ok);
+    const result = checkSubscriptionInput({ ...good, schedule: cron }, context);
+    expect(result.ok).toBe(ok);
+    if (!result.ok) expect(result.errors).toEqual({ schedule: TOO_FREQUENT });
+  });
+
+  it('names the wrong cron field in its own words, never repeating what was typed (croner\u2019s message would)', () => {
+    expect(checkSubscriptionInput({ ...good, schedule: '0 99 * * MON' }, context)).toEqual({
+      ok: false,
+      errors: {
+        schedule: 'This is not a valid cron expression: its hour field is wrong (5 fields: minute hour day-of-month month day-of-week).',
+      },
+    });
+    const injected = checkSubscriptionInput({ ...good, schedule: '0 9 * <!here>*x* MON' }, context);
+    expect(injected).toEqual({
+      ok: false,
+      errors: {
+        schedule: 'This is not a valid cron expression: its month field is wrong (5 fields: minute hour day-of-month month day-of-week).',
+      },
+    });
   });
 
   it('refuses a cron that never runs, an empty section list and a period longer than allowed', () => {

@@ -50,7 +50,7 @@ export function textBot(overrides: Analytics = {}): ParsedAnalytics {
       { id: 't7', label: 'Careers', count: 15 },
     ],
     topMisunderstoodMessages: [
-      { id: 'm1', label: 'do u ship to norway??', count: 22 },
+      { id: 'm1', label: 'do u ship to norway??', count: 30 },
       { id: 'm2', label: 'asdf', count: 12 },
       { id: 'm3', label: 'can I talk to a human', count: 9 },
     ],

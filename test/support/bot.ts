@@ -42,7 +42,6 @@ export interface Answer {
   response: AwsResult;
   /** The JSON body, when there is one. */
   json: { text?: string; blocks?: unknown[]; response_type?: string; challenge?: string } | undefined;
-  ms: number;
 }
 
 export interface WorkerOptions {
@@ -111,17 +110,16 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   const store = createMemoryStore({ log });
   const http = createHttpHandler({ config, env, queue: options.queue ?? queue, bindings: store, store, secrets: async () => SECRETS, log });
 
-  const timed = async (run: () => Promise<AwsResult>): Promise<Answer> => {
-    const started = performance.now();
+  // No timing here on purpose: tests assert behaviour, speed is measured by `npm run bench`.
+  const answered = async (run: () => Promise<AwsResult>): Promise<Answer> => {
     const response = await run();
-    const ms = performance.now() - started;
     let json: Answer['json'];
     try {
       json = response.body ? (JSON.parse(response.body) as Answer['json']) : undefined;
     } catch {
       json = undefined;
     }
-    return { response, json, ms };
+    return { response, json };
   };
 
   const deps: Bot['deps'] = async (overrides = {}, secrets = {}) => ({
@@ -154,9 +152,9 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
       });
     },
     command: (text, extra = {}, sign = {}) =>
-      timed(() => http(slashCommandEvent({ text, response_url: slack.responseUrl(), ...extra }, sign)) as Promise<AwsResult>),
-    click: (payload, sign = {}) => timed(() => http(interactionEvent(payload, sign)) as Promise<AwsResult>),
-    event: (payload, sign = {}) => timed(() => http(eventsApiEvent(payload, sign)) as Promise<AwsResult>),
+      answered(() => http(slashCommandEvent({ text, response_url: slack.responseUrl(), ...extra }, sign)) as Promise<AwsResult>),
+    click: (payload, sign = {}) => answered(() => http(interactionEvent(payload, sign)) as Promise<AwsResult>),
+    event: (payload, sign = {}) => answered(() => http(eventsApiEvent(payload, sign)) as Promise<AwsResult>),
     drain() {
       const event = queue.drain();
       return { event, jobs: event.Records.map((r) => JSON.parse(r.body) as Job) };

@@ -29,7 +29,7 @@ export const costRise = (percent: number): Highlight => ({
   currency: 'EUR',
 });
 
-/** A new misunderstood message: `count` hits, `share` (0..1) of the list, none last period. */
+/** A new misunderstood message: `count` hits, `share` (0..1) of all misunderstood messages, none last period. */
 export const newMisunderstood = (count: number, share: number): Highlight => ({
   kind: 'new_misunderstood',
   severity: 'attention',
@@ -37,6 +37,7 @@ export const newMisunderstood = (count: number, share: number): Highlight => ({
   count,
   rank: 1,
   share,
+  shareOfWhole: true,
   previousCount: null,
   previousAtMost: 0,
   previousShare: 0,
@@ -53,6 +54,6 @@ export const mover = (percent: number, severity: 'good' | 'info' = 'good'): High
   currency: null,
 });
 
-/** A new topic: `count` conversations, `share` (0..1) of the list, none last period. */
+/** A new topic: `count` conversations, `share` (0..1) of all conversations, none last period. */
 export const newTopic = (count: number, share: number): Highlight =>
   ({ ...(newMisunderstood(count, share) as object), kind: 'new_topic', severity: 'info' }) as Highlight;

@@ -1,12 +1,15 @@
 /**
  * serverless.yml as written (CloudFormation short-form tags kept as `{ Tag: value }`), its roles' IAM statements, and
  * whether a DynamoDB request a test recorded (`counting-proxy.ts`) is allowed by a role's statements on the state table:
- * the action, the table or index, and `dynamodb:LeadingKeys` (every partition key the request touches).
+ * the action, the table or index, and `dynamodb:LeadingKeys` (every partition key the request touches: item keys, and
+ * a table Query's key condition).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { parse, type Tags } from 'yaml';
 import { ROOT } from '../../src/build/bundle.ts';
+import type { CountingProxy } from './counting-proxy.ts';
 
 const cfnTags: Tags = [
   'Ref',
@@ -58,7 +61,8 @@ export function statements(role: string, policy?: string): Statement[] {
 export const actions = (list: readonly Statement[]) => list.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort();
 
 const STATE_TABLE = { GetAtt: 'StateTable.Arn' };
-const DUE_INDEX = { Join: ['', [STATE_TABLE, '/index/due']] };
+/** An index of the state table, as serverless.yml names it (`!Join ["", [!GetAtt StateTable.Arn, "/index/<name>"]]`). */
+const stateIndex = (name: string) => ({ Join: ['', [STATE_TABLE, `/index/${name}`]] });
 
 export interface DynamoRequest {
   /** `GetItem`, `BatchWriteItem`… */
@@ -76,6 +80,9 @@ export function dynamoRequest(recorded: { target: string; body: string }): Dynam
   const action = recorded.target.replace(/^DynamoDB_\d+\./, '');
   const body = JSON.parse(recorded.body) as {
     IndexName?: string;
+    KeyConditionExpression?: string;
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues?: AttributeMap;
     Key?: AttributeMap;
     Item?: AttributeMap;
     RequestItems?: Record<
@@ -90,20 +97,41 @@ export function dynamoRequest(recorded: { target: string; body: string }): Dynam
     if (Array.isArray(request)) for (const r of request) maps.push(r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {});
     else maps.push(...(request.Keys ?? []));
   }
-  return { action, ...(body.IndexName ? { index: body.IndexName } : {}), leadingKeys: maps.map((m) => String(m.pk?.S)) };
+  const leadingKeys = maps.map((m) => String(m.pk?.S));
+  // A Query of the table itself touches the partition its key condition names (`pk = :v`), as IAM sees it.
+  if (body.KeyConditionExpression && !body.IndexName) {
+    for (const [, name, value] of body.KeyConditionExpression.matchAll(/([#\w]+)\s*=\s*(:\w+)/g)) {
+      if ((body.ExpressionAttributeNames?.[name!] ?? name) === 'pk') leadingKeys.push(String(body.ExpressionAttributeValues?.[value!]?.S));
+    }
+  }
+  return { action, ...(body.IndexName ? { index: body.IndexName } : {}), leadingKeys };
 }
 
 const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
 
 /** Whether one of `list` allows `request` on the state table. */
 export function allows(list: readonly Statement[], request: DynamoRequest): boolean {
-  const resource = JSON.stringify(request.index === 'due' ? DUE_INDEX : request.index ? { index: request.index } : STATE_TABLE);
+  const resource = JSON.stringify(request.index ? stateIndex(request.index) : STATE_TABLE);
   return list.some((s) => {
     if ((s.Effect ?? 'Allow') !== 'Allow' || !actions([s]).includes(`dynamodb:${request.action}`)) return false;
-    if (JSON.stringify(s.Resource) !== resource) return false;
+    const granted = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
+    if (!granted.some((r) => JSON.stringify(r) === resource)) return false;
     const patterns = (s.Condition as { 'ForAllValues:StringLike'?: { 'dynamodb:LeadingKeys'?: string[] } } | undefined)?.[
       'ForAllValues:StringLike'
     ]?.['dynamodb:LeadingKeys'];
     return !patterns || request.leadingKeys.every((key) => patterns.some((p) => glob(p).test(key)));
   });
+}
+
+/**
+ * The DynamoDB actions a function used through `proxy` (sorted, once each), after checking that its role's statements
+ * allow every request it made (the test fails naming the role and the requests that are not).
+ */
+export function allowedOnly(proxy: CountingProxy, role: string): string[] {
+  const used = proxy.requests.filter((r) => r.target.startsWith('DynamoDB_')).map(dynamoRequest);
+  expect(
+    used.filter((request) => !allows(statements(role), request)),
+    role,
+  ).toEqual([]);
+  return [...new Set(used.map((u) => u.action))].sort();
 }

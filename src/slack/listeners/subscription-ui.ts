@@ -7,6 +7,7 @@
  *
  * Each listener gets the context with its state store resolved (`state-store.ts`).
  */
+import { alertUiStore } from '../alerts/store.ts';
 import { subscriptionUiStore } from '../subscriptions/state-store.ts';
 import { homeMore as homeMoreListener } from './actions/home-more.ts';
 import { listMore as listMoreListener } from './actions/list-more.ts';
@@ -19,11 +20,14 @@ import type { ListenerContext } from './context.ts';
 import { appHomeOpened as appHomeOpenedListener } from './events/app-home-opened.ts';
 import { subscriptionFormSubmitted as subscriptionFormSubmittedListener } from './views/subscription-form.ts';
 
-/** `listener` with the context's state store resolved: the one given, else the environment's. */
+/** `listener` with the context's state and alert stores resolved: the ones given, else the environment's. */
 function withStore<A, R>(listener: (ctx: ListenerContext, args: A) => Promise<R>): (ctx: ListenerContext, args: A) => Promise<R> {
   return (ctx, args) => {
-    const store = subscriptionUiStore(ctx.store, ctx.env ?? process.env, ctx.log);
-    return listener(store ? { ...ctx, store } : ctx, args);
+    const env = ctx.env ?? process.env;
+    const store = subscriptionUiStore(ctx.store, env, ctx.log);
+    // The App Home shows alerts too.
+    const alerts = alertUiStore(ctx.alerts, env, ctx.log);
+    return listener({ ...ctx, ...(store ? { store } : {}), ...(alerts ? { alerts } : {}) }, args);
   };
 }
 

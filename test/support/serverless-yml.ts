@@ -58,7 +58,6 @@ export function statements(role: string, policy?: string): Statement[] {
 export const actions = (list: readonly Statement[]) => list.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort();
 
 const STATE_TABLE = { GetAtt: 'StateTable.Arn' };
-const DUE_INDEX = { Join: ['', [STATE_TABLE, '/index/due']] };
 
 export interface DynamoRequest {
   /** `GetItem`, `BatchWriteItem`… */
@@ -97,10 +96,11 @@ const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]
 
 /** Whether one of `list` allows `request` on the state table. */
 export function allows(list: readonly Statement[], request: DynamoRequest): boolean {
-  const resource = JSON.stringify(request.index === 'due' ? DUE_INDEX : request.index ? { index: request.index } : STATE_TABLE);
+  const resource = JSON.stringify(request.index ? { Join: ['', [STATE_TABLE, `/index/${request.index}`]] } : STATE_TABLE);
   return list.some((s) => {
     if ((s.Effect ?? 'Allow') !== 'Allow' || !actions([s]).includes(`dynamodb:${request.action}`)) return false;
-    if (JSON.stringify(s.Resource) !== resource) return false;
+    // A statement names one resource or several (the list indexes).
+    if (!(Array.isArray(s.Resource) ? s.Resource : [s.Resource]).some((r) => JSON.stringify(r) === resource)) return false;
     const patterns = (s.Condition as { 'ForAllValues:StringLike'?: { 'dynamodb:LeadingKeys'?: string[] } } | undefined)?.[
       'ForAllValues:StringLike'
     ]?.['dynamodb:LeadingKeys'];

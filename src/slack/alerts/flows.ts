@@ -145,7 +145,7 @@ export async function submitAlertForm(ctx: ListenerContext, client: WebClient, s
     after: () =>
       afterChange(ctx, client, alerts, {
         change: meta.edit ? 'updated' : 'created',
-        alert: saved.definition,
+        stored: saved,
         actor,
         teamId: meta.team,
         origin: originOf(meta),
@@ -163,7 +163,8 @@ function originOf(where: Pick<AlertFormMetadata, 'from' | 'responseUrl'>): Origi
 
 interface Change {
   change: AlertChange;
-  alert: AlertDefinition;
+  /** The alert as it is now (as it was, when deleted). */
+  stored: StoredAlert;
   actor: string;
   teamId: string;
   origin: Origin;
@@ -171,7 +172,8 @@ interface Change {
 
 /** Announce a change in its channel, then refresh the person's list or Home; if the channel can't be told, tell them. */
 async function afterChange(ctx: ListenerContext, client: WebClient, alerts: AlertStore, done: Change): Promise<void> {
-  const { alert, actor } = done;
+  const { actor } = done;
+  const alert = done.stored.definition;
   const problem = await postTo(ctx, client, alert.channelId, alertAnnouncement(done.change, alert, actor, ctx.config), { scope: 'alert' });
   const told = alertConfirmation(done.change, alert, ctx.config);
   const warning = problem ? notAnnounced(alert.channelId, problem, false) : undefined;
@@ -179,7 +181,12 @@ async function afterChange(ctx: ListenerContext, client: WebClient, alerts: Aler
   switch (done.origin.kind) {
     case 'list': {
       const requester = { teamId: done.teamId, channelId: alert.channelId, userId: actor, isDirectMessage: false };
-      const list = await alertChannelList(ctx, alerts, requester, done.change === 'deleted' ? { deleted: alert.id } : undefined);
+      const list = await alertChannelList(
+        ctx,
+        alerts,
+        requester,
+        done.change === 'deleted' ? { deleted: alert.id } : { alert: done.stored },
+      );
       await respondTo(ctx, done.origin.responseUrl, { ...list, replace_original: true }, 'alert');
       if (warning) {
         await respondTo(
@@ -206,20 +213,22 @@ export async function alertChannelList(
   ctx: ListenerContext,
   alerts: AlertStore,
   requester: Requester,
-  changed?: { deleted: string },
+  changed?: { alert: StoredAlert } | { deleted: string },
 ): Promise<EphemeralMessage> {
   if (requester.isDirectMessage) return notice(ALERT_UI_MESSAGES.dmList);
-  const listed = await alerts.listByChannel(requester.teamId, requester.channelId);
+  const listed = patched(await alerts.listByChannel(requester.teamId, requester.channelId), changed);
   const actor = policyActor(ctx.config, requester.userId);
-  // A listing reads an index that can lag a write: a just-deleted alert is left out, the others re-read.
-  const ids = listed.map((a) => a.definition.id).filter((id) => id !== changed?.deleted);
-  const fresh = ids.length > 0 ? await alerts.getMany(ids) : [];
-  const byId = new Map(fresh.map((a) => [a.definition.id, a]));
-  const rows = ids
-    .map((id) => byId.get(id))
-    .filter((a): a is StoredAlert => a !== undefined)
-    .map((alert) => ({ alert, manage: canManage(actor, { source: 'runtime', owner: alert.definition.createdBy }).ok }));
+  const rows = listed.map((alert) => ({ alert, manage: canManage(actor, { source: 'runtime', owner: alert.definition.createdBy }).ok }));
   return alertListMessage({ channel: requester.channelId, rows, now: ctx.now() }, ctx.config);
+}
+
+/** The listing with a change it may not show yet (it reads an index that can lag a write). */
+function patched(listed: StoredAlert[], changed: { alert: StoredAlert } | { deleted: string } | undefined): StoredAlert[] {
+  if (!changed) return listed;
+  if ('deleted' in changed) return listed.filter((a) => a.definition.id !== changed.deleted);
+  const { alert } = changed;
+  const known = listed.some((a) => a.definition.id === alert.definition.id);
+  return known ? listed.map((a) => (a.definition.id === alert.definition.id ? alert : a)) : [...listed, alert];
 }
 
 /** A button of an alert row was clicked. */
@@ -252,11 +261,11 @@ export async function manageAlertClick(ctx: ListenerContext, client: WebClient, 
     const options = expectedVersion === undefined ? {} : { expectedVersion };
     const now = ctx.now();
     let change: AlertChange;
-    let after: AlertDefinition;
+    let after: StoredAlert;
     if (click.op === 'delete') {
       if (!(await alerts.delete(stored.definition.id, actor, options))) return await tell(ALERT_UI_MESSAGES.notFound);
       change = 'deleted';
-      after = stored.definition;
+      after = stored;
     } else {
       const next =
         click.op === 'mute' || click.op === 'unmute'
@@ -268,11 +277,11 @@ export async function manageAlertClick(ctx: ListenerContext, client: WebClient, 
       });
       if (!updated) return await tell(ALERT_UI_MESSAGES.notFound);
       change = ({ mute: 'muted', unmute: 'unmuted', pause: 'paused', resume: 'resumed' } as const)[click.op];
-      after = updated.definition;
+      after = updated;
     }
     await afterChange(ctx, client, alerts, {
       change,
-      alert: after,
+      stored: after,
       actor,
       teamId: click.teamId,
       origin:

@@ -2,7 +2,7 @@
  * Block Kit input builders the modals share (the subscribe modal, the alert modal): plain text within its limit,
  * options, a static select that keeps its chosen value, an input block with a hint, and the time zone field. Pure.
  */
-import type { InputBlock, PlainTextOption } from '@slack/types';
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { VIEW_LIMITS } from '../digest/limits.ts';
 import { plainLabel } from '../digest/mrkdwn.ts';
 
@@ -52,4 +52,17 @@ export function timeZoneInput(block: string, timeZone: string): InputBlock {
     { type: 'plain_text_input', action_id: VALUE_ACTION, initial_value: timeZone.slice(0, 64), max_length: 64 },
     hint('An IANA time zone, like Europe/Paris, America/New_York or UTC. Yours by default.'),
   );
+}
+
+/** A form modal: its callback id, title, submit label, blocks, and `private_metadata` (dropped if too long for Slack). */
+export function formModal(spec: { callbackId: string; title: string; submit: string; metadata: string; blocks: KnownBlock[] }): ModalView {
+  return {
+    type: 'modal',
+    callback_id: spec.callbackId,
+    title: plain(spec.title, VIEW_LIMITS.modalTitle),
+    submit: plain(spec.submit, VIEW_LIMITS.modalButton),
+    close: plain('Cancel', VIEW_LIMITS.modalButton),
+    private_metadata: spec.metadata.length <= VIEW_LIMITS.privateMetadata ? spec.metadata : '',
+    blocks: spec.blocks,
+  };
 }

@@ -77,3 +77,23 @@ export async function home(
     ctx.log('warn', 'home.publish_failed', { user: who.userId, ...errorFields(error) });
   }
 }
+
+/** Where a person clicked a management button: a list message in a channel (its response_url), or their App Home. */
+export type ClickPlace = { kind: 'list'; channel: string; responseUrl?: string | undefined } | { kind: 'home' };
+
+/** A refusal or failure for whoever clicked: beside the list (ephemeral), on top of their App Home, else in a DM. */
+export async function tellClicker(
+  ctx: Pick<ListenerContext, 'config' | 'log' | 'now' | 'alerts' | 'store'>,
+  client: WebClient,
+  click: { where: ClickPlace; userId: string; teamId: string },
+  text: string,
+  scope: UiScope = 'subscription',
+): Promise<void> {
+  if (click.where.kind === 'list' && click.where.responseUrl) {
+    await respondTo(ctx, click.where.responseUrl, { response_type: 'ephemeral', replace_original: false, ...textMessage(text) }, scope);
+  } else if (ctx.store && click.where.kind === 'home') {
+    await home(ctx, client, ctx.store, { userId: click.userId, teamId: click.teamId }, { notice: `:warning: ${text}` });
+  } else {
+    await postTo(ctx, client, click.userId, text, { scope });
+  }
+}

@@ -56,6 +56,13 @@ const ALERT_UI_ONLY: Record<string, RegExp> = {
   'its listeners': /(^|\/)src\/slack\/listeners\/(actions\/alert-button|views\/alert-form|commands\/chatdash\/alerts?)\.ts$/,
 };
 
+/** The code of a function's cold start: its entry and the chunks it imports statically (not the lazy ones). */
+async function startupCode(bundle: { file: string; lazyChunks: ReadonlyArray<{ file: string }> }): Promise<string[]> {
+  const dir = dirname(bundle.file);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.mjs') && !bundle.lazyChunks.some((c) => c.file === f));
+  return Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
+}
+
 /** The alert stores and the alert engine's modules: in the worker only as chunks loaded by alert checks. */
 const ALERT_CODE = /(^|\/)src\/(alerts\/[a-z-]+|store\/(alerts-[a-z-]+|alert-[a-z-]+))\.ts$/;
 
@@ -187,12 +194,7 @@ describe('what the http bundle leaves out', () => {
     const code = await readFile(join(dirname(http.file), ui!.file), 'utf8');
     expect(code.match(/from\s*["']\.\/[^"']+["']/g) ?? []).toEqual([]);
     // The cold start reaches it only through import().
-    const startup = await Promise.all(
-      (await readdir(dirname(http.file)))
-        .filter((f) => f.endsWith('.mjs') && !http.lazyChunks.some((c) => c.file === f))
-        .map((f) => readFile(join(dirname(http.file), f), 'utf8')),
-    );
-    expect(startup.some((chunk) => /import\(\s*["']\.\/subscription-ui\.mjs["']\s*\)/.test(chunk))).toBe(true);
+    expect((await startupCode(http)).some((chunk) => /import\(\s*["']\.\/subscription-ui\.mjs["']\s*\)/.test(chunk))).toBe(true);
   });
 
   it('the alerts UI (flows, modal, alert model and store) is a bundle of its own, imported when first needed', async () => {
@@ -207,12 +209,7 @@ describe('what the http bundle leaves out', () => {
     expect(matching(ui!.inputs, NOT_ON_HTTP_STARTUP['the alert stores']!).length).toBeGreaterThan(0);
     const code = await readFile(join(dirname(http.file), ui!.file), 'utf8');
     expect(code.match(/from\s*["']\.\/[^"']+["']/g) ?? []).toEqual([]);
-    const startup = await Promise.all(
-      (await readdir(dirname(http.file)))
-        .filter((f) => f.endsWith('.mjs') && !http.lazyChunks.some((c) => c.file === f))
-        .map((f) => readFile(join(dirname(http.file), f), 'utf8')),
-    );
-    expect(startup.some((chunk) => /import\(\s*["']\.\/alert-ui\.mjs["']\s*\)/.test(chunk))).toBe(true);
+    expect((await startupCode(http)).some((chunk) => /import\(\s*["']\.\/alert-ui\.mjs["']\s*\)/.test(chunk))).toBe(true);
   });
 
   it('never loads the DynamoDB SDK on its cold start, and loads any AWS SDK client only lazily (dynamic import)', async () => {

@@ -111,6 +111,24 @@ async function command(text: string, extra: Partial<SlashCommand> = {}): Promise
   return { ack: (await bot.http(event)) as AwsResult, bytes: bodyBytes(event) };
 }
 
+/** A view_submission's ack: empty (saved), inline errors under shown blocks, or a view Slack takes. */
+function expectFittingViewAck(ack: AwsResult, shown: readonly string[], what: string): void {
+  expect(ack.statusCode, what).toBe(200);
+  expect(ack.body.length, what).toBeLessThanOrEqual(MAX_ACK_BYTES);
+  if (ack.body === '') return;
+  const answer = JSON.parse(ack.body) as { response_action: string; errors?: Record<string, string>; view?: unknown };
+  if (answer.response_action === 'errors') {
+    for (const [block, message] of Object.entries(answer.errors ?? {})) {
+      expect(shown, `${what}: error under ${block}`).toContain(block);
+      expect(message.length, what).toBeLessThanOrEqual(300);
+      expect(message, what).not.toMatch(/[<>]/);
+    }
+  } else {
+    expect(answer.response_action, what).toBe('update');
+    expectFittingView(answer.view, 'modal', what);
+  }
+}
+
 describe('every listener has its hostile cases here', () => {
   /** The listeners the cases below feed. A new one (a modal's submission, App Home…) needs its cases, then its line here. */
   const fed = new Set<unknown>([
@@ -314,24 +332,6 @@ describe('@mentions and buttons with generated text', () => {
 });
 
 describe('the subscription UI with generated text', () => {
-  /** A view_submission's ack: empty (saved), inline errors under shown blocks, or a view Slack takes. */
-  function expectFittingViewAck(ack: AwsResult, shown: readonly string[], what: string): void {
-    expect(ack.statusCode, what).toBe(200);
-    expect(ack.body.length, what).toBeLessThanOrEqual(MAX_ACK_BYTES);
-    if (ack.body === '') return;
-    const answer = JSON.parse(ack.body) as { response_action: string; errors?: Record<string, string>; view?: unknown };
-    if (answer.response_action === 'errors') {
-      for (const [block, message] of Object.entries(answer.errors ?? {})) {
-        expect(shown, `${what}: error under ${block}`).toContain(block);
-        expect(message.length, what).toBeLessThanOrEqual(300);
-        expect(message, what).not.toMatch(/[<>]/);
-      }
-    } else {
-      expect(answer.response_action, what).toBe('update');
-      expectFittingView(answer.view, 'modal', what);
-    }
-  }
-
   it('modal submissions with generated fields, menu values and private_metadata: every answer fits Slack', {
     timeout: 120_000,
   }, async () => {
@@ -410,23 +410,6 @@ describe('the subscription UI with generated text', () => {
 });
 
 describe('the alerts UI with generated text', () => {
-  /** A view_submission's ack: empty (saved), inline errors under shown blocks, or a view Slack takes. */
-  function expectFittingAlertAck(ack: AwsResult, shown: readonly string[], what: string): void {
-    expect(ack.statusCode, what).toBe(200);
-    expect(ack.body.length, what).toBeLessThanOrEqual(MAX_ACK_BYTES);
-    if (ack.body === '') return;
-    const answer = JSON.parse(ack.body) as { response_action: string; errors?: Record<string, string>; view?: unknown };
-    if (answer.response_action === 'errors') {
-      for (const [block, message] of Object.entries(answer.errors ?? {})) {
-        expect(shown, `${what}: error under ${block}`).toContain(block);
-        expect(message.length, what).toBeLessThanOrEqual(300);
-      }
-    } else {
-      expect(answer.response_action, what).toBe('update');
-      expectFittingView(answer.view, 'modal', what);
-    }
-  }
-
   it('modal submissions with generated names, messages, values and private_metadata: every answer, list and Home fits Slack', {
     timeout: 120_000,
   }, async () => {
@@ -443,9 +426,9 @@ describe('the alerts UI with generated text', () => {
       ];
       const values = formState(open, choices[n % choices.length]!);
       const submitted = await bot.click(viewSubmissionPayload({ view: open, values }));
-      expectFittingAlertAck(submitted.response, shown, name);
+      expectFittingViewAck(submitted.response, shown, name);
       const forged = { ...open, view: { ...open.view, private_metadata: cut } };
-      expectFittingAlertAck((await bot.click(viewSubmissionPayload({ view: forged, values }))).response, shown, `${name} (metadata)`);
+      expectFittingViewAck((await bot.click(viewSubmissionPayload({ view: forged, values }))).response, shown, `${name} (metadata)`);
       // Whatever was saved lists and shows on the Home within Slack's limits, escaped.
       const list = await command('alerts', n % 2 === 0 ? {} : { channel_id: 'C0AGENCY', channel_name: 'agency' });
       expectFittingAck(list.ack, `${name} (list)`);

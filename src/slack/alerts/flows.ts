@@ -27,7 +27,7 @@ import { type EphemeralMessage, notice } from '../messages.ts';
 import { notAnnounced } from '../subscriptions/messages.ts';
 import { noticeModal } from '../subscriptions/modal.ts';
 import { ACK_PATH_MS, withinMs } from '../time-limit.ts';
-import { home, postTo, respondTo } from '../ui-replies.ts';
+import { type ClickPlace, home, postTo, respondTo, tellClicker } from '../ui-replies.ts';
 import { userTimeZone } from '../user-time-zone.ts';
 import { type AlertChange, alertAnnouncement, alertConfirmation, recommendedAnnouncement } from './announce.ts';
 import { ALERT_BLOCK, alertBlockErrors, alertFormInput, alertFormValuesOf, defaultAlertValues, readAlertForm } from './form.ts';
@@ -239,12 +239,12 @@ export interface AlertClick {
   teamId: string;
   /** Opens the edit modal (3 s). */
   triggerId: string;
-  where: { kind: 'list'; channel: string; responseUrl?: string | undefined } | { kind: 'home' };
+  where: ClickPlace;
 }
 
 /** Mute, unmute, pause, resume, delete or edit, if the person may: then the announcement and a fresh list or Home. */
 export async function manageAlertClick(ctx: ListenerContext, client: WebClient, click: AlertClick): Promise<void> {
-  const tell = (text: string) => tellClicker(ctx, client, click, text);
+  const tell = (text: string) => tellClicker(ctx, client, click, text, 'alert');
   const { alerts } = ctx;
   if (!alerts) return tell(ALERT_UI_MESSAGES.noStore);
   const actor = click.userId;
@@ -327,23 +327,7 @@ async function openEdit(ctx: ListenerContext, client: WebClient, stored: StoredA
     await withinMs(client.views.open({ trigger_id: click.triggerId, view }), ACK_PATH_MS.view, 'views.open');
   } catch (error) {
     ctx.log('warn', 'alert.edit_modal_failed', errorFields(error));
-    await tellClicker(ctx, client, click, ALERT_UI_MESSAGES.modalFailed);
-  }
-}
-
-/** A refusal or failure for whoever clicked: beside the list (ephemeral), or on top of their App Home, or in a DM. */
-async function tellClicker(
-  ctx: ListenerContext,
-  client: WebClient,
-  click: Pick<AlertClick, 'where' | 'userId' | 'teamId'>,
-  text: string,
-): Promise<void> {
-  if (click.where.kind === 'list' && click.where.responseUrl) {
-    await respondTo(ctx, click.where.responseUrl, { response_type: 'ephemeral', replace_original: false, ...textMessage(text) }, 'alert');
-  } else if (ctx.store && click.where.kind === 'home') {
-    await home(ctx, client, ctx.store, { userId: click.userId, teamId: click.teamId }, { notice: `:warning: ${text}` });
-  } else {
-    await postTo(ctx, client, click.userId, text, { scope: 'alert' });
+    await tellClicker(ctx, client, click, ALERT_UI_MESSAGES.modalFailed, 'alert');
   }
 }
 

@@ -8,7 +8,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { ALERT_LIMITS, type AlertMetricKind, type Frequency } from '../../alerts/model.ts';
 import { section } from '../../digest/blocks.ts';
 import { VIEW_LIMITS } from '../../digest/limits.ts';
-import { hint, input, plain, select, timeZoneInput, VALUE_ACTION } from '../modal-inputs.ts';
+import { formModal, hint, input, select, timeZoneInput, VALUE_ACTION } from '../modal-inputs.ts';
 import { ALERT_BLOCK, type AlertFormValues, type ConditionChoice } from './form.ts';
 import { ALERT_FORM } from './ids.ts';
 
@@ -107,13 +107,11 @@ export function alertForm(spec: AlertFormSpec): ModalView {
     ),
     timeZoneInput(ALERT_BLOCK.timeZone, values.timeZone),
   ];
-  return {
-    type: 'modal',
-    callback_id: ALERT_FORM,
-    title: plain(spec.mode === 'create' ? 'New alert' : 'Edit alert', VIEW_LIMITS.modalTitle),
-    submit: plain(spec.mode === 'create' ? 'Create alert' : 'Save', VIEW_LIMITS.modalButton),
-    close: plain('Cancel', VIEW_LIMITS.modalButton),
-    private_metadata: spec.metadata.length <= VIEW_LIMITS.privateMetadata ? spec.metadata : '',
+  return formModal({
+    callbackId: ALERT_FORM,
+    title: spec.mode === 'create' ? 'New alert' : 'Edit alert',
+    submit: spec.mode === 'create' ? 'Create alert' : 'Save',
+    metadata: spec.metadata,
     blocks,
-  };
+  });
 }

@@ -23,7 +23,7 @@ import { HOME_CHANNEL_ID } from '../home/page.ts';
 import type { ListenerContext } from '../listeners/context.ts';
 import { type EphemeralMessage, notice } from '../messages.ts';
 import { ACK_PATH_MS, withinMs } from '../time-limit.ts';
-import { home, postTo, respondTo } from '../ui-replies.ts';
+import { home, postTo, respondTo, tellClicker } from '../ui-replies.ts';
 import { announcement, bindingAnnouncement, confirmation, type SubscriptionChange } from './announce.ts';
 import { BLOCK, blockErrors, defaultFormValues, formInput, formValuesOf, readFormState } from './form.ts';
 import type { SubscriptionOp } from './ids.ts';
@@ -286,17 +286,6 @@ async function openEdit(ctx: ListenerContext, client: WebClient, store: StateSto
   } catch (error) {
     ctx.log('warn', 'subscription.edit_modal_failed', errorFields(error));
     await tell(UI_MESSAGES.modalFailed);
-  }
-}
-
-/** A refusal or failure for whoever clicked: beside the list (ephemeral), or on top of their App Home. */
-async function tellClicker(ctx: ListenerContext, client: WebClient, click: ManageClick, text: string): Promise<void> {
-  if (click.where.kind === 'list' && click.where.responseUrl) {
-    await respondTo(ctx, click.where.responseUrl, { response_type: 'ephemeral', replace_original: false, ...textMessage(text) });
-  } else if (ctx.store && click.where.kind === 'home') {
-    await home(ctx, client, ctx.store, { userId: click.userId, teamId: click.teamId }, { notice: `:warning: ${text}` });
-  } else {
-    await postTo(ctx, client, click.userId, text);
   }
 }
 

@@ -12,7 +12,7 @@ import { VIEW_LIMITS } from '../../digest/limits.ts';
 import { escapeAndTruncate, truncateEscaped } from '../../digest/mrkdwn.ts';
 import { noun } from '../../digest/plural.ts';
 import { WEEKDAYS, type Weekday } from '../../subscriptions/frequency.ts';
-import { hint, input, option, plain, select, timeZoneInput } from '../modal-inputs.ts';
+import { formModal, hint, input, option, plain, select, timeZoneInput } from '../modal-inputs.ts';
 import { BLOCK, DISPATCH, EVERY, type FormValues, type FrequencyKind, SEVERAL, VALUE_ACTION } from './form.ts';
 import { SUBSCRIPTION_FORM } from './ids.ts';
 
@@ -207,15 +207,13 @@ export function subscriptionForm(spec: FormSpec): ModalView {
     }),
   );
   if (values.coverage === 'one') blocks.push(sectionsBlock(values));
-  return {
-    type: 'modal',
-    callback_id: SUBSCRIPTION_FORM,
-    title: plain(spec.mode === 'create' ? 'Subscribe this channel' : 'Edit subscription', VIEW_LIMITS.modalTitle),
-    submit: plain(spec.mode === 'create' ? 'Subscribe' : 'Save', VIEW_LIMITS.modalButton),
-    close: plain('Cancel', VIEW_LIMITS.modalButton),
-    private_metadata: spec.metadata.length <= VIEW_LIMITS.privateMetadata ? spec.metadata : '',
+  return formModal({
+    callbackId: SUBSCRIPTION_FORM,
+    title: spec.mode === 'create' ? 'Subscribe this channel' : 'Edit subscription',
+    submit: spec.mode === 'create' ? 'Subscribe' : 'Save',
+    metadata: spec.metadata,
     blocks,
-  };
+  });
 }
 
 /** A modal that only says something (the form can't be saved, or can't be shown): `safeMrkdwn` under `title`. */

@@ -32,39 +32,28 @@ describe('registerListeners', () => {
     ]);
   });
 
-  it('the subscription UI’s listeners import their code on their first call, then run it', async () => {
-    const { app, registered } = recordingApp();
-    registerListeners(app, listenerContext());
-    const submitted = registered.find((r) => r.kind === 'view' && r.constraint === SUBSCRIPTION_FORM)!;
-    const acks: unknown[] = [];
-    // A submission whose private_metadata isn't ours: the UI's listener answers that the form is out of date.
-    await submitted.listener({
-      ack: async (answer: unknown) => {
-        acks.push(answer);
-      },
-      body: { team: { id: 'T0DEMO' }, user: { id: 'U0ALICE' } },
-      view: { private_metadata: 'not ours', state: { values: {} } },
-      client: {},
-    });
-    expect(acks).toEqual([{ response_action: 'update', view: expect.objectContaining({ type: 'modal' }) }]);
-  });
-
-  it('the alerts UI’s modal listener imports its code on first call: a form that isn’t ours is said to be out of date', async () => {
-    const { app, registered } = recordingApp();
-    registerListeners(app, listenerContext());
-    const submitted = registered.find((r) => r.kind === 'view' && r.constraint === ALERT_FORM)!;
-    const acks: unknown[] = [];
-    await submitted.listener({
-      ack: async (answer: unknown) => {
-        acks.push(answer);
-      },
-      body: { team: { id: 'T0DEMO' }, user: { id: 'U0ALICE' } },
-      view: { private_metadata: 'not ours', state: { values: {} } },
-      client: {},
-    });
-    expect(acks).toEqual([{ response_action: 'update', view: expect.objectContaining({ type: 'modal' }) }]);
-    expect(JSON.stringify(acks)).toContain('/chatdash alert');
-  });
+  it.each([
+    ['subscription', SUBSCRIPTION_FORM, '/chatdash subscribe'],
+    ['alerts', ALERT_FORM, '/chatdash alert'],
+  ])(
+    'the %s UI’s modal listener imports its code on first call: a form that isn’t ours is said to be out of date',
+    async (_ui, form, command) => {
+      const { app, registered } = recordingApp();
+      registerListeners(app, listenerContext());
+      const submitted = registered.find((r) => r.kind === 'view' && r.constraint === form)!;
+      const acks: unknown[] = [];
+      await submitted.listener({
+        ack: async (answer: unknown) => {
+          acks.push(answer);
+        },
+        body: { team: { id: 'T0DEMO' }, user: { id: 'U0ALICE' } },
+        view: { private_metadata: 'not ours', state: { values: {} } },
+        client: {},
+      });
+      expect(acks).toEqual([{ response_action: 'update', view: expect.objectContaining({ type: 'modal' }) }]);
+      expect(JSON.stringify(acks)).toContain(command);
+    },
+  );
 });
 
 describe('registerViews', () => {

@@ -120,8 +120,8 @@ function sideEffectProblem(
     const expected = variant === 'schedule' ? 4 : 2;
     return harness.env.STATE_TABLE && reads !== expected ? `${reads} DynamoDB requests, expected ${expected}` : undefined;
   }
-  if (variant === 'http-subscribe') {
-    // Each submission stored one subscription and told the channel.
+  if (variant === 'http-subscribe' || variant === 'http-alert') {
+    // Each submission stored one subscription (or alert) and told the channel.
     const puts = harness.sqs.dynamo.slice(before.dynamo).filter((r) => r.target.endsWith('.PutItem')).length;
     if (puts !== 2) return `${puts} DynamoDB PutItem requests, expected 2`;
     const told = harness.slack.calls

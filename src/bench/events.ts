@@ -14,10 +14,10 @@ import { BASELINE_ACK_TEXT } from './baselines.ts';
 /**
  * `http-sdk`: the HTTP function reading runtime bindings through the AWS SDK instead of a signed request;
  * `http-subscribe`: the HTTP function saving the subscribe modal (its subscription UI bundle and the state store's
- * SDK loaded on that first request); `worker-charts`: the worker bundle answering a stats job with its chart (render +
+ * SDK loaded on that first request); `http-alert`: the same saving the alert modal (its alerts UI bundle); `worker-charts`: the worker bundle answering a stats job with its chart (render +
  * upload); `worker` has CHARTS=off.
  */
-export type VariantName = FunctionName | BaselineName | 'http-sdk' | 'http-subscribe' | 'worker-charts';
+export type VariantName = FunctionName | BaselineName | 'http-sdk' | 'http-subscribe' | 'http-alert' | 'worker-charts';
 
 export interface SampleEvents {
   first: unknown;
@@ -73,6 +73,39 @@ export function subscribeSubmission(trigger: string) {
   });
 }
 
+/**
+ * The alert modal submitted from #acme (the understood rate below 80 %, hourly, Europe/Paris): what Slack sends once
+ * the person clicks Create alert. Built by hand, as Slack would send it, not with the UI's own code.
+ */
+export function alertSubmission(trigger: string) {
+  const select = (value: string) => ({ type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } });
+  const text = (value: string) => ({ type: 'plain_text_input', value });
+  return interactionEvent({
+    type: 'view_submission',
+    team: { id: 'T0DEMO', domain: 'chatdash-demo' },
+    user: { id: 'U0ALICE', team_id: 'T0DEMO' },
+    api_app_id: 'A0CHATDASH',
+    trigger_id: trigger,
+    view: {
+      id: 'V0BENCHALERT',
+      type: 'modal',
+      callback_id: 'alert:form',
+      hash: 'bench',
+      private_metadata: JSON.stringify({ v: 1, team: 'T0DEMO', channel: 'C0ACME', from: 'command' }),
+      state: {
+        values: {
+          alert_project: { value: select('acme') },
+          alert_metric: { value: select('understood_rate') },
+          alert_condition: { value: select('below') },
+          alert_threshold: { value: text('80') },
+          alert_frequency: { value: select('hourly') },
+          alert_time_zone: { value: text('Europe/Paris') },
+        },
+      },
+    },
+  });
+}
+
 export function statsJob(responseUrl: string, key: string): StatsJob {
   return {
     kind: 'stats',
@@ -101,6 +134,8 @@ export function sampleEvents(variant: VariantName, sample: string, responseUrl: 
       return { first: slashCommand(url(1), `${sample}.1`), second: slashCommand(url(2), `${sample}.2`) };
     case 'http-subscribe':
       return { first: subscribeSubmission(`${sample}.1`), second: subscribeSubmission(`${sample}.2`) };
+    case 'http-alert':
+      return { first: alertSubmission(`${sample}.1`), second: alertSubmission(`${sample}.2`) };
     case 'worker':
     case 'worker-charts':
       return {
@@ -127,6 +162,7 @@ export function answerProblem(variant: VariantName, answer: unknown): string | u
       if (a.statusCode !== 200) return `HTTP ${String(a.statusCode)}`;
       return body.includes('Getting the numbers') ? undefined : `unexpected ack ${body.slice(0, 120)}`;
     case 'http-subscribe':
+    case 'http-alert':
       // An empty ack closes the modal: saved.
       if (a.statusCode !== 200) return `HTTP ${String(a.statusCode)}`;
       return body === '' ? undefined : `unexpected ack ${body.slice(0, 120)}`;

@@ -13,8 +13,8 @@
  *   renderer that way (see src/worker/process-job.ts); a function whose bundle has the renderer also gets its
  *   files beside the chunks: resvg's wasm, the fonts and their licence (see src/charts/assets.ts). The chunks and
  *   the secrets client sit in the same folder, so any chunk imports `./aws-secrets-manager.mjs` as the entry would.
- * - Separate lazy bundles (`SEPARATE_BUNDLES`): the HTTP function's subscription UI is built on its own, beside the
- *   function (`subscription-ui.mjs`), and imported by path when first needed. As a chunk of the function's build it
+ * - Separate lazy bundles (`SEPARATE_BUNDLES`): the HTTP function's subscription and alert UIs are each built on their own,
+ *   beside the function (`subscription-ui.mjs`, `alert-ui.mjs`), and imported by path when first needed. As a chunk of the function's build it
  *   would share modules with the cold start, and what it uses of them (zod's unions, records, refinements…) would
  *   load on every cold start; on its own it carries its own copies and the cold start carries none of it.
  */
@@ -71,7 +71,10 @@ export interface BundleResult {
  * chunks), as `file` beside its entry: what a cold start loads stays exactly what it was without them.
  */
 export const SEPARATE_BUNDLES: Partial<Record<FunctionName, ReadonlyArray<{ module: string; file: string }>>> = {
-  http: [{ module: 'src/slack/listeners/subscription-ui.ts', file: 'subscription-ui.mjs' }],
+  http: [
+    { module: 'src/slack/listeners/subscription-ui.ts', file: 'subscription-ui.mjs' },
+    { module: 'src/slack/listeners/alert-ui.ts', file: 'alert-ui.mjs' },
+  ],
 };
 
 /** Resolves `import('…/<module>')` to the separately built `./<file>` (external to this build). */

@@ -79,7 +79,8 @@ bundle, a slim Bolt bundle and a signature-only floor; http, worker and deadlett
 read from Secrets Manager (moto_server on loopback; skipped, with a notice, where it is not installed), as
 every cold function does in AWS; http-sdk: the HTTP function reading runtime bindings through the AWS SDK; and
 http-subscribe: the HTTP function saving the subscribe modal (the subscription UI's own bundle and the state store's
-SDK loaded by that first request; the /chatdash stats ack loads neither).
+SDK loaded by that first request; the /chatdash stats ack loads neither), and http-alert: the same saving the alert
+modal (the alerts UI's own bundle).
 Then chart render times (cold and warm per chart, fresh processes), the end-to-end digest time, the fan-out of
 --subscriptions digests over --channels channels at Slack's 1 message/s/channel against that floor (those two
 without charts), one tick with --stored runtime subscriptions of which 10 are due (in memory, and on moto's
@@ -163,6 +164,8 @@ try {
   // The same http bundle saving the subscribe modal: its cold start, then the subscription UI bundle and the SDK on first use.
   const http = functions.find((f) => f.name === 'http')!;
   variants.splice(functions.length + 2, 0, { name: 'http-subscribe', file: http.file, bytes: http.bytes });
+  // And saving the alert modal: then the alerts UI bundle and the SDK on first use.
+  variants.splice(functions.length + 3, 0, { name: 'http-alert', file: http.file, bytes: http.bytes });
   if (secretsManager) {
     // As in AWS: no secret in the environment, only where to read it.
     const { SLACK_SIGNING_SECRET: _s, SLACK_BOT_TOKEN: _b, CHATDASH_API_KEY: _k, ...withoutSecrets } = childEnv;

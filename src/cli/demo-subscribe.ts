@@ -36,10 +36,10 @@ export interface DemoSubscribeContext {
 }
 
 type Json = Record<string, unknown>;
-type Values = Record<string, Record<string, Record<string, unknown>>>;
+export type Values = Record<string, Record<string, Record<string, unknown>>>;
 
 /** The modal's state as Slack sends it on submit: each input's initial value, with `answers` (block id → value) over it. */
-function filledIn(open: StoredView, answers: Record<string, Json>): Values {
+export function filledIn(open: StoredView, answers: Record<string, Json>): Values {
   const values: Values = {};
   for (const block of (open.view.blocks ?? []) as Json[]) {
     if (block.type !== 'input') continue;
@@ -58,7 +58,7 @@ function filledIn(open: StoredView, answers: Record<string, Json>): Values {
   return values;
 }
 
-function submission(open: StoredView, values: Values) {
+export function submission(open: StoredView, values: Values) {
   return {
     type: 'view_submission',
     team: { id: 'T0DEMO', domain: 'chatdash-demo' },
@@ -69,8 +69,8 @@ function submission(open: StoredView, values: Values) {
   };
 }
 
-/** The button labelled `text` on the row of subscription `id` (its value names it). */
-function buttonOf(message: Json, text: string, id: string): { action_id: string; value: string } | undefined {
+/** The button labelled `text` on the row of subscription (or alert) `id` (its value names it). */
+export function buttonOf(message: Json, text: string, id: string): { action_id: string; value: string } | undefined {
   for (const block of (message.blocks ?? []) as Json[]) {
     for (const element of (block.elements ?? []) as Json[]) {
       const value = String(element.value ?? '');

@@ -10,7 +10,8 @@
  *  4. sends a signed `/chatdash stats acme 30d` through the real HTTP handler, then runs the worker on the queued
  *     job and shows what it delivered to the response_url; then clicks a drill-down button the same way;
  *  5. sends `/chatdash overview` from the agency channel the same way and shows the ranked agency overview.
- *  6. subscribes #acme from the modal, lists it, clicks Send now and lets the tick post it (see demo-subscribe.ts).
+ *  6. subscribes #acme from the modal, lists it, clicks Send now and lets the tick post it (see demo-subscribe.ts);
+ *     then sets up an alert from the alert modal and lists it (see demo-alerts-ui.ts).
  *  7. plays an incident on the web-shop bot and runs a simulated day of hourly alert checks (see demo-alerts.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -34,6 +35,7 @@ import { SANDBOX_API_KEY, startSandbox } from '../sandbox/index.ts';
 import { createHttpHandler } from '../slack/http-handler.ts';
 import { interactionEvent, slashCommandEvent } from '../slack-double/requests.ts';
 import { startSlackDouble } from '../slack-double/server.ts';
+import { createMemoryAlertStores } from '../store/alerts-memory.ts';
 import { createMemoryStore } from '../store/memory.ts';
 import { fetchInsights } from '../worker/analytics.ts';
 import { buildDeps } from '../worker/build-deps.ts';
@@ -41,6 +43,7 @@ import { chartImages } from '../worker/charts.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
 import { exitWithUsage, optionsOrExit, UsageError } from './args.ts';
 import { runAlertDemo } from './demo-alerts.ts';
+import { demoAlertsUi } from './demo-alerts-ui.ts';
 import { demoOverview } from './demo-overview.ts';
 import { demoSubscribe } from './demo-subscribe.ts';
 
@@ -57,8 +60,9 @@ prints the digest, writes its chart PNGs, its Block Kit JSON and a Block Kit Bui
 (default .demo/), shows a /chatdash stats round trip through the real HTTP handler and worker, then
 /chatdash overview from the agency channel (C0AGENCY), written to --out as overview.json and a Block Kit
 Builder link, then a subscription made from the /chatdash subscribe modal (an inline error, then saved), listed,
-sent now and posted by the tick, and the App Home (writes subscribe-modal.json and home.json), then an alert
-firing and recovering on a simulated day of hourly checks (writes alert.json too).`);
+sent now and posted by the tick, and the App Home (writes subscribe-modal.json and home.json), then an alert set
+up from the /chatdash alert modal and listed (writes alert-modal.json), then an alert firing and recovering on a
+simulated day of hourly checks (writes alert.json too).`);
   process.exit(0);
 }
 
@@ -111,6 +115,7 @@ try {
   const quiet = createLog({ quiet: true });
   // What people make from Slack (the subscribe step), shared by the HTTP handler, the worker and the tick.
   const state = createMemoryStore({ log: quiet });
+  const alertStores = createMemoryAlertStores({ log: quiet });
   const deps = await buildDeps(config, env, secrets, quiet, { store: state });
   step('Charts: drawn with ECharts + resvg and uploaded to the Slack double as the worker does');
   await mkdir(values.out, { recursive: true });
@@ -157,7 +162,7 @@ try {
   const queue = createLocalQueue();
   // A digest the worker puts back for its channel's pace goes to this queue too (not to the placeholder SQS URL).
   deps.queue = queue;
-  const http = createHttpHandler({ config, env, queue, secrets, log: quiet, bindings: state, store: state });
+  const http = createHttpHandler({ config, env, queue, secrets, log: quiet, bindings: state, store: state, alerts: alertStores.store });
   const responseUrl = slack.responseUrl('demo-stats');
   const signing = { secret: 'demo-signing-secret' };
   const started = performance.now();
@@ -197,6 +202,7 @@ try {
   }
   await demoOverview({ http, worker, queue, sandbox, slack, signing, out: values.out, step, indent });
   await demoSubscribe({ config, http, worker, queue, slack, store: state, signing, log: quiet, out: values.out, step, indent });
+  await demoAlertsUi({ http, slack, signing, out: values.out, step, indent });
   // 7. Alerts: an incident, checked hourly, through the real tick and worker.
   await runAlertDemo({
     config,

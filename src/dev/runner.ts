@@ -157,6 +157,7 @@ export async function startDevBot(options: DevOptions = {}): Promise<DevBot> {
       config,
       bindings: stores.state,
       store: stores.state,
+      alerts: stores.alerts.store,
       queue,
       log,
       appToken,

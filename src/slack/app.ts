@@ -12,6 +12,7 @@
 import AppModule from '@slack/bolt/dist/App.js';
 import type { AwsHandler } from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
 import ReceiverModule from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
+import type { AlertStore } from '../alerts/store.ts';
 import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Log } from '../log.ts';
@@ -46,6 +47,8 @@ export interface SlackAppDeps {
   bindings?: BindingsReader | undefined;
   /** The runtime state store (subscriptions, bindings) for the subscription UI. Default: the one `env` names, made on first use. */
   store?: StateStore | undefined;
+  /** The alert store for the alerts UI. Default: the one `env` names, made on first use. */
+  alerts?: AlertStore | undefined;
   /** Where the subscription UI finds its state store when `store` is not given. Default: `process.env`. */
   env?: NodeJS.ProcessEnv | undefined;
   log: Log;
@@ -70,6 +73,7 @@ export function setUpApp(app: BoltApp, setup: AppSetup): void {
     now: setup.now ?? (() => new Date()),
     ...(setup.bindings ? { bindings: setup.bindings } : {}),
     ...(setup.store ? { store: setup.store } : {}),
+    ...(setup.alerts ? { alerts: setup.alerts } : {}),
     ...(setup.env ? { env: setup.env } : {}),
   };
   registerListeners(app, ctx);
@@ -99,6 +103,7 @@ export function createSlackHandler(deps: SlackAppDeps): AwsHandler {
     log: deps.log,
     ...(deps.bindings ? { bindings: deps.bindings } : {}),
     ...(deps.store ? { store: deps.store } : {}),
+    ...(deps.alerts ? { alerts: deps.alerts } : {}),
     ...(deps.env ? { env: deps.env } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });

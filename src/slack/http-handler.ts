@@ -11,6 +11,7 @@
  *   not a crash with a stack trace.
  */
 import type { AwsEvent, AwsHandler, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver.js';
+import type { AlertStore } from '../alerts/store.ts';
 import { sqsJobQueueFromEnv } from '../aws/sqs-queue.ts';
 import type { Config } from '../config/schema.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -37,6 +38,11 @@ export interface HttpHandlerOptions {
    * by the subscription UI's own bundle on its first use: its code, and the AWS SDK, never load on a cold start.
    */
   store?: StateStore;
+  /**
+   * The alert store the alerts UI reads and writes (`/chatdash alert`, `alerts`, their buttons, the App Home's alerts).
+   * Default: the one `STATE_TABLE` or `STATE_FILE` names, made by the alerts UI's own bundle on its first use.
+   */
+  alerts?: AlertStore;
   /** The signing secret and bot token. Default: `createSecretsProvider(env)` (Secrets Manager at `SECRET_ID`, else the environment), read once per container (a failure is retried on the next request). */
   secrets?: SecretsProvider;
   /** Structured log. Default: JSON lines on stdout (`createLog()`). */
@@ -62,6 +68,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       queue,
       bindings: options.bindings ?? bindingsReaderFromEnv(env, log),
       ...(options.store ? { store: options.store } : {}),
+      ...(options.alerts ? { alerts: options.alerts } : {}),
       env,
       log,
       ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),

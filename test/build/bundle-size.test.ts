@@ -31,9 +31,7 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   '@resvg/resvg-wasm': /(^|\/)node_modules\/@resvg\//,
   'chart renderer': /(^|\/)src\/charts\//,
   'AWS SDK clients': /(^|\/)node_modules\/(@aws-sdk|@smithy)\//,
-  'the alert checks (worker only)':
-    /(^|\/)src\/(worker\/alert-check|schedule\/alert-checks|alerts\/(evaluate|baseline|windows|render))\.ts$/,
-  'the alert stores': /(^|\/)src\/store\/(alerts-[a-z-]+|alert-[a-z-]+)\.ts$/,
+  'the alert checks (worker only)': /(^|\/)src\/(worker\/alert-check|schedule\/alert-checks|alerts\/(evaluate|baseline))\.ts$/,
 };
 
 /**
@@ -47,7 +45,23 @@ const NOT_ON_HTTP_STARTUP: Record<string, RegExp> = {
   'the state store (SDK-backed)': /(^|\/)src\/store\/(dynamo|memory|from-env)\.ts$/,
   'the subscriptions service': /(^|\/)src\/subscriptions\/(service|input|model)\.ts$/,
   'the subscription UI flows': /(^|\/)src\/slack\/(subscriptions\/(flows|list|rows|home-sections)|home\/(publish|sections))\.ts$/,
+  // The alerts UI (its own bundle, `alert-ui.mjs`) and the App Home's alerts sections (in the subscription UI's).
+  'the alert stores': /(^|\/)src\/store\/(alerts-[a-z-]+|alert-[a-z-]+)\.ts$/,
+  'the alert model and its wording': /(^|\/)src\/alerts\/(model|lifecycle|render|windows)\.ts$/,
 };
+
+/** What only the alerts UI's bundle has (`load-alert-ui.ts`): its flows and listeners. */
+const ALERT_UI_ONLY: Record<string, RegExp> = {
+  'the alerts UI flows': /(^|\/)src\/slack\/alerts\/(flows|form|modal|list|announce|recommended)\.ts$/,
+  'its listeners': /(^|\/)src\/slack\/listeners\/(actions\/alert-button|views\/alert-form|commands\/chatdash\/alerts?)\.ts$/,
+};
+
+/** The code of a function's cold start: its entry and the chunks it imports statically (not the lazy ones). */
+async function startupCode(bundle: { file: string; lazyChunks: ReadonlyArray<{ file: string }> }): Promise<string[]> {
+  const dir = dirname(bundle.file);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.mjs') && !bundle.lazyChunks.some((c) => c.file === f));
+  return Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
+}
 
 /** The alert stores and the alert engine's modules: in the worker only as chunks loaded by alert checks. */
 const ALERT_CODE = /(^|\/)src\/(alerts\/[a-z-]+|store\/(alerts-[a-z-]+|alert-[a-z-]+))\.ts$/;
@@ -180,12 +194,22 @@ describe('what the http bundle leaves out', () => {
     const code = await readFile(join(dirname(http.file), ui!.file), 'utf8');
     expect(code.match(/from\s*["']\.\/[^"']+["']/g) ?? []).toEqual([]);
     // The cold start reaches it only through import().
-    const startup = await Promise.all(
-      (await readdir(dirname(http.file)))
-        .filter((f) => f.endsWith('.mjs') && !http.lazyChunks.some((c) => c.file === f))
-        .map((f) => readFile(join(dirname(http.file), f), 'utf8')),
-    );
-    expect(startup.some((chunk) => /import\(\s*["']\.\/subscription-ui\.mjs["']\s*\)/.test(chunk))).toBe(true);
+    expect((await startupCode(http)).some((chunk) => /import\(\s*["']\.\/subscription-ui\.mjs["']\s*\)/.test(chunk))).toBe(true);
+  });
+
+  it('the alerts UI (flows, modal, alert model and store) is a bundle of its own, imported when first needed', async () => {
+    const http = bundles.get('http')!;
+    const [ui, ...others] = http.lazyChunks.filter((c) => c.inputs.some((path) => path.endsWith('src/slack/alerts/flows.ts')));
+    expect(others).toEqual([]);
+    expect(ui?.file).toBe('alert-ui.mjs');
+    for (const [name, pattern] of Object.entries(ALERT_UI_ONLY)) {
+      expect(matching(ui!.inputs, pattern).length, name).toBeGreaterThan(0);
+      expect(matching(http.startupInputs, pattern), name).toEqual([]);
+    }
+    expect(matching(ui!.inputs, NOT_ON_HTTP_STARTUP['the alert stores']!).length).toBeGreaterThan(0);
+    const code = await readFile(join(dirname(http.file), ui!.file), 'utf8');
+    expect(code.match(/from\s*["']\.\/[^"']+["']/g) ?? []).toEqual([]);
+    expect((await startupCode(http)).some((chunk) => /import\(\s*["']\.\/alert-ui\.mjs["']\s*\)/.test(chunk))).toBe(true);
   });
 
   it('never loads the DynamoDB SDK on its cold start, and loads any AWS SDK client only lazily (dynamic import)', async () => {

@@ -151,8 +151,9 @@ describe('the packages', () => {
     }
   });
 
-  it('ship the http function with its subscription UI bundle beside it', () => {
+  it('ship the http function with its subscription and alerts UI bundles beside it', () => {
     expect(readFileSync(join(dir, 'http.zip')).includes('dist/http/subscription-ui.mjs')).toBe(true);
+    expect(readFileSync(join(dir, 'http.zip')).includes('dist/http/alert-ui.mjs')).toBe(true);
   });
 });
 
@@ -184,20 +185,27 @@ describe('least privilege', () => {
     }
   });
 
-  it('the http role reaches the state table only where the subscription UI works: SUB# and CHANNEL# items, the list indexes', () => {
+  it('the http role reaches the state table only where the subscription and alerts UIs work: SUB#, CHANNEL# and ALERT# items, the list indexes', () => {
     const state = statementsOfRole('HttpRole').filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-    const items = state.find((s) => JSON.stringify(s.Resource) === JSON.stringify(getAtt('StateTable')))!;
-    expect(actionsOf(items).sort()).toEqual([
+    const onTable = state.filter((s) => JSON.stringify(s.Resource) === JSON.stringify(getAtt('StateTable')));
+    const leading = (s: Statement) => JSON.stringify(s.Condition);
+    const [subscriptions, alerts] = [
+      onTable.find((s) => leading(s).includes('SUB#'))!,
+      onTable.find((s) => leading(s).includes('ALERT#'))!,
+    ];
+    expect(onTable).toHaveLength(2);
+    expect(actionsOf(subscriptions).sort()).toEqual([
       'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
       'dynamodb:UpdateItem',
     ]);
-    expect(JSON.stringify(items.Condition)).toBe(
-      JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUB#*', 'CHANNEL#*'] } }),
-    );
-    const indexes = state.filter((s) => s !== items);
+    expect(leading(subscriptions)).toBe(JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUB#*', 'CHANNEL#*'] } }));
+    // Alerts: single items only (no Query of a partition), and not the checks' windows or outages (ALERTPROJ#).
+    expect(actionsOf(alerts).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(leading(alerts)).toBe(JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ALERT#*'] } }));
+    const indexes = state.filter((s) => !onTable.includes(s));
     expect(indexes.flatMap(actionsOf)).toEqual(['dynamodb:Query']);
     const names = JSON.stringify(indexes.map((s) => s.Resource));
     for (const index of ['byChannel', 'byOwner', 'byKind']) expect(names).toContain(`/index/${index}`);

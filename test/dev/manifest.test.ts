@@ -67,5 +67,6 @@ describe('manifest.yml', () => {
 
   it('names the subcommands people type most in its usage hint', () => {
     expect(prod.features.slash_commands[0]?.usage_hint).toMatch(/subscribe/);
+    expect(prod.features.slash_commands[0]?.usage_hint).toMatch(/alert \[project\] \| alerts/);
   });
 });

@@ -46,6 +46,12 @@ describe('npm run demo', () => {
       callback_id: 'subscription:form',
     });
     expect(JSON.parse(readFileSync(join(out, 'home.json'), 'utf8'))).toMatchObject({ type: 'home' });
+    // The alert round trip from Slack: the modal as a form, an inline error, saved and announced, listed.
+    expect(stdout).toContain('\u250c New alert');
+    expect(stdout).toContain('{"response_action":"errors","errors":{"alert_threshold":"Type a number, e.g. 80 or 0.50."}}');
+    expect(stdout).toContain('#acme: :rotating_light: <@U0ALICE> set up an alert here: Understood rate below 80%');
+    expect(stdout).toContain('[ Mute 24 h ] [ Pause ] [ Edit ] [ Delete ]');
+    expect(JSON.parse(readFileSync(join(out, 'alert-modal.json'), 'utf8'))).toMatchObject({ type: 'modal', callback_id: 'alert:form' });
     // The alerts part: fires once per alert, stays quiet, back to normal in the thread, a drill-down there.
     expect(stdout.match(/Posted to #C0SHOP:/g)).toHaveLength(2);
     expect(

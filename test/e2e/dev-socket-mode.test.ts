@@ -246,6 +246,27 @@ describe('npm run dev against the Socket Mode double', () => {
     expect(JSON.stringify(slack.home('U0ALICE')?.view)).toContain('Acme Support Bot');
   });
 
+  it('/chatdash alert opens the alert modal over the socket; its submission is saved in the dev alert store and announced', async () => {
+    const { ack } = await stats('alert acme', 'dev-alert', { team_id: TEAM, channel_id: 'C0DEVSUBS' });
+    expect(ack.payload).toEqual({});
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'views.open' && JSON.stringify(c.body).includes('New alert')), 15_000);
+    const open = slack.views().at(-1)!;
+    const saved = await socket.deliver(
+      interactiveEnvelope(
+        viewSubmissionPayload({ view: open, values: formState(open, { alert_condition: 'below', alert_threshold: '75' }), team: TEAM }),
+      ),
+    );
+    expect(saved.payload).toEqual({});
+    const alerts = await bot.alerts.store.listByChannel(TEAM, 'C0DEVSUBS');
+    expect(alerts.map((a) => a.definition)).toEqual([
+      expect.objectContaining({ project: 'acme', condition: { kind: 'threshold', direction: 'below', value: 0.75 }, createdBy: 'U0ALICE' }),
+    ]);
+    await slack.waitFor(
+      (calls) => calls.some((c) => c.method === 'chat.postMessage' && String(c.body.text).includes('set up an alert here')),
+      15_000,
+    );
+  });
+
   it('a workspace the configuration doesn\u2019t list is refused in Slack, and the terminal shows the ids and the YAML to add', async () => {
     const { ack } = await stats('stats acme', 'dev-stranger', { team_id: 'T0STRANGER', channel_id: 'C0ELSEWHERE' });
     expect(String(ack.payload?.text)).toContain('isn\u2019t set up for this Slack workspace');

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.ts';
 import { SLACK_LIMITS } from '../../src/digest/limits.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
+import { ALERT_ACTION, ALERT_FORM } from '../../src/slack/alerts/ids.ts';
 import { HOME_MORE_ACTION } from '../../src/slack/home/page.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { DRILLDOWN_ACTION } from '../../src/slack/listeners/actions/drilldown-button.ts';
@@ -110,6 +111,24 @@ async function command(text: string, extra: Partial<SlashCommand> = {}): Promise
   return { ack: (await bot.http(event)) as AwsResult, bytes: bodyBytes(event) };
 }
 
+/** A view_submission's ack: empty (saved), inline errors under shown blocks, or a view Slack takes. */
+function expectFittingViewAck(ack: AwsResult, shown: readonly string[], what: string): void {
+  expect(ack.statusCode, what).toBe(200);
+  expect(ack.body.length, what).toBeLessThanOrEqual(MAX_ACK_BYTES);
+  if (ack.body === '') return;
+  const answer = JSON.parse(ack.body) as { response_action: string; errors?: Record<string, string>; view?: unknown };
+  if (answer.response_action === 'errors') {
+    for (const [block, message] of Object.entries(answer.errors ?? {})) {
+      expect(shown, `${what}: error under ${block}`).toContain(block);
+      expect(message.length, what).toBeLessThanOrEqual(300);
+      expect(message, what).not.toMatch(/[<>]/);
+    }
+  } else {
+    expect(answer.response_action, what).toBe('update');
+    expectFittingView(answer.view, 'modal', what);
+  }
+}
+
 describe('every listener has its hostile cases here', () => {
   /** The listeners the cases below feed. A new one (a modal's submission, App Home…) needs its cases, then its line here. */
   const fed = new Set<unknown>([
@@ -123,6 +142,8 @@ describe('every listener has its hostile cases here', () => {
     HOME_MORE_ACTION,
     FORM_ACTION,
     SUBSCRIPTION_FORM,
+    ALERT_ACTION,
+    ALERT_FORM,
     'app_home_opened',
   ]);
 
@@ -311,24 +332,6 @@ describe('@mentions and buttons with generated text', () => {
 });
 
 describe('the subscription UI with generated text', () => {
-  /** A view_submission's ack: empty (saved), inline errors under shown blocks, or a view Slack takes. */
-  function expectFittingViewAck(ack: AwsResult, shown: readonly string[], what: string): void {
-    expect(ack.statusCode, what).toBe(200);
-    expect(ack.body.length, what).toBeLessThanOrEqual(MAX_ACK_BYTES);
-    if (ack.body === '') return;
-    const answer = JSON.parse(ack.body) as { response_action: string; errors?: Record<string, string>; view?: unknown };
-    if (answer.response_action === 'errors') {
-      for (const [block, message] of Object.entries(answer.errors ?? {})) {
-        expect(shown, `${what}: error under ${block}`).toContain(block);
-        expect(message.length, what).toBeLessThanOrEqual(300);
-        expect(message, what).not.toMatch(/[<>]/);
-      }
-    } else {
-      expect(answer.response_action, what).toBe('update');
-      expectFittingView(answer.view, 'modal', what);
-    }
-  }
-
   it('modal submissions with generated fields, menu values and private_metadata: every answer fits Slack', {
     timeout: 120_000,
   }, async () => {
@@ -401,6 +404,58 @@ describe('the subscription UI with generated text', () => {
       const { response } = await bot.event(appHomeOpenedPayload({ user: text.slice(0, 200) }));
       expect(response.statusCode, name).toBe(200);
       expect(bot.slack.callsTo('views.publish'), name).toHaveLength(1);
+      expectSlackAcceptedAll(name);
+    }
+  });
+});
+
+describe('the alerts UI with generated text', () => {
+  it('modal submissions with generated names, messages, values and private_metadata: every answer, list and Home fits Slack', {
+    timeout: 120_000,
+  }, async () => {
+    for (const [n, { name, text }] of hostileTexts('alert-modal', 12).entries()) {
+      bot.reset();
+      const open = await openSubscribe(bot, 'alert', { channel: n % 2 === 0 ? 'C0ACME' : 'C0AGENCY' });
+      const shown = (open.view.blocks as Array<{ block_id?: string }>).flatMap((b) => (b.block_id ? [b.block_id] : []));
+      const cut = text.slice(0, 3000);
+      const choices: Answers[] = [
+        { alert_name: cut.slice(0, 80), alert_metric: 'topic', alert_detail: cut.slice(0, 500) },
+        { alert_threshold: cut.slice(0, 30), alert_condition: 'above', alert_time_zone: cut.slice(0, 64) },
+        { alert_project: cut.slice(0, 150), alert_metric: cut.slice(0, 150), alert_quiet_start: cut.slice(0, 20) },
+        { alert_name: cut.slice(0, 80), alert_metric: 'tokens', alert_detail: cut.slice(0, 200) },
+      ];
+      const values = formState(open, choices[n % choices.length]!);
+      const submitted = await bot.click(viewSubmissionPayload({ view: open, values }));
+      expectFittingViewAck(submitted.response, shown, name);
+      const forged = { ...open, view: { ...open.view, private_metadata: cut } };
+      expectFittingViewAck((await bot.click(viewSubmissionPayload({ view: forged, values }))).response, shown, `${name} (metadata)`);
+      // Whatever was saved lists and shows on the Home within Slack's limits, escaped.
+      const list = await command('alerts', n % 2 === 0 ? {} : { channel_id: 'C0AGENCY', channel_name: 'agency' });
+      expectFittingAck(list.ack, `${name} (list)`);
+      await bot.event(appHomeOpenedPayload({ user: 'U0ALICE' }));
+      expectSlackAcceptedAll(name);
+    }
+  });
+
+  it('list and App Home buttons with generated values and action ids: every answer fits Slack', { timeout: 120_000 }, async () => {
+    for (const [n, { name, text }] of hostileTexts('alert-button', 12).entries()) {
+      bot.reset();
+      const value = text.slice(0, 2000);
+      const ops = ['mute', 'pause', 'edit', 'delete', 'recommend', text.slice(0, 100)];
+      const actionId = `alert:${ops[n % ops.length]}`;
+      if (n % 2 === 0) {
+        await bot.click(
+          blockActionsPayload({
+            button: { action_id: actionId, value },
+            messageTs: '1790000000.000100',
+            responseUrl: bot.slack.responseUrl(),
+            ephemeral: true,
+          }),
+        );
+      } else {
+        await bot.click(homeActionPayload({ button: { action_id: actionId, value } }));
+      }
+      expect(bot.slack.calls.filter((c) => c.method === 'response_url' || c.method === 'views.publish').length, name).toBeGreaterThan(0);
       expectSlackAcceptedAll(name);
     }
   });

@@ -15,11 +15,12 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateQueueCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statsJob, subscribeSubmission } from '../../src/bench/events.ts';
+import { alertSubmission, statsJob, subscribeSubmission } from '../../src/bench/events.ts';
 import { type BundleResult, bundleFunctions, ROOT } from '../../src/build/bundle.ts';
 import { SECRETS_CLIENT_FILE } from '../../src/build/secrets-client.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
 import { slashCommandEvent } from '../../src/slack-double/requests.ts';
+import { createDynamoAlertStores } from '../../src/store/alerts-dynamo.ts';
 import { createDynamoStore } from '../../src/store/dynamo.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
 import { sqsEvent } from '../support/payloads.ts';
@@ -211,6 +212,37 @@ describe.skipIf(!motoAvailable)('the HTTP and worker bundles through SQS (moto)'
       expect(slack.callsTo('chat.postMessage')).toEqual([
         expect.objectContaining({ ok: true, body: expect.objectContaining({ channel: 'C0ACME' }) }),
       ]);
+      expectNoSecrets(opened.output + saved.output);
+    } finally {
+      table.close();
+    }
+  });
+
+  it('/chatdash alert and its modal saved: the alerts UI bundle beside the function, the alert in DynamoDB', async () => {
+    const table = await createStateTable(moto);
+    try {
+      const env = { ...secretsEnv, ...table.env, JOBS_QUEUE_URL: queueUrl, SLACK_API_URL: slack.apiUrl };
+      expect(existsSync(join(dirname(files.http!), 'alert-ui.mjs'))).toBe(true);
+      const opened = await runBundle(files.http!, slashCommandEvent({ text: 'alert acme', response_url: slack.responseUrl() }), env);
+      expect(opened.result).toMatchObject({ statusCode: 200, body: '' });
+      expect(slack.callsTo('views.open').at(-1)).toMatchObject({
+        ok: true,
+        body: { view: expect.objectContaining({ callback_id: 'alert:form' }) },
+      });
+      const saved = await runBundle(files.http!, alertSubmission('trig.bundle.alert'), env);
+      expect(saved.result).toMatchObject({ statusCode: 200, body: '' });
+      const alerts = await createDynamoAlertStores({ tableName: table.name, env: table.env, log: () => {} }).store.listByChannel(
+        'T0DEMO',
+        'C0ACME',
+      );
+      expect(alerts.map((a) => a.definition)).toEqual([
+        expect.objectContaining({
+          project: 'acme',
+          condition: { kind: 'threshold', direction: 'below', value: 0.8 },
+          createdBy: 'U0ALICE',
+        }),
+      ]);
+      expect(String(slack.callsTo('chat.postMessage').at(-1)?.body.text)).toContain('<@U0ALICE> set up an alert here');
       expectNoSecrets(opened.output + saved.output);
     } finally {
       table.close();

@@ -34,18 +34,25 @@ describe('StateTable in serverless.yml', () => {
   });
 
   it('each function may do only what it does with it', () => {
-    // http: the ack path's bindings read, and the subscription UI's items and list indexes (not `due`).
+    // http: the ack path's bindings read, the subscription UI's items, the alerts UI's alerts (single items), and the
+    // list indexes (not `due`).
     const http = statements('HttpRole', 'http-state');
     expect(actions(http)).toEqual([
       'dynamodb:DeleteItem',
+      'dynamodb:DeleteItem',
       'dynamodb:GetItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
       'dynamodb:Query',
       'dynamodb:UpdateItem',
+      'dynamodb:UpdateItem',
     ]);
     expect(http[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUB#*', 'CHANNEL#*'] } });
-    expect(JSON.stringify(http[1]!.Resource)).not.toContain('/index/due');
+    expect(actions([http[1]!])).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(http[1]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ALERT#*'] } });
+    expect(JSON.stringify(http[2]!.Resource)).not.toContain('/index/due');
     expect(actions(statements('ScheduleRole', 'schedule-state'))).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(statements('ScheduleRole', 'schedule-state')[0]!.Resource).toEqual({ Join: ['', [{ GetAtt: 'StateTable.Arn' }, '/index/due']] });
     // worker: subscriptions (read, deliveries, pauses, Send now claims) on SUB#; bindings and the pacer on CHANNEL#,

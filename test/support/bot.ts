@@ -20,7 +20,9 @@ import {
   slashCommandEvent,
 } from '../../src/slack-double/requests.ts';
 import { type SlackDouble, startSlackDouble } from '../../src/slack-double/server.ts';
+import { createMemoryAlertStores, type MemoryAlertStores } from '../../src/store/alerts-memory.ts';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory.ts';
+import { createMemoryTable } from '../../src/store/memory-table.ts';
 import { buildDeps } from '../../src/worker/build-deps.ts';
 import type { WorkerDeps } from '../../src/worker/deps.ts';
 import { createWorkerHandler, type WorkerHandler } from '../../src/worker/handler.ts';
@@ -62,6 +64,8 @@ export interface Bot {
   queue: LocalQueue;
   /** The runtime state store (in memory, emptied before each test): the HTTP handler's bindings, the worker's store. */
   store: MemoryStore;
+  /** The alert stores (in memory, on the state store's table): the HTTP handler's alerts UI, the worker's alert checks. */
+  alerts: MemoryAlertStores;
   http: HttpHandler;
   env: Record<string, string>;
   /** Every log line written by the handler, the worker and the dead-letter function (JSON). */
@@ -107,8 +111,20 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   const env = { SLACK_API_URL: slack.apiUrl, CHATDASH_API_URL: sandbox.url, JOBS_QUEUE_URL: 'unused-local-queue' };
   const queue = createLocalQueue();
   const config = options.config ?? demoConfig;
-  const store = createMemoryStore({ log });
-  const http = createHttpHandler({ config, env, queue: options.queue ?? queue, bindings: store, store, secrets: async () => SECRETS, log });
+  // One table, as on AWS: the state store and the alert stores share it (and `store.clear()` empties both).
+  const table = createMemoryTable();
+  const store = createMemoryStore({ log, table });
+  const alerts = createMemoryAlertStores({ log, table });
+  const http = createHttpHandler({
+    config,
+    env,
+    queue: options.queue ?? queue,
+    bindings: store,
+    store,
+    alerts: alerts.store,
+    secrets: async () => SECRETS,
+    log,
+  });
 
   // No timing here on purpose: tests assert behaviour, speed is measured by `npm run bench`.
   const answered = async (run: () => Promise<AwsResult>): Promise<Answer> => {
@@ -123,7 +139,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   };
 
   const deps: Bot['deps'] = async (overrides = {}, secrets = {}) => ({
-    ...(await buildDeps(config, env, async () => ({ ...SECRETS, ...secrets }), log, { store })),
+    ...(await buildDeps(config, env, async () => ({ ...SECRETS, ...secrets }), log, { store, alerts })),
     // No SQS queue for re-queues (env's JOBS_QUEUE_URL is a placeholder): a digest waits for its channel in place.
     queue: undefined,
     ...overrides,
@@ -135,6 +151,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
     slack,
     queue,
     store,
+    alerts,
     http,
     env,
     lines,

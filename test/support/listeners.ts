@@ -3,7 +3,9 @@
  * a fixed clock, Bolt's `ack`, `respond` and `client` that record what they were given, and a Bolt App stand-in that
  * records what is registered on it.
  */
+
 import type { WebClient } from '@slack/web-api';
+import type { AlertStore } from '../../src/alerts/store.ts';
 import type { Config, ProjectConfig } from '../../src/config/schema.ts';
 import { createLocalQueue, type LocalQueue } from '../../src/jobs/local-queue.ts';
 import type { JobQueue } from '../../src/jobs/queue.ts';
@@ -28,7 +30,9 @@ export interface FakeListenerContext extends ListenerContext {
  * The demo configuration, a local queue (or `queue`), a recording log and a clock fixed at FIXED_NOW; with `store`,
  * that state store (as the bindings too), else none.
  */
-export function listenerContext(options: { config?: Config; queue?: JobQueue; store?: StateStore } = {}): FakeListenerContext {
+export function listenerContext(
+  options: { config?: Config; queue?: JobQueue; store?: StateStore; alerts?: AlertStore } = {},
+): FakeListenerContext {
   const local: LocalQueue = createLocalQueue();
   const logged = recordingLog();
   return {
@@ -37,6 +41,7 @@ export function listenerContext(options: { config?: Config; queue?: JobQueue; st
     log: logged.log,
     now: () => FIXED_NOW,
     ...(options.store ? { store: options.store, bindings: options.store } : {}),
+    ...(options.alerts ? { alerts: options.alerts } : {}),
     jobs: () => local.drain().Records.map((r) => JSON.parse(r.body) as Job),
     logged,
   };

@@ -12,7 +12,7 @@ import { HOME_SECTIONS, type HomeContext, type HomeSectionSource } from './secti
 import { type HomeSection, homeView } from './view.ts';
 
 export const HOME_FOOTER =
-  'In a channel: `/chatdash subscribe` sets up a digest there, `/chatdash subscriptions` lists its subscriptions. Times are in each subscription\u2019s own time zone.';
+  'In a channel: `/chatdash subscribe` sets up a digest there, `/chatdash subscriptions` lists its subscriptions; `/chatdash alert` sets up an alert, `/chatdash alerts` lists them. Times are in each one\u2019s own time zone.';
 
 export const HOME_SECTION_FAILED = ':warning: I couldn\u2019t load this part just now. Open the tab again in a minute.';
 

@@ -3,10 +3,12 @@
  * built for the person looking (what they may see) and may be left out (undefined). A new part of the Home (the
  * alerts UI: "Your alerts", and every alert for admins) is one more `HomeSectionSource` in `HOME_SECTIONS`.
  */
+import type { AlertStore } from '../../alerts/store.ts';
 import type { Config } from '../../config/schema.ts';
 import type { Log } from '../../log.ts';
 import type { StateStore } from '../../store/store.ts';
 import type { PolicyActor } from '../../subscriptions/policy.ts';
+import { EVERY_ALERT, MY_ALERTS } from '../alerts/home-sections.ts';
 import { CHANNEL_BINDINGS, EVERY_SUBSCRIPTION, MY_SUBSCRIPTIONS } from '../subscriptions/home-sections.ts';
 import type { HomeSection } from './view.ts';
 
@@ -14,6 +16,8 @@ import type { HomeSection } from './view.ts';
 export interface HomeContext {
   config: Config;
   store: StateStore;
+  /** The alert store (the alerts sections); absent: those sections are left out. */
+  alerts?: AlertStore;
   log: Log;
   now: () => Date;
   userId: string;
@@ -32,5 +36,5 @@ export interface HomeSectionSource {
   build(home: HomeContext): Promise<HomeSection | undefined>;
 }
 
-/** Every section of the App Home, in order. The alerts UI adds its own here. */
-export const HOME_SECTIONS: readonly HomeSectionSource[] = [MY_SUBSCRIPTIONS, EVERY_SUBSCRIPTION, CHANNEL_BINDINGS];
+/** Every section of the App Home, in order. The alerts UI's are `src/slack/alerts/home-sections.ts`. */
+export const HOME_SECTIONS: readonly HomeSectionSource[] = [MY_SUBSCRIPTIONS, MY_ALERTS, EVERY_SUBSCRIPTION, EVERY_ALERT, CHANNEL_BINDINGS];

@@ -3,6 +3,7 @@
  * store (for the subscription UI), the job queue, the log and the clock.
  */
 import type { App } from '@slack/bolt';
+import type { AlertStore } from '../../alerts/store.ts';
 import type { Config } from '../../config/schema.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { Log } from '../../log.ts';
@@ -29,6 +30,12 @@ export interface ListenerContext {
    * neither, none (those listeners say it is not set up).
    */
   store?: StateStore | undefined;
+  /**
+   * The alert store, for the alerts UI (`/chatdash alert`, `alerts`, their buttons, the App Home's alerts). Default:
+   * the one `env` names, made by the UI's own bundle on its first use (`src/slack/alerts/store.ts`); with neither
+   * `STATE_TABLE` nor `STATE_FILE`, none (those listeners say it is not set up).
+   */
+  alerts?: AlertStore | undefined;
   /** Where the default state store is found (see `store`). Default: `process.env`. */
   env?: NodeJS.ProcessEnv | undefined;
   /** Where slow work goes: the worker picks it up. */

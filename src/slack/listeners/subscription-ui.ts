@@ -5,9 +5,8 @@
  * on the first request that needs it, never on the HTTP function's cold start or a `/chatdash stats` ack. The Lambda
  * build bundles it on its own (`SEPARATE_BUNDLES` in src/build/bundle.ts), sharing no code with the cold start.
  *
- * Each listener gets the context with its state store resolved (`state-store.ts`).
+ * Each listener gets the context with its stores resolved (`ui-stores.ts`: the App Home shows alerts too).
  */
-import { subscriptionUiStore } from '../subscriptions/state-store.ts';
 import { homeMore as homeMoreListener } from './actions/home-more.ts';
 import { listMore as listMoreListener } from './actions/list-more.ts';
 import { subscriptionButton as subscriptionButtonListener } from './actions/subscription-button.ts';
@@ -15,17 +14,9 @@ import { subscriptionFormChanged as subscriptionFormChangedListener } from './ac
 import { runConnect as connectRun, runDisconnect as disconnectRun } from './commands/chatdash/channel-binding.ts';
 import { runSubscribe as subscribeRun } from './commands/chatdash/subscribe.ts';
 import { runSubscriptions as subscriptionsRun } from './commands/chatdash/subscriptions.ts';
-import type { ListenerContext } from './context.ts';
 import { appHomeOpened as appHomeOpenedListener } from './events/app-home-opened.ts';
+import { withUiStores as withStore } from './ui-stores.ts';
 import { subscriptionFormSubmitted as subscriptionFormSubmittedListener } from './views/subscription-form.ts';
-
-/** `listener` with the context's state store resolved: the one given, else the environment's. */
-function withStore<A, R>(listener: (ctx: ListenerContext, args: A) => Promise<R>): (ctx: ListenerContext, args: A) => Promise<R> {
-  return (ctx, args) => {
-    const store = subscriptionUiStore(ctx.store, ctx.env ?? process.env, ctx.log);
-    return listener(store ? { ...ctx, store } : ctx, args);
-  };
-}
 
 export const homeMore = withStore(homeMoreListener);
 export const listMore = withStore(listMoreListener);

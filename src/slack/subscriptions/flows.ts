@@ -18,13 +18,12 @@ import type { StateStore } from '../../store/store.ts';
 import { fromRuntime, type Subscription } from '../../subscriptions/model.ts';
 import { canManage, canSendNow, POLICY_MESSAGES, policyActor } from '../../subscriptions/policy.ts';
 import { createSubscriptionService, SERVICE_MESSAGES, type ServiceResult } from '../../subscriptions/service.ts';
-import { describeChannelError, slackErrorCode } from '../../worker/failures.ts';
-import { createResponder } from '../../worker/respond.ts';
+import { withRecommendButton } from '../alerts/recommend-button.ts';
 import { HOME_CHANNEL_ID } from '../home/page.ts';
-import { publishHome } from '../home/publish.ts';
 import type { ListenerContext } from '../listeners/context.ts';
 import { type EphemeralMessage, notice } from '../messages.ts';
 import { ACK_PATH_MS, withinMs } from '../time-limit.ts';
+import { home, postTo, respondTo, tellClicker } from '../ui-replies.ts';
 import { announcement, bindingAnnouncement, confirmation, type SubscriptionChange } from './announce.ts';
 import { BLOCK, blockErrors, defaultFormValues, formInput, formValuesOf, readFormState } from './form.ts';
 import type { SubscriptionOp } from './ids.ts';
@@ -51,8 +50,6 @@ export interface FormSubmission {
   userId: string;
   view: { private_metadata?: string | undefined; state?: { values?: unknown } | undefined };
 }
-
-const respond = createResponder();
 
 function serviceOf(ctx: ListenerContext, store: StateStore) {
   return createSubscriptionService({ config: ctx.config, store, log: ctx.log, now: ctx.now });
@@ -122,7 +119,11 @@ interface Change {
 /** Announce a change in its channel, then refresh the person's list or Home; if the channel can't be told, tell them. */
 async function afterChange(ctx: ListenerContext, client: WebClient, store: StateStore, done: Change): Promise<void> {
   const { subscription, actor } = done;
-  const problem = await postTo(ctx, client, subscription.channel, announcement(done.change, subscription, actor, ctx.config));
+  const text = announcement(done.change, subscription, actor, ctx.config);
+  // A new digest of one project: the alerts worth having beside it, one click away (when alerts are set up here).
+  const offer = done.change === 'created' && ctx.alerts && subscription.project && !subscription.projects;
+  const blocks = offer && subscription.project ? withRecommendButton(text, subscription.channel, subscription.project) : undefined;
+  const problem = await postTo(ctx, client, subscription.channel, text, blocks ? { blocks } : {});
   const told = confirmation(done.change, subscription, ctx.config);
   const warning = problem ? notAnnounced(subscription.channel, problem, done.change !== 'deleted') : undefined;
   ctx.log('info', 'subscription.changed', { change: done.change, subscription: subscription.id, by: actor, announced: !problem });
@@ -151,30 +152,6 @@ async function afterChange(ctx: ListenerContext, client: WebClient, store: State
     case 'dm':
       if (warning) await postTo(ctx, client, actor, `${told} ${warning}`);
       return;
-  }
-}
-
-/** Posts `text` (safe mrkdwn) to a channel (or a person: their DM with the app); the problem in words, or undefined. */
-async function postTo(ctx: ListenerContext, client: WebClient, channel: string, text: string): Promise<string | undefined> {
-  try {
-    await withinMs(
-      client.chat.postMessage({ channel, ...textMessage(text), unfurl_links: false, unfurl_media: false }),
-      ACK_PATH_MS.message,
-      'chat.postMessage',
-    );
-    return undefined;
-  } catch (error) {
-    const code = slackErrorCode(error);
-    ctx.log('warn', 'subscription.announce_failed', { channel, ...errorFields(error) });
-    return code ? describeChannelError(code, channel) : 'Slack didn\u2019t answer in time.';
-  }
-}
-
-async function respondTo(ctx: ListenerContext, responseUrl: string, message: Record<string, unknown>): Promise<void> {
-  try {
-    await withinMs(respond(responseUrl, message), ACK_PATH_MS.message, 'response_url');
-  } catch (error) {
-    ctx.log('warn', 'subscription.respond_failed', errorFields(error));
   }
 }
 
@@ -312,17 +289,6 @@ async function openEdit(ctx: ListenerContext, client: WebClient, store: StateSto
   }
 }
 
-/** A refusal or failure for whoever clicked: beside the list (ephemeral), or on top of their App Home. */
-async function tellClicker(ctx: ListenerContext, client: WebClient, click: ManageClick, text: string): Promise<void> {
-  if (click.where.kind === 'list' && click.where.responseUrl) {
-    await respondTo(ctx, click.where.responseUrl, { response_type: 'ephemeral', replace_original: false, ...textMessage(text) });
-  } else if (ctx.store && click.where.kind === 'home') {
-    await home(ctx, client, ctx.store, { userId: click.userId, teamId: click.teamId }, { notice: `:warning: ${text}` });
-  } else {
-    await postTo(ctx, client, click.userId, text);
-  }
-}
-
 /** A list message's "Next page". */
 export async function listPage(ctx: ListenerContext, requester: Requester, cursor: string, responseUrl: string): Promise<void> {
   if (!ctx.store)
@@ -338,20 +304,7 @@ export async function listPage(ctx: ListenerContext, requester: Requester, curso
   await respondTo(ctx, responseUrl, { ...message, replace_original: true });
 }
 
-/** Publishes a person's App Home (on opening it, after a click, for a "Next page"). */
-export async function home(
-  ctx: ListenerContext,
-  client: WebClient,
-  store: StateStore,
-  who: { userId: string; teamId: string },
-  options: { notice?: string; pages?: Record<string, string> } = {},
-): Promise<void> {
-  try {
-    await publishHome({ config: ctx.config, store, log: ctx.log, now: ctx.now, ...who }, client, options);
-  } catch (error) {
-    ctx.log('warn', 'home.publish_failed', { user: who.userId, ...errorFields(error) });
-  }
-}
+export { home };
 
 /** `/chatdash connect <project>` (admins): the channel's new binding, announced to it. */
 export async function connectChannel(
@@ -368,7 +321,9 @@ export async function connectChannel(
   if (!created) return notice(`This channel is already connected to *${name}* (\`${project}\`).`);
   const problem = await postTo(ctx, client, requester.channelId, bindingAnnouncement('connected', project, requester.userId, ctx.config));
   const stays = `It is kept beside the configuration\u2019s bindings; \`/chatdash disconnect ${project}\` removes it.`;
-  return notice(`:white_check_mark: Connected this channel to *${name}*. ${stays}${problem ? ` ${problem}` : ''}`);
+  const done = notice(`:white_check_mark: Connected this channel to *${name}*. ${stays}${problem ? ` ${problem}` : ''}`);
+  // The alerts worth having on a newly connected project, one click away (when alerts are set up here).
+  return ctx.alerts ? { ...done, blocks: withRecommendButton(done.text, requester.channelId, project) } : done;
 }
 
 /** `/chatdash disconnect [project]` (admins): a binding made from Slack removed (the configuration's stay). */

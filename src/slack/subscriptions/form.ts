@@ -4,12 +4,13 @@
  * service's field errors keyed by the modal's input blocks for `response_action: errors`. Pure and light (no cron
  * library, no store): the modal is built on the HTTP function's ack path.
  */
-import * as z from 'zod/mini';
 import { ALL_PROJECTS } from '../../config/all-projects.ts';
 import { SECTIONS, type Section } from '../../config/sections.ts';
 import type { ProjectList } from '../../store/store.ts';
 import { cronFromFrequency, type Frequency, frequencyOf, WEEKDAYS, type Weekday } from '../../subscriptions/frequency.ts';
 import type { FieldErrors, SubscriptionInput } from '../../subscriptions/input.ts';
+import { VALUE_ACTION } from '../modal-inputs.ts';
+import { MAX_FIELD, stateReader } from '../modal-state.ts';
 
 /** The modal's input blocks (`block_id`s): Slack shows `response_action: errors` under these. */
 export const BLOCK = {
@@ -29,7 +30,7 @@ export type BlockId = (typeof BLOCK)[keyof typeof BLOCK];
 
 /** The `action_id` of the elements that rebuild the modal when changed; the others' is `value`. */
 export const DISPATCH = { project: 'form:project', frequency: 'form:frequency' } as const;
-export const VALUE_ACTION = 'value';
+export { VALUE_ACTION };
 
 /** Project menu choices besides the project keys (which are `[a-z0-9-]`, so these never collide). */
 export const SEVERAL = '*several';
@@ -103,43 +104,13 @@ export function formValuesOf(settings: {
   };
 }
 
-/** Longest text read from any field: far above anything valid, so nothing is cut that could have been right. */
-const MAX_FIELD = 500;
-/** Most options read from a multi-select or checkboxes. */
-const MAX_PICKED = 200;
-
-const Option = z.object({ value: z.string() });
-const Element = z.object({
-  type: z.optional(z.string()),
-  selected_option: z.optional(z.nullable(Option)),
-  selected_options: z.optional(z.nullable(z.array(Option))),
-  selected_time: z.optional(z.nullable(z.string())),
-  value: z.optional(z.nullable(z.string())),
-});
-type Element = z.infer<typeof Element>;
-
 /**
  * The values in a modal's `view.state.values`, over `current` (what the modal showed): fields the modal didn't show,
  * or that Slack sent in a shape we don't read, keep their current value. Untrusted: strings are cut, lists capped.
  */
 export function readFormState(stateValues: unknown, current: FormValues): FormValues {
-  const state = typeof stateValues === 'object' && stateValues !== null ? (stateValues as Record<string, unknown>) : {};
-  // Each block on its own: one in a shape we don't read leaves the others readable.
-  const element = (block: BlockId): Element | undefined => {
-    const actions = Object.hasOwn(state, block) ? state[block] : undefined;
-    if (typeof actions !== 'object' || actions === null) return undefined;
-    const parsed = z.safeParse(Element, Object.values(actions)[0]);
-    return parsed.success ? parsed.data : undefined;
-  };
-  const selected = (block: BlockId) => element(block)?.selected_option?.value?.slice(0, MAX_FIELD);
-  const picked = (block: BlockId) =>
-    element(block)
-      ?.selected_options?.slice(0, MAX_PICKED)
-      .map((o) => o.value.slice(0, MAX_FIELD));
-  const text = (block: BlockId) => {
-    const value = element(block)?.value;
-    return value === undefined ? undefined : (value ?? '').slice(0, MAX_FIELD);
-  };
+  const reader = stateReader(stateValues);
+  const { element, selected, picked, text } = reader;
   const values: FormValues = { ...current };
 
   const project = selected(BLOCK.project);
@@ -155,8 +126,8 @@ export function readFormState(stateValues: unknown, current: FormValues): FormVa
   if (weekday) values.weekday = weekday;
   const day = Number(selected(BLOCK.dayOfMonth));
   if (Number.isInteger(day) && day >= 1 && day <= 28) values.dayOfMonth = day;
-  const time = element(BLOCK.time)?.selected_time;
-  if (time !== undefined) values.time = (time ?? '').slice(0, 10);
+  const time = reader.time(BLOCK.time);
+  if (time !== undefined) values.time = time;
   const cron = text(BLOCK.cron);
   if (cron !== undefined) values.cron = cron;
   const timeZone = text(BLOCK.timeZone);

@@ -5,14 +5,15 @@
  * the project kind or the frequency rebuilds it (those menus dispatch an action, and the same block ids keep what
  * was typed). Also the short modal that replaces it when it can't be saved. Pure and light: built on the ack path.
  */
-import type { InputBlock, KnownBlock, ModalView, PlainTextOption, SectionBlock } from '@slack/types';
+import type { InputBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import { SECTIONS, type Section } from '../../config/sections.ts';
 import { section } from '../../digest/blocks.ts';
 import { VIEW_LIMITS } from '../../digest/limits.ts';
-import { escapeAndTruncate, plainLabel, truncateEscaped } from '../../digest/mrkdwn.ts';
+import { escapeAndTruncate, truncateEscaped } from '../../digest/mrkdwn.ts';
 import { noun } from '../../digest/plural.ts';
 import { WEEKDAYS, type Weekday } from '../../subscriptions/frequency.ts';
-import { BLOCK, type BlockId, DISPATCH, EVERY, type FormValues, type FrequencyKind, SEVERAL, VALUE_ACTION } from './form.ts';
+import { formModal, hint, input, option, plain, select, timeZoneInput } from '../modal-inputs.ts';
+import { BLOCK, DISPATCH, EVERY, type FormValues, type FrequencyKind, SEVERAL, VALUE_ACTION } from './form.ts';
 import { SUBSCRIPTION_FORM } from './ids.ts';
 
 export interface FormProject {
@@ -83,40 +84,6 @@ export const SECTION_LABELS: Record<Section, string> = {
   misunderstood: 'Misunderstood messages',
   costs: 'Costs',
 };
-
-const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: plainLabel(text, max), emoji: true });
-const option = (value: string, text: string): PlainTextOption & { value: string } => ({
-  text: plain(text, VIEW_LIMITS.optionText),
-  value: value.slice(0, VIEW_LIMITS.optionValue),
-});
-
-function input(block: BlockId, label: string, element: InputBlock['element'], extra: Partial<InputBlock> = {}): InputBlock {
-  return { type: 'input', block_id: block, label: plain(label, VIEW_LIMITS.inputLabel), element, ...extra };
-}
-
-function hint(text: string): Pick<InputBlock, 'hint'> {
-  return { hint: plain(text, VIEW_LIMITS.inputHint) };
-}
-
-/** Options of a static select, the chosen one among them (added if the list doesn't have it), and at most 100. */
-function select(
-  actionId: string,
-  choices: ReadonlyArray<readonly [string, string]>,
-  chosen: string | undefined,
-  placeholder?: string,
-): InputBlock['element'] {
-  const list = [...choices];
-  if (chosen !== undefined && !list.some(([value]) => value === chosen)) list.unshift([chosen, chosen]);
-  const options = list.slice(0, VIEW_LIMITS.selectOptions).map(([value, text]) => option(value, text));
-  const initial = options.find((o) => o.value === chosen);
-  return {
-    type: 'static_select',
-    action_id: actionId,
-    options,
-    ...(initial ? { initial_option: initial } : {}),
-    ...(placeholder ? { placeholder: plain(placeholder, VIEW_LIMITS.placeholder) } : {}),
-  };
-}
 
 /** The project menu: the channel's projects, then "several" and "all" (an overview) when it has more than one. */
 function projectBlock(spec: FormSpec): InputBlock {
@@ -232,12 +199,7 @@ export function subscriptionForm(spec: FormSpec): ModalView {
   if (values.coverage === 'several') blocks.push(projectsBlock(spec));
   blocks.push(...frequencyBlocks(values));
   blocks.push(
-    input(
-      BLOCK.timeZone,
-      'Time zone',
-      { type: 'plain_text_input', action_id: VALUE_ACTION, initial_value: values.timeZone.slice(0, 64), max_length: 64 },
-      hint('An IANA time zone, like Europe/Paris, America/New_York or UTC. Yours by default.'),
-    ),
+    timeZoneInput(BLOCK.timeZone, values.timeZone),
     input(BLOCK.period, 'Each post covers', select(VALUE_ACTION, PERIOD_CHOICES, values.period)),
     input(BLOCK.locale, 'Number and date format', select(VALUE_ACTION, LOCALE_CHOICES, values.locale, 'The default'), {
       optional: true,
@@ -245,15 +207,13 @@ export function subscriptionForm(spec: FormSpec): ModalView {
     }),
   );
   if (values.coverage === 'one') blocks.push(sectionsBlock(values));
-  return {
-    type: 'modal',
-    callback_id: SUBSCRIPTION_FORM,
-    title: plain(spec.mode === 'create' ? 'Subscribe this channel' : 'Edit subscription', VIEW_LIMITS.modalTitle),
-    submit: plain(spec.mode === 'create' ? 'Subscribe' : 'Save', VIEW_LIMITS.modalButton),
-    close: plain('Cancel', VIEW_LIMITS.modalButton),
-    private_metadata: spec.metadata.length <= VIEW_LIMITS.privateMetadata ? spec.metadata : '',
+  return formModal({
+    callbackId: SUBSCRIPTION_FORM,
+    title: spec.mode === 'create' ? 'Subscribe this channel' : 'Edit subscription',
+    submit: spec.mode === 'create' ? 'Subscribe' : 'Save',
+    metadata: spec.metadata,
     blocks,
-  };
+  });
 }
 
 /** A modal that only says something (the form can't be saved, or can't be shown): `safeMrkdwn` under `title`. */

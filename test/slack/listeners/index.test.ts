@@ -1,5 +1,6 @@
 /** Which listener each kind registers, on a Bolt App stand-in that records registrations and replays them. */
 import { describe, expect, it } from 'vitest';
+import { ALERT_ACTION, ALERT_FORM } from '../../../src/slack/alerts/ids.ts';
 import { HOME_MORE_ACTION } from '../../../src/slack/home/page.ts';
 import { DRILLDOWN_ACTION } from '../../../src/slack/listeners/actions/drilldown-button.ts';
 import { LINK_ACTION } from '../../../src/slack/listeners/actions/link-button.ts';
@@ -11,7 +12,7 @@ import { FORM_ACTION, LIST_MORE_ACTION, SUBSCRIPTION_ACTION, SUBSCRIPTION_FORM }
 import { listenerContext, recordingApp } from '../../support/listeners.ts';
 
 describe('registerListeners', () => {
-  it('registers the /chatdash command, the buttons, @mentions, the App Home and the subscribe modal', () => {
+  it('registers the /chatdash command, the buttons, @mentions, the App Home, the subscribe and alert modals', () => {
     const { app, registered } = recordingApp();
     registerListeners(app, listenerContext());
     expect(registered.map((r) => [r.kind, r.constraint])).toEqual([
@@ -22,29 +23,37 @@ describe('registerListeners', () => {
       ['action', SUBSCRIPTION_ACTION],
       ['action', LIST_MORE_ACTION],
       ['action', HOME_MORE_ACTION],
+      ['action', ALERT_ACTION],
       ['action', FORM_ACTION],
       ['event', 'app_mention'],
       ['event', 'app_home_opened'],
       ['view', SUBSCRIPTION_FORM],
+      ['view', ALERT_FORM],
     ]);
   });
 
-  it('the subscription UI’s listeners import their code on their first call, then run it', async () => {
-    const { app, registered } = recordingApp();
-    registerListeners(app, listenerContext());
-    const submitted = registered.find((r) => r.kind === 'view')!;
-    const acks: unknown[] = [];
-    // A submission whose private_metadata isn't ours: the UI's listener answers that the form is out of date.
-    await submitted.listener({
-      ack: async (answer: unknown) => {
-        acks.push(answer);
-      },
-      body: { team: { id: 'T0DEMO' }, user: { id: 'U0ALICE' } },
-      view: { private_metadata: 'not ours', state: { values: {} } },
-      client: {},
-    });
-    expect(acks).toEqual([{ response_action: 'update', view: expect.objectContaining({ type: 'modal' }) }]);
-  });
+  it.each([
+    ['subscription', SUBSCRIPTION_FORM, '/chatdash subscribe'],
+    ['alerts', ALERT_FORM, '/chatdash alert'],
+  ])(
+    'the %s UI’s modal listener imports its code on first call: a form that isn’t ours is said to be out of date',
+    async (_ui, form, command) => {
+      const { app, registered } = recordingApp();
+      registerListeners(app, listenerContext());
+      const submitted = registered.find((r) => r.kind === 'view' && r.constraint === form)!;
+      const acks: unknown[] = [];
+      await submitted.listener({
+        ack: async (answer: unknown) => {
+          acks.push(answer);
+        },
+        body: { team: { id: 'T0DEMO' }, user: { id: 'U0ALICE' } },
+        view: { private_metadata: 'not ours', state: { values: {} } },
+        client: {},
+      });
+      expect(acks).toEqual([{ response_action: 'update', view: expect.objectContaining({ type: 'modal' }) }]);
+      expect(JSON.stringify(acks)).toContain(command);
+    },
+  );
 });
 
 describe('registerViews', () => {

@@ -4,8 +4,10 @@
  * inline errors); one entry in VIEW_LISTENERS registers it, importing its code on first use.
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { ALERT_FORM } from '../../alerts/ids.ts';
 import { SUBSCRIPTION_FORM } from '../../subscriptions/ids.ts';
 import type { BoltApp, ListenerContext } from '../context.ts';
+import { loadAlertUi } from '../load-alert-ui.ts';
 import { loadSubscriptionUi } from '../load-subscription-ui.ts';
 
 export type ViewListenerArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
@@ -22,6 +24,7 @@ export const VIEW_LISTENERS: readonly ViewListener[] = [
     callbackId: SUBSCRIPTION_FORM,
     listener: async (ctx, args) => (await loadSubscriptionUi()).subscriptionFormSubmitted(ctx, args),
   },
+  { callbackId: ALERT_FORM, listener: async (ctx, args) => (await loadAlertUi()).alertFormSubmitted(ctx, args) },
 ];
 
 export function registerViews(app: BoltApp, ctx: ListenerContext, views: readonly ViewListener[] = VIEW_LISTENERS): void {

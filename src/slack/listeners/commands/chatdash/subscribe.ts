@@ -5,10 +5,9 @@
  * with the named one chosen, and the person's Slack time zone (users.info, given a short time: past it the
  * configuration's default, which they can change in the form).
  */
-import type { WebClient } from '@slack/web-api';
 import { findProject } from '../../../../config/access.ts';
 import { ALL_PROJECTS } from '../../../../config/all-projects.ts';
-import { errorFields, type Log } from '../../../../log.ts';
+import { errorFields } from '../../../../log.ts';
 import { SERVICE_MESSAGES } from '../../../../subscriptions/messages.ts';
 import { notice } from '../../../messages.ts';
 import { defaultFormValues } from '../../../subscriptions/form.ts';
@@ -17,6 +16,7 @@ import { UI_MESSAGES } from '../../../subscriptions/messages.ts';
 import { subscriptionForm } from '../../../subscriptions/modal.ts';
 import { encodeFormMetadata } from '../../../subscriptions/values.ts';
 import { ACK_PATH_MS, withinMs } from '../../../time-limit.ts';
+import { userTimeZone } from '../../../user-time-zone.ts';
 import { notUnderstood } from './command-text.ts';
 import { projectNotHere } from './stats.ts';
 import type { Subcommand } from './subcommand.ts';
@@ -58,15 +58,3 @@ export const runSubscribe: Subcommand['run'] = async (ctx, request) => {
   ctx.log('info', 'subscribe.modal_opened', { channel: request.requester.channelId, user: request.requester.userId });
   return undefined;
 };
-
-/** The person's Slack time zone, or `fallback` when Slack doesn't say within a short time (the form lets them change it). */
-export async function userTimeZone(client: WebClient, userId: string, fallback: string, log: Log): Promise<string> {
-  try {
-    const info = await withinMs(client.users.info({ user: userId }), ACK_PATH_MS.userTimeZone, 'users.info');
-    const tz = (info.user as { tz?: unknown } | undefined)?.tz;
-    return typeof tz === 'string' && tz.length > 0 && tz.length <= 64 ? tz : fallback;
-  } catch (error) {
-    log('warn', 'slack.users_info_failed', errorFields(error));
-    return fallback;
-  }
-}

@@ -39,7 +39,7 @@ describe('dispatchChatdash', () => {
     for (const text of ['', '   ', 'help', 'HELP', '?', 'help me please']) {
       const answer = await dispatchChatdash(listenerContext(), command(text), client);
       expect(answer?.text, text).toBe(
-        'ChatDash for Slack: /chatdash stats [project] [range], /chatdash overview [range], /chatdash projects, /chatdash subscribe [project], /chatdash subscriptions, /chatdash connect <project>, /chatdash disconnect [project], /chatdash help',
+        'ChatDash for Slack: /chatdash stats [project] [range], /chatdash overview [range], /chatdash projects, /chatdash subscribe [project], /chatdash subscriptions, /chatdash alert [project], /chatdash alerts, /chatdash connect <project>, /chatdash disconnect [project], /chatdash help',
       );
       const usage = JSON.stringify(answer?.blocks);
       for (const s of SUBCOMMANDS) expect(usage).toContain(JSON.stringify(s.usage).slice(1, -1));

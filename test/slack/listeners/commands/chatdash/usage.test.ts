@@ -26,6 +26,8 @@ describe('synopsis', () => {
       '/chatdash projects',
       '/chatdash subscribe [project]',
       '/chatdash subscriptions',
+      '/chatdash alert [project]',
+      '/chatdash alerts',
       '/chatdash connect <project>',
       '/chatdash disconnect [project]',
       '/chatdash help',

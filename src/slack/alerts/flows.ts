@@ -1,0 +1,374 @@
+/**
+ * What the alerts UI does once a listener has Slack's request: open the alert modal, save it (or say inline what to
+ * fix), list a channel's alerts, act on their buttons (mute, unmute, pause, resume, delete, open the edit modal), add
+ * the recommended alerts; then tell the channel (one short announcement), refresh what the person was looking at
+ * (the list through its response_url, or their App Home) and, when the channel can't be told, tell the person.
+ *
+ * Permissions are the subscriptions' (`src/subscriptions/policy.ts`): anyone who may query a project in a channel may
+ * set up an alert there on it; changing one belongs to its owner and admins. Validation is the alert model's (zod,
+ * on write and on read in the store), and every change is logged by the store (actor, action, before/after). Edits
+ * and clicks carry the definition version they started from: a change made meanwhile is refused, and said so.
+ *
+ * Loaded with `import()` by the listeners (`load-alert-ui.ts`), never on the HTTP function's cold start.
+ */
+import type { WebClient } from '@slack/web-api';
+import { editAlert, muteAlert, newAlert, setPaused } from '../../alerts/lifecycle.ts';
+import type { AlertDefinition, StoredAlert } from '../../alerts/model.ts';
+import type { AlertStore } from '../../alerts/store.ts';
+import { findProject } from '../../config/access.ts';
+import type { ProjectConfig } from '../../config/schema.ts';
+import { textMessage } from '../../digest/blocks.ts';
+import type { Requester } from '../../jobs/schema.ts';
+import { errorFields } from '../../log.ts';
+import { checkChannelAccess } from '../../store/channel-access.ts';
+import { canManage, canSubscribe, policyActor } from '../../subscriptions/policy.ts';
+import type { ListenerContext } from '../listeners/context.ts';
+import { type EphemeralMessage, notice } from '../messages.ts';
+import { notAnnounced } from '../subscriptions/messages.ts';
+import { noticeModal } from '../subscriptions/modal.ts';
+import { ACK_PATH_MS, withinMs } from '../time-limit.ts';
+import { type ClickPlace, home, postTo, respondTo, tellClicker } from '../ui-replies.ts';
+import { userTimeZone } from '../user-time-zone.ts';
+import { type AlertChange, alertAnnouncement, alertConfirmation, recommendedAnnouncement } from './announce.ts';
+import { ALERT_BLOCK, alertBlockErrors, alertFormInput, alertFormValuesOf, defaultAlertValues, readAlertForm } from './form.ts';
+import type { AlertOp } from './ids.ts';
+import { alertListMessage } from './list.ts';
+import { ALERT_UI_MESSAGES } from './messages.ts';
+import { alertForm } from './modal.ts';
+import { recommendedAlertId, recommendedAlerts } from './recommended.ts';
+import {
+  type AlertButtonValue,
+  type AlertFormMetadata,
+  decodeAlertFormMetadata,
+  encodeAlertFormMetadata,
+  type RecommendValue,
+} from './values.ts';
+
+/** Mute 24 h. */
+export const MUTE_HOURS = 24;
+
+/** A view_submission's answer: inline errors, another view, or nothing (the modal closes); then what comes after. */
+export interface AlertFormOutcome {
+  ack?: { response_action: 'errors'; errors: Record<string, string> } | { response_action: 'update'; view: ReturnType<typeof noticeModal> };
+  after?: () => Promise<void>;
+}
+
+const notSaved = (message: string): AlertFormOutcome => ({ ack: { response_action: 'update', view: noticeModal('Not saved', message) } });
+
+/**
+ * The store refused a change made from an older version (`AlertConflictError`). By name as well as class: this UI is
+ * a bundle of its own, and the store it is handed may throw another bundle's class.
+ */
+export const isAlertConflict = (error: unknown): boolean => error instanceof Error && error.name === 'AlertConflictError';
+const isAlertExists = (error: unknown): boolean => error instanceof Error && error.name === 'AlertExistsError';
+
+/** The projects `requester`'s channel may see. */
+async function channelAccess(ctx: ListenerContext, requester: Requester) {
+  return checkChannelAccess(ctx.config, ctx.bindings ?? ctx.store, requester, ctx.log);
+}
+
+/** `/chatdash alert [project]`: the modal, opened within the trigger's 3 s; an ephemeral answer only when it can't be. */
+export async function openAlertModal(
+  ctx: ListenerContext,
+  request: { requester: Requester; projects: readonly ProjectConfig[]; word?: string | undefined; triggerId: string; client: WebClient },
+): Promise<EphemeralMessage | undefined> {
+  const { requester } = request;
+  if (requester.isDirectMessage) return notice(ALERT_UI_MESSAGES.dmAlert);
+  if (!ctx.alerts) return notice(ALERT_UI_MESSAGES.noStore);
+  if (request.projects.length === 0) return notice(ALERT_UI_MESSAGES.noProjects);
+  const named = request.word === undefined ? undefined : findProject(ctx.config, request.word, request.projects);
+  const timeZone = await userTimeZone(request.client, requester.userId, ctx.config.defaults.timeZone, ctx.log);
+  const view = alertForm({
+    mode: 'create',
+    channel: requester.channelId,
+    projects: request.projects,
+    values: defaultAlertValues({ timeZone, project: named?.key ?? request.projects[0]?.key }),
+    metadata: encodeAlertFormMetadata({ v: 1, team: requester.teamId, channel: requester.channelId, from: 'command' }),
+  });
+  try {
+    await withinMs(request.client.views.open({ trigger_id: request.triggerId, view }), ACK_PATH_MS.view, 'views.open');
+  } catch (error) {
+    ctx.log('warn', 'alert.modal_failed', errorFields(error));
+    return notice(ALERT_UI_MESSAGES.modalFailed);
+  }
+  ctx.log('info', 'alert.modal_opened', { channel: requester.channelId, user: requester.userId });
+  return undefined;
+}
+
+export interface AlertFormSubmission {
+  /** The team Slack says the person is in. */
+  teamId?: string | undefined;
+  userId: string;
+  view: { private_metadata?: string | undefined; state?: { values?: unknown } | undefined };
+}
+
+/** The alert modal submitted: saved (the modal closes), or what to fix under each field, or why not. */
+export async function submitAlertForm(ctx: ListenerContext, client: WebClient, submission: AlertFormSubmission): Promise<AlertFormOutcome> {
+  const meta = decodeAlertFormMetadata(submission.view.private_metadata);
+  if (!meta || (submission.teamId !== undefined && submission.teamId !== meta.team)) return notSaved(ALERT_UI_MESSAGES.staleForm);
+  const { alerts } = ctx;
+  if (!alerts) return notSaved(ALERT_UI_MESSAGES.noStore);
+  const values = readAlertForm(submission.view.state?.values, defaultAlertValues({ timeZone: ctx.config.defaults.timeZone }));
+  const requester: Requester = { teamId: meta.team, channelId: meta.channel, userId: submission.userId, isDirectMessage: false };
+  const actor = submission.userId;
+  const now = ctx.now();
+  let saved: StoredAlert;
+  try {
+    const permission = canSubscribe(await channelAccess(ctx, requester), { project: values.project });
+    if (!permission.ok) return { ack: { response_action: 'errors', errors: { [ALERT_BLOCK.project]: permission.message } } };
+    const form = alertFormInput(values, { teamId: meta.team, channelId: meta.channel });
+    if (!form.ok) return { ack: { response_action: 'errors', errors: form.errors } };
+    if (meta.edit) {
+      const stored = await alerts.get(meta.edit.id);
+      if (!stored) return notSaved(ALERT_UI_MESSAGES.notFound);
+      const may = canManage(policyActor(ctx.config, actor), { source: 'runtime', owner: stored.definition.createdBy });
+      if (!may.ok) return notSaved(may.message);
+      const edited = editAlert(stored, form.input, { actor, now });
+      if (!edited.ok) return { ack: { response_action: 'errors', errors: alertBlockErrors(edited.issues) } };
+      const updated = await alerts.updateDefinition(meta.edit.id, edited.value.definition, actor, {
+        expectedVersion: meta.edit.version,
+        ...(edited.value.state ? { state: edited.value.state } : {}),
+      });
+      if (!updated) return notSaved(ALERT_UI_MESSAGES.notFound);
+      saved = updated;
+    } else {
+      const made = newAlert(form.input, { actor, now });
+      if (!made.ok) return { ack: { response_action: 'errors', errors: alertBlockErrors(made.issues) } };
+      saved = await alerts.create(made.value.definition, made.value.state, actor);
+    }
+  } catch (error) {
+    if (isAlertConflict(error)) return notSaved(ALERT_UI_MESSAGES.conflict);
+    ctx.log('error', 'alert.save_failed', errorFields(error));
+    return notSaved(ALERT_UI_MESSAGES.storeDown);
+  }
+  return {
+    after: () =>
+      afterChange(ctx, client, alerts, {
+        change: meta.edit ? 'updated' : 'created',
+        stored: saved,
+        actor,
+        teamId: meta.team,
+        origin: originOf(meta),
+      }),
+  };
+}
+
+/** Where the person made a change, and so where they hear how it went. */
+type Origin = { kind: 'list'; responseUrl: string } | { kind: 'home' } | { kind: 'dm' };
+
+function originOf(where: Pick<AlertFormMetadata, 'from' | 'responseUrl'>): Origin {
+  if (where.from === 'home') return { kind: 'home' };
+  return where.responseUrl ? { kind: 'list', responseUrl: where.responseUrl } : { kind: 'dm' };
+}
+
+interface Change {
+  change: AlertChange;
+  /** The alert as it is now (as it was, when deleted). */
+  stored: StoredAlert;
+  actor: string;
+  teamId: string;
+  origin: Origin;
+}
+
+/** Announce a change in its channel, then refresh the person's list or Home; if the channel can't be told, tell them. */
+async function afterChange(ctx: ListenerContext, client: WebClient, alerts: AlertStore, done: Change): Promise<void> {
+  const { actor } = done;
+  const alert = done.stored.definition;
+  const problem = await postTo(ctx, client, alert.channelId, alertAnnouncement(done.change, alert, actor, ctx.config), { scope: 'alert' });
+  const told = alertConfirmation(done.change, alert, ctx.config);
+  const warning = problem ? notAnnounced(alert.channelId, problem, false) : undefined;
+  ctx.log('info', 'alert.changed', { change: done.change, alert: alert.id, by: actor, announced: !problem });
+  switch (done.origin.kind) {
+    case 'list': {
+      const requester = { teamId: done.teamId, channelId: alert.channelId, userId: actor, isDirectMessage: false };
+      const list = await alertChannelList(
+        ctx,
+        alerts,
+        requester,
+        done.change === 'deleted' ? { deleted: alert.id } : { alert: done.stored },
+      );
+      await respondTo(ctx, done.origin.responseUrl, { ...list, replace_original: true }, 'alert');
+      if (warning) {
+        await respondTo(
+          ctx,
+          done.origin.responseUrl,
+          { response_type: 'ephemeral', replace_original: false, ...textMessage(`${told} ${warning}`) },
+          'alert',
+        );
+      }
+      return;
+    }
+    case 'home':
+      if (ctx.store)
+        await home(ctx, client, ctx.store, { userId: actor, teamId: done.teamId }, { notice: warning ? `${told} ${warning}` : told });
+      return;
+    case 'dm':
+      if (warning) await postTo(ctx, client, actor, `${told} ${warning}`, { scope: 'alert' });
+      return;
+  }
+}
+
+/** `/chatdash alerts` in a channel: its alerts, each with the buttons this person may use. */
+export async function alertChannelList(
+  ctx: ListenerContext,
+  alerts: AlertStore,
+  requester: Requester,
+  changed?: { alert: StoredAlert } | { deleted: string },
+): Promise<EphemeralMessage> {
+  if (requester.isDirectMessage) return notice(ALERT_UI_MESSAGES.dmList);
+  const listed = patched(await alerts.listByChannel(requester.teamId, requester.channelId), changed);
+  const actor = policyActor(ctx.config, requester.userId);
+  const rows = listed.map((alert) => ({ alert, manage: canManage(actor, { source: 'runtime', owner: alert.definition.createdBy }).ok }));
+  return alertListMessage({ channel: requester.channelId, rows, now: ctx.now() }, ctx.config);
+}
+
+/** The listing with a change it may not show yet (it reads an index that can lag a write). */
+function patched(listed: StoredAlert[], changed: { alert: StoredAlert } | { deleted: string } | undefined): StoredAlert[] {
+  if (!changed) return listed;
+  if ('deleted' in changed) return listed.filter((a) => a.definition.id !== changed.deleted);
+  const { alert } = changed;
+  const known = listed.some((a) => a.definition.id === alert.definition.id);
+  return known ? listed.map((a) => (a.definition.id === alert.definition.id ? alert : a)) : [...listed, alert];
+}
+
+/** A button of an alert row was clicked. */
+export interface AlertClick {
+  op: Exclude<AlertOp, 'recommend'>;
+  value: AlertButtonValue;
+  userId: string;
+  teamId: string;
+  /** Opens the edit modal (3 s). */
+  triggerId: string;
+  where: ClickPlace;
+}
+
+/** Mute, unmute, pause, resume, delete or edit, if the person may: then the announcement and a fresh list or Home. */
+export async function manageAlertClick(ctx: ListenerContext, client: WebClient, click: AlertClick): Promise<void> {
+  const tell = (text: string) => tellClicker(ctx, client, click, text, 'alert');
+  const { alerts } = ctx;
+  if (!alerts) return tell(ALERT_UI_MESSAGES.noStore);
+  const actor = click.userId;
+  try {
+    const stored = await alerts.get(click.value.id);
+    if (!stored) return await tell(ALERT_UI_MESSAGES.notFound);
+    const may = canManage(policyActor(ctx.config, actor), { source: 'runtime', owner: stored.definition.createdBy });
+    if (!may.ok) {
+      ctx.log('info', 'alert.click_refused', { op: click.op, alert: click.value.id, user: actor });
+      return await tell(may.message);
+    }
+    if (click.op === 'edit') return await openEdit(ctx, client, stored, click);
+    const expectedVersion = click.value.v ?? stored.definitionVersion;
+    const options = expectedVersion === undefined ? {} : { expectedVersion };
+    const now = ctx.now();
+    let change: AlertChange;
+    let after: StoredAlert;
+    if (click.op === 'delete') {
+      if (!(await alerts.delete(stored.definition.id, actor, options))) return await tell(ALERT_UI_MESSAGES.notFound);
+      change = 'deleted';
+      after = stored;
+    } else {
+      const next =
+        click.op === 'mute' || click.op === 'unmute'
+          ? { definition: muteAlert(stored, click.op === 'mute' ? MUTE_HOURS : 0, { actor, now }) }
+          : setPaused(stored, click.op === 'pause', { actor, now });
+      const updated = await alerts.updateDefinition(stored.definition.id, next.definition, actor, {
+        ...options,
+        ...('state' in next && next.state ? { state: next.state } : {}),
+      });
+      if (!updated) return await tell(ALERT_UI_MESSAGES.notFound);
+      change = ({ mute: 'muted', unmute: 'unmuted', pause: 'paused', resume: 'resumed' } as const)[click.op];
+      after = updated;
+    }
+    await afterChange(ctx, client, alerts, {
+      change,
+      stored: after,
+      actor,
+      teamId: click.teamId,
+      origin:
+        click.where.kind === 'home'
+          ? { kind: 'home' }
+          : click.where.responseUrl
+            ? { kind: 'list', responseUrl: click.where.responseUrl }
+            : { kind: 'dm' },
+    });
+  } catch (error) {
+    if (isAlertConflict(error)) return tell(ALERT_UI_MESSAGES.conflict);
+    ctx.log('error', 'alert.click_failed', { op: click.op, ...errorFields(error) });
+    await tell(ALERT_UI_MESSAGES.storeDown);
+  }
+}
+
+/** The edit modal, prefilled with the alert as it is now (its version: a later change makes the save refuse). */
+async function openEdit(ctx: ListenerContext, client: WebClient, stored: StoredAlert, click: AlertClick): Promise<void> {
+  const { definition } = stored;
+  const access = await channelAccess(ctx, {
+    teamId: click.teamId,
+    channelId: definition.channelId,
+    userId: click.userId,
+    isDirectMessage: false,
+  });
+  const projects = access.ok ? access.projects : [];
+  const metadata: AlertFormMetadata = {
+    v: 1,
+    team: click.teamId,
+    channel: definition.channelId,
+    edit: { id: definition.id, version: stored.definitionVersion ?? 1 },
+    from: click.where.kind,
+    ...(click.where.kind === 'list' && click.where.responseUrl ? { responseUrl: click.where.responseUrl } : {}),
+  };
+  const view = alertForm({
+    mode: 'edit',
+    channel: definition.channelId,
+    projects,
+    values: alertFormValuesOf(definition),
+    metadata: encodeAlertFormMetadata(metadata),
+  });
+  try {
+    await withinMs(client.views.open({ trigger_id: click.triggerId, view }), ACK_PATH_MS.view, 'views.open');
+  } catch (error) {
+    ctx.log('warn', 'alert.edit_modal_failed', errorFields(error));
+    await tellClicker(ctx, client, click, ALERT_UI_MESSAGES.modalFailed, 'alert');
+  }
+}
+
+/**
+ * "Add recommended alerts" (on a connect or subscribe confirmation): each recommended alert this channel doesn't have
+ * yet, created with a stable id, so clicking again (or Slack retrying) adds nothing more. Anyone who may query the
+ * project in the channel may; the alerts are theirs.
+ */
+export async function addRecommended(
+  ctx: ListenerContext,
+  client: WebClient,
+  click: { value: RecommendValue; userId: string; teamId: string; responseUrl?: string | undefined },
+): Promise<string> {
+  const { alerts } = ctx;
+  if (!alerts) return ALERT_UI_MESSAGES.noStore;
+  const requester: Requester = { teamId: click.teamId, channelId: click.value.channel, userId: click.userId, isDirectMessage: false };
+  const permission = canSubscribe(await channelAccess(ctx, requester), { project: click.value.project });
+  if (!permission.ok) return permission.message;
+  const timeZone = await userTimeZone(client, click.userId, ctx.config.defaults.timeZone, ctx.log);
+  const where = { teamId: click.teamId, channelId: click.value.channel, project: click.value.project };
+  const added: AlertDefinition[] = [];
+  const now = ctx.now();
+  for (const recommendation of recommendedAlerts({ ...where, timeZone })) {
+    const id = recommendedAlertId(where, recommendation.key);
+    if (await alerts.get(id)) continue;
+    const made = newAlert(recommendation.input, { actor: click.userId, now, id });
+    if (!made.ok) {
+      ctx.log('error', 'alert.recommended_invalid', { key: recommendation.key, issues: made.issues.length });
+      continue;
+    }
+    try {
+      added.push((await alerts.create(made.value.definition, made.value.state, click.userId)).definition);
+    } catch (error) {
+      if (!isAlertExists(error)) throw error;
+    }
+  }
+  ctx.log('info', 'alert.recommended', { channel: where.channelId, project: where.project, by: click.userId, added: added.length });
+  if (added.length === 0) return 'This channel already has the recommended alerts. `/chatdash alerts` lists them.';
+  const problem = await postTo(ctx, client, where.channelId, recommendedAnnouncement(added, where.project, click.userId, ctx.config), {
+    scope: 'alert',
+  });
+  const done = `:white_check_mark: Added ${added.length === 1 ? 'the recommended alert' : `${added.length} recommended alerts`}. \`/chatdash alerts\` lists them, to mute, pause, edit or delete.`;
+  return problem ? `${done} ${notAnnounced(where.channelId, problem, false)}` : done;
+}

@@ -1,0 +1,22 @@
+/**
+ * The names the alerts UI gives Slack and gets back: the alert modal's callback id and the action ids of its buttons.
+ * Constants only: the listeners are registered with them at start-up, while their code loads on first use.
+ */
+
+/** The alert modal's `callback_id` (create and edit). */
+export const ALERT_FORM = 'alert:form';
+
+/**
+ * What an alert's buttons do (list and App Home alike), `alert:<op>`; `recommend` is the "Add recommended alerts"
+ * button of a connect or subscribe confirmation.
+ */
+export const ALERT_OPS = ['mute', 'unmute', 'pause', 'resume', 'edit', 'delete', 'recommend'] as const;
+export type AlertOp = (typeof ALERT_OPS)[number];
+export const ALERT_ACTION = /^alert:/;
+export const alertActionId = (op: AlertOp) => `alert:${op}`;
+
+/** The op an action id names, or undefined for one this version doesn't know. */
+export function alertOpOfActionId(actionId: string): AlertOp | undefined {
+  const op = actionId.slice('alert:'.length);
+  return ALERT_OPS.find((known) => known === op);
+}

@@ -1,0 +1,117 @@
+/**
+ * The alert modal as Block Kit (create and edit): which project, an optional name, what to watch (the metric, and the
+ * message, topic or model it names), the condition (above / below a value, or unusual against the project's own
+ * history), how often to check, quiet hours and the time zone. Every field shows at once (no menu reshapes it), so
+ * inline errors always land under a block Slack shows. Pure and light: built on the ack path.
+ */
+import type { KnownBlock, ModalView } from '@slack/types';
+import { ALERT_LIMITS, type AlertMetricKind, type Frequency } from '../../alerts/model.ts';
+import { section } from '../../digest/blocks.ts';
+import { VIEW_LIMITS } from '../../digest/limits.ts';
+import { formModal, hint, input, select, timeZoneInput, VALUE_ACTION } from '../modal-inputs.ts';
+import { ALERT_BLOCK, type AlertFormValues, type ConditionChoice } from './form.ts';
+import { ALERT_FORM } from './ids.ts';
+
+export interface AlertFormSpec {
+  mode: 'create' | 'edit';
+  /** The channel the alert posts to (shown as a mention). */
+  channel: string;
+  /** The projects this channel may see, in configuration order. */
+  projects: ReadonlyArray<{ key: string; name: string }>;
+  values: AlertFormValues;
+  /** The encoded `private_metadata` (see values.ts). */
+  metadata: string;
+}
+
+export const METRIC_LABELS: Record<AlertMetricKind, string> = {
+  understood_rate: 'Understood rate',
+  cost_per_conversation: 'Cost per conversation',
+  total_cost: 'Total cost (per hour or per day checked)',
+  conversations: 'Conversations (a drop or a surge)',
+  tokens: 'Tokens (all models, or one)',
+  misunderstood_message: 'A misunderstood message, by count',
+  topic: 'A topic, by count',
+};
+
+export const CONDITION_LABELS: Record<ConditionChoice, string> = {
+  above: 'Above a value',
+  below: 'Below a value',
+  unusual_above: 'Unusually high (vs. its last 4 weeks)',
+  unusual_below: 'Unusually low (vs. its last 4 weeks)',
+  unusual_either: 'Unusually high or low (vs. its last 4 weeks)',
+};
+
+export const FREQUENCY_LABELS: Record<Frequency, string> = { hourly: 'Every hour', daily: 'Every day' };
+
+const choices = <K extends string>(labels: Record<K, string>) => (Object.keys(labels) as K[]).map((k) => [k, labels[k]] as const);
+const clock = (time: string) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? { initial_time: time } : {});
+
+export function alertForm(spec: AlertFormSpec): ModalView {
+  const { values } = spec;
+  const projects = spec.projects.slice(0, VIEW_LIMITS.selectOptions).map((p) => [p.key, p.name] as const);
+  const blocks: KnownBlock[] = [
+    section(
+      spec.mode === 'create'
+        ? `Posts to <#${spec.channel}> once when the condition starts to hold, and again when it is back to normal. Everyone here will see who set it up.`
+        : `Posts to <#${spec.channel}>. Saving tells the channel what changed.`,
+    ),
+    input(ALERT_BLOCK.project, 'Project', select(VALUE_ACTION, projects, values.project || undefined, 'Pick a project')),
+    input(
+      ALERT_BLOCK.name,
+      'Name',
+      {
+        type: 'plain_text_input',
+        action_id: VALUE_ACTION,
+        initial_value: values.name.slice(0, ALERT_LIMITS.name),
+        max_length: ALERT_LIMITS.name,
+      },
+      { optional: true, ...hint('Optional: how the channel will know it, e.g. "Checkout bot quality".') },
+    ),
+    input(ALERT_BLOCK.metric, 'Watch', select(VALUE_ACTION, choices(METRIC_LABELS), values.metric)),
+    input(
+      ALERT_BLOCK.detail,
+      'Which message, topic or model',
+      {
+        type: 'plain_text_input',
+        action_id: VALUE_ACTION,
+        initial_value: values.detail.slice(0, ALERT_LIMITS.itemLabel),
+        max_length: ALERT_LIMITS.itemLabel,
+      },
+      {
+        optional: true,
+        ...hint('For a misunderstood message or a topic: as ChatDash shows it. For tokens: a model name, or empty for all.'),
+      },
+    ),
+    input(ALERT_BLOCK.condition, 'Alert when it is', select(VALUE_ACTION, choices(CONDITION_LABELS), values.condition)),
+    input(
+      ALERT_BLOCK.threshold,
+      'Value',
+      { type: 'plain_text_input', action_id: VALUE_ACTION, initial_value: values.threshold.slice(0, 30), max_length: 30 },
+      {
+        optional: true,
+        ...hint('For above / below: a percentage for the understood rate (80), money in the project\u2019s currency (0.50), else a count.'),
+      },
+    ),
+    input(ALERT_BLOCK.frequency, 'Check', select(VALUE_ACTION, choices(FREQUENCY_LABELS), values.frequency)),
+    input(
+      ALERT_BLOCK.quietStart,
+      'Quiet hours from',
+      { type: 'timepicker', action_id: VALUE_ACTION, ...clock(values.quietStart) },
+      { optional: true, ...hint('No posts between these times (what happens meanwhile is posted after, if it still matters).') },
+    ),
+    input(
+      ALERT_BLOCK.quietEnd,
+      'Quiet hours until',
+      { type: 'timepicker', action_id: VALUE_ACTION, ...clock(values.quietEnd) },
+      { optional: true },
+    ),
+    timeZoneInput(ALERT_BLOCK.timeZone, values.timeZone),
+  ];
+  return formModal({
+    callbackId: ALERT_FORM,
+    title: spec.mode === 'create' ? 'New alert' : 'Edit alert',
+    submit: spec.mode === 'create' ? 'Create alert' : 'Save',
+    metadata: spec.metadata,
+    blocks,
+  });
+}

@@ -1,0 +1,254 @@
+/**
+ * The alerts UI through signed requests into the real HTTP handler and the Slack double, on the in-memory stores
+ * (the same flow on DynamoDB, with the real tick and worker firing the alert: `alerts-ui-dynamodb.test.ts`): the
+ * modal (opened on the ack path, inline errors, saved and announced), `/chatdash alerts` and its buttons (Mute 24 h,
+ * Pause/Resume, Edit with a stale version, Delete by a non-owner refused and by the owner), the recommended alerts
+ * in one click (twice: nothing more), and the App Home.
+ */
+import { describe, expect, it } from 'vitest';
+import { ALERT_UI_MESSAGES } from '../../src/slack/alerts/messages.ts';
+import { validateMessage, validateView } from '../../src/slack-double/validate.ts';
+import { POLICY_MESSAGES } from '../../src/subscriptions/policy.ts';
+import { useBot } from '../support/bot.ts';
+import { viewButtons } from '../support/modal.ts';
+import { answersTo, textsIn } from '../support/slack-messages.ts';
+import { clickInList, clickOnHome, openHome, openSubscribe, slash, submitModal } from '../support/subscribe-ui.ts';
+
+const bot = useBot();
+
+/** The one alert of a channel in the store. */
+async function onlyAlert(channel = 'C0ACME') {
+  const alerts = await bot.alerts.store.listByChannel('T0DEMO', channel);
+  expect(alerts).toHaveLength(1);
+  return alerts[0]!;
+}
+
+/** Creates an alert through the modal as `user` (the understood rate below 80 %, hourly). */
+async function createAlert(user = 'U0ALICE', answers: Record<string, string> = {}) {
+  const open = await openSubscribe(bot, 'alert', { user });
+  expect(
+    await submitModal(bot, open, { alert_condition: 'below', alert_threshold: '80', alert_name: 'Quality', ...answers }, { user }),
+  ).toBeUndefined();
+  return onlyAlert();
+}
+
+/** The buttons of a message or view row naming `alert`, by their text. */
+function alertButtons(message: Record<string, unknown> | undefined, alert: string) {
+  const rows = viewButtons(message ?? {}).filter((b) => b.value.includes(`"${alert}"`));
+  return Object.fromEntries(rows.map((b) => [b.text, { action_id: b.action_id, value: b.value, confirm: b.confirm }]));
+}
+
+describe('/chatdash alert', () => {
+  it('opens the modal on the ack path, with the channel’s projects, every metric and the person’s time zone', async () => {
+    const open = await openSubscribe(bot, 'alert', { channel: 'C0AGENCY' });
+    expect(validateView(open.view, 'modal')).toEqual({ ok: true });
+    const text = JSON.stringify(open.view);
+    for (const label of [
+      'Acme Support Bot',
+      'Nova Telecom Help',
+      'Understood rate',
+      'Cost per conversation',
+      'Total cost',
+      'Conversations',
+      'Tokens',
+      'A misunderstood message',
+      'A topic',
+      'Unusually low',
+      'Every hour',
+      'Every day',
+      'Quiet hours from',
+    ]) {
+      expect(text).toContain(label);
+    }
+    expect(text).toContain('"initial_value":"Europe/Paris"');
+  });
+
+  it('refuses in a DM and for a project the channel can’t see, without opening anything', async () => {
+    expect((await slash(bot, 'alert', { channel: 'D0ADMIN', user: 'U0ADMIN' })).json?.text).toBe(ALERT_UI_MESSAGES.dmAlert);
+    expect(String((await slash(bot, 'alert bella')).json?.text)).toContain(
+      'I can\u2019t find a project called \u201cbella\u201d for this channel.',
+    );
+    expect(bot.slack.callsTo('views.open')).toEqual([]);
+  });
+
+  it('shows what to fix under each field, stores nothing, then saves and tells the channel who created what', async () => {
+    const open = await openSubscribe(bot, 'alert');
+    const invalid = await submitModal(bot, open, {
+      alert_metric: 'topic',
+      alert_detail: '',
+      alert_condition: 'above',
+      alert_threshold: 'lots',
+      alert_quiet_start: '22:00',
+      alert_time_zone: 'Mars/Olympus',
+    });
+    expect(invalid).toEqual({
+      response_action: 'errors',
+      errors: {
+        alert_detail: 'Type the topic to watch, as ChatDash names it.',
+        alert_threshold: 'Type a number, e.g. 80 or 0.50.',
+        alert_quiet_end: 'Pick both ends of the quiet hours, or neither.',
+      },
+    });
+    const blocks = (open.view.blocks as Array<{ block_id?: string }>).map((b) => b.block_id);
+    for (const block of Object.keys((invalid as { errors: object }).errors)) expect(blocks).toContain(block);
+    // The time zone is the model's check, once the form's own are met.
+    expect(await submitModal(bot, open, { alert_time_zone: 'Mars/Olympus' })).toEqual({
+      response_action: 'errors',
+      errors: { alert_time_zone: 'Not a time zone I know: type an IANA name like Europe/Paris or UTC.' },
+    });
+    // A project the channel can't see (a forged submission).
+    expect(await submitModal(bot, open, { alert_project: 'bella' })).toEqual({
+      response_action: 'errors',
+      errors: { alert_project: POLICY_MESSAGES.cannot_query },
+    });
+    expect(await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).toEqual([]);
+    expect(bot.slack.callsTo('chat.postMessage')).toEqual([]);
+
+    const alert = await createAlert('U0ALICE', { alert_quiet_start: '22:00', alert_quiet_end: '07:00' });
+    expect(alert.definition).toMatchObject({
+      project: 'acme',
+      name: 'Quality',
+      metric: { kind: 'understood_rate' },
+      condition: { kind: 'threshold', direction: 'below', value: 0.8 },
+      frequency: 'hourly',
+      quietHours: { start: '22:00', end: '07:00' },
+      timeZone: 'Europe/Paris',
+      createdBy: 'U0ALICE',
+    });
+    const [announced] = textsIn(bot.slack, 'C0ACME');
+    expect(announced).toContain('<@U0ALICE> set up an alert here: *Quality*: Understood rate below 80');
+    expect(announced).toContain('*Acme Support Bot*');
+    expect(bot.entries().find((l) => l.event === 'store.change')).toMatchObject({ actor: 'U0ALICE', action: 'alert.create' });
+  });
+});
+
+describe('/chatdash alerts', () => {
+  it('lists the channel’s alerts with their state and the owner’s buttons; others see no buttons', async () => {
+    expect(String((await slash(bot, 'alerts')).json?.text)).toContain('No alerts in <#C0ACME> yet.');
+    const alert = await createAlert();
+    const list = (await slash(bot, 'alerts')).json;
+    expect(validateMessage({ channel: 'C0ACME', ...list })).toMatchObject({ ok: true });
+    expect(JSON.stringify(list)).toContain(':white_check_mark: *OK*');
+    expect(Object.keys(alertButtons(list, alert.definition.id))).toEqual(['Mute 24 h', 'Pause', 'Edit', 'Delete']);
+    expect(alertButtons((await slash(bot, 'alerts', { user: 'U0BOB' })).json, alert.definition.id)).toEqual({});
+  });
+
+  it('Mute 24 h, then Pause and Resume: each stored, announced, and the list refreshed', async () => {
+    const alert = await createAlert();
+    const list = (await slash(bot, 'alerts')).json;
+    await clickInList(bot, alertButtons(list, alert.definition.id)['Mute 24 h']!, { responseUrlId: 'list1' });
+    const muted = await onlyAlert();
+    expect(Date.parse(muted.definition.mutedUntil ?? '') - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    expect(textsIn(bot.slack, 'C0ACME').at(-1)).toContain('<@U0ALICE> muted an alert of this channel until');
+    const refreshed = answersTo(bot.slack, 'list1').at(-1)?.body as Record<string, unknown>;
+    expect(JSON.stringify(refreshed)).toContain('muted until');
+    expect(Object.keys(alertButtons(refreshed, alert.definition.id))).toEqual(['Unmute', 'Pause', 'Edit', 'Delete']);
+
+    await clickInList(bot, alertButtons(refreshed, alert.definition.id).Pause!, { responseUrlId: 'list2' });
+    expect((await onlyAlert()).definition.paused).toBe(true);
+    expect(textsIn(bot.slack, 'C0ACME').at(-1)).toContain('paused an alert');
+    const paused = answersTo(bot.slack, 'list2').at(-1)?.body as Record<string, unknown>;
+    expect(JSON.stringify(paused)).toContain('*Paused*');
+    await clickInList(bot, alertButtons(paused, alert.definition.id).Resume!, { responseUrlId: 'list3' });
+    expect((await onlyAlert()).definition.paused).toBe(false);
+    expect(textsIn(bot.slack, 'C0ACME').at(-1)).toContain('resumed an alert');
+    const changes = bot.entries().filter((l) => l.event === 'store.change' && l.action === 'alert.update');
+    expect(changes).toHaveLength(3);
+    expect(changes[1]).toMatchObject({ actor: 'U0ALICE', before: { paused: false }, after: { paused: true } });
+  });
+
+  it('Edit opens the same modal prefilled; a save from a stale version is refused as changed meanwhile', async () => {
+    const alert = await createAlert();
+    const list = (await slash(bot, 'alerts')).json;
+    const edit = alertButtons(list, alert.definition.id).Edit!;
+    const before = bot.slack.views().length;
+    await clickInList(bot, edit, { responseUrlId: 'edit1' });
+    const open = bot.slack.views().at(-1)!;
+    expect(bot.slack.views()).toHaveLength(before + 1);
+    expect(validateView(open.view, 'modal')).toEqual({ ok: true });
+    expect(JSON.stringify(open.view)).toContain('"initial_value":"80"');
+    expect(JSON.stringify(open.view)).toContain('Edit alert');
+    // Someone pauses it meanwhile (from the same list): the open form's version is stale.
+    await clickInList(bot, alertButtons(list, alert.definition.id).Pause!);
+    const stale = await submitModal(bot, open, { alert_threshold: '70' });
+    expect(JSON.stringify(stale)).toContain('changed this alert meanwhile');
+    expect((await onlyAlert()).definition.condition).toMatchObject({ value: 0.8 });
+
+    await clickInList(bot, alertButtons((await slash(bot, 'alerts')).json, alert.definition.id).Edit!, { responseUrlId: 'edit2' });
+    expect(await submitModal(bot, bot.slack.views().at(-1)!, { alert_threshold: '70', alert_frequency: 'daily' })).toBeUndefined();
+    expect((await onlyAlert()).definition).toMatchObject({ condition: { value: 0.7 }, frequency: 'daily', paused: true });
+    expect(textsIn(bot.slack, 'C0ACME').at(-1)).toContain('changed an alert of this channel: now *Quality*: Understood rate below 70');
+  });
+
+  it('Delete: refused to someone else (even with a forged button), done for the owner behind a confirm dialog', async () => {
+    const alert = await createAlert();
+    const buttons = alertButtons((await slash(bot, 'alerts')).json, alert.definition.id);
+    expect(buttons.Delete?.confirm).toMatchObject({ title: { text: 'Delete this alert?' } });
+    await clickInList(bot, buttons.Delete!, { user: 'U0BOB', responseUrlId: 'bob' });
+    expect(JSON.stringify(answersTo(bot.slack, 'bob'))).toContain(POLICY_MESSAGES.not_owner);
+    expect(await onlyAlert()).toBeDefined();
+    await clickInList(bot, buttons.Delete!, { responseUrlId: 'alice' });
+    expect(await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).toEqual([]);
+    expect(textsIn(bot.slack, 'C0ACME').at(-1)).toContain('<@U0ALICE> deleted an alert of this channel');
+    expect(JSON.stringify(answersTo(bot.slack, 'alice').at(-1)?.body)).toContain('No alerts in <#C0ACME> yet.');
+    expect(bot.entries().find((l) => l.event === 'store.change' && l.action === 'alert.delete')).toMatchObject({ actor: 'U0ALICE' });
+  });
+
+  it('an admin may change anyone’s alert', async () => {
+    const alert = await createAlert();
+    await clickInList(bot, alertButtons((await slash(bot, 'alerts', { user: 'U0ADMIN' })).json, alert.definition.id).Pause!, {
+      user: 'U0ADMIN',
+    });
+    expect((await onlyAlert()).definition).toMatchObject({ paused: true, updatedBy: 'U0ADMIN' });
+  });
+});
+
+describe('recommended alerts', () => {
+  it('an admin’s connect offers them; one click adds them, a second adds nothing more', async () => {
+    const answer = (await slash(bot, 'connect nova', { user: 'U0ADMIN', channel: 'C0NEW' })).json;
+    const [button] = viewButtons(answer ?? {}).filter((b) => b.text === 'Add recommended alerts');
+    expect(button).toBeDefined();
+    await clickInList(bot, button!, { user: 'U0ADMIN', channel: 'C0NEW', responseUrlId: 'rec1' });
+    const alerts = await bot.alerts.store.listByChannel('T0DEMO', 'C0NEW');
+    expect(alerts.map((a) => [a.definition.metric.kind, a.definition.condition])).toEqual(
+      expect.arrayContaining([
+        ['understood_rate', { kind: 'unusual', direction: 'below' }],
+        ['total_cost', { kind: 'unusual', direction: 'above' }],
+      ]),
+    );
+    expect(textsIn(bot.slack, 'C0NEW').at(-1)).toContain('added 2 recommended alerts');
+    await clickInList(bot, button!, { user: 'U0ADMIN', channel: 'C0NEW', responseUrlId: 'rec2' });
+    expect(await bot.alerts.store.listByChannel('T0DEMO', 'C0NEW')).toHaveLength(2);
+    expect(JSON.stringify(answersTo(bot.slack, 'rec2'))).toContain('already has the recommended alerts');
+  });
+
+  it('a new subscription’s announcement offers them too', async () => {
+    const open = await openSubscribe(bot, 'subscribe');
+    expect(await submitModal(bot, open)).toBeUndefined();
+    const posted = bot.slack.callsTo('chat.postMessage').at(-1)?.body as Record<string, unknown>;
+    const [button] = viewButtons(posted).filter((b) => b.text === 'Add recommended alerts');
+    expect(button).toBeDefined();
+    await clickInList(bot, button!, { responseUrlId: 'rec3' });
+    expect(await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).toHaveLength(2);
+  });
+});
+
+describe('App Home', () => {
+  it('shows a person’s own alerts with the same buttons, and admins every alert by project', async () => {
+    const alert = await createAlert();
+    const mine = (await openHome(bot, 'U0ALICE'))?.view as Record<string, unknown>;
+    expect(validateView(mine, 'home')).toEqual({ ok: true });
+    expect(JSON.stringify(mine)).toContain('Your alerts');
+    expect(JSON.stringify(mine)).not.toContain('Every alert, by project');
+    const buttons = alertButtons(mine, alert.definition.id);
+    expect(Object.keys(buttons)).toEqual(['Mute 24 h', 'Pause', 'Edit', 'Delete']);
+    await clickOnHome(bot, buttons['Mute 24 h']!);
+    expect((await onlyAlert()).definition.mutedUntil).toBeDefined();
+    expect(JSON.stringify(bot.slack.home('U0ALICE')?.view)).toContain('Muted: *Quality*');
+
+    const admin = (await openHome(bot, 'U0ADMIN'))?.view as Record<string, unknown>;
+    expect(validateView(admin, 'home')).toEqual({ ok: true });
+    expect(JSON.stringify(admin)).toContain('Every alert, by project');
+    expect(Object.keys(alertButtons(admin, alert.definition.id))).toEqual(['Unmute', 'Pause', 'Edit', 'Delete']);
+  });
+});

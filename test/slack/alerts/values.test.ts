@@ -1,0 +1,41 @@
+/** What comes back from Slack to the alerts UI is read with schemas: anything else is not ours. */
+import { describe, expect, it } from 'vitest';
+import {
+  decodeAlertButton,
+  decodeAlertFormMetadata,
+  decodeRecommend,
+  encodeAlertButton,
+  encodeAlertFormMetadata,
+  encodeRecommend,
+} from '../../../src/slack/alerts/values.ts';
+
+describe('alert UI values', () => {
+  it('round-trips what we encode', () => {
+    expect(decodeAlertButton(encodeAlertButton({ id: 'al_1', v: 3 }))).toEqual({ id: 'al_1', v: 3 });
+    expect(decodeRecommend(encodeRecommend({ channel: 'C0ACME', project: 'acme' }))).toEqual({ channel: 'C0ACME', project: 'acme' });
+    const meta = {
+      v: 1 as const,
+      team: 'T0DEMO',
+      channel: 'C0ACME',
+      edit: { id: 'al_1', version: 2 },
+      from: 'list' as const,
+      responseUrl: 'https://hooks.slack.com/x',
+    };
+    expect(decodeAlertFormMetadata(encodeAlertFormMetadata(meta))).toEqual(meta);
+  });
+
+  it.each([
+    ['not json', 'nope'],
+    ['a forged id', '{"id":"../../etc","v":1}'],
+    ['a negative version', '{"id":"al_1","v":-1}'],
+    ['a huge value', `{"id":"al_1","x":"${'x'.repeat(5000)}"}`],
+  ])('refuses %s', (_what, text) => expect(decodeAlertButton(text)).toBeUndefined());
+
+  it('refuses a recommend value for a DM or a bad project key, and metadata that is too long or of another shape', () => {
+    expect(decodeRecommend('{"channel":"D0ALICE","project":"acme"}')).toBeUndefined();
+    expect(decodeRecommend('{"channel":"C0ACME","project":"Acme!"}')).toBeUndefined();
+    expect(decodeAlertFormMetadata('x'.repeat(3001))).toBeUndefined();
+    expect(decodeAlertFormMetadata('{"v":2,"team":"T0DEMO","channel":"C0ACME","from":"command"}')).toBeUndefined();
+    expect(decodeAlertFormMetadata(undefined)).toBeUndefined();
+  });
+});

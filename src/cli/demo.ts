@@ -54,7 +54,8 @@ const values = optionsOrExit('demo', process.argv.slice(2), {
   help: { type: 'boolean', short: 'h' },
 });
 if (values.help) {
-  console.log(`Usage: npm run demo [-- --project acme|bella|quiet] [--range 7d] [--out DIR]
+  console.log(`Usage: npm run demo [-- --project acme] [--range 7d] [--out DIR]
+--project: any project key of src/config/demo.yml (acme, bella, quiet, cara, nova, echo, shop).
 Runs the bot against the bundled ChatDash sandbox and a local Slack double (no keys, no network),
 prints the digest, writes its chart PNGs, its Block Kit JSON and a Block Kit Builder link to --out
 (default .demo/), shows a /chatdash stats round trip through the real HTTP handler and worker, then

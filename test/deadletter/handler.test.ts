@@ -8,7 +8,7 @@ import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { makeAlert } from '../support/alert-input.ts';
 import { everythingSeen, useBot } from '../support/bot.ts';
 import { demoConfig as config } from '../support/config.ts';
-import { requester, sqsEvent } from '../support/payloads.ts';
+import { requester, sendNowJob, sqsEvent } from '../support/payloads.ts';
 import { leakedSecrets } from '../support/secrets.ts';
 import { textsIn } from '../support/slack-messages.ts';
 import { subscriptionSettings } from '../support/subscriptions.ts';
@@ -151,16 +151,8 @@ describe('dead-letter handler', () => {
   it('a dead Send now is recorded as a failed delivery and gives its claim back, once, even when the report comes twice', async () => {
     const sub = await bot.store.createSubscription(subscriptionSettings({ project: 'acme', channel: 'C0ACME' }), userActor('U0ALICE'));
     const ref = { source: 'runtime' as const, id: sub.id };
-    const requestedAt = new Date(Date.now() - 5_000).toISOString();
-    const job: Job = {
-      kind: 'send_now',
-      idempotencyKey: 'send:dead',
-      subscription: sub.id,
-      source: 'runtime',
-      requester: requester(),
-      requestedAt,
-      responseUrl: bot.slack.responseUrl('dead-send'),
-    };
+    const job = sendNowJob(sub.id, 'send:dead', 5_000, { responseUrl: bot.slack.responseUrl('dead-send') });
+    const { requestedAt } = job;
     // The worker claimed the Send now before it failed for good.
     expect(await bot.store.claimSendNow(ref, 'send:dead', Date.now(), 60_000)).toEqual({ ok: true });
     const handler = await deadLetter();
@@ -194,14 +186,7 @@ describe('dead-letter handler', () => {
       trigger: 'send_now' as const,
     };
     await bot.store.recordDelivery(ref, posted);
-    const job: Job = {
-      kind: 'send_now',
-      idempotencyKey: 'send:posted',
-      subscription: sub.id,
-      source: 'runtime',
-      requester: requester(),
-      requestedAt,
-    };
+    const job = sendNowJob(sub.id, 'send:posted', 0, { requestedAt });
     expect((await (await deadLetter())(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
     expect((await bot.store.getSubscription(sub.id))?.lastDelivery).toEqual(posted);
     expect(await bot.store.claimSendNow(ref, 'send:again', Date.now(), 60_000)).toMatchObject({ ok: false });

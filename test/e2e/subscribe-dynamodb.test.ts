@@ -22,7 +22,7 @@ import { SEND_NOW_MESSAGES } from '../../src/worker/send-now.ts';
 import { useBot } from '../support/bot.ts';
 import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
 import { motoAvailable } from '../support/moto.ts';
-import { requester, sqsEvent } from '../support/payloads.ts';
+import { sendNowJob, sqsEvent } from '../support/payloads.ts';
 import { SECRETS } from '../support/secrets.ts';
 import { allowedOnly } from '../support/serverless-yml.ts';
 import { allText, answersTo, postsTo, textsIn } from '../support/slack-messages.ts';
@@ -167,15 +167,7 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
     const ref = { source: 'runtime' as const, id: sub.id };
     // The worker claimed this click's Send now, then failed every try.
     expect(await store.claimSendNow(ref, 'send:dead', Date.now(), 60_000)).toEqual({ ok: true });
-    const requestedAt = new Date(Date.now() - 1_000).toISOString();
-    const sendNow: Job = {
-      kind: 'send_now',
-      idempotencyKey: 'send:dead',
-      subscription: sub.id,
-      source: 'runtime',
-      requester: requester(),
-      requestedAt,
-    };
+    const sendNow = sendNowJob(sub.id, 'send:dead', 1_000);
     const digest: Job = { kind: 'digest', subscription: sub.id, source: 'runtime', scheduledFor: sub.nextRunAt!, trigger: 'schedule' };
     const alertCheck: Job = {
       kind: 'alert_check',

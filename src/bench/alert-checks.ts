@@ -6,8 +6,9 @@
  *  - the first check of an hour (nothing kept yet: the hour plus the same hour of the 4 weeks before, per project),
  *  - the same hour a week later (the past weeks come from the window store: one request per project),
  *  - the same again while ChatDash answers some requests with 429 and `Retry-After`.
- * The alert stores are in memory, or on the DynamoDB state table (`dynamo`: moto's, for the bench), where each round
- * also reports what it read from DynamoDB (read requests and items, counted by the stores).
+ * The alert stores and the channels' bindings (made from Slack, so runtime ones) are in memory, or on the DynamoDB
+ * state table (`dynamo`: moto's, for the bench), where each round also reports what it read from DynamoDB (read requests
+ * and items, counted by the stores: the access re-check's bindings Query per channel per job included).
  */
 
 import { newAlert } from '../alerts/lifecycle.ts';
@@ -21,6 +22,9 @@ import type { SecretsProvider } from '../secrets/secrets.ts';
 import type { SlackDouble } from '../slack-double/server.ts';
 import { createDynamoAlertStores } from '../store/alerts-dynamo.ts';
 import { createMemoryAlertStores } from '../store/alerts-memory.ts';
+import { createDynamoStore } from '../store/dynamo.ts';
+import { createMemoryStore } from '../store/memory.ts';
+import { userActor } from '../store/store.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import { createWorkerHandler } from '../worker/handler.ts';
 import { createMemoryOnceGuard } from '../worker/idempotency.ts';
@@ -58,7 +62,7 @@ export interface AlertRound {
   /** Messages that failed once and were delivered again; messages that failed twice. */
   redelivered: number;
   failed: number;
-  /** Read requests and items read from the alert stores in the round (the tick's claims included). */
+  /** Read requests and items read from the alert stores and the state store (bindings) in the round (the tick's claims included). */
   storeReads: { requests: number; items: number };
 }
 
@@ -103,12 +107,7 @@ export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBe
   });
   try {
     const projects: ProjectConfig[] = ids.map((n) => ({ key: `load-${n}`, id: `proj_load_${n}`, name: `Load test bot ${n}` }));
-    // Each project's alerts post to its own channel, bound to it (every check verifies that its channel still sees it).
-    const config: Config = {
-      ...options.config,
-      projects: [...options.config.projects, ...projects],
-      channels: [...options.config.channels, ...projects.map((p) => ({ channel: benchChannel(p), projects: [p.key] }))],
-    };
+    const config: Config = { ...options.config, projects: [...options.config.projects, ...projects] };
     const env = { CHATDASH_API_URL: sandbox.url, SLACK_API_URL: options.slack.apiUrl };
     const once = createMemoryOnceGuard();
     const clock = { now: new Date(ALERT_BENCH_TICK) };
@@ -121,7 +120,14 @@ export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBe
       ? createDynamoAlertStores({ tableName: options.dynamo.tableName, env: options.dynamo.env, log, now: () => clock.now })
       : createMemoryAlertStores({ log, now: () => clock.now });
     const { store } = stores;
-    const deps = { ...(await buildDeps(config, env, options.secrets, log, { alerts: stores, once })), now: () => clock.now };
+    // The worker's state store, on the same table: each project's alerts post to its own channel, bound to it from Slack
+    // (a runtime binding), so every check's access re-check reads the channel's bindings there (one Query per channel).
+    const state = options.dynamo
+      ? createDynamoStore({ tableName: options.dynamo.tableName, env: options.dynamo.env, log })
+      : createMemoryStore({ log });
+    await mapLimit(projects, 10, (p) => state.bindChannel(benchChannel(p), p.key, userActor('U0BENCH')));
+    const reads = () => ({ requests: stores.reads.requests + state.reads.requests, items: stores.reads.items + state.reads.items });
+    const deps = { ...(await buildDeps(config, env, options.secrets, log, { store: state, alerts: stores, once })), now: () => clock.now };
     const worker = createWorkerHandler({ config, env, deps, once, log, concurrency });
     const queue = createLocalQueue();
     const tick = createScheduleHandler({ config: { ...config, subscriptions: [] }, env: {}, queue, alerts: store, log });
@@ -148,7 +154,7 @@ export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBe
     const round = async (name: string, at: Date): Promise<AlertRound> => {
       clock.now = at;
       const requestsBefore = sandbox.requests.length;
-      const readsBefore = { ...stores.reads };
+      const readsBefore = reads();
       lines.length = 0;
       const started = performance.now();
       const jobs = (await tick({ time: at.toISOString() })).alertChecks?.jobs ?? 0;
@@ -172,7 +178,7 @@ export async function runAlertBench(options: AlertBenchOptions): Promise<AlertBe
         slowestJobMs: Math.max(0, ...lines.filter((l) => l.event === 'job.done').map((l) => l.ms ?? 0)),
         redelivered: retry.length,
         failed: again.batchItemFailures.length,
-        storeReads: { requests: stores.reads.requests - readsBefore.requests, items: stores.reads.items - readsBefore.items },
+        storeReads: { requests: reads().requests - readsBefore.requests, items: reads().items - readsBefore.items },
       };
     };
 

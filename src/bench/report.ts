@@ -313,7 +313,7 @@ export function formatAlertChecks(a: AlertBenchResult): string {
     table([...headers, 'time', 'slowest job', 'redelivered/failed'], rows),
     ...(onDynamo
       ? [
-          "  DynamoDB reads: the tick's due Query, and per job its alerts (one BatchGetItem), its past windows (one), ChatDash's health (one GetItem); time includes moto's latency.",
+          "  DynamoDB reads: the tick's due Query, and per job its alerts (one BatchGetItem), its past windows (one), ChatDash's health (one GetItem), its channel's bindings (one Query, the access re-check); time includes moto's latency.",
         ]
       : []),
   ].join('\n');

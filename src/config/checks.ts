@@ -1,6 +1,6 @@
 /**
  * Checks that relate configuration fields to each other: unique keys, ids and names, references to projects,
- * channel bindings of subscriptions, cron schedules that never fire, and periods (in the subscription's time zone).
+ * channel bindings of subscriptions, cron schedules that never fire or fire more than hourly, and periods (in the subscription's time zone).
  *
  * They run on the raw parsed YAML, not on schema output, so they report problems even when other parts of the file
  * have the wrong shape (every problem is listed at once). Anything of the wrong type is skipped here: the schema
@@ -9,7 +9,7 @@
 import { Cron } from 'croner';
 import { parsePeriod } from '../periods/parse.ts';
 import { type DataPath, formatPath } from './locate.ts';
-import { ALL_PROJECTS, cronProblem, DEFAULTS, isValidTimeZone } from './schema.ts';
+import { ALL_PROJECTS, cronProblem, DEFAULTS, firesMoreThanHourly, isValidTimeZone } from './schema.ts';
 import { suggest } from './suggest.ts';
 
 export interface Problem {
@@ -186,7 +186,14 @@ export function crossCheck(raw: unknown, now: Date): Problem[] {
     const schedule = text(sub.schedule);
     if (schedule !== undefined && cronProblem(schedule) === undefined) {
       const next = new Cron(schedule, { mode: '5-part', timezone: timeZone }).nextRun(now);
-      if (next === null) {
+      if (firesMoreThanHourly(schedule)) {
+        // The subscribe modal's minimum, so a YAML digest can't flood a channel either.
+        const name = text(sub.name);
+        problems.push({
+          path: ['subscriptions', index, 'schedule'],
+          message: `${JSON.stringify(schedule)} runs more than once an hour${name === undefined ? '' : ` (subscription ${JSON.stringify(name)})`}: digests run at most hourly, so give one minute (like "0 * * * *", every hour on the hour)`,
+        });
+      } else if (next === null) {
         problems.push({
           path: ['subscriptions', index, 'schedule'],
           message: `${JSON.stringify(schedule)} never runs: no date matches it`,

@@ -55,7 +55,7 @@ export function parseConfig(source: string, fileName: string, options: ParseConf
       if (problems.some((p) => p.line === line)) continue;
       const hint =
         /alias/i.test(error.message) && (lines[line - 1] ?? '').includes('*')
-          ? ' (in YAML a value containing * must be quoted: schedule: "*/5 * * * *")'
+          ? ' (in YAML a value starting with * must be quoted, and a schedule\u2019s minute field names one minute anyway: schedule: "0 * * * *")'
           : '';
       problems.push({ file: fileName, line, column: col, path: '', message: `YAML syntax error: ${error.message}${hint}` });
     }

@@ -1,7 +1,7 @@
 /**
  * The configuration file's shape: the zod schemas are the source of the types.
  *
- * Field-level checks live here (Slack id shapes, key syntax, time zones, locales, cron syntax). Checks that
+ * Field-level checks live here (Slack id shapes, key syntax, time zones, locales, cron syntax, the cron minimum). Checks that
  * relate fields to each other (uniqueness, references, periods in a time zone) are in `./checks.ts`.
  * Every custom message is phrased to follow the offending value: `"Mars/Base" is not a valid IANA time zone…`.
  */
@@ -65,6 +65,20 @@ export function cronProblem(expression: string): string | undefined {
   if (cronAccepts(fields.join(' '))) return undefined;
   const bad = CRON_FIELDS.find((_, i) => !cronAccepts(fields.map((f, j) => (j === i ? f : '*')).join(' ')));
   return bad === undefined ? invalid : `is not a valid cron expression: its ${bad} field is wrong (${CRON_HELP})`;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The one cron minimum (the subscribe modal, the configuration and the tick share it): true when a valid 5-field
+ * cron can fire twice within an hour, i.e. its minute field picks more than one minute (`*`, `*\/15`, `0,30`…). With
+ * one minute, any two runs are at least an hour apart whatever the other fields say. Found with croner on the minute
+ * field alone, in UTC from a fixed instant: pure, no clock.
+ */
+export function firesMoreThanHourly(schedule: string): boolean {
+  const minute = schedule.trim().split(/\s+/)[0] ?? '';
+  const [first, second] = new Cron(`${minute} * * * *`, { mode: '5-part', timezone: 'UTC' }).nextRuns(2, new Date(Date.UTC(2026, 0, 1)));
+  return first !== undefined && second !== undefined && second.getTime() - first.getTime() < HOUR_MS;
 }
 
 const slackId = (prefixes: string, what: string) =>

@@ -1,7 +1,8 @@
 /**
  * The dead-letter Lambda: a job that failed every try ends here and is reported, never dropped silently.
- * The person who asked hears that it failed; admins hear about digests and alert checks, named as people see them
- * (project, channel, schedule or window in words); every one is logged at error level.
+ * The person who asked hears that it failed (a Send now's failure is also recorded on its subscription and its claim
+ * given back); admins hear about digests and alert checks, named as people see them (project, channel, schedule or
+ * window in words); every one is logged at error level.
  * If even the report fails, the message stays in the dead-letter queue (kept 14 days) and is tried again.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -89,6 +90,7 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
         if (job.responseUrl) await deps.respond(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text: SORRY });
         else await deps.slack.chat.postMessage({ channel: job.requester.userId, text: SORRY });
       });
+      await (await import('./reports.ts')).settleSendNow(job, deps);
       return;
     case 'overview':
       await tellAskerOrAdmins(deps, job.kind, job.requester.userId, () => tellOverviewAsker(deps, job, SORRY));

@@ -1,22 +1,28 @@
 /**
  * The dead-letter function's reports of scheduled work (loaded on first use): a digest and an alert check that failed
  * every try, told to the admins as people see them (the subscription's project, channel and schedule; the alert check's
- * project, window and alerts), and the digest's failure recorded as its last delivery.
+ * project, window and alerts), and the digest's failure recorded as its last delivery; a dead Send now's failure
+ * recorded too, and its claim given back.
  */
 import { alertLabel } from '../alerts/render.ts';
 import { escapeMrkdwn } from '../digest/mrkdwn.ts';
 import { noun } from '../digest/plural.ts';
-import type { AlertCheckJob, DigestJob } from '../jobs/schema.ts';
+import type { AlertCheckJob, DigestJob, SendNowJob } from '../jobs/schema.ts';
 import { errorFields } from '../log.ts';
-import { systemActor } from '../store/store.ts';
+import { type SubscriptionRef, systemActor } from '../store/store.ts';
 import { instantInWords, subscriptionInWords } from '../subscriptions/describe.ts';
 import { alertAdmins } from '../worker/alerts.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
 import { loadSubscription } from '../worker/subscriptions.ts';
 
+/** The subscription a digest or Send now job is about (no source: a YAML one, as in older jobs). */
+function subscriptionOf(job: DigestJob | SendNowJob): SubscriptionRef {
+  return { source: job.source === 'runtime' ? 'runtime' : 'config', id: job.subscription };
+}
+
 /** A digest that failed every try: the admins hear which one (as people see it), and its last delivery says so. */
 export async function reportDigest(job: DigestJob, deps: WorkerDeps): Promise<void> {
-  const ref = { source: job.source === 'runtime' ? ('runtime' as const) : ('config' as const), id: job.subscription };
+  const ref = subscriptionOf(job);
   const subscription = await loadSubscription(ref, deps).catch((error: unknown) => {
     deps.log('error', 'deadletter.subscription_unreadable', { subscription: job.subscription, ...errorFields(error) });
     return undefined;
@@ -44,6 +50,29 @@ export async function reportDigest(job: DigestJob, deps: WorkerDeps): Promise<vo
       systemActor('deadletter'),
     )
     .catch((error: unknown) => deps.log('error', 'deadletter.record_failed', errorFields(error)));
+}
+
+/**
+ * A Send now that failed every try (the person was told): its subscription's last delivery says so, and its claim is
+ * given back so that trying again at once posts rather than hear "I posted this a moment ago". Conditional, so a
+ * redelivered report changes nothing more: recorded only when no delivery was recorded since the click (one there is
+ * this report's, seen before, or a post that did go out; then the claim stays, and runs out within the minute);
+ * released only while the claim is still this click's.
+ */
+export async function settleSendNow(job: SendNowJob, deps: WorkerDeps): Promise<void> {
+  const ref = subscriptionOf(job);
+  try {
+    const recorded = await deps.store.recordDelivery(
+      ref,
+      { result: 'failed', at: new Date().toISOString(), reason: 'retries_exhausted', scheduledFor: job.requestedAt, trigger: 'send_now' },
+      systemActor('deadletter'),
+      { onlyIfNoneSince: new Date(job.requestedAt).toISOString() },
+    );
+    if (recorded) await deps.store.releaseSendNow(ref, job.idempotencyKey);
+    else deps.log('info', 'deadletter.send_now_settled_before', { subscription: job.subscription });
+  } catch (error) {
+    deps.log('error', 'deadletter.record_failed', { subscription: job.subscription, ...errorFields(error) });
+  }
 }
 
 /** Alerts named in the admins' message about a dead check (the rest are counted). */

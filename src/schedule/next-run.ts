@@ -5,12 +5,19 @@
  * Missed occurrences (the tick was down, or a run was due while a deploy was under way): a due subscription
  * delivers its **latest** occurrence at or before now, once, covering the period that occurrence would have
  * covered; older missed ones are skipped (and counted, for the log). A weekly digest three hours late is still
- * wanted; seven stale daily digests in a row are not. The next run is then the first occurrence after now.
+ * wanted; seven stale daily digests in a row are not. The next run is then the first occurrence after now, and at
+ * least `MIN_RUN_GAP_MS` after the one delivered: digests run at most hourly. The subscribe modal and the
+ * configuration refuse crons that fire more often (`firesMoreThanHourly`), but a subscription stored before that rule
+ * keeps its cron (reads never fail on it): the tick runs it hourly at most, on its cron's first occurrence an hour or
+ * more after the last run, rather than pause it (it goes on posting, as its owner asked, just not more often).
  */
 import { Cron } from 'croner';
 
 /** Counting skipped occurrences stops here (an every-minute cron after a long outage). */
 export const MAX_SKIPPED_COUNT = 1000;
+
+/** Two runs of a subscription are at least this far apart, whatever its cron (the cron minimum: hourly). */
+export const MIN_RUN_GAP_MS = 60 * 60 * 1000;
 
 function cron(schedule: string, timeZone: string): Cron {
   return new Cron(schedule, { mode: '5-part', timezone: timeZone });
@@ -26,7 +33,7 @@ export interface DueOccurrence {
   scheduledFor: string;
   /** Occurrences between the stored next run and `scheduledFor` that are skipped (at most MAX_SKIPPED_COUNT). */
   skipped: number;
-  /** The next run after now (undefined: the cron never runs again). */
+  /** The next run: after now and at least `MIN_RUN_GAP_MS` after `scheduledFor` (undefined: the cron never runs again). */
   next: string | undefined;
 }
 
@@ -51,5 +58,7 @@ export function dueOccurrence(
     skipped++;
     cursor = occurrence;
   }
-  return { scheduledFor: scheduledFor.toISOString(), skipped, next: c.nextRun(now)?.toISOString() };
+  // croner's nextRun is strictly after its argument: 1 ms less lets an occurrence exactly an hour later run.
+  const earliest = new Date(Math.max(now.getTime(), scheduledFor.getTime() + MIN_RUN_GAP_MS - 1));
+  return { scheduledFor: scheduledFor.toISOString(), skipped, next: c.nextRun(earliest)?.toISOString() };
 }

@@ -35,6 +35,7 @@ import {
   type PostSlot,
   pageSize,
   type ReadStats,
+  type RecordDeliveryOptions,
   type SendNowClaim,
   type StateStore,
   StoreError,
@@ -258,31 +259,57 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
       return true;
     },
 
-    async recordDelivery(ref: SubscriptionRef, delivery: Delivery, actor: Actor = systemActor('worker')) {
+    async recordDelivery(
+      ref: SubscriptionRef,
+      delivery: Delivery,
+      actor: Actor = systemActor('worker'),
+      options: RecordDeliveryOptions = {},
+    ) {
       const checked = validDelivery(delivery);
       const { doc, lib } = await sdk();
+      // A delivery recorded at or after `onlyIfNoneSince` wins (ISO instants of one format compare as strings).
+      const since = options.onlyIfNoneSince;
+      const noneSince = since === undefined ? undefined : '(attribute_not_exists(#ld) OR #ld.#at < :since)';
+      const sinceNames: Record<string, string> = since === undefined ? {} : { '#ld': 'lastDelivery', '#at': 'at' };
+      const sinceValues: Record<string, unknown> = since === undefined ? {} : { ':since': since };
       let before: unknown;
-      if (ref.source === 'runtime') {
-        try {
+      try {
+        if (ref.source === 'runtime') {
           const answer = await doc.send(
             new lib.UpdateCommand({
               TableName,
               Key: subscriptionKey(ref.id),
-              ...updateOf({ lastDelivery: checked }, 'attribute_exists(pk)', {}),
+              ...updateOf(
+                { lastDelivery: checked },
+                ['attribute_exists(pk)', noneSince].filter(Boolean).join(' AND '),
+                sinceValues,
+                sinceNames,
+              ),
               ReturnValues: 'UPDATED_OLD',
             }),
           );
           before = answer.Attributes?.lastDelivery;
-        } catch (error) {
-          // Deleted meanwhile: nothing to record.
-          if (isConditionFailure(error)) return;
-          throw error;
+        } else {
+          const item = subscriptionStateItem({ name: ref.id, lastDelivery: checked });
+          const answer = await doc.send(
+            new lib.PutCommand({
+              TableName,
+              Item: item,
+              ReturnValues: 'ALL_OLD',
+              ...(noneSince
+                ? { ConditionExpression: noneSince, ExpressionAttributeNames: sinceNames, ExpressionAttributeValues: sinceValues }
+                : {}),
+            }),
+          );
+          before = answer.Attributes?.lastDelivery;
         }
-      } else {
-        const item = subscriptionStateItem({ name: ref.id, lastDelivery: checked });
-        before = (await doc.send(new lib.PutCommand({ TableName, Item: item, ReturnValues: 'ALL_OLD' }))).Attributes?.lastDelivery;
+      } catch (error) {
+        // Deleted meanwhile, or a delivery recorded since: nothing to record.
+        if (isConditionFailure(error)) return false;
+        throw error;
       }
       auditChange(log, actor, 'subscription.delivery', ref.id, { lastDelivery: before }, { lastDelivery: checked });
+      return true;
     },
 
     async configDelivery(name) {

@@ -31,6 +31,7 @@ import {
   type PageRequest,
   pageSize,
   type ReadStats,
+  type RecordDeliveryOptions,
   type StateStore,
   StoreError,
   type SubscriptionPatch,
@@ -228,20 +229,32 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       return true;
     },
 
-    async recordDelivery(ref: SubscriptionRef, delivery: Delivery, actor: Actor = systemActor('worker')) {
+    async recordDelivery(
+      ref: SubscriptionRef,
+      delivery: Delivery,
+      actor: Actor = systemActor('worker'),
+      options: RecordDeliveryOptions = {},
+    ) {
       const checked = validDelivery(delivery);
+      const since = options.onlyIfNoneSince;
+      const newer = (last: unknown) => {
+        const at = (last as { at?: unknown } | undefined)?.at;
+        return since !== undefined && typeof at === 'string' && at >= since;
+      };
       if (ref.source === 'runtime') {
         const { pk, sk } = subscriptionKey(ref.id);
         const item = raw(pk, sk);
-        if (!item) return;
+        if (!item || newer(item.lastDelivery)) return false;
         put({ ...item, lastDelivery: checked });
         auditChange(log, actor, 'subscription.delivery', ref.id, { lastDelivery: item.lastDelivery }, { lastDelivery: checked });
-        return;
+        return true;
       }
       const { pk, sk } = subscriptionStateKey(ref.id);
       const before = raw(pk, sk);
+      if (newer(before?.lastDelivery)) return false;
       put(subscriptionStateItem({ name: ref.id, lastDelivery: checked }));
       auditChange(log, actor, 'subscription.delivery', ref.id, { lastDelivery: before?.lastDelivery }, { lastDelivery: checked });
+      return true;
     },
 
     async configDelivery(name) {

@@ -107,6 +107,11 @@ export interface SubscriptionRef {
   id: string;
 }
 
+export interface RecordDeliveryOptions {
+  /** Record only if the last delivery is missing or was before this instant (ISO, as `Date#toISOString`). Default: always. */
+  onlyIfNoneSince?: string;
+}
+
 export interface SubscriptionStore {
   /** Stores a new subscription (id `sub_…`, version 1, next run computed from its cron). */
   createSubscription(input: NewSubscription, actor: Actor): Promise<RuntimeSubscription>;
@@ -135,8 +140,11 @@ export interface SubscriptionStore {
   /**
    * Records the last delivery (runtime: on the subscription, if it still exists; config: on its state item).
    * Bookkeeping: the version does not change, so it never makes an edit in progress fail. Actor: default the worker.
+   * `onlyIfNoneSince` (an instant): recorded only when the last delivery is missing or older (conditional write), so
+   * a late report never hides a delivery made since, and a report seen twice records once. Default: always recorded.
+   * Returns whether it was recorded.
    */
-  recordDelivery(ref: SubscriptionRef, delivery: Delivery, actor?: Actor): Promise<void>;
+  recordDelivery(ref: SubscriptionRef, delivery: Delivery, actor?: Actor, options?: RecordDeliveryOptions): Promise<boolean>;
   /** A YAML subscription's last delivery. */
   configDelivery(name: string): Promise<Delivery | undefined>;
 }

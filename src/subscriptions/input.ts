@@ -8,11 +8,21 @@
  */
 import { Cron } from 'croner';
 import { ALL_PROJECTS } from '../config/all-projects.ts';
-import { CRON_HELP, CURRENCY_DISPLAYS, cronProblem, isValidLocale, isValidTimeZone, SECTIONS, type Section } from '../config/schema.ts';
+import {
+  CRON_HELP,
+  CURRENCY_DISPLAYS,
+  cronProblem,
+  firesMoreThanHourly,
+  isValidLocale,
+  isValidTimeZone,
+  SECTIONS,
+  type Section,
+} from '../config/schema.ts';
 import { parsePeriod } from '../periods/parse.ts';
 import type { SubscriptionSettings } from '../store/store.ts';
 import { MAX_LISTED_PROJECTS } from '../store/subscription-item.ts';
 
+export { firesMoreThanHourly } from '../config/schema.ts';
 export { cronFromFrequency, describeSchedule, type Frequency, WEEKDAYS, type Weekday } from './frequency.ts';
 
 /** The modal's values, as Slack hands them over (untrusted, unbounded until checked). */
@@ -48,22 +58,9 @@ export interface InputContext {
 
 const LIMIT = 200;
 
-const HOUR_MS = 60 * 60 * 1000;
-
 /** The modal's error for a cron that could run more than once an hour (its minute field picks several minutes). */
 export const TOO_FREQUENT =
   'This schedule runs more than once an hour: digests run at most hourly, so give one minute (like `0 * * * *`, every hour on the hour).';
-
-/**
- * True when a valid 5-field cron can fire twice within an hour, i.e. its minute field picks more than one minute
- * (`*`, `*\/15`, `0,30`…). With one minute, any two runs are at least an hour apart whatever the other fields say.
- * Found with croner on the minute field alone, in UTC from a fixed instant: pure, no clock.
- */
-export function firesMoreThanHourly(schedule: string): boolean {
-  const minute = schedule.trim().split(/\s+/)[0] ?? '';
-  const [first, second] = new Cron(`${minute} * * * *`, { mode: '5-part', timezone: 'UTC' }).nextRuns(2, new Date(Date.UTC(2026, 0, 1)));
-  return first !== undefined && second !== undefined && second.getTime() - first.getTime() < HOUR_MS;
-}
 
 export function checkSubscriptionInput(
   input: SubscriptionInput,

@@ -3,7 +3,7 @@
  * gone) or is no longer connected to the alert's project, and a project that left the configuration. The pause goes
  * through the alert store (conditional on the definition version read; its `store.change` line names the actor
  * `system:worker` and the reason), so of two checks racing only one pauses an alert, and only that one tells: its
- * owner by DM and the admin channel for a channel problem, the admin channel for a removed project. Once.
+ * owner by DM and the admin channel (for a removed project, one DM per owner and one admin message). Once.
  */
 import type { AlertPauseReason, StoredAlert } from '../alerts/model.ts';
 import { alertLabel } from '../alerts/render.ts';
@@ -119,7 +119,7 @@ export async function pauseUndeliverableAlert(
 
 /**
  * The alerts of a project that is no longer configured: each paused (they could never be checked, and would be
- * claimed again every lease), and the admins told once, in one message for those this call paused.
+ * claimed again every lease), and told once, for those this call paused: each owner in one DM, the admins in one message.
  */
 export async function pauseRemovedProjectAlerts(
   deps: WorkerDeps,
@@ -137,6 +137,21 @@ export async function pauseRemovedProjectAlerts(
     }
   });
   if (paused.length === 0) return 0;
+  // Each owner hears of the alerts this call paused, in one DM (the conditional pause makes it once).
+  const byOwner = new Map<string, StoredAlert[]>();
+  for (const p of paused) byOwner.set(p.definition.createdBy, [...(byOwner.get(p.definition.createdBy) ?? []), p]);
+  await mapLimit([...byOwner], 4, async ([owner, theirs]) => {
+    try {
+      const message = textMessage(removedProjectOwnerNotice(project, theirs));
+      await deps.slack.chat.postMessage({ channel: owner, ...message, unfurl_links: false, unfurl_media: false });
+    } catch (failure) {
+      deps.log('warn', 'alert.owner_dm_failed', {
+        owner,
+        alertIds: theirs.map((p) => p.definition.id).slice(0, 100),
+        ...errorFields(failure),
+      });
+    }
+  });
   await alertAdmins(deps, 'alert.project_removed', removedProjectNotice(project, paused), {
     project,
     alertIds: paused.map((p) => p.definition.id).slice(0, 100),
@@ -145,6 +160,22 @@ export async function pauseRemovedProjectAlerts(
     actor: ALERT_PAUSER,
   });
   return paused.length;
+}
+
+/** At most this many of an owner's alerts are named in their DM about a removed project (the rest are counted). */
+const NAMED_OWNER_ALERTS = 5;
+
+/** An owner's DM about their alerts paused because their project left the configuration (safe mrkdwn). */
+export function removedProjectOwnerNotice(project: string, theirs: readonly StoredAlert[]): string {
+  const sorted = [...theirs].sort((a, b) => a.definition.id.localeCompare(b.definition.id));
+  const named = sorted.slice(0, NAMED_OWNER_ALERTS).map((p) => `*${alertLabel(p.definition)}* in <#${p.definition.channelId}>`);
+  const more = theirs.length > named.length ? ` and ${theirs.length - named.length} more` : '';
+  const one = theirs.length === 1;
+  return (
+    `:double_vertical_bar: ${one ? 'Your alert' : `Your ${theirs.length} alerts`} on project \`${escapeMrkdwn(project)}\` ` +
+    `(${named.join('; ')}${more}) ${one ? 'is' : 'are'} paused: ${ALERT_PAUSE_WORDS.project_removed}, so ${one ? 'it' : 'they'} can\u2019t be checked. ` +
+    `An admin has been told; once the project is back, resume ${one ? 'it' : 'them'} (*Resume* in \`/chatdash alerts\` in ${one ? 'its' : 'their'} channel, or on my Home tab), or delete ${one ? 'it' : 'them'}.`
+  );
 }
 
 /** The admins' message about alerts paused because their project left the configuration (safe mrkdwn). */

@@ -41,7 +41,7 @@ describe('the alert check bench', () => {
 describe.skipIf(!motoAvailable)('the alert check bench on DynamoDB (moto)', () => {
   const tables = useStateTables();
 
-  it('counts what each round reads: the due Query, then per job its alerts, its past windows and ChatDash’s health', async () => {
+  it('counts what each round reads: the due Query, then per job its alerts, its past windows, ChatDash’s health and its channel’s bindings', async () => {
     const table = await tables.create();
     const result = await runAlertBench({ ...small(), dynamo: { tableName: table.name, env: table.env } });
     expect(result.store).toBe('DynamoDB (moto)');
@@ -50,10 +50,11 @@ describe.skipIf(!motoAvailable)('the alert check bench on DynamoDB (moto)', () =
       [3, 12, 3, 0],
       [3, 12, 5, 0],
     ]);
-    // 1 Query + 3 jobs × (1 BatchGetItem of alerts + 1 of windows + 1 GetItem of the outage record).
-    expect(result.rounds.map((r) => r.storeReads.requests)).toEqual([10, 10, 10]);
-    // Items: 12 alerts twice (the tick's Query, the jobs' reads); the past weeks kept from the first round on.
-    expect(result.rounds.map((r) => r.storeReads.items)).toEqual([24, 24 + 3 * 4, 24 + 3 * 4]);
+    // 1 Query + 3 jobs × (1 BatchGetItem of alerts + 1 of windows + 1 GetItem of the outage record + 1 Query of the
+    // channel's bindings, for the access re-check: each project's alerts are in one channel, bound from Slack).
+    expect(result.rounds.map((r) => r.storeReads.requests)).toEqual([13, 13, 13]);
+    // Items: 12 alerts twice (the tick's Query, the jobs' reads), 3 bindings; the past weeks kept from the first round on.
+    expect(result.rounds.map((r) => r.storeReads.items)).toEqual([27, 27 + 3 * 4, 27 + 3 * 4]);
     expect(formatAlertChecks(result)).toContain('DynamoDB reads (requests / items)');
   });
 });

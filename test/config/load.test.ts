@@ -158,6 +158,16 @@ describe('parseConfig: every problem named with file, line, column and field', (
     ]);
   });
 
+  it('refuses a cron that runs more than once an hour, naming the subscription (the subscribe modal\u2019s rule)', () => {
+    for (const cron of ['*/15 9 * * 1-5', '0,30 * * * *', '* 9 * * MON']) {
+      expect(problemsOf(withLine(20, `    schedule: "${cron}"`))).toEqual([
+        `config.yml:20:15: subscriptions[0].schedule: "${cron}" runs more than once an hour (subscription "acme-weekly"): digests run at most hourly, so give one minute (like "0 * * * *", every hour on the hour)`,
+      ]);
+    }
+    // One minute: hourly at most, accepted.
+    expect(parseConfig(withLine(20, '    schedule: "5 * * * *"'), 'config.yml', { now: NOW }).subscriptions[0]?.schedule).toBe('5 * * * *');
+  });
+
   it('reports a bad time zone, in a subscription or the defaults', () => {
     expect(problemsOf(withLine(21, '    timeZone: Europe/Pariss'))).toEqual([
       'config.yml:21:15: subscriptions[0].timeZone: "Europe/Pariss" is not a valid IANA time zone (like Europe/Paris, America/New_York or UTC)',

@@ -8,7 +8,7 @@ import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { makeAlert } from '../support/alert-input.ts';
 import { everythingSeen, useBot } from '../support/bot.ts';
 import { demoConfig as config } from '../support/config.ts';
-import { requester, sqsEvent } from '../support/payloads.ts';
+import { requester, sendNowJob, sqsEvent } from '../support/payloads.ts';
 import { leakedSecrets } from '../support/secrets.ts';
 import { textsIn } from '../support/slack-messages.ts';
 import { subscriptionSettings } from '../support/subscriptions.ts';
@@ -130,6 +130,13 @@ describe('dead-letter handler', () => {
     expect(String(answer?.body.text)).toContain('I tried several times and couldn\u2019t finish this');
     expect(textsIn(bot.slack, 'U0ALICE')).toEqual([expect.stringContaining('I tried several times and couldn\u2019t finish this')]);
     expect(textsIn(bot.slack, 'C0ADMIN')).toEqual([]);
+    // The YAML subscription's last delivery (its state item) says the click's post failed; recorded once.
+    expect(await bot.store.configDelivery('acme-weekly')).toMatchObject({
+      result: 'failed',
+      reason: 'retries_exhausted',
+      scheduledFor: '2026-11-23T10:00:00.000Z',
+      trigger: 'send_now',
+    });
     expect(
       bot
         .entries()
@@ -139,6 +146,51 @@ describe('dead-letter handler', () => {
       ['error', 'send_now'],
       ['error', 'send_now'],
     ]);
+  });
+
+  it('a dead Send now is recorded as a failed delivery and gives its claim back, once, even when the report comes twice', async () => {
+    const sub = await bot.store.createSubscription(subscriptionSettings({ project: 'acme', channel: 'C0ACME' }), userActor('U0ALICE'));
+    const ref = { source: 'runtime' as const, id: sub.id };
+    const job = sendNowJob(sub.id, 'send:dead', 5_000, { responseUrl: bot.slack.responseUrl('dead-send') });
+    const { requestedAt } = job;
+    // The worker claimed the Send now before it failed for good.
+    expect(await bot.store.claimSendNow(ref, 'send:dead', Date.now(), 60_000)).toEqual({ ok: true });
+    const handler = await deadLetter();
+    expect((await handler(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
+    const recorded = (await bot.store.getSubscription(sub.id))?.lastDelivery;
+    expect(recorded).toMatchObject({ result: 'failed', reason: 'retries_exhausted', scheduledFor: requestedAt, trigger: 'send_now' });
+    expect(bot.entries()).toContainEqual(
+      expect.objectContaining({ event: 'store.change', action: 'subscription.delivery', actor: 'system:deadletter', id: sub.id }),
+    );
+    // Given back: a click now may post (not "I posted this a moment ago").
+    expect(await bot.store.claimSendNow(ref, 'send:next', Date.now(), 60_000)).toEqual({ ok: true });
+
+    // The same dead letter again (SQS redelivers): the person hears it again at most, nothing else changes; the
+    // newer click's claim stays.
+    expect((await handler(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
+    expect((await bot.store.getSubscription(sub.id))?.lastDelivery).toEqual(recorded);
+    expect(bot.entries().filter((l) => l.event === 'store.change' && l.action === 'subscription.delivery')).toHaveLength(1);
+    expect(await bot.store.claimSendNow(ref, 'send:third', Date.now(), 60_000)).toMatchObject({ ok: false });
+  });
+
+  it('a dead Send now whose post did go out (recorded since the click) records no failure and keeps the claim', async () => {
+    const sub = await bot.store.createSubscription(subscriptionSettings({ project: 'acme', channel: 'C0ACME' }), userActor('U0ALICE'));
+    const ref = { source: 'runtime' as const, id: sub.id };
+    const requestedAt = new Date(Date.now() - 5_000).toISOString();
+    expect(await bot.store.claimSendNow(ref, 'send:posted', Date.now(), 60_000)).toEqual({ ok: true });
+    const posted = {
+      result: 'posted' as const,
+      at: new Date().toISOString(),
+      ts: '1790000000.000100',
+      scheduledFor: requestedAt,
+      trigger: 'send_now' as const,
+    };
+    await bot.store.recordDelivery(ref, posted);
+    const job = sendNowJob(sub.id, 'send:posted', 0, { requestedAt });
+    expect((await (await deadLetter())(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
+    expect((await bot.store.getSubscription(sub.id))?.lastDelivery).toEqual(posted);
+    expect(await bot.store.claimSendNow(ref, 'send:again', Date.now(), 60_000)).toMatchObject({ ok: false });
+    expect(bot.entries()).toContainEqual(expect.objectContaining({ event: 'deadletter.send_now_settled_before', subscription: sub.id }));
   });
 
   it('a dead alert check → the admins read the project, the window and the alerts by name, in words', async () => {

@@ -133,10 +133,25 @@ describe('an alert in an admin\u2019s DM', () => {
 });
 
 describe('a project removed from the configuration', () => {
-  it('pauses its alerts (project_removed) and tells the admins once, instead of re-queueing them every lease', async () => {
+  it('pauses its alerts (project_removed) and tells each owner (one DM) and the admins once, instead of re-queueing them every lease', async () => {
     bed = await startAlertBed({ start: at('2026-11-17T09:00:00Z') });
     await bed.create(understoodBelow85, 'orphan-a');
     await bed.create({ metric: { kind: 'conversations' }, condition: { kind: 'unusual', direction: 'either' } }, 'orphan-b');
+    // Another owner's alert on the same project.
+    const bobs = newAlert(
+      {
+        teamId: 'T0DEMO',
+        channelId: ALERT_CHANNEL,
+        project: 'shop',
+        frequency: 'hourly',
+        timeZone: 'Europe/Paris',
+        name: 'Bob <watch>',
+        ...understoodBelow85,
+      },
+      { actor: 'U0BOB', now: bed.clock.now, id: 'orphan-c' },
+    );
+    if (!bobs.ok) throw new Error('invalid alert');
+    await bed.alerts.store.create(bobs.value.definition, bobs.value.state, 'U0BOB');
     // The worker now runs with a configuration that no longer has the project (a redeploy); the tick queues as before.
     const config = { ...bed.bot.config, projects: bed.bot.config.projects.filter((p) => p.key !== 'shop') };
     const deps = { ...(await bed.bot.deps({ alerts: bed.alerts, now: () => bed!.clock.now })), config };
@@ -151,22 +166,30 @@ describe('a project removed from the configuration', () => {
     const first = await tick('2026-11-17T09:20:00Z');
     expect(first.jobs).toBe(1);
     expect(first.result.batchItemFailures).toEqual([]);
-    for (const id of ['orphan-a', 'orphan-b']) {
+    for (const id of ['orphan-a', 'orphan-b', 'orphan-c']) {
       expect((await bed.alerts.store.get(id))?.definition).toMatchObject({ paused: true, pausedReason: 'project_removed' });
       expect(changes(bed, id).at(-1)).toMatchObject({ actor: 'system:worker', after: { pausedReason: 'project_removed' } });
     }
     const admin = textsIn(bed.bot.slack, ADMIN);
     expect(admin).toEqual([
-      ':rotating_light: 2 alerts on project `shop` (in <#C0SHOP>) are paused: its project is no longer in the bot’s configuration, so they can’t be checked. Put the project back in the configuration and resume them (`/chatdash alerts` in their channel), or delete them.',
+      ':rotating_light: 3 alerts on project `shop` (in <#C0SHOP>) are paused: its project is no longer in the bot’s configuration, so they can’t be checked. Put the project back in the configuration and resume them (`/chatdash alerts` in their channel), or delete them.',
     ]);
     expect(bed.entries().filter((l) => l.event === 'alert.project_removed')).toEqual([
-      expect.objectContaining({ level: 'error', project: 'shop', paused: 2, actor: 'system:worker' }),
+      expect.objectContaining({ level: 'error', project: 'shop', paused: 3, actor: 'system:worker' }),
+    ]);
+    // Each owner: one DM naming their alerts (names escaped).
+    expect(textsIn(bed.bot.slack, 'U0ALICE')).toEqual([
+      ':double_vertical_bar: Your 2 alerts on project `shop` (*Understood rate below 85% · checked hourly* in <#C0SHOP>; *Conversations unusually high or low · checked hourly* in <#C0SHOP>) are paused: its project is no longer in the bot’s configuration, so they can’t be checked. An admin has been told; once the project is back, resume them (*Resume* in `/chatdash alerts` in their channel, or on my Home tab), or delete them.',
+    ]);
+    expect(textsIn(bed.bot.slack, 'U0BOB')).toEqual([
+      ':double_vertical_bar: Your alert on project `shop` (*“Bob &lt;watch&gt;”* in <#C0SHOP>) is paused: its project is no longer in the bot’s configuration, so it can’t be checked. An admin has been told; once the project is back, resume it (*Resume* in `/chatdash alerts` in its channel, or on my Home tab), or delete it.',
     ]);
 
     // The same job redelivered tells nobody again; later ticks (past the 15-minute lease) queue nothing.
     expect((await worker({ Records: first.event.Records })).batchItemFailures).toEqual([]);
     for (const iso of ['2026-11-17T09:40:00Z', '2026-11-17T10:20:00Z', '2026-11-17T12:20:00Z']) expect((await tick(iso)).jobs).toBe(0);
     expect(textsIn(bed.bot.slack, ADMIN)).toHaveLength(1);
-    expect(textsIn(bed.bot.slack, 'U0ALICE')).toEqual([]);
+    expect(textsIn(bed.bot.slack, 'U0ALICE')).toHaveLength(1);
+    expect(textsIn(bed.bot.slack, 'U0BOB')).toHaveLength(1);
   });
 });

@@ -9,7 +9,9 @@
 import { CreateQueueCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createDeadLetterHandler } from '../../src/deadletter/handler.ts';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
+import type { Job } from '../../src/jobs/schema.ts';
 import { createScheduleHandler } from '../../src/schedule/handler.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { createDynamoStore } from '../../src/store/dynamo.ts';
@@ -20,11 +22,13 @@ import { SEND_NOW_MESSAGES } from '../../src/worker/send-now.ts';
 import { useBot } from '../support/bot.ts';
 import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
 import { motoAvailable } from '../support/moto.ts';
+import { sendNowJob, sqsEvent } from '../support/payloads.ts';
 import { SECRETS } from '../support/secrets.ts';
 import { allowedOnly } from '../support/serverless-yml.ts';
 import { allText, answersTo, postsTo, textsIn } from '../support/slack-messages.ts';
 import { type StateTable, useStateTables } from '../support/state-table.ts';
 import { clickInList, openSubscribe, rowButtons, slash, submitModal } from '../support/subscribe-ui.ts';
+import { subscriptionSettings } from '../support/subscriptions.ts';
 
 describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB and SQS (moto)', () => {
   const tables = useStateTables();
@@ -147,5 +151,52 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
     expect(allowedOnly(httpProxy!, 'HttpRole')).toEqual(expect.arrayContaining(['PutItem', 'Query']));
     expect(allowedOnly(tickProxy!, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
     expect(allowedOnly(workerProxy!, 'WorkerRole')).toEqual(['GetItem', 'PutItem', 'Query', 'UpdateItem']);
+  });
+
+  it('a dead Send now, digest and alert check: the dead-letter function records, gives the claim back and names them, within its role', async () => {
+    const proxy = await startCountingProxy(env.AWS_ENDPOINT_URL!);
+    onTestFinished(() => proxy.close());
+    const deadLetter = createDeadLetterHandler({
+      config: bot.config,
+      env: { ...env, AWS_ENDPOINT_URL: proxy.endpoint },
+      secrets: async () => SECRETS,
+      log: bot.log,
+    });
+    const store = createDynamoStore({ tableName: table.name, env: table.env, log: bot.log });
+    const sub = await store.createSubscription(subscriptionSettings({ channel: 'C0ACME' }), { type: 'user', userId: 'U0ALICE' });
+    const ref = { source: 'runtime' as const, id: sub.id };
+    // The worker claimed this click's Send now, then failed every try.
+    expect(await store.claimSendNow(ref, 'send:dead', Date.now(), 60_000)).toEqual({ ok: true });
+    const sendNow = sendNowJob(sub.id, 'send:dead', 1_000);
+    const digest: Job = { kind: 'digest', subscription: sub.id, source: 'runtime', scheduledFor: sub.nextRunAt!, trigger: 'schedule' };
+    const alertCheck: Job = {
+      kind: 'alert_check',
+      idempotencyKey: 'alert_check:acme:dead',
+      project: 'acme',
+      frequency: 'daily',
+      timeZone: 'Europe/Paris',
+      window: { start: '2026-11-22T23:00:00.000Z', end: '2026-11-23T23:00:00.000Z' },
+      alertIds: ['alert-gone'],
+      queuedAt: '2026-11-24T00:05:00.000Z',
+    };
+    expect(
+      (await deadLetter(sqsEvent(JSON.stringify(sendNow), JSON.stringify(digest), JSON.stringify(alertCheck)))).batchItemFailures,
+    ).toEqual([]);
+    // The Send now's failure recorded and its claim given back: a click now posts.
+    expect(await store.claimSendNow(ref, 'send:next', Date.now(), 60_000)).toEqual({ ok: true });
+    // The digest named as people see it (its subscription read), its failure recorded after the Send now's.
+    expect(textsIn(bot.slack, 'C0ADMIN')).toEqual([
+      expect.stringContaining('A digest failed every try and was not posted: the *Acme Support Bot* digest for <#C0ACME>'),
+      expect.stringContaining('The check of 1 alert on *Acme Support Bot*'),
+    ]);
+    expect((await store.getSubscription(sub.id))?.lastDelivery).toMatchObject({ result: 'failed', trigger: 'schedule' });
+    // Redelivered, the Send now report records nothing over the newer delivery, and leaves the newer click's claim.
+    expect((await deadLetter(sqsEvent(JSON.stringify(sendNow)))).batchItemFailures).toEqual([]);
+    expect((await store.getSubscription(sub.id))?.lastDelivery).toMatchObject({ result: 'failed', trigger: 'schedule' });
+    expect(await store.claimSendNow(ref, 'send:third', Date.now(), 60_000)).toMatchObject({ ok: false });
+    expect(bot.entries().filter((l) => l.event === 'deadletter.record_failed' || l.event === 'deadletter.subscription_unreadable')).toEqual(
+      [],
+    );
+    expect(allowedOnly(proxy, 'DeadLetterRole')).toEqual(['BatchGetItem', 'DeleteItem', 'GetItem', 'UpdateItem']);
   });
 });

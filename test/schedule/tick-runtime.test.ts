@@ -44,6 +44,20 @@ function tickSuite(name: string, make: () => Promise<TickHarness>) {
       return { tick: createScheduleHandler({ config: { ...config, subscriptions: [] }, queue, store: h.store, log }), entries };
     };
 
+    it('a stored cron firing every 15 minutes (written before the cron minimum) is read as ever and run at most hourly', async () => {
+      const [id] = await h.seed([settings({ schedule: '*/15 * * * *', timeZone: 'UTC' })]);
+      expect((await h.store.getSubscription(id!))?.nextRunAt).toBe('2026-11-19T09:15:00.000Z');
+      const queue = createLocalQueue();
+      const { tick } = tickWith(queue);
+      expect(await tick({ time: '2026-11-19T09:15:10Z' })).toMatchObject({ due: 1, runtime: 1 });
+      expect(queue.waiting().map((q) => (q.job as DigestJob).scheduledFor)).toEqual(['2026-11-19T09:15:00.000Z']);
+      // Not 09:30: an hour after the run it delivered.
+      expect((await h.store.getSubscription(id!))?.nextRunAt).toBe('2026-11-19T10:15:00.000Z');
+      expect(await tick({ time: '2026-11-19T09:30:10Z' })).toMatchObject({ due: 0, runtime: 0 });
+      expect(await tick({ time: '2026-11-19T10:15:10Z' })).toMatchObject({ due: 1, runtime: 1 });
+      expect(queue.waiting()).toHaveLength(2);
+    });
+
     it('10 due among 1,000 stored: reads ~10 items, queues 10 jobs spread per channel, advances each next run', async () => {
       // 990 weekly digests (Mondays 09:00 Paris) and 10 daily ones at 10:00 UTC in two channels.
       await h.seed(Array.from({ length: 990 }, (_, i) => settings({ channel: `C0W${i % 50}` })));

@@ -64,7 +64,13 @@ describe('StateTable in serverless.yml', () => {
     expect(channelItems!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CHANNEL#*'] } });
     for (const s of [subscriptionItems!, channelItems!]) expect(s.Resource).toEqual({ GetAtt: 'StateTable.Arn' });
     expect(actions([requeue!])).toEqual(['sqs:SendMessage']);
-    expect(actions(statements('DeadLetterRole', 'deadletter-state'))).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    // deadletter: a dead digest's or Send now's subscription read and its failure recorded, a Send now's claim given
+    // back (SUB#); a dead alert check's alerts read to name them (ALERT#).
+    const [deadSubscriptions, deadAlerts] = statements('DeadLetterRole', 'deadletter-state');
+    expect(actions([deadSubscriptions!])).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(deadSubscriptions!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUB#*'] } });
+    expect(actions([deadAlerts!])).toEqual(['dynamodb:BatchGetItem']);
+    expect(deadAlerts!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ALERT#*'] } });
     // Alerts: the tick claims (UpdateItem on ALERT# only); the worker reads alerts and writes their state, and keeps
     // each project's windows and outage record; neither may create or delete an alert.
     expect(statements('ScheduleRole', 'schedule-state')[1]!.Condition).toEqual({

@@ -1,7 +1,7 @@
 /** What Slack and SQS send, built for tests: block_actions clicks, app_mention events, SQS events, jobs, slash commands. */
 import type { SQSEvent } from 'aws-lambda';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
-import type { DigestJob, Job, Requester } from '../../src/jobs/schema.ts';
+import type { DigestJob, Job, Requester, SendNowJob } from '../../src/jobs/schema.ts';
 
 /** One message of an SQS event: a raw body, a job (sent as JSON), or either with its message id and receive count. */
 export type SqsItem = string | Job | { body: string | Job; id?: string; receiveCount?: number };
@@ -21,6 +21,19 @@ export function sqsEvent(...items: SqsItem[]): SQSEvent {
 
 export function digestJob(subscription: string, scheduledFor: string, trigger: DigestJob['trigger'] = 'schedule'): DigestJob {
   return { kind: 'digest', subscription, scheduledFor, trigger };
+}
+
+/** A click on a runtime subscription's Send now (by `requester()`), `key` its idempotency key, made `agoMs` before now. */
+export function sendNowJob(subscription: string, key: string, agoMs: number, overrides: Partial<SendNowJob> = {}): SendNowJob {
+  return {
+    kind: 'send_now',
+    idempotencyKey: key,
+    subscription,
+    source: 'runtime',
+    requester: requester(),
+    requestedAt: new Date(Date.now() - agoMs).toISOString(),
+    ...overrides,
+  };
 }
 
 /** Alice (U0ALICE) in #acme (C0ACME) of the demo workspace, the requester most tests ask as; `overrides` change that. */

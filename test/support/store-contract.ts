@@ -280,6 +280,32 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
         );
       });
 
+      it('records a delivery only if none was recorded since an instant, when asked (a late report never hides a newer one)', async () => {
+        const created = await store.createSubscription(settings(), ALICE);
+        const runtime = { source: 'runtime' as const, id: created.id };
+        const failed = (at: string) => ({ result: 'failed' as const, at, reason: 'retries_exhausted', trigger: 'send_now' as const });
+        const since = { onlyIfNoneSince: '2026-11-23T10:00:00.000Z' };
+        // None yet: recorded.
+        expect(await store.recordDelivery(runtime, failed('2026-11-23T10:05:00.000Z'), undefined, since)).toBe(true);
+        // One since (that one): not again.
+        expect(await store.recordDelivery(runtime, failed('2026-11-23T10:06:00.000Z'), undefined, since)).toBe(false);
+        expect((await store.getSubscription(created.id))?.lastDelivery?.at).toBe('2026-11-23T10:05:00.000Z');
+        // Only older ones: recorded.
+        expect(
+          await store.recordDelivery(runtime, failed('2026-11-23T10:07:00.000Z'), undefined, {
+            onlyIfNoneSince: '2026-11-23T10:06:00.000Z',
+          }),
+        ).toBe(true);
+        expect(
+          await store.recordDelivery({ source: 'runtime', id: 'sub_gone00000000' }, failed('2026-11-23T10:05:00.000Z'), undefined, since),
+        ).toBe(false);
+        // YAML subscriptions, on their state item, alike.
+        const config = { source: 'config' as const, id: 'bella-daily' };
+        expect(await store.recordDelivery(config, failed('2026-11-23T10:05:00.000Z'), undefined, since)).toBe(true);
+        expect(await store.recordDelivery(config, failed('2026-11-23T10:06:00.000Z'), undefined, since)).toBe(false);
+        expect((await store.configDelivery('bella-daily'))?.at).toBe('2026-11-23T10:05:00.000Z');
+      });
+
       it('one covering several projects (a list or all): stored, switched to one project and back, listed after the others', async () => {
         const { project: _one, ...rest } = settings({ channel: 'C0AGENCY', sections: undefined });
         const overview = await store.createSubscription({ ...rest, projects: ['nova', 'acme'] }, ALICE);

@@ -50,6 +50,17 @@ const MAX_ACK_BYTES = 16 * 1024;
 
 const bot = useBot();
 
+/** A click on a button of an ephemeral list message (its answers go through the response_url). */
+const clickInList = (actionId: string, value: string) =>
+  bot.click(
+    blockActionsPayload({
+      button: { action_id: actionId, value },
+      messageTs: '1790000000.000100',
+      responseUrl: bot.slack.responseUrl(),
+      ephemeral: true,
+    }),
+  );
+
 /** Every string inside a decoded message (JSON.stringify would hide a lone surrogate behind an escape). */
 function stringsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -381,14 +392,7 @@ describe('the subscription UI with generated text', () => {
       const ops = ['send_now', 'pause', 'edit', 'delete', text.slice(0, 100)];
       const actionId = n % 4 === 3 ? LIST_MORE_ACTION : `subscription:${ops[n % ops.length]}`;
       if (n % 2 === 0) {
-        await bot.click(
-          blockActionsPayload({
-            button: { action_id: actionId, value },
-            messageTs: '1790000000.000100',
-            responseUrl: bot.slack.responseUrl(),
-            ephemeral: true,
-          }),
-        );
+        await clickInList(actionId, value);
       } else {
         const homeAction = n % 3 === 0 ? HOME_MORE_ACTION : `subscription:${ops[n % ops.length]}`;
         await bot.click(homeActionPayload({ button: { action_id: homeAction, value } }));
@@ -446,14 +450,7 @@ describe('the alerts UI with generated text', () => {
       const ops = ['mute', 'pause', 'edit', 'delete', 'recommend', text.slice(0, 100)];
       const actionId = `alert:${ops[n % ops.length]}`;
       if (n % 2 === 0) {
-        await bot.click(
-          blockActionsPayload({
-            button: { action_id: actionId, value },
-            messageTs: '1790000000.000100',
-            responseUrl: bot.slack.responseUrl(),
-            ephemeral: true,
-          }),
-        );
+        await clickInList(actionId, value);
       } else {
         await bot.click(homeActionPayload({ button: { action_id: actionId, value } }));
       }
@@ -473,14 +470,7 @@ describe('the alerts UI with generated text', () => {
       }
       const value = text.slice(0, 2000);
       if (n % 2 === 0) {
-        await bot.click(
-          blockActionsPayload({
-            button: { action_id: ALERT_LIST_MORE_ACTION, value },
-            messageTs: '1790000000.000100',
-            responseUrl: bot.slack.responseUrl(),
-            ephemeral: true,
-          }),
-        );
+        await clickInList(ALERT_LIST_MORE_ACTION, value);
         expect(bot.slack.callsTo('response_url'), name).toHaveLength(1);
       } else {
         const section = n % 4 === 1 ? 'my-alerts' : 'all-alerts';

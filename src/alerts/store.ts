@@ -48,6 +48,11 @@ export interface AlertStore {
   /** Every alert on a project (by its configuration key), by id; index reads, at most MAX_LISTED_ALERTS. */
   listByProject(project: string): Promise<StoredAlert[]>;
   /**
+   * Every alert, by project key then id (the admins' App Home finds those whose project left the configuration);
+   * index reads, at most MAX_LISTED_ALERTS.
+   */
+  listAll(): Promise<StoredAlert[]>;
+  /**
    * Replaces a definition (edit, pause, resume, mute); its version is bumped. With `state`, the state is replaced too
    * (an edit of the metric or condition starts from a fresh state; a resume is due at once), over whatever a check
    * wrote meanwhile. With `expectedVersion`, a definition changed since is refused (AlertConflictError).

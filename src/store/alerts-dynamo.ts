@@ -116,7 +116,7 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
     }
   }
 
-  /** An index partition's alerts (sort keys beginning with `prefix`), page after page, at most MAX_LISTED_ALERTS. */
+  /** An index partition's alerts (sort keys beginning with `prefix`; '': all), page after page, at most MAX_LISTED_ALERTS. */
   async function list(IndexName: string, pkAttr: string, pkValue: string, skAttr: string, prefix: string): Promise<VersionedAlert[]> {
     const { doc, lib } = await sdk();
     const items: Item[] = [];
@@ -126,9 +126,10 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
         new lib.QueryCommand({
           TableName,
           IndexName,
-          KeyConditionExpression: '#p = :p AND begins_with(#s, :prefix)',
-          ExpressionAttributeNames: { '#p': pkAttr, '#s': skAttr },
-          ExpressionAttributeValues: { ':p': pkValue, ':prefix': prefix },
+          // DynamoDB refuses an empty key value and an unused name: without a prefix, the partition alone.
+          KeyConditionExpression: prefix ? '#p = :p AND begins_with(#s, :prefix)' : '#p = :p',
+          ExpressionAttributeNames: { '#p': pkAttr, ...(prefix ? { '#s': skAttr } : {}) },
+          ExpressionAttributeValues: { ':p': pkValue, ...(prefix ? { ':prefix': prefix } : {}) },
           Limit: MAX_LISTED_ALERTS - items.length,
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
@@ -204,6 +205,10 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
 
     listByProject(project) {
       return list(INDEX.byKind, 'kindKey', KIND.alert, 'kindSort', `${project}#`);
+    },
+
+    listAll() {
+      return list(INDEX.byKind, 'kindKey', KIND.alert, 'kindSort', '');
     },
 
     async updateDefinition(id, next, actor, updateOptions = {}) {

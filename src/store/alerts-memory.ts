@@ -85,6 +85,9 @@ export function createMemoryAlertStores(options: MemoryAlertStoresOptions = {}):
     async listByProject(project) {
       return list('kindKey', KIND.alert, 'kindSort', `${project}#`);
     },
+    async listAll() {
+      return list('kindKey', KIND.alert, 'kindSort', '');
+    },
     async updateDefinition(id, next, actor, updateOptions = {}) {
       const current = read(id);
       if (!current) return undefined;

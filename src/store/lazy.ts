@@ -86,6 +86,7 @@ export function lazyAlertStoresFromEnv(env: NodeJS.ProcessEnv, log: Log): AlertS
       'listByChannel',
       'listByOwner',
       'listByProject',
+      'listAll',
       'updateDefinition',
       'delete',
       'claimDue',

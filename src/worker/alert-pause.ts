@@ -6,13 +6,13 @@
  * owner by DM and the admin channel (for a removed project, one DM per owner and one admin message). Once.
  */
 import type { AlertPauseReason, StoredAlert } from '../alerts/model.ts';
+import { ALERT_PAUSE_WORDS } from '../alerts/pause-words.ts';
 import { alertLabel } from '../alerts/render.ts';
 import { AlertConflictError, type AlertStore } from '../alerts/store.ts';
 import { textMessage } from '../digest/blocks.ts';
 import { escapeMrkdwn, mrkdwnLabel } from '../digest/mrkdwn.ts';
 import { errorFields } from '../log.ts';
 import { PAUSE_FOR_SLACK_ERROR } from '../store/transitions.ts';
-import { PAUSE_WORDS } from '../subscriptions/pause-words.ts';
 import { alertAdmins } from './alerts.ts';
 import type { WorkerDeps } from './deps.ts';
 import { describeChannelError } from './failures.ts';
@@ -20,12 +20,6 @@ import { mapLimit } from './map-limit.ts';
 
 /** Who pauses, in the alert store's change log. */
 export const ALERT_PAUSER = 'system:worker';
-
-/** Why an alert was paused, in words (the owner's DM and the admins' message say it the same way). */
-export const ALERT_PAUSE_WORDS: Record<AlertPauseReason, string> = {
-  ...PAUSE_WORDS,
-  project_removed: 'its project is no longer in the bot\u2019s configuration',
-};
 
 /** At most this many channels are named in the admins' message about a removed project. */
 const NAMED_CHANNELS = 10;

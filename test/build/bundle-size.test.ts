@@ -32,6 +32,8 @@ const FORBIDDEN_IN_HTTP: Record<string, RegExp> = {
   'chart renderer': /(^|\/)src\/charts\//,
   'AWS SDK clients': /(^|\/)node_modules\/(@aws-sdk|@smithy)\//,
   'the alert checks (worker only)': /(^|\/)src\/(worker\/alert-check|schedule\/alert-checks|alerts\/(evaluate|baseline))\.ts$/,
+  // The App Home says why the bot paused an alert with src/alerts/pause-words.ts, not the worker's pausing code.
+  'the worker’s alert pausing': /(^|\/)src\/worker\/alert-pause\.ts$/,
 };
 
 /**
@@ -53,7 +55,7 @@ const NOT_ON_HTTP_STARTUP: Record<string, RegExp> = {
 /** What only the alerts UI's bundle has (`load-alert-ui.ts`): its flows and listeners. */
 const ALERT_UI_ONLY: Record<string, RegExp> = {
   'the alerts UI flows': /(^|\/)src\/slack\/alerts\/(flows|form|modal|list|announce|recommended)\.ts$/,
-  'its listeners': /(^|\/)src\/slack\/listeners\/(actions\/alert-button|views\/alert-form|commands\/chatdash\/alerts?)\.ts$/,
+  'its listeners': /(^|\/)src\/slack\/listeners\/(actions\/alert-(button|list-more)|views\/alert-form|commands\/chatdash\/alerts?)\.ts$/,
 };
 
 /** The code of a function's cold start: its entry and the chunks it imports statically (not the lazy ones). */

@@ -3,15 +3,17 @@
  * (the same flow on DynamoDB, with the real tick and worker firing the alert: `alerts-ui-dynamodb.test.ts`): the
  * modal (opened on the ack path, inline errors, saved and announced), `/chatdash alerts` and its buttons (Mute 24 h,
  * Pause/Resume, Edit with a stale version, Delete by a non-owner refused and by the owner), the recommended alerts
- * in one click (twice: nothing more), and the App Home.
+ * in one click (twice: nothing more), the App Home (with alerts of a project no longer configured), and paging:
+ * 40 alerts through "Next page" in a channel and on the App Home, and hostile page values.
  */
 import { describe, expect, it } from 'vitest';
 import { ALERT_UI_MESSAGES } from '../../src/slack/alerts/messages.ts';
 import { validateMessage, validateView } from '../../src/slack-double/validate.ts';
 import { POLICY_MESSAGES } from '../../src/subscriptions/policy.ts';
+import { storedAlert } from '../support/alert-ui.ts';
 import { useBot } from '../support/bot.ts';
 import { viewButtons } from '../support/modal.ts';
-import { answersTo, textsIn } from '../support/slack-messages.ts';
+import { allText, answersTo, textsIn } from '../support/slack-messages.ts';
 import { clickInList, clickOnHome, openHome, openSubscribe, slash, submitModal } from '../support/subscribe-ui.ts';
 
 const bot = useBot();
@@ -250,5 +252,109 @@ describe('App Home', () => {
     expect(validateView(admin, 'home')).toEqual({ ok: true });
     expect(JSON.stringify(admin)).toContain('Every alert, by project');
     expect(Object.keys(alertButtons(admin, alert.definition.id))).toEqual(['Unmute', 'Pause', 'Edit', 'Delete']);
+  });
+
+  it('admins see alerts of a project no longer configured last, paused by the bot, with why', async () => {
+    await createAlert();
+    const gone = storedAlert({ project: 'retired-bot' }, 'al_retired', 'U0BOB');
+    await bot.alerts.store.create({ ...gone.definition, paused: true, pausedReason: 'project_removed' }, gone.state, 'U0BOB');
+    const admin = (await openHome(bot, 'U0ADMIN'))?.view as Record<string, unknown>;
+    expect(validateView(admin, 'home')).toEqual({ ok: true });
+    const text = allText(admin);
+    expect(text.indexOf('*Acme Support Bot*')).toBeLessThan(text.indexOf('*Projects no longer configured* \u00b7 `retired-bot`'));
+    expect(text).toContain('*Paused* by the bot: its project is no longer in the bot\u2019s configuration');
+    expect(Object.keys(alertButtons(admin, 'al_retired'))).toEqual(['Mute 24 h', 'Resume', 'Edit', 'Delete']);
+    expect(JSON.stringify((await openHome(bot, 'U0ALICE'))?.view)).not.toContain('retired-bot');
+  });
+});
+
+describe('paging', () => {
+  /** 40 of Alice's alerts in #acme, straight into the store (the modal is tested above). */
+  async function fortyAlerts(): Promise<string[]> {
+    const ids = Array.from({ length: 40 }, (_, i) => `al_page${String(i).padStart(2, '0')}`);
+    for (const id of ids) {
+      const { definition, state } = storedAlert({}, id);
+      await bot.alerts.store.create(definition, state, 'U0ALICE');
+    }
+    return ids;
+  }
+
+  /** The alerts a message or view's rows name (through their Edit buttons), in order. */
+  const named = (shown: Record<string, unknown> | undefined) =>
+    viewButtons(shown ?? {}).flatMap((b) => (b.text === 'Edit' ? [(JSON.parse(b.value) as { id: string }).id] : []));
+  const nextPage = (shown: Record<string, unknown> | undefined) => viewButtons(shown ?? {}).find((b) => b.text === 'Next page');
+
+  it('/chatdash alerts with 40 alerts: Next page to the end, every alert seen once, each page valid', async () => {
+    const ids = await fortyAlerts();
+    let message = (await slash(bot, 'alerts')).json as Record<string, unknown> | undefined;
+    expect(String(message?.text)).toBe('40 alerts in <#C0ACME>.');
+    const seen: string[] = [];
+    for (let page = 1; message; page++) {
+      expect(validateMessage(message)).toEqual({ ok: true });
+      expect((message.blocks as unknown[]).length).toBeLessThanOrEqual(50);
+      seen.push(...named(message));
+      const next = nextPage(message);
+      if (!next) break;
+      expect(next.action_id).toBe('alert-list:more');
+      await clickInList(bot, next, { responseUrlId: `page${page}`, actionTs: `1790000001.00${page}` });
+      message = answersTo(bot.slack, `page${page}`).at(-1)?.body as Record<string, unknown> | undefined;
+      expect(message?.replace_original).toBe(true);
+    }
+    expect(seen).toEqual(ids);
+  });
+
+  it('hostile Next page values get the first page (or an old-button answer), never an error', async () => {
+    await fortyAlerts();
+    const hostile = [
+      'Zm9yZ2Vk',
+      'x'.repeat(5000),
+      '{"at":"al_page10","of":"T0DEMO:C0ACME"}',
+      Buffer.from('{"at":"al_page10","of":"T0DEMO:C0OTHER"}').toString('base64url'),
+      Buffer.from('{"at":{"$gt":""},"of":"T0DEMO:C0ACME"}').toString('base64url'),
+      '\u0000\u202e<!channel>',
+    ];
+    for (const [i, value] of hostile.entries()) {
+      await clickInList(bot, { action_id: 'alert-list:more', value }, { responseUrlId: `hostile${i}`, actionTs: `1790000002.00${i}` });
+      const answer = answersTo(bot.slack, `hostile${i}`).at(-1)?.body as Record<string, unknown>;
+      expect(validateMessage(answer)).toEqual({ ok: true });
+      expect(allText(answer)).toContain('*Alerts of <#C0ACME>*');
+      expect(named(answer)[0]).toBe('al_page00');
+    }
+    for (const [i, value] of hostile.entries()) {
+      await clickOnHome(
+        bot,
+        { action_id: 'home:more', value: JSON.stringify({ section: 'my-alerts', cursor: value }) },
+        { actionTs: `1790000003.00${i}` },
+      );
+      const home = bot.slack.home('U0ALICE')?.view as Record<string, unknown>;
+      expect(validateView(home, 'home')).toEqual({ ok: true });
+      expect(named(home)[0]).toBe('al_page00');
+    }
+    expect(bot.entries().filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('App Home with more than a page: Your alerts and every alert page to the end, each view within 100 blocks', async () => {
+    const ids = await fortyAlerts();
+    for (const [user, section] of [
+      ['U0ALICE', 'Your alerts'],
+      ['U0ADMIN', 'Every alert, by project'],
+    ] as const) {
+      let view = (await openHome(bot, user))?.view as Record<string, unknown>;
+      const seen: string[] = [];
+      for (let page = 1; ; page++) {
+        expect(validateView(view, 'home')).toEqual({ ok: true });
+        expect((view.blocks as unknown[]).length).toBeLessThanOrEqual(100);
+        const buttons = viewButtons(view);
+        // Only this section lists alerts for this person (Alice's own; the admin owns none): its rows' Edit buttons.
+        seen.push(...named(view));
+        const sectionId = user === 'U0ALICE' ? 'my-alerts' : 'all-alerts';
+        const next = buttons.find((b) => b.text === 'Next page' && (JSON.parse(b.value) as { section: string }).section === sectionId);
+        if (!next) break;
+        expect(allText(view)).toContain(section);
+        await clickOnHome(bot, next, { user, actionTs: `1790000004.${user.length}${page}` });
+        view = bot.slack.home(user)?.view as Record<string, unknown>;
+      }
+      expect(seen, user).toEqual(ids);
+    }
   });
 });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.ts';
 import { SLACK_LIMITS } from '../../src/digest/limits.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
-import { ALERT_ACTION, ALERT_FORM } from '../../src/slack/alerts/ids.ts';
+import { ALERT_ACTION, ALERT_FORM, ALERT_LIST_MORE_ACTION } from '../../src/slack/alerts/ids.ts';
 import { HOME_MORE_ACTION } from '../../src/slack/home/page.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { DRILLDOWN_ACTION } from '../../src/slack/listeners/actions/drilldown-button.ts';
@@ -25,6 +25,7 @@ import { FORM_ACTION, LIST_MORE_ACTION, SUBSCRIPTION_ACTION, SUBSCRIPTION_FORM }
 import { type SlashCommand, slashCommandEvent } from '../../src/slack-double/requests.ts';
 import { validateMessage, validateView } from '../../src/slack-double/validate.ts';
 import { userActor } from '../../src/store/store.ts';
+import { storedAlert } from '../support/alert-ui.ts';
 import { type AwsResult, useBot } from '../support/bot.ts';
 import { demoConfig } from '../support/config.ts';
 import { postDigest } from '../support/digest-thread.ts';
@@ -48,6 +49,17 @@ import { subscriptionSettings } from '../support/subscriptions.ts';
 const MAX_ACK_BYTES = 16 * 1024;
 
 const bot = useBot();
+
+/** A click on a button of an ephemeral list message (its answers go through the response_url). */
+const clickInList = (actionId: string, value: string) =>
+  bot.click(
+    blockActionsPayload({
+      button: { action_id: actionId, value },
+      messageTs: '1790000000.000100',
+      responseUrl: bot.slack.responseUrl(),
+      ephemeral: true,
+    }),
+  );
 
 /** Every string inside a decoded message (JSON.stringify would hide a lone surrogate behind an escape). */
 function stringsOf(value: unknown): string[] {
@@ -143,6 +155,7 @@ describe('every listener has its hostile cases here', () => {
     FORM_ACTION,
     SUBSCRIPTION_FORM,
     ALERT_ACTION,
+    ALERT_LIST_MORE_ACTION,
     ALERT_FORM,
     'app_home_opened',
   ]);
@@ -379,14 +392,7 @@ describe('the subscription UI with generated text', () => {
       const ops = ['send_now', 'pause', 'edit', 'delete', text.slice(0, 100)];
       const actionId = n % 4 === 3 ? LIST_MORE_ACTION : `subscription:${ops[n % ops.length]}`;
       if (n % 2 === 0) {
-        await bot.click(
-          blockActionsPayload({
-            button: { action_id: actionId, value },
-            messageTs: '1790000000.000100',
-            responseUrl: bot.slack.responseUrl(),
-            ephemeral: true,
-          }),
-        );
+        await clickInList(actionId, value);
       } else {
         const homeAction = n % 3 === 0 ? HOME_MORE_ACTION : `subscription:${ops[n % ops.length]}`;
         await bot.click(homeActionPayload({ button: { action_id: homeAction, value } }));
@@ -444,19 +450,41 @@ describe('the alerts UI with generated text', () => {
       const ops = ['mute', 'pause', 'edit', 'delete', 'recommend', text.slice(0, 100)];
       const actionId = `alert:${ops[n % ops.length]}`;
       if (n % 2 === 0) {
-        await bot.click(
-          blockActionsPayload({
-            button: { action_id: actionId, value },
-            messageTs: '1790000000.000100',
-            responseUrl: bot.slack.responseUrl(),
-            ephemeral: true,
-          }),
-        );
+        await clickInList(actionId, value);
       } else {
         await bot.click(homeActionPayload({ button: { action_id: actionId, value } }));
       }
       expect(bot.slack.calls.filter((c) => c.method === 'response_url' || c.method === 'views.publish').length, name).toBeGreaterThan(0);
       expectSlackAcceptedAll(name);
+    }
+  });
+
+  it('Next page of an alert list and of the App Home’s alert sections with generated values: answered, fitting Slack, no error', {
+    timeout: 120_000,
+  }, async () => {
+    for (const [n, { name, text }] of hostileTexts('alert-pages', 12).entries()) {
+      bot.reset();
+      for (let i = 0; i < 20; i++) {
+        const { definition, state } = storedAlert({}, `al_hostile${i}`);
+        await bot.alerts.store.create(definition, state, 'U0ALICE');
+      }
+      const value = text.slice(0, 2000);
+      if (n % 2 === 0) {
+        await clickInList(ALERT_LIST_MORE_ACTION, value);
+        expect(bot.slack.callsTo('response_url'), name).toHaveLength(1);
+      } else {
+        const section = n % 4 === 1 ? 'my-alerts' : 'all-alerts';
+        const page = n % 3 === 0 ? value : JSON.stringify({ section, cursor: value.slice(0, 1500) || 'x' });
+        await bot.click(
+          homeActionPayload({ button: { action_id: HOME_MORE_ACTION, value: page }, user: n % 4 === 1 ? 'U0ALICE' : 'U0ADMIN' }),
+        );
+        expect(bot.slack.callsTo('views.publish'), name).toHaveLength(1);
+      }
+      expectSlackAcceptedAll(name);
+      expect(
+        bot.entries().filter((l) => l.level === 'error'),
+        name,
+      ).toEqual([]);
     }
   });
 });

@@ -73,7 +73,7 @@ export function alertStoreContract(name: string, makeHarness: () => Promise<Aler
         expect(changes()).toEqual([]);
       });
 
-      it('lists by channel (of its workspace), by creator and by project, by id, and never a subscription', async () => {
+      it('lists by channel (of its workspace), by creator, by project and all (by project then id), and never a subscription', async () => {
         await create(alertAt('al_b', T0));
         await create(alertAt('al_a', T0, { project: 'acme', channelId: 'C0ACME' }), 'U0BOB');
         await create(alertAt('al_c', T0));
@@ -86,6 +86,7 @@ export function alertStoreContract(name: string, makeHarness: () => Promise<Aler
         expect(ids(await store.listByChannel('T0DEMO', 'C0NONE'))).toEqual([]);
         expect(ids(await store.listByProject('shop'))).toEqual(['al_b', 'al_c', 'al_d']);
         expect(ids(await store.listByProject('acme'))).toEqual(['al_a']);
+        expect(ids(await store.listAll())).toEqual(['al_a', 'al_b', 'al_c', 'al_d']);
         // Who created an alert is in its definition (makeAlert: U0ALICE), whoever wrote it to the store.
         expect(ids(await store.listByOwner('U0ALICE'))).toEqual(['al_a', 'al_b', 'al_c', 'al_d']);
         expect(ids(await store.listByOwner('U0BOB'))).toEqual([]);

@@ -21,6 +21,7 @@ import { textMessage } from '../../digest/blocks.ts';
 import type { Requester } from '../../jobs/schema.ts';
 import { errorFields } from '../../log.ts';
 import { checkChannelAccess } from '../../store/channel-access.ts';
+import { pageOfListing } from '../../store/cursor.ts';
 import { canManage, canSubscribe, policyActor } from '../../subscriptions/policy.ts';
 import type { ListenerContext } from '../listeners/context.ts';
 import { type EphemeralMessage, notice } from '../messages.ts';
@@ -32,7 +33,7 @@ import { userTimeZone } from '../user-time-zone.ts';
 import { type AlertChange, alertAnnouncement, alertConfirmation, recommendedAnnouncement } from './announce.ts';
 import { ALERT_BLOCK, alertBlockErrors, alertFormInput, alertFormValuesOf, defaultAlertValues, readAlertForm } from './form.ts';
 import type { AlertOp } from './ids.ts';
-import { alertListMessage } from './list.ts';
+import { ALERT_LIST_ROWS, alertListMessage } from './list.ts';
 import { ALERT_UI_MESSAGES } from './messages.ts';
 import { alertForm } from './modal.ts';
 import { recommendedAlertId, recommendedAlerts } from './recommended.ts';
@@ -181,12 +182,9 @@ async function afterChange(ctx: ListenerContext, client: WebClient, alerts: Aler
   switch (done.origin.kind) {
     case 'list': {
       const requester = { teamId: done.teamId, channelId: alert.channelId, userId: actor, isDirectMessage: false };
-      const list = await alertChannelList(
-        ctx,
-        alerts,
-        requester,
-        done.change === 'deleted' ? { deleted: alert.id } : { alert: done.stored },
-      );
+      const list = await alertChannelList(ctx, alerts, requester, {
+        changed: done.change === 'deleted' ? { deleted: alert.id } : { alert: done.stored },
+      });
       await respondTo(ctx, done.origin.responseUrl, { ...list, replace_original: true }, 'alert');
       if (warning) {
         await respondTo(
@@ -208,18 +206,37 @@ async function afterChange(ctx: ListenerContext, client: WebClient, alerts: Aler
   }
 }
 
-/** `/chatdash alerts` in a channel: its alerts, each with the buttons this person may use. */
+interface AlertListOptions {
+  /** A later page (a "Next page" cursor; a refused one throws the store's `bad_cursor`). */
+  cursor?: string | undefined;
+  /** Just changed: shown as it is now even if the store's index hasn't caught up yet. */
+  changed?: { alert: StoredAlert } | { deleted: string };
+}
+
+/** `/chatdash alerts` in a channel: a page of its alerts, each with the buttons this person may use. */
 export async function alertChannelList(
   ctx: ListenerContext,
   alerts: AlertStore,
   requester: Requester,
-  changed?: { alert: StoredAlert } | { deleted: string },
+  options: AlertListOptions = {},
 ): Promise<EphemeralMessage> {
   if (requester.isDirectMessage) return notice(ALERT_UI_MESSAGES.dmList);
-  const listed = patched(await alerts.listByChannel(requester.teamId, requester.channelId), changed);
+  const listed = patched(await alerts.listByChannel(requester.teamId, requester.channelId), options.changed);
+  const page = pageOfListing(listed, (a) => a.definition.id, {
+    limit: ALERT_LIST_ROWS,
+    // The listing it continues: a cursor from another channel's list is refused.
+    of: `${requester.teamId}:${requester.channelId}`,
+    cursor: options.cursor,
+  });
   const actor = policyActor(ctx.config, requester.userId);
-  const rows = listed.map((alert) => ({ alert, manage: canManage(actor, { source: 'runtime', owner: alert.definition.createdBy }).ok }));
-  return alertListMessage({ channel: requester.channelId, rows, now: ctx.now() }, ctx.config);
+  const rows = page.items.map((alert) => ({
+    alert,
+    manage: canManage(actor, { source: 'runtime', owner: alert.definition.createdBy }).ok,
+  }));
+  return alertListMessage(
+    { channel: requester.channelId, rows, now: ctx.now(), left: page.left, cursor: page.cursor, continued: options.cursor !== undefined },
+    ctx.config,
+  );
 }
 
 /** The listing with a change it may not show yet (it reads an index that can lag a write). */

@@ -6,6 +6,9 @@
 /** The alert modal's `callback_id` (create and edit). */
 export const ALERT_FORM = 'alert:form';
 
+/** "Next page" under a `/chatdash alerts` list (not `alert:`: it names no alert). */
+export const ALERT_LIST_MORE_ACTION = 'alert-list:more';
+
 /**
  * What an alert's buttons do (list and App Home alike), `alert:<op>`; `recommend` is the "Add recommended alerts"
  * button of a connect or subscribe confirmation.

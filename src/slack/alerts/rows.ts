@@ -6,6 +6,7 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import type { AlertDefinition, StoredAlert } from '../../alerts/model.ts';
+import { ALERT_PAUSE_WORDS } from '../../alerts/pause-words.ts';
 import { describeAlert } from '../../alerts/render.ts';
 import type { Config } from '../../config/schema.ts';
 import { actions, button, section } from '../../digest/blocks.ts';
@@ -33,12 +34,15 @@ export function describeAlertRef(alert: AlertDefinition, config: Pick<Config, 'p
   return `${name}${describeAlert(alert, fmt)} on *${projectLabel(config, alert.project)}*`;
 }
 
-/** Its state in words (safe mrkdwn): paused, muted until …, firing since …, or OK. */
+/** Its state in words (safe mrkdwn): paused (and why, when the bot paused it), muted until …, firing since …, or OK. */
 export function alertStateText(stored: StoredAlert, now: Date): string {
   const { definition, state } = stored;
   const tz = definition.timeZone;
   const parts: string[] = [];
-  if (definition.paused) parts.push(':double_vertical_bar: *Paused*');
+  if (definition.paused)
+    parts.push(
+      `:double_vertical_bar: *Paused*${definition.pausedReason ? ` by the bot: ${ALERT_PAUSE_WORDS[definition.pausedReason]}` : ''}`,
+    );
   else if (state.status === 'firing' && state.incident)
     parts.push(`:rotating_light: *Firing* since ${formatInstant(state.incident.since, tz)}`);
   else parts.push(':white_check_mark: *OK*');

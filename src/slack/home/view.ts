@@ -26,6 +26,11 @@ export interface HomeSection {
   hidden?: number;
   /** Where the section's next page starts (a store cursor): a "Next page" button. */
   next?: string;
+  /**
+   * Where a page starts after each row (by row), when the section knows: if the view has room for fewer rows than
+   * given, "Next page" starts right after the last one shown, so no row is skipped.
+   */
+  after?: readonly string[];
 }
 
 export interface HomeOptions {
@@ -57,18 +62,22 @@ export function homeView(sections: readonly HomeSection[], options: HomeOptions 
 function sectionBlocks(part: HomeSection, room: number): KnownBlock[] {
   const head: KnownBlock[] = [divider(), header(part.title), ...(part.intro ? [section(part.intro)] : [])];
   if (part.rows.length === 0 && !part.hidden) return [...head, context([part.empty])].slice(0, Math.max(2, room));
-  const tail = (left: number): KnownBlock[] => [
-    ...(left > 0 ? [context([moreText(left)])] : []),
-    ...(part.next ? [actions([button('Next page', HOME_MORE_ACTION, encodeHomePage({ section: part.id, cursor: part.next }))])] : []),
-  ];
+  // With `count` rows shown: "… and N more", and "Next page" after the last one shown when the section says where.
+  const tail = (count: number): KnownBlock[] => {
+    const left = part.rows.length - count + (part.hidden ?? 0);
+    const next = (count < part.rows.length ? part.after?.[count - 1] : undefined) ?? part.next;
+    return [
+      ...(left > 0 ? [context([moreText(left)])] : []),
+      ...(next ? [actions([button('Next page', HOME_MORE_ACTION, encodeHomePage({ section: part.id, cursor: next }))])] : []),
+    ];
+  };
   const rows: KnownBlock[] = [];
   let shown = 0;
   for (const row of part.rows) {
-    const left = part.rows.length - shown - 1 + (part.hidden ?? 0);
-    if (head.length + rows.length + row.length + tail(left).length > room) break;
+    if (head.length + rows.length + row.length + tail(shown + 1).length > room) break;
     rows.push(...row);
     shown++;
   }
-  const left = part.rows.length - shown + (part.hidden ?? 0);
-  return [...head, ...rows, ...tail(left)].slice(0, Math.max(2, room));
+  const blocks = tail(shown);
+  return [...head, ...rows, ...blocks].slice(0, Math.max(2, room));
 }

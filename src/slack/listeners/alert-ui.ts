@@ -1,5 +1,5 @@
 /**
- * Everything the alerts UI's listeners do (`/chatdash alert`, `alerts`, their buttons and modal), behind one
+ * Everything the alerts UI's listeners do (`/chatdash alert`, `alerts`, their buttons, Next page and modal), behind one
  * `import()`: the listeners are registered at start-up with light constants, and this module (with the alert model,
  * its lifecycle, the alerts flows and the alert store) loads on the first request that needs it, never on the HTTP
  * function's cold start or a `/chatdash stats` ack. The Lambda build bundles it on its own (`SEPARATE_BUNDLES` in
@@ -9,12 +9,14 @@
  * for the App Home).
  */
 import { alertButton as alertButtonListener } from './actions/alert-button.ts';
+import { alertListMore as alertListMoreListener } from './actions/alert-list-more.ts';
 import { runAlert as alertRun } from './commands/chatdash/alert.ts';
 import { runAlerts as alertsRun } from './commands/chatdash/alerts.ts';
 import { withUiStores as withStores } from './ui-stores.ts';
 import { alertFormSubmitted as alertFormSubmittedListener } from './views/alert-form.ts';
 
 export const alertButton = withStores(alertButtonListener);
+export const alertListMore = withStores(alertListMoreListener);
 export const runAlert = withStores(alertRun);
 export const runAlerts = withStores(alertsRun);
 export const alertFormSubmitted = withStores(alertFormSubmittedListener);

@@ -289,21 +289,6 @@ async function openEdit(ctx: ListenerContext, client: WebClient, store: StateSto
   }
 }
 
-/** A list message's "Next page". */
-export async function listPage(ctx: ListenerContext, requester: Requester, cursor: string, responseUrl: string): Promise<void> {
-  if (!ctx.store)
-    return respondTo(ctx, responseUrl, { response_type: 'ephemeral', replace_original: false, ...textMessage(UI_MESSAGES.noStore) });
-  let message: EphemeralMessage;
-  try {
-    message = await channelList(ctx, ctx.store, requester, { cursor });
-  } catch (error) {
-    ctx.log('warn', 'subscription.list_failed', errorFields(error));
-    // A cursor the store refuses (the list changed meanwhile): the first page again.
-    message = await channelList(ctx, ctx.store, requester).catch(() => notice(UI_MESSAGES.storeDown));
-  }
-  await respondTo(ctx, responseUrl, { ...message, replace_original: true });
-}
-
 export { home };
 
 /** `/chatdash connect <project>` (admins): the channel's new binding, announced to it. */

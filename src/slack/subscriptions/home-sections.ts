@@ -8,11 +8,12 @@ import type { KnownBlock } from '@slack/types';
 import { context, section } from '../../digest/blocks.ts';
 import { fitLines } from '../../digest/mrkdwn.ts';
 import { moreText } from '../../slack/messages.ts';
-import { isStoreError, type Page, type PageRequest, type RuntimeBinding } from '../../store/store.ts';
+import type { Page, RuntimeBinding } from '../../store/store.ts';
 import type { Subscription } from '../../subscriptions/model.ts';
 import { canManage, canSendNow } from '../../subscriptions/policy.ts';
 import { createSubscriptionService } from '../../subscriptions/service.ts';
 import { HOME_CHANNEL_ID } from '../home/page.ts';
+import { homePageOf } from '../home/page-of.ts';
 import type { HomeContext, HomeSectionSource } from '../home/sections.ts';
 import { projectLabel, subscriptionRow } from './rows.ts';
 
@@ -21,17 +22,6 @@ export const HOME_PAGE = { mine: 10, all: 12, bindings: 50 } as const;
 
 function serviceOf(home: HomeContext) {
   return createSubscriptionService({ config: home.config, store: home.store, log: home.log, now: home.now });
-}
-
-/** A page from `list`, starting again from the first when the cursor is refused (the list changed, or it was forged). */
-async function pageOf<T>(home: HomeContext, id: string, limit: number, list: (page: PageRequest) => Promise<T>): Promise<T> {
-  const cursor = home.pages[id];
-  try {
-    return await list({ limit, ...(cursor ? { cursor } : {}) });
-  } catch (error) {
-    if (!cursor || !isStoreError(error, 'bad_cursor')) throw error;
-    return list({ limit });
-  }
 }
 
 function row(home: HomeContext, subscription: Subscription): KnownBlock[] {
@@ -51,7 +41,7 @@ export const MY_SUBSCRIPTIONS: HomeSectionSource = {
   id: 'mine',
   title: 'Your subscriptions',
   async build(home) {
-    const page = await pageOf(home, 'mine', HOME_PAGE.mine, async (p) => unwrap(await serviceOf(home).listMine(home.userId, p)));
+    const page = await homePageOf(home, 'mine', HOME_PAGE.mine, async (p) => unwrap(await serviceOf(home).listMine(home.userId, p)));
     return {
       id: 'mine',
       title: 'Your subscriptions',
@@ -74,7 +64,7 @@ export const EVERY_SUBSCRIPTION: HomeSectionSource = {
   async build(home) {
     if (!home.actor.isAdmin) return undefined;
     const requester = { teamId: home.teamId, channelId: HOME_CHANNEL_ID, userId: home.userId, isDirectMessage: true };
-    const page = await pageOf(home, 'all', HOME_PAGE.all, async (p) => unwrap(await serviceOf(home).listAll(requester, p)));
+    const page = await homePageOf(home, 'all', HOME_PAGE.all, async (p) => unwrap(await serviceOf(home).listAll(requester, p)));
     const all = [...page.fromConfig, ...page.runtime.items]
       .map((subscription, order) => ({ subscription, order, group: groupOf(home, subscription) }))
       .sort((a, b) => a.group - b.group || a.order - b.order);
@@ -112,7 +102,7 @@ export const CHANNEL_BINDINGS: HomeSectionSource = {
   title: 'Channels, by project',
   async build(home) {
     if (!home.actor.isAdmin) return undefined;
-    const runtime: Page<RuntimeBinding> = await pageOf(home, 'bindings', HOME_PAGE.bindings, (p) => home.store.listBindings(p));
+    const runtime: Page<RuntimeBinding> = await homePageOf(home, 'bindings', HOME_PAGE.bindings, (p) => home.store.listBindings(p));
     const firstPage = !home.pages.bindings;
     const rows = home.config.projects.flatMap((project) => {
       const fromYaml = firstPage ? home.config.channels.filter((b) => b.projects.includes(project.key)).map((b) => `<#${b.channel}>`) : [];

@@ -39,4 +39,15 @@ describe('homeView', () => {
     const [next] = viewButtons(view as unknown as Record<string, unknown>).filter((b) => b.action_id === 'home:more');
     expect(JSON.parse(next!.value)).toEqual({ section: 'mine', cursor: 'cur-1' });
   });
+
+  it('rows cut for room: "Next page" starts right after the last one shown when the section says where', () => {
+    const after = Array.from({ length: 60 }, (_, i) => `after-${i}`);
+    const view = homeView([part('mine', 60, { next: 'after-59', after, hidden: 3 }), part('all', 60)], { footer: 'f' });
+    expect(validateView(view, 'home')).toEqual({ ok: true });
+    const text = allText(view as unknown as Record<string, unknown>);
+    const shown = new Set(text.match(/row \d+/g)).size;
+    const [next] = viewButtons(view as unknown as Record<string, unknown>).filter((b) => b.action_id === 'home:more');
+    expect(JSON.parse(next!.value)).toEqual({ section: 'mine', cursor: `after-${shown - 1}` });
+    expect(text).toContain(`\u2026 and ${60 - shown + 3} more`);
+  });
 });

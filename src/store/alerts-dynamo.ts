@@ -31,7 +31,16 @@ import {
   windowItem,
 } from './alert-item.ts';
 import { invalidItem } from './binding-item.ts';
-import { countRead, deleteAtVersion, type Item, isConditionFailure, lazyDocumentClient, queryDue, updateOf } from './dynamo-common.ts';
+import {
+  countRead,
+  deleteAtVersion,
+  type Item,
+  indexKeyCondition,
+  isConditionFailure,
+  lazyDocumentClient,
+  queryDue,
+  updateOf,
+} from './dynamo-common.ts';
 import { alertKey, channelPk, DUE, INDEX, ITEM_PREFIX, type ItemKey, KIND, outageKey, userKey, windowKey } from './keys.ts';
 import type { ReadStats } from './store.ts';
 
@@ -126,10 +135,7 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
         new lib.QueryCommand({
           TableName,
           IndexName,
-          // DynamoDB refuses an empty key value and an unused name: without a prefix, the partition alone.
-          KeyConditionExpression: prefix ? '#p = :p AND begins_with(#s, :prefix)' : '#p = :p',
-          ExpressionAttributeNames: { '#p': pkAttr, ...(prefix ? { '#s': skAttr } : {}) },
-          ExpressionAttributeValues: { ':p': pkValue, ...(prefix ? { ':prefix': prefix } : {}) },
+          ...indexKeyCondition(pkAttr, pkValue, skAttr, prefix),
           Limit: MAX_LISTED_ALERTS - items.length,
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),

@@ -88,6 +88,18 @@ export async function deleteAtVersion(
 }
 
 /** Counts a read answer: one request, and the items it read (scanned, for queries). */
+/**
+ * The key condition of an index Query: the partition `pkAttr = pkValue`, and only sort keys beginning with `prefix` when
+ * one is given (DynamoDB refuses an empty key value and an unused attribute name, so without a prefix, the partition alone).
+ */
+export function indexKeyCondition(pkAttr: string, pkValue: string, skAttr: string, prefix?: string) {
+  return {
+    KeyConditionExpression: prefix ? '#p = :p AND begins_with(#s, :prefix)' : '#p = :p',
+    ExpressionAttributeNames: { '#p': pkAttr, ...(prefix ? { '#s': skAttr } : {}) },
+    ExpressionAttributeValues: { ':p': pkValue, ...(prefix ? { ':prefix': prefix } : {}) },
+  };
+}
+
 export function countRead(reads: ReadStats, answer: { ScannedCount?: number; Items?: unknown[]; Item?: unknown }): void {
   reads.requests++;
   reads.items += answer.ScannedCount ?? answer.Items?.length ?? (answer.Item ? 1 : 0);

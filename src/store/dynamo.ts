@@ -10,7 +10,16 @@ import { createLog, type Log } from '../log.ts';
 import { auditChange } from './audit.ts';
 import { bindingItem, parseBindingItem, type RuntimeBinding, readBindings } from './binding-item.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { countRead, deleteAtVersion, type Item, isConditionFailure, lazyDocumentClient, queryDue, updateOf } from './dynamo-common.ts';
+import {
+  countRead,
+  deleteAtVersion,
+  type Item,
+  indexKeyCondition,
+  isConditionFailure,
+  lazyDocumentClient,
+  queryDue,
+  updateOf,
+} from './dynamo-common.ts';
 import {
   bindingKey,
   channelPk,
@@ -142,9 +151,7 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
       new lib.QueryCommand({
         TableName,
         IndexName,
-        KeyConditionExpression: prefix ? '#p = :p AND begins_with(#s, :prefix)' : '#p = :p',
-        ExpressionAttributeNames: { '#p': pkAttr, ...(prefix ? { '#s': skAttr } : {}) },
-        ExpressionAttributeValues: { ':p': pkValue, ...(prefix ? { ':prefix': prefix } : {}) },
+        ...indexKeyCondition(pkAttr, pkValue, skAttr, prefix),
         Limit: pageSize(page),
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),

@@ -41,12 +41,12 @@ export function slashCommand(responseUrl: string, trigger: string) {
   });
 }
 
-/**
- * The subscribe modal submitted from #acme (weekly on Mondays at 09:00, the form's defaults, for acme): what Slack
- * sends once the person clicks Subscribe. Built by hand, as Slack would send it, not with the UI's own code.
- */
-export function subscribeSubmission(trigger: string) {
-  const select = (value: string) => ({ type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } });
+/** A static select as Slack reports it in a submitted view's state. */
+const selected = (value: string) => ({ type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } });
+const typed = (value: string) => ({ type: 'plain_text_input', value });
+
+/** A modal submitted by Alice from #acme, opened by a command: the envelope Slack sends around a view's state. */
+function modalSubmission(trigger: string, view: { id: string; callbackId: string; values: Record<string, Record<string, unknown>> }) {
   return interactionEvent({
     type: 'view_submission',
     team: { id: 'T0DEMO', domain: 'chatdash-demo' },
@@ -54,21 +54,31 @@ export function subscribeSubmission(trigger: string) {
     api_app_id: 'A0CHATDASH',
     trigger_id: trigger,
     view: {
-      id: 'V0BENCH',
+      id: view.id,
       type: 'modal',
-      callback_id: 'subscription:form',
+      callback_id: view.callbackId,
       hash: 'bench',
       private_metadata: JSON.stringify({ v: 1, team: 'T0DEMO', channel: 'C0ACME', from: 'command' }),
-      state: {
-        values: {
-          project: { 'form:project': select('acme') },
-          frequency: { 'form:frequency': select('weekly') },
-          weekday: { value: select('MON') },
-          time: { value: { type: 'timepicker', selected_time: '09:00' } },
-          time_zone: { value: { type: 'plain_text_input', value: 'Europe/Paris' } },
-          period: { value: select('last week') },
-        },
-      },
+      state: { values: view.values },
+    },
+  });
+}
+
+/**
+ * The subscribe modal submitted from #acme (weekly on Mondays at 09:00, the form's defaults, for acme): what Slack
+ * sends once the person clicks Subscribe. Built by hand, as Slack would send it, not with the UI's own code.
+ */
+export function subscribeSubmission(trigger: string) {
+  return modalSubmission(trigger, {
+    id: 'V0BENCH',
+    callbackId: 'subscription:form',
+    values: {
+      project: { 'form:project': selected('acme') },
+      frequency: { 'form:frequency': selected('weekly') },
+      weekday: { value: selected('MON') },
+      time: { value: { type: 'timepicker', selected_time: '09:00' } },
+      time_zone: { value: typed('Europe/Paris') },
+      period: { value: selected('last week') },
     },
   });
 }
@@ -78,30 +88,16 @@ export function subscribeSubmission(trigger: string) {
  * the person clicks Create alert. Built by hand, as Slack would send it, not with the UI's own code.
  */
 export function alertSubmission(trigger: string) {
-  const select = (value: string) => ({ type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } });
-  const text = (value: string) => ({ type: 'plain_text_input', value });
-  return interactionEvent({
-    type: 'view_submission',
-    team: { id: 'T0DEMO', domain: 'chatdash-demo' },
-    user: { id: 'U0ALICE', team_id: 'T0DEMO' },
-    api_app_id: 'A0CHATDASH',
-    trigger_id: trigger,
-    view: {
-      id: 'V0BENCHALERT',
-      type: 'modal',
-      callback_id: 'alert:form',
-      hash: 'bench',
-      private_metadata: JSON.stringify({ v: 1, team: 'T0DEMO', channel: 'C0ACME', from: 'command' }),
-      state: {
-        values: {
-          alert_project: { value: select('acme') },
-          alert_metric: { value: select('understood_rate') },
-          alert_condition: { value: select('below') },
-          alert_threshold: { value: text('80') },
-          alert_frequency: { value: select('hourly') },
-          alert_time_zone: { value: text('Europe/Paris') },
-        },
-      },
+  return modalSubmission(trigger, {
+    id: 'V0BENCHALERT',
+    callbackId: 'alert:form',
+    values: {
+      alert_project: { value: selected('acme') },
+      alert_metric: { value: selected('understood_rate') },
+      alert_condition: { value: selected('below') },
+      alert_threshold: { value: typed('80') },
+      alert_frequency: { value: selected('hourly') },
+      alert_time_zone: { value: typed('Europe/Paris') },
     },
   });
 }

@@ -7,6 +7,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { awsClientConfig } from '../aws/env.ts';
 import { lazy } from '../lazy.ts';
+import { settledClientSettings } from './client-settings.ts';
 import type { Secrets } from './schema.ts';
 
 export type { Secrets };
@@ -98,6 +99,7 @@ async function fromSecretsManager(secretId: string, env: NodeJS.ProcessEnv, onRe
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient({
     ...awsClientConfig('secrets_manager', env),
+    ...settledClientSettings(env),
     ...(onRequestWritten ? { requestHandler: signallingAgents(onRequestWritten) } : {}),
   });
   let secretString: string | undefined;

@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -292,6 +292,30 @@ describe.skipIf(!motoAvailable)('the bundles reading their secret from Secrets M
     expect(answersTo(slack, 'bundle-sm-stats')).toEqual([expect.objectContaining({ ok: true })]);
     expect(sandbox.requests.every((r) => r.authorized)).toBe(true);
     expectNoSecrets(run.output);
+  });
+
+  it('the secret read looks up no AWS config file (Lambda has none): every client setting is given', async () => {
+    // Preloaded into the bundle's process: names every file read on stderr.
+    const tracer = join(outdir, 'trace-file-reads.cjs');
+    await writeFile(
+      tracer,
+      `const fs = require('node:fs');
+process.stderr.write('file reads traced\\n');
+for (const [target, name] of [[fs, 'readFile'], [fs, 'readFileSync'], [fs.promises, 'readFile']]) {
+  const original = target[name];
+  target[name] = function (path, ...rest) { process.stderr.write('file-read ' + String(path) + '\\n'); return original.call(this, path, ...rest); };
+}`,
+    );
+    const home = await mkdtemp(join(outdir, 'home-'));
+    const event = slashCommandEvent({ text: 'help', response_url: slack.responseUrl('bundle-sm-files') });
+    const run = await runBundle(files.http!, event, {
+      ...lambdaEnv('chatdash-slack/bundle'),
+      HOME: home,
+      NODE_OPTIONS: `--require ${tracer}`,
+    });
+    expect(run.result.statusCode).toBe(200);
+    expect(run.output).toContain('file reads traced');
+    expect(run.output.split('\n').filter((line) => line.startsWith('file-read') && line.includes(home))).toEqual([]);
   });
 
   it('an unreadable secret: 503 and a log line naming the secret, never a value', async () => {

@@ -129,6 +129,11 @@ interface WindowWords {
   label: string;
   /** "that hour" / "that day" */
   unit: string;
+  /**
+   * "Tue 14:00–15:00" / "Tuesday": the drill-down's period label, without the date, which the drill-down's header
+   * adds after it with the year, as for a digest's drill-downs ("*Tue 14:00–15:00* · Nov 24, 2026 · Europe/Paris").
+   */
+  drilldown: string;
 }
 
 function windowWords(window: TimeRange, alert: AlertDefinition, fmt: Formatter): WindowWords {
@@ -137,10 +142,17 @@ function windowWords(window: TimeRange, alert: AlertDefinition, fmt: Formatter):
   const day = new Intl.DateTimeFormat(fmt.locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone: alert.timeZone }).format(
     start,
   );
-  if (alert.frequency === 'daily') return { when: `on ${day}`, label: day, unit: 'that day' };
+  const weekday = (style: 'short' | 'long') =>
+    new Intl.DateTimeFormat(fmt.locale, { weekday: style, timeZone: alert.timeZone }).format(start);
+  if (alert.frequency === 'daily') return { when: `on ${day}`, label: day, unit: 'that day', drilldown: weekday('long') };
   const clock = new Intl.DateTimeFormat(fmt.locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: alert.timeZone });
   const [from, to] = [clock.format(start), clock.format(end)];
-  return { when: `between ${from} and ${to} on ${day}`, label: `${from}–${to}, ${day}`, unit: 'that hour' };
+  return {
+    when: `between ${from} and ${to} on ${day}`,
+    label: `${from}–${to}, ${day}`,
+    unit: 'that hour',
+    drilldown: `${weekday('short')} ${from}–${to}`,
+  };
 }
 
 /** "14:00 on Tue, Nov 24" (hourly) or "Tue, Nov 24" (daily): when an incident started or ended. */
@@ -237,7 +249,11 @@ function driverWords(driver: Driver, unit: string, fmt: Formatter): string {
   return `*Likely driver:* ${what[driver.kind]}: *${n(driver.now)}* ${unit}, usually ${n(driver.usual)}.`;
 }
 
-/** The drill-down period of a window: the window itself, compared with the same window a week before. */
+/**
+ * The drill-down period of a window: the window itself, compared with the same window a week before. Its label leaves
+ * the date to the drill-down's header, which shows the period's dates after the label (else it said the day twice:
+ * "11:00–12:00, Tue, Nov 17 · Nov 17, 2026").
+ */
 function drilldownPeriod(window: TimeRange, alert: AlertDefinition, fmt: Formatter): Period {
   const previous = baselineWindows(alert.frequency, alert.timeZone, window, 1)[0] ?? window;
   return {
@@ -246,7 +262,7 @@ function drilldownPeriod(window: TimeRange, alert: AlertDefinition, fmt: Formatt
     previous,
     timeZone: alert.timeZone,
     days: 1,
-    label: windowWords(window, alert, fmt).label,
+    label: windowWords(window, alert, fmt).drilldown,
   };
 }
 

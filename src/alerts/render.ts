@@ -351,15 +351,28 @@ function reminderMessage(alert: AlertDefinition, notice: Notice, options: AlertR
 function recoveryMessage(alert: AlertDefinition, notice: Notice, options: AlertRenderOptions, fmt: Formatter): SlackMessage {
   const back = notice.recoveredSince ?? notice.window.start;
   const lasted = durationWords(notice.incident, back, fmt);
-  const body = `:white_check_mark: ${alertTitle(alert, fmt)} is back to normal since ${sinceWords(back, alert, fmt)} (it lasted ${lasted}). Latest: ${latestWords(alert, notice, fmt)}.`;
   const what = alert.name ? `“${mrkdwnLabel(alert.name, 100)}”` : `${metricWords(alert.metric)} ${definedCondition(alert, fmt)}`;
+  const latest = `Latest: ${latestWords(alert, notice, fmt)}.`;
+  if (!notice.threadTs && notice.breach) {
+    // No thread to reply in: the opening post never reached the channel, so this says what it recovers from.
+    const condition = conditionWords(alert, notice.breach.summary, fmt);
+    const since = sinceWords(notice.incident, alert, fmt);
+    const worst = latestWords(alert, { ...notice, ...notice.breach }, fmt);
+    const body =
+      `:white_check_mark: ${alertTitle(alert, fmt)} is back to normal since ${sinceWords(back, alert, fmt)}. ` +
+      `It had been ${condition} since ${since} (${lasted}), but my post when it started could not be delivered here. ` +
+      `Last bad check: ${worst}. ${latest}`;
+    const text = `${escapeMrkdwn(options.project.name)}: ${what} is back to normal; it started at ${since} and lasted ${lasted} (my first post about it could not be delivered).`;
+    return { text: truncateEscaped(text, SLACK_LIMITS.fallbackText), blocks: [section(body)] };
+  }
+  const body = `:white_check_mark: ${alertTitle(alert, fmt)} is back to normal since ${sinceWords(back, alert, fmt)} (it lasted ${lasted}). ${latest}`;
   const text = `${escapeMrkdwn(options.project.name)}: ${what} is back to normal (it lasted ${lasted}).`;
   return { text: truncateEscaped(text, SLACK_LIMITS.fallbackText), blocks: [section(body)] };
 }
 
 /**
  * The message for a notice. A reminder or recovery without its incident's thread (the opening post could not be
- * delivered) also names the project and alert, since it stands alone.
+ * delivered) also names the project and alert, since it stands alone; such a recovery also says what it recovers from.
  */
 export function renderAlertNotice(alert: AlertDefinition, notice: Notice, options: AlertRenderOptions): SlackMessage {
   const fmt = createFormatter(options);

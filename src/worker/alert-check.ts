@@ -357,7 +357,14 @@ async function flushNotices(
       notice.threadTs ??
       threads.get(notice.incident) ??
       (fresh.state.incident?.since === notice.incident ? fresh.state.incident.threadTs : undefined);
-    const ts = await postNotice(fresh, { ...notice, ...(threadTs ? { threadTs } : {}) }, project, alerts.store, alerts.once, deps);
+    const { ts, paused } = await postNotice(
+      fresh,
+      { ...notice, ...(threadTs ? { threadTs } : {}) },
+      project,
+      alerts.store,
+      alerts.once,
+      deps,
+    );
     if (ts) {
       counts.posted += 1;
       if (notice.kind === 'fire') threads.set(notice.incident, ts);
@@ -373,6 +380,10 @@ async function flushNotices(
       if (notice.kind === 'fire' && ts) {
         if (next.incident?.since === notice.incident) next.incident = { ...next.incident, threadTs: ts };
         next.pending = next.pending.map((p) => (p.incident === notice.incident && !p.threadTs ? { ...p, threadTs: ts } : p));
+      } else if (notice.kind === 'fire' && next.incident?.since === notice.incident && !next.incident.threadTs) {
+        // The opening post was dropped: its recovery will say what it recovers from, and if the alert was paused for
+        // it, the first breaching check after the resume posts a fresh one (see `undelivered` in the model).
+        next.incident = { ...next.incident, undelivered: true, ...(paused ? { announced: false } : {}) };
       }
       const saved = await alerts.store.saveState(alertId, current.version, next);
       if (saved) {
@@ -385,8 +396,8 @@ async function flushNotices(
 }
 
 /**
- * Posts one notice under its idempotency key; the message's ts, or undefined when the channel can't take it (the
- * notice is dropped, the alert paused and its owner and the admins told, once). Other Slack errors are thrown: the
+ * Posts one notice under its idempotency key; the message's ts, or none when the channel can't take it (the notice is
+ * dropped, the alert paused, `paused`, and its owner and the admins told, once). Other Slack errors are thrown: the
  * job is retried.
  */
 async function postNotice(
@@ -396,7 +407,7 @@ async function postNotice(
   alerts: AlertWorkerDeps['store'],
   once: OnceGuard,
   deps: WorkerDeps,
-): Promise<string | undefined> {
+): Promise<{ ts?: string; paused?: boolean }> {
   const a = alert.definition;
   const message = renderAlertNotice(a, notice, {
     project: { id: project.id, name: project.name },
@@ -405,7 +416,7 @@ async function postNotice(
     dashboardUrl: project.dashboardUrl,
   });
   const key = `alert-notice:${a.id}:${notice.incident}:${notice.id}`;
-  const { ts } = await once.once(key, async () => {
+  const { ts, paused } = await once.once(key, async (): Promise<{ ts: string | null; paused?: boolean }> => {
     try {
       const posted = await deps.slack.chat.postMessage({
         channel: a.channelId,
@@ -420,9 +431,8 @@ async function postNotice(
       const code = slackErrorCode(error);
       if (!code || !UNDELIVERABLE_CHANNEL_ERRORS.has(code)) throw error;
       // The channel can't take it (bot removed, archived, gone): the notice is dropped and the alert paused, once.
-      await pauseUndeliverableAlert(deps, alerts, alert, project.name, { slackError: code });
-      return { ts: null };
+      return { ts: null, paused: await pauseUndeliverableAlert(deps, alerts, alert, project.name, { slackError: code }) };
     }
   });
-  return ts ?? undefined;
+  return { ...(ts ? { ts } : {}), ...(paused ? { paused } : {}) };
 }

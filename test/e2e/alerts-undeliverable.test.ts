@@ -5,18 +5,15 @@
  * reason), its owner and the admin channel are told once, and it is not checked again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AlertInput, newAlert, setPaused } from '../../src/alerts/lifecycle.ts';
+import { newAlert, setPaused } from '../../src/alerts/lifecycle.ts';
 import { userActor } from '../../src/store/store.ts';
-import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed } from '../support/alerts.ts';
+import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed, UNDERSTOOD_BELOW_85 } from '../support/alerts.ts';
 import { demoConfig } from '../support/config.ts';
 import { postsTo, textsIn } from '../support/slack-messages.ts';
 
 const at = (iso: string) => new Date(iso);
 const ADMIN = demoConfig.adminChannel as string;
-const understoodBelow85: Pick<AlertInput, 'metric' | 'condition'> = {
-  metric: { kind: 'understood_rate' },
-  condition: { kind: 'threshold', direction: 'below', value: 0.85 },
-};
+const understoodBelow85 = UNDERSTOOD_BELOW_85;
 
 let bed: AlertBed | undefined;
 afterEach(async () => {

@@ -4,17 +4,13 @@
  * retries it for the same window; the retry checks the others, once, and posts nothing twice.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AlertInput } from '../../src/alerts/lifecycle.ts';
 import type { BindingsReader } from '../../src/store/store.ts';
 import { userActor } from '../../src/store/store.ts';
-import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed } from '../support/alerts.ts';
+import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed, UNDERSTOOD_BELOW_85 } from '../support/alerts.ts';
 import { postsTo } from '../support/slack-messages.ts';
 
 const at = (iso: string) => new Date(iso);
-const understoodBelow85: Pick<AlertInput, 'metric' | 'condition'> = {
-  metric: { kind: 'understood_rate' },
-  condition: { kind: 'threshold', direction: 'below', value: 0.85 },
-};
+const understoodBelow85 = UNDERSTOOD_BELOW_85;
 
 let bed: AlertBed | undefined;
 afterEach(async () => {

@@ -3,7 +3,8 @@
  * (at most a daily reminder in the incident's thread), and replies "back to normal" in that thread when it
  * recovers. A check that can say nothing ("unknown") neither fires nor recovers. While quiet hours or a mute hold
  * posts back the state still moves; what was held back is posted when they end, if it still matters (an incident
- * that started and ended while silent is never posted). Each window is applied at most once: duplicate ticks and
+ * that started and ended while silent is never posted). An opening post the channel refused (the alert is paused for
+ * it) is posted afresh by the first breaching check after the resume; an incident over by then is told in its recovery. Each window is applied at most once: duplicate ticks and
  * redeliveries of an already applied window change nothing.
  *
  * Messages are not posted here: they are queued in the state (`pending`, an outbox) in the same conditional write
@@ -82,6 +83,7 @@ function notice(
     summary,
     ...(recoveredSince ? { recoveredSince } : {}),
     ...(incident.threadTs ? { threadTs: incident.threadTs } : {}),
+    ...(kind === 'recovery' ? { breach: { window: incident.lastBreachWindow, summary: incident.lastBreach } } : {}),
     createdAt: now.toISOString(),
   };
 }
@@ -155,7 +157,8 @@ export function transition(input: TransitionInput): Transition {
   } else if (evaluation.outcome === 'ok' && s.status === 'firing' && s.okStreak >= input.policy.recoverAfter && incident) {
     s.status = 'ok';
     events.push('recovered');
-    if (incident.announced) {
+    if (incident.announced || incident.undelivered) {
+      // (An incident whose opening post never reached the channel is still news there: its recovery says what it was.)
       incident.recovered = { since: s.okSince ?? window.start, window, summary: evaluation };
     } else {
       // Started and ended while silent: nothing was said, nothing to take back.
@@ -170,9 +173,14 @@ export function transition(input: TransitionInput): Transition {
   if (incident && !input.silenced) {
     const lastNotice = incident.lastNoticeAt === undefined ? undefined : Date.parse(incident.lastNoticeAt);
     if (s.status === 'firing' && !incident.announced) {
-      queued.push(notice('fire', incident, incident.lastBreachWindow, incident.lastBreach, now));
-      incident.announced = true;
-      incident.lastNoticeAt = now.toISOString();
+      // An opening post that was never delivered is posted again (a fresh thread) on a breaching check only: with
+      // numbers of now, not those of before the pause.
+      if (!incident.undelivered || evaluation.outcome === 'breach') {
+        queued.push(notice('fire', incident, incident.lastBreachWindow, incident.lastBreach, now));
+        incident.announced = true;
+        delete incident.undelivered;
+        incident.lastNoticeAt = now.toISOString();
+      }
     } else if (s.status === 'firing' && lastNotice !== undefined && now.getTime() - lastNotice >= REMIND_EVERY_MS) {
       queued.push(notice('reminder', incident, window, evaluation, now));
       incident.lastNoticeAt = now.toISOString();

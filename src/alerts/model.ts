@@ -216,6 +216,11 @@ export const Notice = z.object({
   recoveredSince: z.optional(isoInstant),
   /** The incident's thread, when its fire message was already posted. */
   threadTs: z.optional(z.string().check(z.maxLength(40))),
+  /**
+   * For a recovery: the incident's last breaching check, so that a recovery posted without a thread (the opening post
+   * was never delivered) says what it recovers from.
+   */
+  breach: z.optional(z.object({ window: TimeRange, summary: EvaluationSummary })),
   createdAt: isoInstant,
 });
 export type Notice = z.infer<typeof Notice>;
@@ -225,8 +230,17 @@ export const Incident = z.object({
   since: isoInstant,
   /** When the check that started it ran. */
   firedAt: isoInstant,
-  /** A fire notice has been queued (false while quiet hours or a mute hold it back). */
+  /**
+   * A fire notice has been queued (false while quiet hours or a mute hold it back, and again when its opening post
+   * could not be delivered and the alert was paused for it: see `undelivered`).
+   */
   announced: z.boolean(),
+  /**
+   * Its opening post could not be delivered (the channel refused it). When the alert was paused for that, the first
+   * check after the resume that still finds a breach posts a fresh opening post (a new thread for the reminders and
+   * "back to normal"); if the incident is over by then, its recovery is posted on its own, saying what it recovers from.
+   */
+  undelivered: z.optional(z.literal(true)),
   /** The fire message's ts: reminders and "back to normal" reply in its thread. */
   threadTs: z.optional(z.string().check(z.maxLength(40))),
   lastNoticeAt: z.optional(isoInstant),

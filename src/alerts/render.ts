@@ -129,6 +129,11 @@ interface WindowWords {
   label: string;
   /** "that hour" / "that day" */
   unit: string;
+  /**
+   * "Tue 14:00–15:00" / "Tuesday": the drill-down's period label, without the date, which the drill-down's header
+   * adds after it with the year, as for a digest's drill-downs ("*Tue 14:00–15:00* · Nov 24, 2026 · Europe/Paris").
+   */
+  drilldown: string;
 }
 
 function windowWords(window: TimeRange, alert: AlertDefinition, fmt: Formatter): WindowWords {
@@ -137,10 +142,17 @@ function windowWords(window: TimeRange, alert: AlertDefinition, fmt: Formatter):
   const day = new Intl.DateTimeFormat(fmt.locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone: alert.timeZone }).format(
     start,
   );
-  if (alert.frequency === 'daily') return { when: `on ${day}`, label: day, unit: 'that day' };
+  const weekday = (style: 'short' | 'long') =>
+    new Intl.DateTimeFormat(fmt.locale, { weekday: style, timeZone: alert.timeZone }).format(start);
+  if (alert.frequency === 'daily') return { when: `on ${day}`, label: day, unit: 'that day', drilldown: weekday('long') };
   const clock = new Intl.DateTimeFormat(fmt.locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: alert.timeZone });
   const [from, to] = [clock.format(start), clock.format(end)];
-  return { when: `between ${from} and ${to} on ${day}`, label: `${from}–${to}, ${day}`, unit: 'that hour' };
+  return {
+    when: `between ${from} and ${to} on ${day}`,
+    label: `${from}–${to}, ${day}`,
+    unit: 'that hour',
+    drilldown: `${weekday('short')} ${from}–${to}`,
+  };
 }
 
 /** "14:00 on Tue, Nov 24" (hourly) or "Tue, Nov 24" (daily): when an incident started or ended. */
@@ -237,7 +249,11 @@ function driverWords(driver: Driver, unit: string, fmt: Formatter): string {
   return `*Likely driver:* ${what[driver.kind]}: *${n(driver.now)}* ${unit}, usually ${n(driver.usual)}.`;
 }
 
-/** The drill-down period of a window: the window itself, compared with the same window a week before. */
+/**
+ * The drill-down period of a window: the window itself, compared with the same window a week before. Its label leaves
+ * the date to the drill-down's header, which shows the period's dates after the label (else it said the day twice:
+ * "11:00–12:00, Tue, Nov 17 · Nov 17, 2026").
+ */
 function drilldownPeriod(window: TimeRange, alert: AlertDefinition, fmt: Formatter): Period {
   const previous = baselineWindows(alert.frequency, alert.timeZone, window, 1)[0] ?? window;
   return {
@@ -246,7 +262,7 @@ function drilldownPeriod(window: TimeRange, alert: AlertDefinition, fmt: Formatt
     previous,
     timeZone: alert.timeZone,
     days: 1,
-    label: windowWords(window, alert, fmt).label,
+    label: windowWords(window, alert, fmt).drilldown,
   };
 }
 
@@ -335,15 +351,28 @@ function reminderMessage(alert: AlertDefinition, notice: Notice, options: AlertR
 function recoveryMessage(alert: AlertDefinition, notice: Notice, options: AlertRenderOptions, fmt: Formatter): SlackMessage {
   const back = notice.recoveredSince ?? notice.window.start;
   const lasted = durationWords(notice.incident, back, fmt);
-  const body = `:white_check_mark: ${alertTitle(alert, fmt)} is back to normal since ${sinceWords(back, alert, fmt)} (it lasted ${lasted}). Latest: ${latestWords(alert, notice, fmt)}.`;
   const what = alert.name ? `“${mrkdwnLabel(alert.name, 100)}”` : `${metricWords(alert.metric)} ${definedCondition(alert, fmt)}`;
+  const latest = `Latest: ${latestWords(alert, notice, fmt)}.`;
+  if (!notice.threadTs && notice.breach) {
+    // No thread to reply in: the opening post never reached the channel, so this says what it recovers from.
+    const condition = conditionWords(alert, notice.breach.summary, fmt);
+    const since = sinceWords(notice.incident, alert, fmt);
+    const worst = latestWords(alert, { ...notice, ...notice.breach }, fmt);
+    const body =
+      `:white_check_mark: ${alertTitle(alert, fmt)} is back to normal since ${sinceWords(back, alert, fmt)}. ` +
+      `It had been ${condition} since ${since} (${lasted}), but my post when it started could not be delivered here. ` +
+      `Last bad check: ${worst}. ${latest}`;
+    const text = `${escapeMrkdwn(options.project.name)}: ${what} is back to normal; it started at ${since} and lasted ${lasted} (my first post about it could not be delivered).`;
+    return { text: truncateEscaped(text, SLACK_LIMITS.fallbackText), blocks: [section(body)] };
+  }
+  const body = `:white_check_mark: ${alertTitle(alert, fmt)} is back to normal since ${sinceWords(back, alert, fmt)} (it lasted ${lasted}). ${latest}`;
   const text = `${escapeMrkdwn(options.project.name)}: ${what} is back to normal (it lasted ${lasted}).`;
   return { text: truncateEscaped(text, SLACK_LIMITS.fallbackText), blocks: [section(body)] };
 }
 
 /**
  * The message for a notice. A reminder or recovery without its incident's thread (the opening post could not be
- * delivered) also names the project and alert, since it stands alone.
+ * delivered) also names the project and alert, since it stands alone; such a recovery also says what it recovers from.
  */
 export function renderAlertNotice(alert: AlertDefinition, notice: Notice, options: AlertRenderOptions): SlackMessage {
   const fmt = createFormatter(options);

@@ -9,7 +9,8 @@
  * again when it answers. An alert whose channel can't take posts any more (Slack refuses them, or the channel no
  * longer sees the project: access is checked again on every check) or whose project left the configuration is
  * paused, and told about once (`alert-pause.ts`), as digests are. A Slack failure that a retry may fix fails the job after every alert had its turn; the
- * notice stays queued in the state and the SQS retry posts it, once.
+ * notice stays queued in the state and the SQS retry posts it, once. So does a channel whose bindings can't be read
+ * just then: its alerts are checked by the retry, for the same window.
  */
 import { evaluateAlert } from '../alerts/evaluate.ts';
 import { incidentPolicy, transition } from '../alerts/incident.ts';
@@ -75,8 +76,11 @@ export async function runAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Promi
   const due = (await alerts.store.getMany(job.alertIds)).filter(
     ({ definition: a }) => !a.paused && a.project === job.project && a.frequency === job.frequency && a.timeZone === job.timeZone,
   );
-  const stored = await stillAllowed(due, project, alerts, deps);
-  if (stored.length === 0) return 'nothing_to_check';
+  const { allowed: stored, unread } = await stillAllowed(due, project, alerts, deps);
+  if (stored.length === 0) {
+    if (unread > 0) throw unreadBindings(unread, 0);
+    return 'nothing_to_check';
+  }
 
   const counts: Counts = { checked: 0, fired: 0, recovered: 0, unknown: 0, posted: 0, chatdashRequests: 0 };
   const needed = metricsForAlerts(stored.map((s) => s.definition.metric));
@@ -95,7 +99,8 @@ export async function runAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Promi
       failures.push(error);
     }
   });
-  deps.log('info', 'alert_check.done', { project: job.project, window: job.window, ...counts, failed: failures.length });
+  deps.log('info', 'alert_check.done', { project: job.project, window: job.window, ...counts, failed: failures.length, unread });
+  if (unread > 0) throw unreadBindings(unread, stored.length, failures[0]);
   if (failures.length > 0) {
     throw new Error(`${failures.length} of ${stored.length} alerts could not be completed; their notices stay queued for the retry`, {
       cause: failures[0],
@@ -105,23 +110,38 @@ export async function runAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Promi
 }
 
 /**
+ * The job's failure when some alerts' channels could not be checked: the job is retried (SQS redelivers it, with its
+ * window) and, if it keeps failing, reaches the dead-letter queue, whose report tells the admins. The alerts checked
+ * meanwhile are not checked twice: each applies a window once, and each notice is posted under its own key.
+ */
+function unreadBindings(unread: number, checked: number, cause?: unknown): Error {
+  return new Error(
+    `${unread} of ${unread + checked} alerts were not checked (their channel's bindings could not be read); the retry checks them`,
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/**
  * The alerts whose channel may still see the project, as every request's access check decides (the configuration's
  * bindings and those made from Slack, one read per channel). An alert whose channel was disconnected from the project
  * (or whose workspace left the configuration) is paused, its owner and the admins told. Where the bindings can't be
- * read just now the alert is left out of this check, unpaused: its claim runs out and a later tick checks it.
+ * read just now the alert is left out and counted as `unread`, unpaused: the job then fails after checking the others,
+ * so its retry checks the same window (a later tick would not: it checks the latest window when it claims again, and
+ * the claim's lease may outlast the hour).
  */
 async function stillAllowed(
   due: readonly StoredAlert[],
   project: ProjectConfig,
   alerts: AlertWorkerDeps,
   deps: WorkerDeps,
-): Promise<StoredAlert[]> {
+): Promise<{ allowed: StoredAlert[]; unread: number }> {
   const byChannel = new Map<string, StoredAlert[]>();
   for (const alert of due) {
     const key = `${alert.definition.teamId}/${alert.definition.channelId}`;
     byChannel.set(key, [...(byChannel.get(key) ?? []), alert]);
   }
   const allowed: StoredAlert[] = [];
+  let unread = 0;
   for (const group of byChannel.values()) {
     const { teamId, channelId, createdBy } = (group[0] as StoredAlert).definition;
     const access = await checkChannelAccess(
@@ -135,11 +155,12 @@ async function stillAllowed(
     if (access.ok) allowed.push(...group);
     else if (access.reason === 'bindings_unavailable') {
       deps.log('warn', 'alert_check.access_unknown', { project: project.key, channel: channelId, alerts: group.length });
+      unread += group.length;
     } else {
       for (const alert of group) await pauseUndeliverableAlert(deps, alerts.store, alert, project.name, { unbound: true });
     }
   }
-  return allowed;
+  return { allowed, unread };
 }
 
 /** How ChatDash answered the query for the checked window (none when the store had it). */
@@ -336,7 +357,14 @@ async function flushNotices(
       notice.threadTs ??
       threads.get(notice.incident) ??
       (fresh.state.incident?.since === notice.incident ? fresh.state.incident.threadTs : undefined);
-    const ts = await postNotice(fresh, { ...notice, ...(threadTs ? { threadTs } : {}) }, project, alerts.store, alerts.once, deps);
+    const { ts, paused } = await postNotice(
+      fresh,
+      { ...notice, ...(threadTs ? { threadTs } : {}) },
+      project,
+      alerts.store,
+      alerts.once,
+      deps,
+    );
     if (ts) {
       counts.posted += 1;
       if (notice.kind === 'fire') threads.set(notice.incident, ts);
@@ -352,6 +380,10 @@ async function flushNotices(
       if (notice.kind === 'fire' && ts) {
         if (next.incident?.since === notice.incident) next.incident = { ...next.incident, threadTs: ts };
         next.pending = next.pending.map((p) => (p.incident === notice.incident && !p.threadTs ? { ...p, threadTs: ts } : p));
+      } else if (notice.kind === 'fire' && next.incident?.since === notice.incident && !next.incident.threadTs) {
+        // The opening post was dropped: its recovery will say what it recovers from, and if the alert was paused for
+        // it, the first breaching check after the resume posts a fresh one (see `undelivered` in the model).
+        next.incident = { ...next.incident, undelivered: true, ...(paused ? { announced: false } : {}) };
       }
       const saved = await alerts.store.saveState(alertId, current.version, next);
       if (saved) {
@@ -364,8 +396,8 @@ async function flushNotices(
 }
 
 /**
- * Posts one notice under its idempotency key; the message's ts, or undefined when the channel can't take it (the
- * notice is dropped, the alert paused and its owner and the admins told, once). Other Slack errors are thrown: the
+ * Posts one notice under its idempotency key; the message's ts, or none when the channel can't take it (the notice is
+ * dropped, the alert paused, `paused`, and its owner and the admins told, once). Other Slack errors are thrown: the
  * job is retried.
  */
 async function postNotice(
@@ -375,7 +407,7 @@ async function postNotice(
   alerts: AlertWorkerDeps['store'],
   once: OnceGuard,
   deps: WorkerDeps,
-): Promise<string | undefined> {
+): Promise<{ ts?: string; paused?: boolean }> {
   const a = alert.definition;
   const message = renderAlertNotice(a, notice, {
     project: { id: project.id, name: project.name },
@@ -384,7 +416,7 @@ async function postNotice(
     dashboardUrl: project.dashboardUrl,
   });
   const key = `alert-notice:${a.id}:${notice.incident}:${notice.id}`;
-  const { ts } = await once.once(key, async () => {
+  const { ts, paused } = await once.once(key, async (): Promise<{ ts: string | null; paused?: boolean }> => {
     try {
       const posted = await deps.slack.chat.postMessage({
         channel: a.channelId,
@@ -399,9 +431,8 @@ async function postNotice(
       const code = slackErrorCode(error);
       if (!code || !UNDELIVERABLE_CHANNEL_ERRORS.has(code)) throw error;
       // The channel can't take it (bot removed, archived, gone): the notice is dropped and the alert paused, once.
-      await pauseUndeliverableAlert(deps, alerts, alert, project.name, { slackError: code });
-      return { ts: null };
+      return { ts: null, paused: await pauseUndeliverableAlert(deps, alerts, alert, project.name, { slackError: code }) };
     }
   });
-  return ts ?? undefined;
+  return { ...(ts ? { ts } : {}), ...(paused ? { paused } : {}) };
 }

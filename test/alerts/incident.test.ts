@@ -23,12 +23,13 @@ const HOURLY = POLICIES.hourly;
  * Runs checks, one per window: B breach, O ok, U unknown; lower case = the same while silenced (quiet hours or
  * muted). Windows are hours (days for daily alerts); each check runs 10 minutes after its window ends.
  */
-function run(steps: string, kind: Kind = 'hourly', start: AlertState = initialAlertState(new Date(BASE))) {
+function run(steps: string, kind: Kind = 'hourly', start: AlertState = initialAlertState(new Date(BASE)), fromWindow = 0) {
   const span = kind === 'daily' ? 24 * HOUR : HOUR;
   let state = start;
   const notices: string[] = [];
   const tokens = steps.split(' ');
-  tokens.forEach((token, i) => {
+  tokens.forEach((token, step) => {
+    const i = fromWindow + step;
     const window = { start: new Date(BASE + i * span).toISOString(), end: new Date(BASE + (i + 1) * span).toISOString() };
     const t = transition({
       state,
@@ -40,7 +41,7 @@ function run(steps: string, kind: Kind = 'hourly', start: AlertState = initialAl
       nextCheckAt: new Date(BASE + (i + 2) * span + 600_000),
     });
     expect(t.applied).toBe(true);
-    for (const n of t.queued) notices.push(`${i}:${n.kind}`);
+    for (const n of t.queued) notices.push(`${step}:${n.kind}`);
     // What the store does: bump the version; what the flush does: empty the outbox.
     state = { ...t.state, version: t.state.version + 1, pending: [] };
   });
@@ -149,5 +150,41 @@ describe('incident state machine', () => {
     }
     expect(state.pending).toHaveLength(5);
     expect(state.pending[0]?.kind).toBe('fire');
+  });
+});
+
+describe('an incident whose opening post was never delivered (the alert was paused for it, then resumed)', () => {
+  /** After "B": what the worker records when the channel refused the opening post and the alert was paused. */
+  const undelivered = (): AlertState => {
+    const { state } = run('B');
+    return { ...state, incident: { ...state.incident!, announced: false, undelivered: true } };
+  };
+
+  it('is posted afresh by the first breaching check after the resume, not by an ok one (no stale numbers)', () => {
+    const { notices, state } = run('O B O O', 'hourly', undelivered(), 1);
+    expect(notices).toEqual(['1:fire', '3:recovery']);
+    expect(state.incident).toBeUndefined();
+    const reopened = run('B', 'hourly', undelivered(), 1).state.incident;
+    expect(reopened).toMatchObject({ announced: true });
+    expect(reopened?.undelivered).toBeUndefined();
+  });
+
+  it('over by then: its recovery is still posted (not dropped as a silent one), carrying what it recovers from', () => {
+    const start = undelivered();
+    const { notices } = run('O O', 'hourly', start, 1);
+    expect(notices).toEqual(['1:recovery']);
+    const t = transition({
+      state: { ...start, okStreak: 1, okSince: start.lastWindowEnd },
+      policy: HOURLY,
+      window: { start: new Date(BASE + 5 * HOUR).toISOString(), end: new Date(BASE + 6 * HOUR).toISOString() },
+      evaluation: summaries.O!,
+      now: new Date(BASE + 6 * HOUR + 600_000),
+      silenced: false,
+      nextCheckAt: new Date(BASE + 7 * HOUR + 600_000),
+    });
+    expect(t.queued).toEqual([
+      expect.objectContaining({ kind: 'recovery', breach: { window: start.incident!.lastBreachWindow, summary: summaries.B } }),
+    ]);
+    expect(t.queued[0]?.threadTs).toBeUndefined();
   });
 });

@@ -4,7 +4,10 @@ import type { AlertDefinition, EvaluationSummary, Notice } from '../../src/alert
 import { describeAlert, methodWords, renderAlertNotice } from '../../src/alerts/render.ts';
 import { decodeDrilldownRef } from '../../src/digest/drilldown-ref.ts';
 import { createFormatter } from '../../src/digest/format.ts';
+import { renderDrilldown } from '../../src/digest/render-drilldown.ts';
+import { buildInsights } from '../../src/insights/build.ts';
 import { makeAlert } from '../support/alert-input.ts';
+import { textBot, textBotPrevious } from '../support/analytics-fixtures.ts';
 import { allTexts, expectSafe, limitViolations } from '../support/slack-limits.ts';
 import { linkButtonsOf } from '../support/slack-messages.ts';
 
@@ -82,6 +85,29 @@ describe('the fire message', () => {
       expect.objectContaining({ url: dashboardUrl, text: expect.objectContaining({ text: 'Open in ChatDash' }) }),
     ]);
     expect(linkButtonsOf({ ...renderAlertNotice(definition(), notice('fire'), { project }) })).toEqual([]);
+  });
+
+  it('its drill-downs say the window once: the label leaves the date (with its year) to the header', () => {
+    const headerLine = (alert: AlertDefinition, w: { start: string; end: string }) => {
+      const m = renderAlertNotice(alert, notice('fire', breach, { window: w }), { project });
+      const actions = m.blocks.find((b) => b.type === 'actions');
+      const button = actions?.type === 'actions' ? actions.elements[0] : undefined;
+      const ref = decodeDrilldownRef(String((button as { value?: string }).value));
+      if (!ref) throw new Error('no drill-down reference');
+      const insights = buildInsights({ current: textBot(), previous: textBotPrevious(), period: ref.period });
+      const drilldown = renderDrilldown(ref.view, insights, { project });
+      const context = drilldown.blocks[1];
+      return { label: ref.period.label, line: context?.type === 'context' ? (context.elements[0] as { text: string }).text : '' };
+    };
+    expect(headerLine(definition(), window)).toEqual({
+      label: 'Tue 11:00–12:00',
+      line: '*Tue 11:00–12:00* · Nov 17, 2026 · Europe/Paris',
+    });
+    const daily = { start: '2026-11-16T23:00:00.000Z', end: '2026-11-17T23:00:00.000Z' };
+    expect(headerLine(definition({ frequency: 'daily' }), daily)).toEqual({
+      label: 'Tuesday',
+      line: '*Tuesday* · Nov 17, 2026 · Europe/Paris',
+    });
   });
 
   it('for a threshold: names the threshold, and the usual value only as context', () => {

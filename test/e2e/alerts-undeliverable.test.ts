@@ -5,18 +5,15 @@
  * reason), its owner and the admin channel are told once, and it is not checked again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AlertInput, newAlert, setPaused } from '../../src/alerts/lifecycle.ts';
+import { newAlert, setPaused } from '../../src/alerts/lifecycle.ts';
 import { userActor } from '../../src/store/store.ts';
-import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed } from '../support/alerts.ts';
+import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed, UNDERSTOOD_BELOW_85 } from '../support/alerts.ts';
 import { demoConfig } from '../support/config.ts';
 import { postsTo, textsIn } from '../support/slack-messages.ts';
 
 const at = (iso: string) => new Date(iso);
 const ADMIN = demoConfig.adminChannel as string;
-const understoodBelow85: Pick<AlertInput, 'metric' | 'condition'> = {
-  metric: { kind: 'understood_rate' },
-  condition: { kind: 'threshold', direction: 'below', value: 0.85 },
-};
+const understoodBelow85 = UNDERSTOOD_BELOW_85;
 
 let bed: AlertBed | undefined;
 afterEach(async () => {
@@ -69,16 +66,62 @@ describe.each([
     expect(textsIn(bed.bot.slack, ADMIN)).toHaveLength(1);
     expect(textsIn(bed.bot.slack, 'U0ALICE')).toHaveLength(1);
 
-    // Resumed by its owner once the channel is fixed: the reason goes, it is checked again and posts the recovery.
+    // Resumed by its owner once the channel is fixed: the reason goes, it is checked again. The incident still runs
+    // (its last hour, 15:00–16:00 Paris): the opening post the channel never got is posted afresh with the numbers of
+    // that hour, and "back to normal" replies in its thread.
     bed.bot.slack.setChannel(ALERT_CHANNEL, 'ok');
-    const resumed = setPaused((await bed.alerts.store.get('refused'))!, false, { actor: 'U0ALICE', now: bed.clock.now });
-    await bed.alerts.store.updateDefinition('refused', resumed.definition, 'U0ALICE', { state: resumed.state! });
+    await resume(bed, 'refused');
     expect((await bed.alerts.store.get('refused'))?.definition.pausedReason).toBeUndefined();
     await bed.runUntil(at('2026-11-17T19:00:00Z'), 20);
     expect(checksOf(bed, 'refused')).toBeGreaterThan(checks);
-    expect(bed.posts().map((p) => String(p.body.text))).toEqual([
-      'Maya Shop Assistant: understood rate below 85% is back to normal (it lasted 5 h).',
-    ]);
+    const [opening, recovery, ...more] = bed.posts();
+    expect(more).toEqual([]);
+    expect(opening?.body.thread_ts).toBeUndefined();
+    expect(String(opening?.body.text)).toBe(
+      'Maya Shop Assistant: understood rate below 85%: 60.6% between 15:00 and 16:00 on Tue, Nov 17 (usually 93.5%).',
+    );
+    expect(JSON.stringify(opening?.body.blocks)).toContain('*Since*\\n11:00 on Tue, Nov 17');
+    expect(bed.postedTs('fire')).toHaveLength(1);
+    expect(recovery?.body).toMatchObject({
+      thread_ts: bed.postedTs('fire')[0],
+      text: 'Maya Shop Assistant: understood rate below 85% is back to normal (it lasted 5 h).',
+    });
+  });
+});
+
+/** Resumes an alert as its owner does from Slack (`setPaused`, then the store's conditional update). */
+async function resume(b: AlertBed, id: string): Promise<void> {
+  const resumed = setPaused((await b.alerts.store.get(id))!, false, { actor: 'U0ALICE', now: b.clock.now });
+  await b.alerts.store.updateDefinition(id, resumed.definition, 'U0ALICE', { state: resumed.state! });
+}
+
+describe('an alert whose opening post was never delivered, resumed after its incident ended', () => {
+  it('posts one "back to normal" on its own, saying what it recovers from (there is no thread to reply in)', async () => {
+    bed = await startAlertBed({ start: at('2026-11-17T09:00:00Z') });
+    await bed.create(understoodBelow85, 'late');
+    bed.bot.sandbox.setIncident(SHOP, { from: '2026-11-17T10:00:00Z', until: '2026-11-17T12:00:00Z', missRate: 0.4 });
+    bed.bot.slack.setChannel(ALERT_CHANNEL, 'not_in_channel');
+    await bed.runUntil(at('2026-11-17T11:40:00Z'), 20);
+    expect((await bed.alerts.store.get('late'))?.definition.paused).toBe(true);
+
+    // Invited back and resumed two hours after the incident ended.
+    await bed.runUntil(at('2026-11-17T14:00:00Z'), 20);
+    bed.bot.slack.setChannel(ALERT_CHANNEL, 'ok');
+    await resume(bed, 'late');
+    await bed.runUntil(at('2026-11-17T18:00:00Z'), 20);
+
+    const [recovery, ...more] = bed.posts();
+    expect(more).toEqual([]);
+    expect(recovery?.body.thread_ts).toBeUndefined();
+    expect(String(recovery?.body.text)).toBe(
+      'Maya Shop Assistant: understood rate below 85% is back to normal; it started at 11:00 on Tue, Nov 17 and lasted 2 h (my first post about it could not be delivered).',
+    );
+    const words = JSON.stringify(recovery?.body.blocks);
+    expect(words).toContain('*Maya Shop Assistant* · Understood rate below 85% · checked hourly');
+    expect(words).toMatch(
+      /is back to normal since 13:00 on Tue, Nov 17\. It had been below 85% since 11:00 on Tue, Nov 17 \(2 h\), but my post when it started could not be delivered here\. Last bad check: understood rate \*[\d.]+%\* between 11:00 and 12:00 on Tue, Nov 17/,
+    );
+    expect((await bed.alerts.store.get('late'))?.state).toMatchObject({ status: 'ok', pending: [] });
   });
 });
 

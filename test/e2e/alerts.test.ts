@@ -302,7 +302,10 @@ describe('drill-downs in the alert thread', () => {
         responseUrl: bed!.bot.slack.responseUrl(),
         actionTs: `1795636000.00010${++asked}`,
       });
-    expect(await answered(bed.bot.click(click('topics')))).toContain('Track my parcel');
+    const topics = await answered(bed.bot.click(click('topics')));
+    expect(topics).toContain('Track my parcel');
+    // The window once, the date with its year, as a digest's drill-down says its period.
+    expect(topics).toContain('"*Tue 11:00–12:00* · Nov 17, 2026 · Europe/Paris"');
 
     // The intents view too (an understood-rate alert offers it), by button or "@ChatDash intents" in the thread.
     expect(await answered(bed.bot.click(click('intents')))).toContain('order.track');

@@ -27,6 +27,11 @@ import { postsTo } from './slack-messages.ts';
 export const ALERT_CHANNEL = 'C0SHOP';
 /** The sandbox's web-shop bot (project key `shop`). */
 export const SHOP = 'proj_demo_shop';
+/** The tests' usual alert: understood rate below 85% (fires on the first bad hour). */
+export const UNDERSTOOD_BELOW_85: Pick<AlertInput, 'metric' | 'condition'> = {
+  metric: { kind: 'understood_rate' },
+  condition: { kind: 'threshold', direction: 'below', value: 0.85 },
+};
 
 export interface AlertBed {
   /** The test bot the alerts run in: `bot.event`/`bot.click` for the alert's thread, `bot.sandbox`, `bot.slack`. */

@@ -94,7 +94,7 @@ export async function reportAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Pr
   await alertAdmins(
     deps,
     'deadletter.alert_check',
-    `The check of ${job.alertIds.length} ${noun(job.alertIds.length, 'alert')} on ${name} for the ${span} from ${instantInWords(job.window.start, job.timeZone)} failed every try${list}. Any message it could not post goes out with the next check; see the worker logs.`,
+    `The check of ${job.alertIds.length} ${noun(job.alertIds.length, 'alert')} on ${name} for the ${span} from ${instantInWords(job.window.start, job.timeZone)} failed every try${list}. An alert it could not check misses that ${span}; a message it could not post goes out with the next check. See the worker logs.`,
     { project: job.project, window: job.window, alerts: job.alertIds.length },
   );
 }

@@ -213,7 +213,7 @@ describe('dead-letter handler', () => {
     };
     expect((await handler(sqsEvent(JSON.stringify(job)))).batchItemFailures).toEqual([]);
     expect(textsIn(bot.slack, 'C0ADMIN')).toEqual([
-      ':rotating_light: The check of 3 alerts on *Maya Shop Assistant* for the hour from Tue, Nov 17, 11:00 Europe/Paris failed every try: *“Checkout &lt;quality&gt;”* in <#C0SHOP>; *Understood rate below 85% · checked hourly* in <#C0SHOP> and 1 more. Any message it could not post goes out with the next check; see the worker logs.',
+      ':rotating_light: The check of 3 alerts on *Maya Shop Assistant* for the hour from Tue, Nov 17, 11:00 Europe/Paris failed every try: *“Checkout &lt;quality&gt;”* in <#C0SHOP>; *Understood rate below 85% · checked hourly* in <#C0SHOP> and 1 more. An alert it could not check misses that hour; a message it could not post goes out with the next check. See the worker logs.',
     ]);
     expect(bot.entries()).toContainEqual(
       expect.objectContaining({ event: 'deadletter.alert_check', level: 'error', project: 'shop', alerts: 3 }),

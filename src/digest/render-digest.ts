@@ -5,6 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { HeadlineKey, Insights } from '../insights/types.ts';
 import { DRILLDOWN_VIEWS } from '../insights/views.ts';
+import { formatPeriodDates, PERIOD_LABEL_LOCALE } from '../periods/format.ts';
 import {
   actions,
   capBlocks,
@@ -78,11 +79,21 @@ export interface RenderContext {
   footer: string;
 }
 
+/** Whether a period's label is just its dates (an explicit range, as `parsePeriod` labels it); never throws. */
+function isLabelledByItsDates(period: Insights['period']): boolean {
+  try {
+    return period.label === formatPeriodDates(period, PERIOD_LABEL_LOCALE);
+  } catch {
+    return false;
+  }
+}
+
 export function renderContext(insights: Insights, options: RenderOptions): RenderContext {
   const fmt = createFormatter(options);
   const period = insights.period;
   const range = fmt.dateRange(period, period.timeZone);
   const label = mrkdwnLabel(period.label, 100);
+  const labelIsRange = isLabelledByItsDates(period);
   // IANA names read better with spaces (America/New_York → America/New York), and then need no mrkdwn neutralising.
   const tz = mrkdwnLabel(period.timeZone.replace(/_/g, ' '), 64);
   const footerParts = ['Data: ChatDash'];
@@ -99,8 +110,9 @@ export function renderContext(insights: Insights, options: RenderOptions): Rende
       const title = prefix ? `${plainLabel(prefix, 60)}: ` : '';
       return truncateEscaped(`${title}${name}`, SLACK_LIMITS.headerText);
     },
-    periodLine: `*${label}* · ${range} · ${tz}`,
-    periodWords: `${label} (${range})`,
+    // An explicit range (`2026-11-01..2026-11-15`) is labelled with its own dates: say them once, in the reader's locale.
+    periodLine: labelIsRange ? `*${range}* · ${tz}` : `*${label}* · ${range} · ${tz}`,
+    periodWords: labelIsRange ? range : `${label} (${range})`,
     footer: footerParts.join(' · '),
   };
 }

@@ -6,6 +6,9 @@ import type { TimeRange } from './period.ts';
 /** ICU puts thin / narrow no-break spaces around the range dash; plain spaces read the same and survive any font. */
 const ICU_SPACES = /[\u2009\u202f]/g;
 
+/** The locale of period labels: short English text, like the rest of the bot's wording. */
+export const PERIOD_LABEL_LOCALE = 'en-US';
+
 /**
  * "Nov 16 – 22, 2026", "Oct 28 – Nov 3, 2026", "Dec 29, 2025 – Jan 4, 2026" (en-US) or "16.–22. Nov. 2026" (de-DE):
  * the first and the last *included* day of the range, as calendar dates in `period.timeZone`.

@@ -11,7 +11,7 @@
  * and stored as UTC instants.
  */
 import { DateTime, IANAZone } from 'luxon';
-import { formatPeriodDates } from './format.ts';
+import { formatPeriodDates, PERIOD_LABEL_LOCALE } from './format.ts';
 import type { Period, TimeRange } from './period.ts';
 import { LAST_N_DAYS } from './words.ts';
 
@@ -32,8 +32,6 @@ export const DEFAULT_MAX_DAYS = 366;
 /** What empty text means. */
 export const DEFAULT_PERIOD = '7d';
 
-/** The label locale: labels are short English text, like the rest of the bot's wording. */
-const LABEL_LOCALE = 'en-US';
 /** Longest piece of user text echoed back in an error. */
 const ECHO_LIMIT = 40;
 
@@ -168,7 +166,7 @@ function rangeDraft(fromText: string, toText: string, now: DateTime): Step<Draft
 
   const start = from.value;
   const requestedEnd = dayStart(to.value, 1);
-  const dates = formatPeriodDates({ start: iso(start), end: iso(requestedEnd), timeZone: now.zoneName ?? '' }, LABEL_LOCALE);
+  const dates = formatPeriodDates({ start: iso(start), end: iso(requestedEnd), timeZone: now.zoneName ?? '' }, PERIOD_LABEL_LOCALE);
   const clamped = requestedEnd > now;
   const shorter = (maxDays: number) => {
     const lastDay = clamped ? today : to.value;
@@ -184,7 +182,7 @@ function sinceDraft(dateText: string, now: DateTime): Step<Draft> {
   const future = notInFuture(from.value, today);
   if (!future.ok) return future;
   const fromIso = from.value.toISODate() ?? '';
-  const dates = formatPeriodDates({ start: iso(from.value), end: iso(from.value), timeZone: now.zoneName ?? '' }, LABEL_LOCALE);
+  const dates = formatPeriodDates({ start: iso(from.value), end: iso(from.value), timeZone: now.zoneName ?? '' }, PERIOD_LABEL_LOCALE);
   const shorter = (maxDays: number) => `since ${today.minus({ days: maxDays - 1 }).toISODate()}`;
   return draft(from.value, now, true, `Since ${dates}`, `since ${fromIso}`, shorter);
 }
@@ -200,7 +198,7 @@ function readDate(text: string, now: DateTime): Step<DateTime> {
   const monthStart = DateTime.fromObject({ year, month, day: 1 }, { zone: now.zone });
   const daysInMonth = monthStart.daysInMonth ?? 31;
   if (!monthStart.isValid || day < 1 || day > daysInMonth) {
-    const monthName = monthStart.isValid ? monthStart.setLocale(LABEL_LOCALE).toFormat('LLLL yyyy') : `month ${match[2]}`;
+    const monthName = monthStart.isValid ? monthStart.setLocale(PERIOD_LABEL_LOCALE).toFormat('LLLL yyyy') : `month ${match[2]}`;
     return fail(`${text} is not a date: ${monthName} has ${daysInMonth} days.`);
   }
   return { ok: true, value: monthStart.set({ day }).startOf('day') };

@@ -5,6 +5,7 @@ import type { ImageRef } from '../../src/digest/blocks.ts';
 import { decodeDrilldownRef } from '../../src/digest/drilldown-ref.ts';
 import { type RenderOptions, renderDigest } from '../../src/digest/render-digest.ts';
 import { buildInsights } from '../../src/insights/build.ts';
+import { parsePeriod } from '../../src/periods/parse.ts';
 import { validateMessage } from '../../src/slack-double/validate.ts';
 import {
   hostileAnalytics,
@@ -266,6 +267,36 @@ describe('time zone in the period line', () => {
     expect(periodLine).toContain('America/New York');
     expect(periodLine).not.toContain('New\u02cdYork');
     expect(periodLine).not.toMatch(/New[^ ]York/);
+  });
+});
+
+describe('an explicit date range in the period line', () => {
+  const explicit = (spec: string) => {
+    const parsed = parsePeriod(spec, { timeZone: 'Europe/Paris', now: new Date('2026-11-20T10:00:00Z') });
+    if (!parsed.ok) throw new Error(parsed.error);
+    return buildInsights({ current: textBot(), previous: textBotPrevious(), period: parsed.period });
+  };
+  // ICU's thin spaces around the range dash read as plain ones.
+  const plain = (value: unknown) => JSON.stringify(value).replace(/[\u2009\u202f]/g, ' ');
+
+  it('says the dates once (the label is the dates), in the line and in the fallback text', () => {
+    const m = renderDigest(explicit('2026-11-01..2026-11-15'), { project: PROJECT });
+    expect(plain(m.blocks[1])).toContain('*Nov 1 – 15, 2026* · Europe/Paris');
+    expect(plain(m.blocks[1]).match(/Nov 1 – 15, 2026/g)).toHaveLength(1);
+    expect(m.text).not.toMatch(/2026.*2026/);
+  });
+
+  it('in the reader’s locale', () => {
+    const line = plain(renderDigest(explicit('2026-11-01..2026-11-15'), { project: PROJECT, locale: 'de-DE' }).blocks[1]);
+    expect(line).not.toContain('Nov 1');
+    expect(line).toMatch(/\*1\.\s*[–-]\s*15\. Nov\. 2026\* · Europe\/Paris/);
+  });
+
+  it('keeps a label that says more than the dates (a range still running, a named period)', () => {
+    expect(plain(renderDigest(explicit('2026-11-10..2026-11-30'), { project: PROJECT }).blocks[1])).toContain(
+      '*Nov 10 – 30, 2026 (so far)* · Nov 10 – 20, 2026',
+    );
+    expect(plain(renderDigest(explicit('last-week'), { project: PROJECT }).blocks[1])).toContain('*Last week* · Nov 9 – 15, 2026');
   });
 });
 

@@ -22,12 +22,12 @@ import { SEND_NOW_MESSAGES } from '../../src/worker/send-now.ts';
 import { useBot } from '../support/bot.ts';
 import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
 import { motoAvailable } from '../support/moto.ts';
-import { sendNowJob, sqsEvent } from '../support/payloads.ts';
+import { digestJob, sendNowJob, sqsEvent } from '../support/payloads.ts';
 import { SECRETS } from '../support/secrets.ts';
-import { allowedOnly } from '../support/serverless-yml.ts';
+import { allowedOnly, dynamoRequest } from '../support/serverless-yml.ts';
 import { allText, answersTo, postsTo, textsIn } from '../support/slack-messages.ts';
 import { type StateTable, useStateTables } from '../support/state-table.ts';
-import { clickInList, openSubscribe, rowButtons, slash, submitModal } from '../support/subscribe-ui.ts';
+import { clickInList, openHome, openSubscribe, rowButtons, slash, submitModal } from '../support/subscribe-ui.ts';
 import { subscriptionSettings } from '../support/subscriptions.ts';
 
 describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB and SQS (moto)', () => {
@@ -151,6 +151,74 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
     expect(allowedOnly(httpProxy!, 'HttpRole')).toEqual(expect.arrayContaining(['PutItem', 'Query']));
     expect(allowedOnly(tickProxy!, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
     expect(allowedOnly(workerProxy!, 'WorkerRole')).toEqual(['GetItem', 'PutItem', 'Query', 'UpdateItem']);
+  });
+
+  it('what goes wrong and what admins do, each function within its role: connect, Home tab lists, pause and delete; a channel Slack refuses pauses its subscription; YAML deliveries recorded, dead or alive', async () => {
+    // The call sites the happy path above does not reach, each function through a proxy of its own, checked against
+    // its role at the end.
+    const [httpProxy, workerProxy, deadProxy] = await Promise.all([0, 1, 2].map(() => startCountingProxy(env.AWS_ENDPOINT_URL!)));
+    onTestFinished(() => Promise.all([httpProxy, workerProxy, deadProxy].map((p) => p!.close())).then(() => undefined));
+    const through = (proxy: CountingProxy | undefined) => ({ ...env, AWS_ENDPOINT_URL: proxy!.endpoint });
+    const ui = {
+      http: createHttpHandler({ config: bot.config, env: through(httpProxy), secrets: async () => SECRETS, log: bot.log }),
+      slack: bot.slack,
+    };
+    const workerEnv = through(workerProxy);
+    const worker = createWorkerHandler({
+      config: bot.config,
+      env: workerEnv,
+      deps: await buildDeps(bot.config, workerEnv, async () => SECRETS, bot.log),
+      once: createMemoryOnceGuard(),
+      log: bot.log,
+    });
+    const deadLetter = createDeadLetterHandler({ config: bot.config, env: through(deadProxy), secrets: async () => SECRETS, log: bot.log });
+    const store = createDynamoStore({ tableName: table.name, env: table.env, log: bot.log });
+    const admin = { user: 'U0ADMIN', channel: 'C0LAB' };
+
+    // 1. http: an admin connects a channel (twice: the second finds it), Alice and the admin open their Home tabs (the
+    // owner's and the admins' lists), Alice pauses, resumes and deletes a subscription from her list, the admin disconnects.
+    await slash(ui, 'connect acme', admin);
+    await slash(ui, 'connect acme', admin);
+    expect((await store.bindingsOf('C0LAB')).map((b) => b.project)).toEqual(['acme']);
+    const mine = await store.createSubscription(subscriptionSettings({ channel: 'C0ACME' }), { type: 'user', userId: 'U0ALICE' });
+    expect(await openHome(ui, 'U0ALICE')).toBeDefined();
+    expect(await openHome(ui, 'U0ADMIN')).toBeDefined();
+    const buttons = async () => rowButtons((await slash(ui, 'subscriptions')).json, mine.id);
+    await clickInList(ui, (await buttons()).Pause!);
+    expect((await store.getSubscription(mine.id))?.paused).toBeDefined();
+    await clickInList(ui, (await buttons()).Resume!);
+    expect((await store.getSubscription(mine.id))?.paused).toBeUndefined();
+    await clickInList(ui, (await buttons()).Delete!);
+    expect(await store.getSubscription(mine.id)).toBeUndefined();
+    await slash(ui, 'disconnect acme', admin);
+    expect(await store.bindingsOf('C0LAB')).toEqual([]);
+
+    // 2. worker: a YAML digest posted (its delivery is a STATE item of its own); then Slack refuses #acme (bot removed):
+    // a Send now there gives its claim back, pauses the runtime subscription and records the failure.
+    expect((await worker(sqsEvent(digestJob('bella-weekly', '2026-11-23T13:30:00.000Z')))).batchItemFailures).toEqual([]);
+    expect(await store.configDelivery('bella-weekly')).toMatchObject({ result: 'posted' });
+    const sub = await store.createSubscription(subscriptionSettings({ channel: 'C0ACME' }), { type: 'user', userId: 'U0ALICE' });
+    bot.slack.setChannel('C0ACME', 'not_in_channel');
+    const click = sendNowJob(sub.id, 'send:refused', 1_000, { responseUrl: bot.slack.responseUrl('refused') });
+    expect((await worker(sqsEvent(click))).batchItemFailures).toEqual([]);
+    const paused = await store.getSubscription(sub.id);
+    expect(paused?.paused).toMatchObject({ reason: 'bot_removed' });
+    expect(paused?.lastDelivery).toMatchObject({ result: 'failed', reason: 'not_in_channel', trigger: 'send_now' });
+    // The claim was given back: another click may post once the channel is fixed.
+    expect(await store.claimSendNow({ source: 'runtime', id: sub.id }, 'send:after', Date.now(), 60_000)).toEqual({ ok: true });
+
+    // 3. deadletter: the YAML digest dead after every try: its failure recorded on its STATE item.
+    expect((await deadLetter(sqsEvent(digestJob('bella-weekly', '2026-11-30T13:30:00.000Z')))).batchItemFailures).toEqual([]);
+    expect(await store.configDelivery('bella-weekly')).toMatchObject({ result: 'failed', reason: 'retries_exhausted' });
+    expect(bot.entries().filter((l) => l.event.endsWith('_failed') && l.level === 'error')).toEqual([]);
+
+    // Least privilege, as exercised: the http function's writes on SUB# and CHANNEL# and the Home tab's indexes; the
+    // worker's give-back (DeleteItem) and pause; the deadletter's write of a YAML subscription's STATE item (PutItem).
+    expect(allowedOnly(httpProxy!, 'HttpRole')).toEqual(['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem']);
+    const indexes = new Set(httpProxy!.requests.filter((r) => r.target.startsWith('DynamoDB_')).map((r) => dynamoRequest(r).index));
+    expect(indexes).toEqual(new Set([undefined, 'byChannel', 'byOwner', 'byKind']));
+    expect(allowedOnly(workerProxy!, 'WorkerRole')).toEqual(['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem']);
+    expect(allowedOnly(deadProxy!, 'DeadLetterRole')).toEqual(['PutItem']);
   });
 
   it('a dead Send now, digest and alert check: the dead-letter function records, gives the claim back and names them, within its role', async () => {

@@ -7,13 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDeadLetterHandler } from '../../src/deadletter/handler.ts';
 import type { JobQueue } from '../../src/jobs/queue.ts';
-import type { Job } from '../../src/jobs/schema.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { slashCommandEvent } from '../../src/slack-double/requests.ts';
 import { useBot } from '../support/bot.ts';
 import type { LogLine } from '../support/log.ts';
 import { filterMatches } from '../support/metric-filter.ts';
-import { digestJob, requester, sendNowJob, sqsEvent } from '../support/payloads.ts';
+import { digestJob, sendNowJob, sqsEvent, statsJob } from '../support/payloads.ts';
 import { SECRETS } from '../support/secrets.ts';
 import { stack } from '../support/serverless-yml.ts';
 
@@ -111,15 +110,7 @@ describe('error log lines and their alarms, as the real functions write them', (
     const reported = createDeadLetterHandler({ config: bot.config, deps: await bot.deps(), log: bot.log });
     // A stats job whose asker can't be told (its response_url expired): the admins are, instead.
     bot.slack.fail('response_url', { error: 'internal_error', httpStatus: 500 });
-    const stats: Job = {
-      kind: 'stats',
-      idempotencyKey: 'stats:dead',
-      requester: requester(),
-      projectKey: 'acme',
-      rangeText: '',
-      responseUrl: bot.slack.responseUrl('dead'),
-      requestedAt: new Date().toISOString(),
-    };
+    const stats = statsJob('stats:dead', bot.slack.responseUrl('dead'));
     const dead = sqsEvent(digestJob('acme-weekly', '2026-11-23T08:00:00.000Z'), '{"not":"a job"}', JSON.stringify(stats));
     expect((await reported(dead)).batchItemFailures).toEqual([]);
     const reports = countedBy(bot.lines, 'DeadletterLogGroup');

@@ -70,26 +70,44 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
     }
   }
 
+  /**
+   * The functions as deployed: no store or queue handed in (each makes its own from the environment, as in AWS), and
+   * each reaching AWS through a proxy of its own, so that a test can check every DynamoDB request it made against
+   * its role in serverless.yml (closed when the test ends).
+   */
+  async function deployed() {
+    const [http, worker, tick, deadletter] = await Promise.all([0, 1, 2, 3].map(() => startCountingProxy(env.AWS_ENDPOINT_URL!)));
+    const proxies = { http: http!, worker: worker!, tick: tick!, deadletter: deadletter! };
+    onTestFinished(() => Promise.all(Object.values(proxies).map((p) => p.close())).then(() => undefined));
+    const through = (proxy: CountingProxy) => ({ ...env, AWS_ENDPOINT_URL: proxy.endpoint });
+    const workerEnv = through(proxies.worker);
+    return {
+      proxies,
+      ui: {
+        http: createHttpHandler({ config: bot.config, env: through(proxies.http), secrets: async () => SECRETS, log: bot.log }),
+        slack: bot.slack,
+      },
+      worker: createWorkerHandler({
+        config: bot.config,
+        env: workerEnv,
+        deps: await buildDeps(bot.config, workerEnv, async () => SECRETS, bot.log),
+        once: createMemoryOnceGuard(),
+        log: bot.log,
+      }),
+      tick: createScheduleHandler({ config: bot.config, env: through(proxies.tick), log: bot.log }),
+      deadLetter: createDeadLetterHandler({
+        config: bot.config,
+        env: through(proxies.deadletter),
+        secrets: async () => SECRETS,
+        log: bot.log,
+      }),
+    };
+  }
+
   it('subscribe in the modal, see it listed, Send now once (a double-click posts nothing more), then the tick posts it on time', async () => {
     // Each function reaches AWS through a proxy of its own: at the end, every DynamoDB request it made is checked
     // against its role in serverless.yml.
-    const [httpProxy, workerProxy, tickProxy] = await Promise.all([0, 1, 2].map(() => startCountingProxy(env.AWS_ENDPOINT_URL!)));
-    onTestFinished(() => Promise.all([httpProxy, workerProxy, tickProxy].map((p) => p!.close())).then(() => undefined));
-    const through = (proxy: CountingProxy | undefined) => ({ ...env, AWS_ENDPOINT_URL: proxy!.endpoint });
-    // As in AWS: no store or queue handed in; both come from the environment.
-    const ui = {
-      http: createHttpHandler({ config: bot.config, env: through(httpProxy), secrets: async () => SECRETS, log: bot.log }),
-      slack: bot.slack,
-    };
-    const workerEnv = through(workerProxy);
-    const worker = createWorkerHandler({
-      config: bot.config,
-      env: workerEnv,
-      deps: await buildDeps(bot.config, workerEnv, async () => SECRETS, bot.log),
-      once: createMemoryOnceGuard(),
-      log: bot.log,
-    });
-    const tick = createScheduleHandler({ config: bot.config, env: through(tickProxy), log: bot.log });
+    const { proxies, ui, worker, tick } = await deployed();
     const store = createDynamoStore({ tableName: table.name, env: table.env, log: bot.log });
 
     // 1. The modal, submitted: stored in DynamoDB, the channel told.
@@ -148,30 +166,14 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
 
     // Least privilege, as exercised: the UI's reads and writes, the tick's due Query and advance, the worker's
     // subscription read, Send now claim, pacer and delivery records, each allowed by its own role.
-    expect(allowedOnly(httpProxy!, 'HttpRole')).toEqual(expect.arrayContaining(['PutItem', 'Query']));
-    expect(allowedOnly(tickProxy!, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
-    expect(allowedOnly(workerProxy!, 'WorkerRole')).toEqual(['GetItem', 'PutItem', 'Query', 'UpdateItem']);
+    expect(allowedOnly(proxies.http, 'HttpRole')).toEqual(expect.arrayContaining(['PutItem', 'Query']));
+    expect(allowedOnly(proxies.tick, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
+    expect(allowedOnly(proxies.worker, 'WorkerRole')).toEqual(['GetItem', 'PutItem', 'Query', 'UpdateItem']);
   });
 
   it('what goes wrong and what admins do, each function within its role: connect, Home tab lists, pause and delete; a channel Slack refuses pauses its subscription; YAML deliveries recorded, dead or alive', async () => {
-    // The call sites the happy path above does not reach, each function through a proxy of its own, checked against
-    // its role at the end.
-    const [httpProxy, workerProxy, deadProxy] = await Promise.all([0, 1, 2].map(() => startCountingProxy(env.AWS_ENDPOINT_URL!)));
-    onTestFinished(() => Promise.all([httpProxy, workerProxy, deadProxy].map((p) => p!.close())).then(() => undefined));
-    const through = (proxy: CountingProxy | undefined) => ({ ...env, AWS_ENDPOINT_URL: proxy!.endpoint });
-    const ui = {
-      http: createHttpHandler({ config: bot.config, env: through(httpProxy), secrets: async () => SECRETS, log: bot.log }),
-      slack: bot.slack,
-    };
-    const workerEnv = through(workerProxy);
-    const worker = createWorkerHandler({
-      config: bot.config,
-      env: workerEnv,
-      deps: await buildDeps(bot.config, workerEnv, async () => SECRETS, bot.log),
-      once: createMemoryOnceGuard(),
-      log: bot.log,
-    });
-    const deadLetter = createDeadLetterHandler({ config: bot.config, env: through(deadProxy), secrets: async () => SECRETS, log: bot.log });
+    // The call sites the happy path above does not reach, each function checked against its role at the end.
+    const { proxies, ui, worker, deadLetter } = await deployed();
     const store = createDynamoStore({ tableName: table.name, env: table.env, log: bot.log });
     const admin = { user: 'U0ADMIN', channel: 'C0LAB' };
 
@@ -214,22 +216,15 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
 
     // Least privilege, as exercised: the http function's writes on SUB# and CHANNEL# and the Home tab's indexes; the
     // worker's give-back (DeleteItem) and pause; the deadletter's write of a YAML subscription's STATE item (PutItem).
-    expect(allowedOnly(httpProxy!, 'HttpRole')).toEqual(['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem']);
-    const indexes = new Set(httpProxy!.requests.filter((r) => r.target.startsWith('DynamoDB_')).map((r) => dynamoRequest(r).index));
+    expect(allowedOnly(proxies.http, 'HttpRole')).toEqual(['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem']);
+    const indexes = new Set(proxies.http.requests.filter((r) => r.target.startsWith('DynamoDB_')).map((r) => dynamoRequest(r).index));
     expect(indexes).toEqual(new Set([undefined, 'byChannel', 'byOwner', 'byKind']));
-    expect(allowedOnly(workerProxy!, 'WorkerRole')).toEqual(['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem']);
-    expect(allowedOnly(deadProxy!, 'DeadLetterRole')).toEqual(['PutItem']);
+    expect(allowedOnly(proxies.worker, 'WorkerRole')).toEqual(['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem']);
+    expect(allowedOnly(proxies.deadletter, 'DeadLetterRole')).toEqual(['PutItem']);
   });
 
   it('a dead Send now, digest and alert check: the dead-letter function records, gives the claim back and names them, within its role', async () => {
-    const proxy = await startCountingProxy(env.AWS_ENDPOINT_URL!);
-    onTestFinished(() => proxy.close());
-    const deadLetter = createDeadLetterHandler({
-      config: bot.config,
-      env: { ...env, AWS_ENDPOINT_URL: proxy.endpoint },
-      secrets: async () => SECRETS,
-      log: bot.log,
-    });
+    const { proxies, deadLetter } = await deployed();
     const store = createDynamoStore({ tableName: table.name, env: table.env, log: bot.log });
     const sub = await store.createSubscription(subscriptionSettings({ channel: 'C0ACME' }), { type: 'user', userId: 'U0ALICE' });
     const ref = { source: 'runtime' as const, id: sub.id };
@@ -265,6 +260,6 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
     expect(bot.entries().filter((l) => l.event === 'deadletter.record_failed' || l.event === 'deadletter.subscription_unreadable')).toEqual(
       [],
     );
-    expect(allowedOnly(proxy, 'DeadLetterRole')).toEqual(['BatchGetItem', 'DeleteItem', 'GetItem', 'UpdateItem']);
+    expect(allowedOnly(proxies.deadletter, 'DeadLetterRole')).toEqual(['BatchGetItem', 'DeleteItem', 'GetItem', 'UpdateItem']);
   });
 });

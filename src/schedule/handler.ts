@@ -8,7 +8,8 @@
  *   before now, so a tick reads O(due) items, not every subscription. After its job is queued, a subscription's next
  *   run advances (a conditional write on the value read: two overlapping ticks can't both advance it). Nothing is
  *   lost to a late tick: a next run stays due until a tick has queued it. Occurrences missed during a long outage:
- *   the latest one is delivered, older ones are skipped and logged (`next-run.ts`).
+ *   the latest one is delivered, older ones are skipped and logged (`next-run.ts`). A cron stored before the cron
+ *   minimum that fires more than hourly runs at most hourly, each run logged with the occurrences it holds back.
  * - Alerts (in the state store too): the due ones are claimed and queued as one check job per (project, window)
  *   (`alert-checks.ts`), before the digests, so a digest problem never delays a check.
  * Overlaps (a tick retried, a job queued twice) are harmless: the digest's idempotency key (subscription, period)
@@ -179,6 +180,19 @@ export async function dueRuntimeDigests(store: SubscriptionStore, tick: Date, li
     if (!occurrence) continue;
     if (occurrence.skipped > 0) {
       log('warn', 'schedule.missed', { subscription: subscription.id, skipped: occurrence.skipped, delivered: occurrence.scheduledFor });
+    }
+    if (occurrence.spaced) {
+      // Stored before the cron minimum: it runs at most hourly. Said at each of its runs (so at most hourly), next to
+      // the run, so an operator asked why it posts less often than its cron finds it by its id.
+      log('warn', 'schedule.spaced', {
+        subscription: subscription.id,
+        schedule: subscription.schedule,
+        timeZone: subscription.timeZone,
+        delivered: occurrence.scheduledFor,
+        next: occurrence.next,
+        heldBack: occurrence.spaced.count,
+        cronNext: occurrence.spaced.cronNext,
+      });
     }
     planned.push({
       job: { kind: 'digest', subscription: subscription.id, source: 'runtime', scheduledFor: occurrence.scheduledFor, trigger: 'schedule' },

@@ -9,7 +9,8 @@
  * least `MIN_RUN_GAP_MS` after the one delivered: digests run at most hourly. The subscribe modal and the
  * configuration refuse crons that fire more often (`firesMoreThanHourly`), but a subscription stored before that rule
  * keeps its cron (reads never fail on it): the tick runs it hourly at most, on its cron's first occurrence an hour or
- * more after the last run, rather than pause it (it goes on posting, as its owner asked, just not more often).
+ * more after the last run, rather than pause it (it goes on posting, as its owner asked, just not more often). Each such
+ * run says which of its cron's occurrences it holds back (`spaced`), for the tick's log.
  */
 import { Cron } from 'croner';
 
@@ -35,6 +36,11 @@ export interface DueOccurrence {
   skipped: number;
   /** The next run: after now and at least `MIN_RUN_GAP_MS` after `scheduledFor` (undefined: the cron never runs again). */
   next: string | undefined;
+  /**
+   * Present only when the cron fires more than hourly: its occurrences after now that don't run because they come
+   * less than `MIN_RUN_GAP_MS` after `scheduledFor` (`cronNext`, the first of them; `count` of them, before `next`).
+   */
+  spaced?: { cronNext: string; count: number };
 }
 
 /**
@@ -60,5 +66,22 @@ export function dueOccurrence(
   }
   // croner's nextRun is strictly after its argument: 1 ms less lets an occurrence exactly an hour later run.
   const earliest = new Date(Math.max(now.getTime(), scheduledFor.getTime() + MIN_RUN_GAP_MS - 1));
-  return { scheduledFor: scheduledFor.toISOString(), skipped, next: c.nextRun(earliest)?.toISOString() };
+  const next = c.nextRun(earliest);
+  const spaced = spacedOut(c, now, next);
+  return { scheduledFor: scheduledFor.toISOString(), skipped, next: next?.toISOString(), ...(spaced ? { spaced } : {}) };
+}
+
+/** The cron's occurrences after `now` and before `next` (none unless the minimum gap held `next` back). */
+function spacedOut(c: Cron, now: Date, next: Date | null): DueOccurrence['spaced'] {
+  let count = 0;
+  let first: Date | undefined;
+  let cursor = now;
+  while (count < MAX_SKIPPED_COUNT) {
+    const occurrence = c.nextRun(cursor);
+    if (!occurrence || (next && occurrence.getTime() >= next.getTime())) break;
+    first ??= occurrence;
+    count++;
+    cursor = occurrence;
+  }
+  return first ? { cronNext: first.toISOString(), count } : undefined;
 }

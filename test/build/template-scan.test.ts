@@ -14,6 +14,7 @@ import { SECRETS_CLIENT_FILE } from '../../src/build/secrets-client.ts';
 import { FONTS_DIR, RESVG_WASM_FILE } from '../../src/charts/assets.ts';
 import { ALL_FONT_FILES, CHART_FONT } from '../../src/charts/font.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { filterMatches } from '../support/metric-filter.ts';
 import { oslsPackage } from '../support/osls.ts';
 
 const STAGE = 'scan';
@@ -252,16 +253,30 @@ describe('operators hear about failures', () => {
     expect(has('AWS/ApiGateway/5xx', ref('HttpApi'))).toBe(true);
   });
 
-  it('the worker, deadletter and schedule functions\u2019 error log lines each count in a metric whose alarm notifies the topic', () => {
+  it('every function\u2019s error log lines count in a metric whose alarm notifies the topic', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    const watched = functions().filter((fn) => !fn.id.startsWith('Http'));
-    expect(watched.map((fn) => fn.id).sort()).toEqual(['DeadletterLambdaFunction', 'ScheduleLambdaFunction', 'WorkerLambdaFunction']);
+    const watched = functions();
+    expect(watched.map((fn) => fn.id).sort()).toEqual([
+      'DeadletterLambdaFunction',
+      'HttpLambdaFunction',
+      'ScheduleLambdaFunction',
+      'WorkerLambdaFunction',
+    ]);
+    // A line of the function's own failures (as src/log.ts writes it), and a warning.
+    const errorLine = (event: string) => JSON.stringify({ level: 'error', event, time: '2026-11-26T00:00:00.000Z' });
+    const warnLine = JSON.stringify({ level: 'warn', event: 'schedule.spaced', time: '2026-11-26T00:00:00.000Z' });
     for (const fn of watched) {
       const [logGroup] = ofType('AWS::Logs::LogGroup').find(([, g]) => g.Properties.LogGroupName === `/aws/lambda/${fn.name}`)!;
       const filters = ofType('AWS::Logs::MetricFilter')
         .map(([, f]) => f.Properties)
-        .filter((f) => JSON.stringify(f.LogGroupName) === JSON.stringify(ref(logGroup)) && f.FilterPattern === '{ $.level = "error" }');
+        .filter(
+          (f) =>
+            JSON.stringify(f.LogGroupName) === JSON.stringify(ref(logGroup)) &&
+            String(f.FilterPattern).startsWith('{ $.level = "error"') &&
+            filterMatches(String(f.FilterPattern), errorLine(`${fn.name}.failed`)),
+        );
       expect(filters, fn.id).toHaveLength(1);
+      expect(filterMatches(String(filters[0]!.FilterPattern), warnLine), fn.id).toBe(false);
       const [metric] = filters[0]!.MetricTransformations as Array<{ MetricNamespace: string; MetricName: string; MetricValue: string }>;
       expect(metric).toMatchObject({ MetricNamespace: `chatdash-slack/${STAGE}`, MetricValue: '1' });
       const alarm = alarms.filter((a) => a.Namespace === metric!.MetricNamespace && a.MetricName === metric!.MetricName);
@@ -273,6 +288,15 @@ describe('operators hear about failures', () => {
         AlarmActions: [ref('AlarmTopic')],
       });
     }
+    // One incident, one alarm: what has an alarm of its own does not count again (test/e2e/error-log-alarms.test.ts
+    // runs the functions' real lines through these filters).
+    const patternOf = (id: string) => String(resources()[id]!.Properties.FilterPattern);
+    for (const id of ['HttpErrorLogsMetric', 'WorkerErrorLogsMetric']) {
+      expect(filterMatches(patternOf(id), errorLine('access.bindings_unavailable')), id).toBe(false);
+    }
+    expect(filterMatches(patternOf('HttpErrorLogsMetric'), errorLine('http.init_failed'))).toBe(true);
+    expect(filterMatches(patternOf('DeadletterErrorLogsMetric'), errorLine('deadletter.job'))).toBe(false);
+    expect(filterMatches(patternOf('DeadletterErrorLogsMetric'), errorLine('deadletter.record_failed'))).toBe(true);
   });
 
   it('a failed schedule tick is retried once, then sent to a queue the schedule role may write to', () => {

@@ -8,7 +8,7 @@ import { createMemoryOnceGuard } from '../../src/worker/idempotency.ts';
 import { makeAlert } from '../support/alert-input.ts';
 import { everythingSeen, useBot } from '../support/bot.ts';
 import { demoConfig as config } from '../support/config.ts';
-import { requester, sendNowJob, sqsEvent } from '../support/payloads.ts';
+import { requester, sendNowJob, sqsEvent, statsJob } from '../support/payloads.ts';
 import { leakedSecrets } from '../support/secrets.ts';
 import { textsIn } from '../support/slack-messages.ts';
 import { subscriptionSettings } from '../support/subscriptions.ts';
@@ -245,15 +245,7 @@ describe('dead-letter handler', () => {
 
   it('when the apology cannot be delivered (response_url expired), the admins are told instead', async () => {
     bot.slack.fail('response_url', { error: 'internal_error', httpStatus: 500 });
-    const job: Job = {
-      kind: 'stats',
-      idempotencyKey: 'stats:t2',
-      requester: requester(),
-      projectKey: 'acme',
-      rangeText: '',
-      responseUrl: bot.slack.responseUrl('dead-2'),
-      requestedAt: new Date().toISOString(),
-    };
+    const job = statsJob('stats:t2', bot.slack.responseUrl('dead-2'));
     const result = await (await deadLetter())(sqsEvent({ body: JSON.stringify(job), id: 'dead-msg' }));
     expect(result.batchItemFailures).toEqual([]);
     const posts = bot.slack.callsTo('chat.postMessage');

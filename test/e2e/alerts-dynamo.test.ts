@@ -11,11 +11,14 @@ import { type AlertInput, newAlert, setPaused } from '../../src/alerts/lifecycle
 import { OUTAGE_REPORT_AFTER_FAILURES } from '../../src/alerts/outage.ts';
 import type { AlertStore } from '../../src/alerts/store.ts';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
+import type { JobQueue } from '../../src/jobs/queue.ts';
+import { createScheduleHandler } from '../../src/schedule/handler.ts';
 import { createDynamoAlertStores } from '../../src/store/alerts-dynamo.ts';
 import { alertKey } from '../../src/store/keys.ts';
 import { ALERT_CHANNEL, type AlertBed, SHOP, startAlertBed } from '../support/alerts.ts';
 import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
 import { createPowertoolsGuard, useDynamo } from '../support/idempotency-table.ts';
+import { recordingLog } from '../support/log.ts';
 import { motoAvailable, useMoto } from '../support/moto.ts';
 import { allowedOnly } from '../support/serverless-yml.ts';
 import { postsTo } from '../support/slack-messages.ts';
@@ -49,7 +52,12 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
   async function start(
     startAt: Date,
     endpoints: { worker?: string; schedule?: string } = {},
-  ): Promise<{ bed: AlertBed; ui: AlertStore; read: (id: string) => Promise<Record<string, unknown> | undefined> }> {
+  ): Promise<{
+    bed: AlertBed;
+    ui: AlertStore;
+    read: (id: string) => Promise<Record<string, unknown> | undefined>;
+    tableEnv: Record<string, string>;
+  }> {
     const table = await createStateTable(moto);
     const once = await createPowertoolsGuard(dynamo, moto, `alerts-dynamo-idempotency-${++n}`);
     const made = await startAlertBed({
@@ -62,7 +70,7 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
     const read = async (id: string) =>
       (await doc.send(new GetCommand({ TableName: table.name, Key: alertKey(id), ConsistentRead: true }))).Item;
     const ui = createDynamoAlertStores({ tableName: table.name, env: table.env, log: made.bot.log }).store;
-    return { bed: made, ui, read };
+    return { bed: made, ui, read, tableEnv: table.env };
   }
 
   /** An alert on the web-shop bot in its channel, made as the Slack UI will: `newAlert`, then the store. */
@@ -160,6 +168,38 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
       expect.objectContaining({ action: 'alert.update', id: 'al_removed', after: { paused: true, pausedReason: 'bot_removed' } }),
     ]);
     expect(allowedOnly(workerProxy, 'WorkerRole')).toEqual(expect.arrayContaining(['GetItem', 'Query', 'UpdateItem']));
+  });
+
+  it('a tick whose checks cannot be queued gives its claims back (due again at once), within the schedule role', async () => {
+    const scheduleProxy = await startCountingProxy(moto.endpoint);
+    proxies.push(scheduleProxy);
+    const started = await start(at('2026-11-17T09:00:00Z'));
+    bed = started.bed;
+    await createAlert(started.ui, understoodBelow85, 'al_unqueued', bed.clock.now);
+    const refusing: JobQueue = {
+      send: async () => Promise.reject(new Error('queue unreachable')),
+      sendAll: async () => Promise.reject(new Error('queue unreachable')),
+    };
+    // The real schedule handler, its alert store made from STATE_TABLE through the proxy, its queue refusing.
+    const { log, entries } = recordingLog();
+    const schedule = createScheduleHandler({
+      config: { ...bed.bot.config, subscriptions: [] },
+      env: { ...started.tableEnv, AWS_ENDPOINT_URL: scheduleProxy.endpoint },
+      queue: refusing,
+      log,
+    });
+    const tick = at('2026-11-17T10:05:00Z');
+    await expect(schedule({ time: tick.toISOString() })).rejects.toThrow(/alert checks could not all be queued/);
+    expect(
+      entries()
+        .filter((l) => l.level === 'error')
+        .map((l) => l.event),
+    ).toEqual(['alerts.send_failed']);
+    // Given back: due at the tick, not a lease ahead, so the next tick claims it again.
+    expect((await started.ui.get('al_unqueued'))?.state.nextCheckAt).toBe(tick.toISOString());
+    expect(allowedOnly(scheduleProxy, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
+    // Claimed, then given back: two writes of its state.
+    expect(scheduleProxy.targets.filter((t) => t.endsWith('.UpdateItem'))).toHaveLength(2);
   });
 
   it('duplicate ticks and SQS redeliveries of the checks post once per alert', async () => {

@@ -22,12 +22,12 @@ import { SEND_NOW_MESSAGES } from '../../src/worker/send-now.ts';
 import { useBot } from '../support/bot.ts';
 import { type CountingProxy, startCountingProxy } from '../support/counting-proxy.ts';
 import { motoAvailable } from '../support/moto.ts';
-import { sendNowJob, sqsEvent } from '../support/payloads.ts';
+import { digestJob, sendNowJob, sqsEvent } from '../support/payloads.ts';
 import { SECRETS } from '../support/secrets.ts';
-import { allowedOnly } from '../support/serverless-yml.ts';
+import { allowedOnly, dynamoRequest } from '../support/serverless-yml.ts';
 import { allText, answersTo, postsTo, textsIn } from '../support/slack-messages.ts';
 import { type StateTable, useStateTables } from '../support/state-table.ts';
-import { clickInList, openSubscribe, rowButtons, slash, submitModal } from '../support/subscribe-ui.ts';
+import { clickInList, openHome, openSubscribe, rowButtons, slash, submitModal } from '../support/subscribe-ui.ts';
 import { subscriptionSettings } from '../support/subscriptions.ts';
 
 describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB and SQS (moto)', () => {
@@ -70,26 +70,44 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
     }
   }
 
+  /**
+   * The functions as deployed: no store or queue handed in (each makes its own from the environment, as in AWS), and
+   * each reaching AWS through a proxy of its own, so that a test can check every DynamoDB request it made against
+   * its role in serverless.yml (closed when the test ends).
+   */
+  async function deployed() {
+    const [http, worker, tick, deadletter] = await Promise.all([0, 1, 2, 3].map(() => startCountingProxy(env.AWS_ENDPOINT_URL!)));
+    const proxies = { http: http!, worker: worker!, tick: tick!, deadletter: deadletter! };
+    onTestFinished(() => Promise.all(Object.values(proxies).map((p) => p.close())).then(() => undefined));
+    const through = (proxy: CountingProxy) => ({ ...env, AWS_ENDPOINT_URL: proxy.endpoint });
+    const workerEnv = through(proxies.worker);
+    return {
+      proxies,
+      ui: {
+        http: createHttpHandler({ config: bot.config, env: through(proxies.http), secrets: async () => SECRETS, log: bot.log }),
+        slack: bot.slack,
+      },
+      worker: createWorkerHandler({
+        config: bot.config,
+        env: workerEnv,
+        deps: await buildDeps(bot.config, workerEnv, async () => SECRETS, bot.log),
+        once: createMemoryOnceGuard(),
+        log: bot.log,
+      }),
+      tick: createScheduleHandler({ config: bot.config, env: through(proxies.tick), log: bot.log }),
+      deadLetter: createDeadLetterHandler({
+        config: bot.config,
+        env: through(proxies.deadletter),
+        secrets: async () => SECRETS,
+        log: bot.log,
+      }),
+    };
+  }
+
   it('subscribe in the modal, see it listed, Send now once (a double-click posts nothing more), then the tick posts it on time', async () => {
     // Each function reaches AWS through a proxy of its own: at the end, every DynamoDB request it made is checked
     // against its role in serverless.yml.
-    const [httpProxy, workerProxy, tickProxy] = await Promise.all([0, 1, 2].map(() => startCountingProxy(env.AWS_ENDPOINT_URL!)));
-    onTestFinished(() => Promise.all([httpProxy, workerProxy, tickProxy].map((p) => p!.close())).then(() => undefined));
-    const through = (proxy: CountingProxy | undefined) => ({ ...env, AWS_ENDPOINT_URL: proxy!.endpoint });
-    // As in AWS: no store or queue handed in; both come from the environment.
-    const ui = {
-      http: createHttpHandler({ config: bot.config, env: through(httpProxy), secrets: async () => SECRETS, log: bot.log }),
-      slack: bot.slack,
-    };
-    const workerEnv = through(workerProxy);
-    const worker = createWorkerHandler({
-      config: bot.config,
-      env: workerEnv,
-      deps: await buildDeps(bot.config, workerEnv, async () => SECRETS, bot.log),
-      once: createMemoryOnceGuard(),
-      log: bot.log,
-    });
-    const tick = createScheduleHandler({ config: bot.config, env: through(tickProxy), log: bot.log });
+    const { proxies, ui, worker, tick } = await deployed();
     const store = createDynamoStore({ tableName: table.name, env: table.env, log: bot.log });
 
     // 1. The modal, submitted: stored in DynamoDB, the channel told.
@@ -148,20 +166,65 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
 
     // Least privilege, as exercised: the UI's reads and writes, the tick's due Query and advance, the worker's
     // subscription read, Send now claim, pacer and delivery records, each allowed by its own role.
-    expect(allowedOnly(httpProxy!, 'HttpRole')).toEqual(expect.arrayContaining(['PutItem', 'Query']));
-    expect(allowedOnly(tickProxy!, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
-    expect(allowedOnly(workerProxy!, 'WorkerRole')).toEqual(['GetItem', 'PutItem', 'Query', 'UpdateItem']);
+    expect(allowedOnly(proxies.http, 'HttpRole')).toEqual(expect.arrayContaining(['PutItem', 'Query']));
+    expect(allowedOnly(proxies.tick, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
+    expect(allowedOnly(proxies.worker, 'WorkerRole')).toEqual(['GetItem', 'PutItem', 'Query', 'UpdateItem']);
+  });
+
+  it('what goes wrong and what admins do, each function within its role: connect, Home tab lists, pause and delete; a channel Slack refuses pauses its subscription; YAML deliveries recorded, dead or alive', async () => {
+    // The call sites the happy path above does not reach, each function checked against its role at the end.
+    const { proxies, ui, worker, deadLetter } = await deployed();
+    const store = createDynamoStore({ tableName: table.name, env: table.env, log: bot.log });
+    const admin = { user: 'U0ADMIN', channel: 'C0LAB' };
+
+    // 1. http: an admin connects a channel (twice: the second finds it), Alice and the admin open their Home tabs (the
+    // owner's and the admins' lists), Alice pauses, resumes and deletes a subscription from her list, the admin disconnects.
+    await slash(ui, 'connect acme', admin);
+    await slash(ui, 'connect acme', admin);
+    expect((await store.bindingsOf('C0LAB')).map((b) => b.project)).toEqual(['acme']);
+    const mine = await store.createSubscription(subscriptionSettings({ channel: 'C0ACME' }), { type: 'user', userId: 'U0ALICE' });
+    expect(await openHome(ui, 'U0ALICE')).toBeDefined();
+    expect(await openHome(ui, 'U0ADMIN')).toBeDefined();
+    const buttons = async () => rowButtons((await slash(ui, 'subscriptions')).json, mine.id);
+    await clickInList(ui, (await buttons()).Pause!);
+    expect((await store.getSubscription(mine.id))?.paused).toBeDefined();
+    await clickInList(ui, (await buttons()).Resume!);
+    expect((await store.getSubscription(mine.id))?.paused).toBeUndefined();
+    await clickInList(ui, (await buttons()).Delete!);
+    expect(await store.getSubscription(mine.id)).toBeUndefined();
+    await slash(ui, 'disconnect acme', admin);
+    expect(await store.bindingsOf('C0LAB')).toEqual([]);
+
+    // 2. worker: a YAML digest posted (its delivery is a STATE item of its own); then Slack refuses #acme (bot removed):
+    // a Send now there gives its claim back, pauses the runtime subscription and records the failure.
+    expect((await worker(sqsEvent(digestJob('bella-weekly', '2026-11-23T13:30:00.000Z')))).batchItemFailures).toEqual([]);
+    expect(await store.configDelivery('bella-weekly')).toMatchObject({ result: 'posted' });
+    const sub = await store.createSubscription(subscriptionSettings({ channel: 'C0ACME' }), { type: 'user', userId: 'U0ALICE' });
+    bot.slack.setChannel('C0ACME', 'not_in_channel');
+    const click = sendNowJob(sub.id, 'send:refused', 1_000, { responseUrl: bot.slack.responseUrl('refused') });
+    expect((await worker(sqsEvent(click))).batchItemFailures).toEqual([]);
+    const paused = await store.getSubscription(sub.id);
+    expect(paused?.paused).toMatchObject({ reason: 'bot_removed' });
+    expect(paused?.lastDelivery).toMatchObject({ result: 'failed', reason: 'not_in_channel', trigger: 'send_now' });
+    // The claim was given back: another click may post once the channel is fixed.
+    expect(await store.claimSendNow({ source: 'runtime', id: sub.id }, 'send:after', Date.now(), 60_000)).toEqual({ ok: true });
+
+    // 3. deadletter: the YAML digest dead after every try: its failure recorded on its STATE item.
+    expect((await deadLetter(sqsEvent(digestJob('bella-weekly', '2026-11-30T13:30:00.000Z')))).batchItemFailures).toEqual([]);
+    expect(await store.configDelivery('bella-weekly')).toMatchObject({ result: 'failed', reason: 'retries_exhausted' });
+    expect(bot.entries().filter((l) => l.event.endsWith('_failed') && l.level === 'error')).toEqual([]);
+
+    // Least privilege, as exercised: the http function's writes on SUB# and CHANNEL# and the Home tab's indexes; the
+    // worker's give-back (DeleteItem) and pause; the deadletter's write of a YAML subscription's STATE item (PutItem).
+    expect(allowedOnly(proxies.http, 'HttpRole')).toEqual(['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem']);
+    const indexes = new Set(proxies.http.requests.filter((r) => r.target.startsWith('DynamoDB_')).map((r) => dynamoRequest(r).index));
+    expect(indexes).toEqual(new Set([undefined, 'byChannel', 'byOwner', 'byKind']));
+    expect(allowedOnly(proxies.worker, 'WorkerRole')).toEqual(['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem']);
+    expect(allowedOnly(proxies.deadletter, 'DeadLetterRole')).toEqual(['PutItem']);
   });
 
   it('a dead Send now, digest and alert check: the dead-letter function records, gives the claim back and names them, within its role', async () => {
-    const proxy = await startCountingProxy(env.AWS_ENDPOINT_URL!);
-    onTestFinished(() => proxy.close());
-    const deadLetter = createDeadLetterHandler({
-      config: bot.config,
-      env: { ...env, AWS_ENDPOINT_URL: proxy.endpoint },
-      secrets: async () => SECRETS,
-      log: bot.log,
-    });
+    const { proxies, deadLetter } = await deployed();
     const store = createDynamoStore({ tableName: table.name, env: table.env, log: bot.log });
     const sub = await store.createSubscription(subscriptionSettings({ channel: 'C0ACME' }), { type: 'user', userId: 'U0ALICE' });
     const ref = { source: 'runtime' as const, id: sub.id };
@@ -197,6 +260,6 @@ describe.skipIf(!motoAvailable)('subscribe from Slack, end to end on DynamoDB an
     expect(bot.entries().filter((l) => l.event === 'deadletter.record_failed' || l.event === 'deadletter.subscription_unreadable')).toEqual(
       [],
     );
-    expect(allowedOnly(proxy, 'DeadLetterRole')).toEqual(['BatchGetItem', 'DeleteItem', 'GetItem', 'UpdateItem']);
+    expect(allowedOnly(proxies.deadletter, 'DeadLetterRole')).toEqual(['BatchGetItem', 'DeleteItem', 'GetItem', 'UpdateItem']);
   });
 });

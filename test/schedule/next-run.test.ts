@@ -46,22 +46,45 @@ describe('dueOccurrence', () => {
     const everyMinute = { schedule: '* * * * *', timeZone: 'UTC', nextRunAt: '2026-11-01T00:00:00.000Z' };
     const caught = dueOccurrence(everyMinute, new Date('2026-11-08T00:00:30.000Z'));
     // Stored before the cron minimum: it runs again an hour later at the earliest (see below).
-    expect(caught).toEqual({ scheduledFor: '2026-11-08T00:00:00.000Z', skipped: MAX_SKIPPED_COUNT, next: '2026-11-08T01:00:00.000Z' });
+    expect(caught).toEqual({
+      scheduledFor: '2026-11-08T00:00:00.000Z',
+      skipped: MAX_SKIPPED_COUNT,
+      next: '2026-11-08T01:00:00.000Z',
+      spaced: { cronNext: '2026-11-08T00:01:00.000Z', count: 59 },
+    });
   });
 
   it('runs a stored cron that fires more than hourly (written before the cron minimum) at most hourly', () => {
     // Every 15 minutes from 09:00 to 09:45 on weekdays: 09:00, then 10:00 (not 09:15), then the next weekday.
     const quarterly = { schedule: '*/15 9,10 * * 1-5', timeZone: 'Europe/Paris', nextRunAt: '2026-11-23T08:00:00.000Z' };
     const first = dueOccurrence(quarterly, new Date('2026-11-23T08:00:10.000Z'));
-    expect(first).toEqual({ scheduledFor: '2026-11-23T08:00:00.000Z', skipped: 0, next: '2026-11-23T09:00:00.000Z' });
+    // It says what it holds back: 09:15, 09:30 and 09:45 Paris.
+    expect(first).toEqual({
+      scheduledFor: '2026-11-23T08:00:00.000Z',
+      skipped: 0,
+      next: '2026-11-23T09:00:00.000Z',
+      spaced: { cronNext: '2026-11-23T08:15:00.000Z', count: 3 },
+    });
     const second = dueOccurrence({ ...quarterly, nextRunAt: first!.next! }, new Date('2026-11-23T09:00:05.000Z'));
-    expect(second).toEqual({ scheduledFor: '2026-11-23T09:00:00.000Z', skipped: 0, next: '2026-11-24T08:00:00.000Z' });
+    expect(second).toEqual({
+      scheduledFor: '2026-11-23T09:00:00.000Z',
+      skipped: 0,
+      next: '2026-11-24T08:00:00.000Z',
+      spaced: { cronNext: '2026-11-23T09:15:00.000Z', count: 3 },
+    });
     // Every 20 minutes: the first occurrence an hour or more later is exactly an hour later.
     const thrice = { schedule: '0,20,40 * * * *', timeZone: 'UTC', nextRunAt: '2026-11-23T08:40:00.000Z' };
-    expect(dueOccurrence(thrice, new Date('2026-11-23T08:40:00.000Z'))?.next).toBe('2026-11-23T09:40:00.000Z');
+    expect(dueOccurrence(thrice, new Date('2026-11-23T08:40:00.000Z'))).toMatchObject({
+      next: '2026-11-23T09:40:00.000Z',
+      spaced: { cronNext: '2026-11-23T09:00:00.000Z', count: 2 },
+    });
     // An hourly cron is unchanged: the next hour.
     const hourly = { schedule: '5 * * * *', timeZone: 'UTC', nextRunAt: '2026-11-23T08:05:00.000Z' };
-    expect(dueOccurrence(hourly, new Date('2026-11-23T08:05:00.000Z'))?.next).toBe('2026-11-23T09:05:00.000Z');
+    expect(dueOccurrence(hourly, new Date('2026-11-23T08:05:00.000Z'))).toEqual({
+      scheduledFor: '2026-11-23T08:05:00.000Z',
+      skipped: 0,
+      next: '2026-11-23T09:05:00.000Z',
+    });
   });
 
   it('keeps the stored next run when it is not an occurrence of the cron (settings changed by hand)', () => {

@@ -48,7 +48,7 @@ function tickSuite(name: string, make: () => Promise<TickHarness>) {
       const [id] = await h.seed([settings({ schedule: '*/15 * * * *', timeZone: 'UTC' })]);
       expect((await h.store.getSubscription(id!))?.nextRunAt).toBe('2026-11-19T09:15:00.000Z');
       const queue = createLocalQueue();
-      const { tick } = tickWith(queue);
+      const { tick, entries } = tickWith(queue);
       expect(await tick({ time: '2026-11-19T09:15:10Z' })).toMatchObject({ due: 1, runtime: 1 });
       expect(queue.waiting().map((q) => (q.job as DigestJob).scheduledFor)).toEqual(['2026-11-19T09:15:00.000Z']);
       // Not 09:30: an hour after the run it delivered.
@@ -56,6 +56,30 @@ function tickSuite(name: string, make: () => Promise<TickHarness>) {
       expect(await tick({ time: '2026-11-19T09:30:10Z' })).toMatchObject({ due: 0, runtime: 0 });
       expect(await tick({ time: '2026-11-19T10:15:10Z' })).toMatchObject({ due: 1, runtime: 1 });
       expect(queue.waiting()).toHaveLength(2);
+      // Each run says why the next one is an hour away, not 15 minutes: one warning per run (none at the ticks between),
+      // naming the subscription and its cron, and no one (the tick acts for no person).
+      const spaced = entries().filter((l) => l.event === 'schedule.spaced');
+      expect(spaced).toEqual([
+        expect.objectContaining({
+          level: 'warn',
+          subscription: id,
+          schedule: '*/15 * * * *',
+          timeZone: 'UTC',
+          delivered: '2026-11-19T09:15:00.000Z',
+          next: '2026-11-19T10:15:00.000Z',
+          heldBack: 3,
+          cronNext: '2026-11-19T09:30:00.000Z',
+        }),
+        expect.objectContaining({ subscription: id, delivered: '2026-11-19T10:15:00.000Z', next: '2026-11-19T11:15:00.000Z', heldBack: 3 }),
+      ]);
+      for (const line of spaced) expect(Object.keys(line).filter((k) => /actor|user|owner/i.test(k))).toEqual([]);
+    });
+
+    it('an hourly or daily cron runs on its cron and logs no spacing', async () => {
+      await h.seed([settings({ schedule: '15 * * * *', timeZone: 'UTC' }), settings({ schedule: '15 9 * * *', timeZone: 'UTC' })]);
+      const { tick, entries } = tickWith(createLocalQueue());
+      expect(await tick({ time: '2026-11-19T09:15:10Z' })).toMatchObject({ due: 2, runtime: 2 });
+      expect(entries().filter((l) => l.event === 'schedule.spaced')).toEqual([]);
     });
 
     it('10 due among 1,000 stored: reads ~10 items, queues 10 jobs spread per channel, advances each next run', async () => {

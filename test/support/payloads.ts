@@ -1,7 +1,7 @@
 /** What Slack and SQS send, built for tests: block_actions clicks, app_mention events, SQS events, jobs, slash commands. */
 import type { SQSEvent } from 'aws-lambda';
 import { sqsRecord } from '../../src/jobs/local-queue.ts';
-import type { DigestJob, Job, Requester, SendNowJob } from '../../src/jobs/schema.ts';
+import type { DigestJob, Job, Requester, SendNowJob, StatsJob } from '../../src/jobs/schema.ts';
 
 /** One message of an SQS event: a raw body, a job (sent as JSON), or either with its message id and receive count. */
 export type SqsItem = string | Job | { body: string | Job; id?: string; receiveCount?: number };
@@ -21,6 +21,20 @@ export function sqsEvent(...items: SqsItem[]): SQSEvent {
 
 export function digestJob(subscription: string, scheduledFor: string, trigger: DigestJob['trigger'] = 'schedule'): DigestJob {
   return { kind: 'digest', subscription, scheduledFor, trigger };
+}
+
+/** `/chatdash stats acme` asked now by `requester()`, answered at `responseUrl`; `overrides` change the rest. */
+export function statsJob(key: string, responseUrl: string, overrides: Partial<StatsJob> = {}): StatsJob {
+  return {
+    kind: 'stats',
+    idempotencyKey: key,
+    requester: requester(),
+    projectKey: 'acme',
+    rangeText: '',
+    responseUrl,
+    requestedAt: new Date().toISOString(),
+    ...overrides,
+  };
 }
 
 /** A click on a runtime subscription's Send now (by `requester()`), `key` its idempotency key, made `agoMs` before now. */

@@ -1,0 +1,139 @@
+/**
+ * Operators hear of each failure once: the error lines the real http, worker and dead-letter functions write are
+ * evaluated against the CloudWatch Logs metric filters serverless.yml puts on their log groups (as CloudWatch matches
+ * them). Each error line counts in exactly one alarmed metric; a dead job's report counts in none, as DeadLettersAlarm
+ * already counts every dead job, while the dead-letter function's own failures (a record or a post that failed) do.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDeadLetterHandler } from '../../src/deadletter/handler.ts';
+import type { JobQueue } from '../../src/jobs/queue.ts';
+import { createHttpHandler } from '../../src/slack/http-handler.ts';
+import { slashCommandEvent } from '../../src/slack-double/requests.ts';
+import { useBot } from '../support/bot.ts';
+import type { LogLine } from '../support/log.ts';
+import { filterMatches } from '../support/metric-filter.ts';
+import { digestJob, sendNowJob, sqsEvent, statsJob } from '../support/payloads.ts';
+import { SECRETS } from '../support/secrets.ts';
+import { stack } from '../support/serverless-yml.ts';
+
+const resources = stack.resources.Resources;
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The metric filters on a log group whose metric an alarm notifies the topic about, by logical id. */
+function alarmedFiltersOf(logGroup: string): Array<{ id: string; pattern: string }> {
+  const alarmed = Object.values(resources)
+    .filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && sameJson(r.Properties.AlarmActions, [{ Ref: 'AlarmTopic' }]))
+    .map((r) => `${String(r.Properties.Namespace)} ${String(r.Properties.MetricName)}`);
+  return Object.entries(resources)
+    .filter(([, r]) => r.Type === 'AWS::Logs::MetricFilter' && sameJson(r.Properties.LogGroupName, { Ref: logGroup }))
+    .filter(([, r]) =>
+      (r.Properties.MetricTransformations as Array<{ MetricNamespace: string; MetricName: string }>).some((m) =>
+        alarmed.includes(`${m.MetricNamespace} ${m.MetricName}`),
+      ),
+    )
+    .map(([id, r]) => ({ id, pattern: String(r.Properties.FilterPattern) }));
+}
+
+/** Each error line written (as JSON), with the alarmed filters of `logGroup` that count it. */
+function countedBy(lines: readonly string[], logGroup: string): Array<{ event: string; filters: string[] }> {
+  const filters = alarmedFiltersOf(logGroup);
+  return lines
+    .filter((line) => (JSON.parse(line) as LogLine).level === 'error')
+    .map((line) => ({
+      event: (JSON.parse(line) as LogLine).event,
+      filters: filters.filter((f) => filterMatches(f.pattern, line)).map((f) => f.id),
+    }));
+}
+
+describe('error log lines and their alarms, as the real functions write them', () => {
+  const bot = useBot();
+
+  it('http: an unreadable secret, a job it could not queue, and unreadable bindings each count once', async () => {
+    const refusing: JobQueue = {
+      send: async () => Promise.reject(new Error('queue unreachable')),
+      sendAll: async () => Promise.reject(new Error('queue unreachable')),
+    };
+    const broken = createHttpHandler({
+      config: bot.config,
+      env: bot.env,
+      queue: refusing,
+      bindings: { bindingsOf: async () => Promise.reject(new Error('table unreachable')) },
+      store: bot.store,
+      secrets: async () => SECRETS,
+      log: bot.log,
+    });
+    const noSecret = createHttpHandler({
+      config: bot.config,
+      env: bot.env,
+      secrets: async () => Promise.reject(new Error('AccessDeniedException')),
+      log: bot.log,
+    });
+    const command = (text: string) => slashCommandEvent({ text, response_url: bot.slack.responseUrl() });
+    expect(await noSecret(command('stats acme'), undefined as never)).toMatchObject({ statusCode: 503 });
+    // In #acme (bound by the configuration): the job can't be queued.
+    expect(await broken(command('stats acme'), undefined as never)).toMatchObject({ statusCode: 200 });
+
+    expect(countedBy(bot.lines, 'HttpLogGroup')).toEqual([
+      { event: 'http.init_failed', filters: ['HttpErrorLogsMetric'] },
+      { event: 'access.bindings_unavailable', filters: ['HttpBindingsUnavailableMetric'] },
+      { event: 'queue.send_failed', filters: ['HttpErrorLogsMetric'] },
+    ]);
+    // Warnings count nowhere.
+    expect(countedBy([JSON.stringify({ level: 'warn', event: 'http.bad_request' })], 'HttpLogGroup')).toEqual([]);
+  });
+
+  it('worker: a YAML digest Slack refuses, and a Send now whose channel’s bindings are unreadable, each count once', async () => {
+    bot.slack.setChannel('C0ACME', 'not_in_channel');
+    const worker = await bot.worker();
+    expect((await worker(sqsEvent(digestJob('acme-weekly', '2026-11-23T08:00:00.000Z')))).batchItemFailures).toEqual([]);
+    bot.slack.setChannel('C0ACME', 'ok');
+    const unreadable = await bot.worker({
+      deps: await bot.deps({ store: { ...bot.store, bindingsOf: async () => Promise.reject(new Error('table unreachable')) } }),
+    });
+    const click = sendNowJob('acme-weekly', 'send:unreadable', 1_000, { source: 'config', responseUrl: bot.slack.responseUrl() });
+    expect((await unreadable(sqsEvent(click))).batchItemFailures).toEqual([]);
+    expect(countedBy(bot.lines, 'WorkerLogGroup')).toEqual([
+      { event: 'digest.undeliverable', filters: ['WorkerErrorLogsMetric'] },
+      { event: 'access.bindings_unavailable', filters: ['WorkerBindingsUnavailableMetric'] },
+    ]);
+  });
+
+  it('deadletter: a dead job’s report counts in no error metric (DeadLettersAlarm counts it); a report that fails does', async () => {
+    const deadLetters = resources.DeadLettersAlarm!.Properties;
+    expect(deadLetters).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'NumberOfMessagesReceived',
+      AlarmActions: [{ Ref: 'AlarmTopic' }],
+    });
+    expect(deadLetters.Dimensions).toEqual([{ Name: 'QueueName', Value: { GetAtt: 'JobsDeadLetterQueue.QueueName' } }]);
+
+    const reported = createDeadLetterHandler({ config: bot.config, deps: await bot.deps(), log: bot.log });
+    // A stats job whose asker can't be told (its response_url expired): the admins are, instead.
+    bot.slack.fail('response_url', { error: 'internal_error', httpStatus: 500 });
+    const stats = statsJob('stats:dead', bot.slack.responseUrl('dead'));
+    const dead = sqsEvent(digestJob('acme-weekly', '2026-11-23T08:00:00.000Z'), '{"not":"a job"}', JSON.stringify(stats));
+    expect((await reported(dead)).batchItemFailures).toEqual([]);
+    const reports = countedBy(bot.lines, 'DeadletterLogGroup');
+    expect(reports.map((r) => r.event)).toEqual(
+      expect.arrayContaining(['deadletter.job', 'deadletter.digest', 'deadletter.invalid_job', 'deadletter.asker_unreachable']),
+    );
+    expect(reports.filter((r) => r.filters.length > 0)).toEqual([]);
+
+    // The admin channel refuses the report, and the digest's failure can't be recorded: both count.
+    bot.lines.length = 0;
+    bot.slack.setChannel('C0ADMIN', 'not_in_channel');
+    const failing = createDeadLetterHandler({
+      config: bot.config,
+      deps: await bot.deps({
+        store: { ...bot.store, recordDelivery: async () => Promise.reject(new Error('table unreachable')) },
+      }),
+      log: bot.log,
+    });
+    expect((await failing(sqsEvent(digestJob('acme-weekly', '2026-11-23T08:00:00.000Z')))).batchItemFailures).toEqual([]);
+    const failures = countedBy(bot.lines, 'DeadletterLogGroup').filter((r) => r.filters.length > 0);
+    expect(failures).toEqual([
+      { event: 'alert.post_failed', filters: ['DeadletterErrorLogsMetric'] },
+      { event: 'deadletter.record_failed', filters: ['DeadletterErrorLogsMetric'] },
+    ]);
+  });
+});

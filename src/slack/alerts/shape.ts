@@ -42,7 +42,11 @@ export const MIN_VOLUME_DEFAULTS: Record<AlertMetricKind, number> = {
   topic: 10,
 };
 
-const IGNORED = 'Ignored for \u201cunusually\u2026\u201d.';
+/** The above / below value: its unit in the label, an example in the hint. */
+const value = (unit: string, example: string) => ({
+  label: `Value (${unit})`,
+  hint: `For above / below: ${example}. Ignored for \u201cunusually\u2026\u201d.`,
+});
 /** The floor of a ratio metric: every check. */
 const ratioFloor = (kind: AlertMetricKind, what: string) =>
   `Optional: an hour or day with fewer ${what} says nothing (neither fires nor recovers). Default ${MIN_VOLUME_DEFAULTS[kind].toLocaleString('en-US')}.`;
@@ -52,34 +56,22 @@ const countFloor = (kind: AlertMetricKind, what: string) =>
 
 export const ALERT_FIELD_SHAPES: Record<AlertMetricKind, AlertFieldShape> = {
   understood_rate: {
-    threshold: {
-      label: 'Value (% of messages understood)',
-      hint: `For above / below: a percentage, e.g. 80. ${IGNORED}`,
-    },
+    threshold: value('% of messages understood', 'a percentage, e.g. 80'),
     minVolume: { label: 'At least this many messages', hint: ratioFloor('understood_rate', 'user messages') },
   },
   cost_per_conversation: {
-    threshold: {
-      label: 'Value (cost per conversation)',
-      hint: `For above / below: money in the project\u2019s currency, e.g. 0.50. ${IGNORED}`,
-    },
+    threshold: value('cost per conversation', 'money in the project\u2019s currency, e.g. 0.50'),
     minVolume: { label: 'At least this many conversations', hint: ratioFloor('cost_per_conversation', 'conversations') },
   },
   total_cost: {
-    threshold: {
-      label: 'Value (cost per hour or day checked)',
-      hint: `For above / below: money in the project\u2019s currency, e.g. 25. ${IGNORED}`,
-    },
+    threshold: value('cost per hour or day checked', 'money in the project\u2019s currency, e.g. 25'),
     minVolume: {
       label: 'At least this cost (whole currency units)',
       hint: countFloor('total_cost', 'the cost reaches this many units of the project\u2019s currency'),
     },
   },
   conversations: {
-    threshold: {
-      label: 'Value (conversations per hour or day)',
-      hint: `For above / below: a count, e.g. 100. ${IGNORED}`,
-    },
+    threshold: value('conversations per hour or day', 'a count, e.g. 100'),
     minVolume: { label: 'At least this many conversations', hint: countFloor('conversations', 'there are this many conversations') },
   },
   tokens: {
@@ -88,10 +80,7 @@ export const ALERT_FIELD_SHAPES: Record<AlertMetricKind, AlertFieldShape> = {
       label: 'Model',
       hint: 'Optional: a model as ChatDash names it, e.g. gpt-4o. Empty: all models.',
     },
-    threshold: {
-      label: 'Value (tokens per hour or day)',
-      hint: `For above / below: a count, e.g. 50000. ${IGNORED}`,
-    },
+    threshold: value('tokens per hour or day', 'a count, e.g. 50000'),
     minVolume: { label: 'At least this many tokens', hint: countFloor('tokens', 'there are this many tokens') },
   },
   misunderstood_message: {
@@ -101,10 +90,7 @@ export const ALERT_FIELD_SHAPES: Record<AlertMetricKind, AlertFieldShape> = {
       hint: 'As ChatDash shows it in its misunderstood messages.',
       required: 'Type the misunderstood message to watch.',
     },
-    threshold: {
-      label: 'Value (times per hour or day)',
-      hint: `For above / below: how often it came up, e.g. 20. ${IGNORED}`,
-    },
+    threshold: value('times per hour or day', 'how often it came up, e.g. 20'),
     minVolume: { label: 'At least this many times', hint: countFloor('misunderstood_message', 'it came up this many times') },
   },
   topic: {
@@ -114,10 +100,7 @@ export const ALERT_FIELD_SHAPES: Record<AlertMetricKind, AlertFieldShape> = {
       hint: 'As ChatDash names it in its top topics.',
       required: 'Type the topic to watch, as ChatDash names it.',
     },
-    threshold: {
-      label: 'Value (conversations on it per hour or day)',
-      hint: `For above / below: a count, e.g. 20. ${IGNORED}`,
-    },
+    threshold: value('conversations on it per hour or day', 'a count, e.g. 20'),
     minVolume: { label: 'At least this many conversations', hint: countFloor('topic', 'it came up in this many conversations') },
   },
 };

@@ -8,7 +8,7 @@ import { ALERT_FORM, ALERT_FORM_ACTION, ALERT_METRIC_ACTION } from '../../../src
 import { alertForm } from '../../../src/slack/alerts/modal.ts';
 import { MIN_VOLUME_DEFAULTS } from '../../../src/slack/alerts/shape.ts';
 import { validateView } from '../../../src/slack-double/validate.ts';
-import { storedAlert } from '../../support/alert-ui.ts';
+import { alertFormBlockIds, storedAlert } from '../../support/alert-ui.ts';
 import { demoConfig } from '../../support/config.ts';
 import { hostileTexts } from '../../support/hostile-text.ts';
 
@@ -20,18 +20,7 @@ const blockIds = (view: { blocks: unknown[] }) =>
 const inputBlock = (view: { blocks: unknown[] }, id: string) =>
   view.blocks.find((b) => typeof b === 'object' && b && 'block_id' in b && b.block_id === id) as InputBlock | undefined;
 
-const ALWAYS = [
-  ALERT_BLOCK.project,
-  ALERT_BLOCK.name,
-  ALERT_BLOCK.metric,
-  ALERT_BLOCK.condition,
-  ALERT_BLOCK.threshold,
-  ALERT_BLOCK.minVolume,
-  ALERT_BLOCK.frequency,
-  ALERT_BLOCK.quietStart,
-  ALERT_BLOCK.quietEnd,
-  ALERT_BLOCK.timeZone,
-];
+const ALWAYS = alertFormBlockIds();
 
 /** Per metric: its extra field (none, the message or topic, the model) and the words its value and floor use. */
 const EXPECTED: Record<AlertMetricKind, { extra?: string; required?: boolean; value: RegExp; floor: RegExp }> = {

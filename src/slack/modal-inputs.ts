@@ -4,7 +4,7 @@
  */
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { VIEW_LIMITS } from '../digest/limits.ts';
-import { plainLabel } from '../digest/mrkdwn.ts';
+import { plainLabel, truncate } from '../digest/mrkdwn.ts';
 
 /** The `action_id` of a modal element that only holds a value (no listener). */
 export const VALUE_ACTION = 'value';
@@ -44,12 +44,22 @@ export function select(
   };
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text put back into a field (what was typed, when a modal is rebuilt): broken characters (a lone surrogate, which
+ * only a forged state can hold) replaced, then cut to `max` between characters.
+ */
+export function typedValue(text: string, max: number): string {
+  return truncate(text.replace(LONE_SURROGATE, '\uFFFD'), max);
+}
+
 /** The time zone field: an IANA name typed in, prefilled (with the person's own for something new). */
 export function timeZoneInput(block: string, timeZone: string): InputBlock {
   return input(
     block,
     'Time zone',
-    { type: 'plain_text_input', action_id: VALUE_ACTION, initial_value: timeZone.slice(0, 64), max_length: 64 },
+    { type: 'plain_text_input', action_id: VALUE_ACTION, initial_value: typedValue(timeZone, 64), max_length: 64 },
     hint('An IANA time zone, like Europe/Paris, America/New_York or UTC. Yours by default.'),
   );
 }

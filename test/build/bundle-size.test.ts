@@ -54,8 +54,9 @@ const NOT_ON_HTTP_STARTUP: Record<string, RegExp> = {
 
 /** What only the alerts UI's bundle has (`load-alert-ui.ts`): its flows and listeners. */
 const ALERT_UI_ONLY: Record<string, RegExp> = {
-  'the alerts UI flows': /(^|\/)src\/slack\/alerts\/(flows|form|modal|list|announce|recommended)\.ts$/,
-  'its listeners': /(^|\/)src\/slack\/listeners\/(actions\/alert-(button|list-more)|views\/alert-form|commands\/chatdash\/alerts?)\.ts$/,
+  'the alerts UI flows': /(^|\/)src\/slack\/alerts\/(flows|form|modal|shape|list|announce|recommended)\.ts$/,
+  'its listeners':
+    /(^|\/)src\/slack\/listeners\/(actions\/alert-(button|list-more|form)|views\/alert-form|commands\/chatdash\/alerts?)\.ts$/,
 };
 
 /** The code of a function's cold start: its entry and the chunks it imports statically (not the lazy ones). */

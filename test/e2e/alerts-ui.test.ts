@@ -14,7 +14,7 @@ import { storedAlert } from '../support/alert-ui.ts';
 import { useBot } from '../support/bot.ts';
 import { viewButtons } from '../support/modal.ts';
 import { allText, answersTo, textsIn } from '../support/slack-messages.ts';
-import { clickInList, clickOnHome, openHome, openSubscribe, slash, submitModal } from '../support/subscribe-ui.ts';
+import { chooseInModal, clickInList, clickOnHome, openHome, openSubscribe, slash, submitModal } from '../support/subscribe-ui.ts';
 
 const bot = useBot();
 
@@ -74,9 +74,10 @@ describe('/chatdash alert', () => {
   });
 
   it('shows what to fix under each field, stores nothing, then saves and tells the channel who created what', async () => {
-    const open = await openSubscribe(bot, 'alert');
+    const opened = await openSubscribe(bot, 'alert');
+    // Watching a topic: the modal gains its topic field (views.update), under which its error shows.
+    const open = await chooseInModal(bot, opened, 'alert_metric', 'topic');
     const invalid = await submitModal(bot, open, {
-      alert_metric: 'topic',
       alert_detail: '',
       alert_condition: 'above',
       alert_threshold: 'lots',
@@ -94,12 +95,12 @@ describe('/chatdash alert', () => {
     const blocks = (open.view.blocks as Array<{ block_id?: string }>).map((b) => b.block_id);
     for (const block of Object.keys((invalid as { errors: object }).errors)) expect(blocks).toContain(block);
     // The time zone is the model's check, once the form's own are met.
-    expect(await submitModal(bot, open, { alert_time_zone: 'Mars/Olympus' })).toEqual({
+    expect(await submitModal(bot, open, { alert_detail: 'Refunds', alert_time_zone: 'Mars/Olympus' })).toEqual({
       response_action: 'errors',
       errors: { alert_time_zone: 'Not a time zone I know: type an IANA name like Europe/Paris or UTC.' },
     });
     // A project the channel can't see (a forged submission).
-    expect(await submitModal(bot, open, { alert_project: 'bella' })).toEqual({
+    expect(await submitModal(bot, open, { alert_detail: 'Refunds', alert_project: 'bella' })).toEqual({
       response_action: 'errors',
       errors: { alert_project: POLICY_MESSAGES.cannot_query },
     });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.ts';
 import { SLACK_LIMITS } from '../../src/digest/limits.ts';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
-import { ALERT_ACTION, ALERT_FORM, ALERT_LIST_MORE_ACTION } from '../../src/slack/alerts/ids.ts';
+import { ALERT_ACTION, ALERT_FORM, ALERT_FORM_ACTION, ALERT_LIST_MORE_ACTION, ALERT_METRIC_ACTION } from '../../src/slack/alerts/ids.ts';
 import { HOME_MORE_ACTION } from '../../src/slack/home/page.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { DRILLDOWN_ACTION } from '../../src/slack/listeners/actions/drilldown-button.ts';
@@ -156,6 +156,7 @@ describe('every listener has its hostile cases here', () => {
     SUBSCRIPTION_FORM,
     ALERT_ACTION,
     ALERT_LIST_MORE_ACTION,
+    ALERT_FORM_ACTION,
     ALERT_FORM,
     'app_home_opened',
   ]);
@@ -439,6 +440,37 @@ describe('the alerts UI with generated text', () => {
       const list = await command('alerts', n % 2 === 0 ? {} : { channel_id: 'C0AGENCY', channel_name: 'agency' });
       expectFittingAck(list.ack, `${name} (list)`);
       await bot.event(appHomeOpenedPayload({ user: 'U0ALICE' }));
+      expectSlackAcceptedAll(name);
+    }
+  });
+
+  it('the metric menu inside the modal with generated state and metadata: the modal Slack gets back fits', {
+    timeout: 120_000,
+  }, async () => {
+    const metrics = ['topic', 'tokens', 'misunderstood_message', 'understood_rate'];
+    for (const [n, { name, text }] of hostileTexts('alert-menu', 12).entries()) {
+      bot.reset();
+      const opened = await openSubscribe(bot, 'alert', { channel: n % 2 === 0 ? 'C0ACME' : 'C0AGENCY' });
+      const cut = text.slice(0, 3000);
+      const metric = n % 5 === 4 ? cut.slice(0, 150) : metrics[n % metrics.length]!;
+      const values = formState(opened, {
+        alert_name: cut.slice(0, 80),
+        alert_metric: metric,
+        alert_threshold: cut.slice(0, 30),
+        alert_min_volume: cut.slice(0, 13),
+        alert_time_zone: cut.slice(0, 64),
+      });
+      // Fields the opened view doesn't have, as a forged state could carry them.
+      values.alert_detail = { value: { type: 'plain_text_input', value: cut.slice(0, 500) } };
+      values.alert_model = { value: { type: 'plain_text_input', value: cut.slice(0, 500) } };
+      const view = n % 3 === 2 ? { ...opened, view: { ...opened.view, private_metadata: cut } } : opened;
+      const payload = modalActionPayload({
+        view,
+        values,
+        action: { block_id: 'alert_metric', action_id: ALERT_METRIC_ACTION, selected: metric },
+      });
+      expect((await bot.click(payload)).response.statusCode, name).toBe(200);
+      expect(bot.slack.callsTo('views.update'), name).toHaveLength(1);
       expectSlackAcceptedAll(name);
     }
   });

@@ -1,6 +1,7 @@
 /** Alerts as the alerts UI's tests need them: a stored alert (definition and state) made through the lifecycle functions. */
 import { type AlertInput, newAlert } from '../../src/alerts/lifecycle.ts';
 import type { StoredAlert } from '../../src/alerts/model.ts';
+import { ALERT_BLOCK } from '../../src/slack/alerts/form.ts';
 
 export const UI_NOW = new Date('2026-11-25T10:00:00.000Z');
 
@@ -21,4 +22,21 @@ export function storedAlert(overrides: Partial<AlertInput> = {}, id = 'al_test1'
   );
   if (!made.ok) throw new Error(`invalid alert: ${JSON.stringify(made.issues)}`);
   return { ...made.value, definitionVersion: 1 };
+}
+
+/** The alert modal's input blocks in order, with the metric's own field (`alert_detail`, `alert_model`) when it has one. */
+export function alertFormBlockIds(own?: string): string[] {
+  return [
+    ALERT_BLOCK.project,
+    ALERT_BLOCK.name,
+    ALERT_BLOCK.metric,
+    ...(own ? [own] : []),
+    ALERT_BLOCK.condition,
+    ALERT_BLOCK.threshold,
+    ALERT_BLOCK.minVolume,
+    ALERT_BLOCK.frequency,
+    ALERT_BLOCK.quietStart,
+    ALERT_BLOCK.quietEnd,
+    ALERT_BLOCK.timeZone,
+  ];
 }

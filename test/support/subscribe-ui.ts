@@ -69,10 +69,19 @@ export async function openSubscribe(bot: UiBot, text = 'subscribe', who: Person 
   return views.at(-1)!;
 }
 
-/** The modal after choosing `value` in the menu of `block` (which rebuilds it through views.update). */
-export async function chooseInModal(bot: UiBot, open: OpenView, block: string, value: string, who: Person = {}): Promise<OpenView> {
+/**
+ * The modal after choosing `value` in the menu of `block` (which rebuilds it through views.update); `typed`: what the
+ * person had typed in the other fields meanwhile (sent in the view's state, as Slack does).
+ */
+export async function chooseInModal(
+  bot: UiBot,
+  open: OpenView,
+  block: string,
+  value: string,
+  who: Person & { typed?: Answers } = {},
+): Promise<OpenView> {
   const element = ((open.view.blocks as Json[]).find((b) => b.block_id === block)?.element ?? {}) as Json;
-  const values = formState(open, { [block]: value });
+  const values = formState(open, { ...who.typed, [block]: value });
   const answer = await send(
     bot,
     interactionEvent(

@@ -1,8 +1,9 @@
 /**
- * What the alerts UI does once a listener has Slack's request: open the alert modal, save it (or say inline what to
- * fix), list a channel's alerts, act on their buttons (mute, unmute, pause, resume, delete, open the edit modal), add
- * the recommended alerts; then tell the channel (one short announcement), refresh what the person was looking at
- * (the list through its response_url, or their App Home) and, when the channel can't be told, tell the person.
+ * What the alerts UI does once a listener has Slack's request: open the alert modal, reshape it when the metric
+ * changes, save it (or say inline what to fix), list a channel's alerts, act on their buttons (mute, unmute, pause,
+ * resume, delete, open the edit modal), add the recommended alerts; then tell the channel (one short announcement),
+ * refresh what the person was looking at (the list through its response_url, or their App Home) and, when the
+ * channel can't be told, tell the person.
  *
  * Permissions are the subscriptions' (`src/subscriptions/policy.ts`): anyone who may query a project in a channel may
  * set up an alert there on it; changing one belongs to its owner and admins. Validation is the alert model's (zod,
@@ -31,7 +32,16 @@ import { ACK_PATH_MS, withinMs } from '../time-limit.ts';
 import { type ClickPlace, home, postTo, respondTo, tellClicker } from '../ui-replies.ts';
 import { userTimeZone } from '../user-time-zone.ts';
 import { type AlertChange, alertAnnouncement, alertConfirmation, recommendedAnnouncement } from './announce.ts';
-import { ALERT_BLOCK, alertBlockErrors, alertFormInput, alertFormValuesOf, defaultAlertValues, readAlertForm } from './form.ts';
+import {
+  ALERT_BLOCK,
+  type AlertFormErrors,
+  alertBlockErrors,
+  alertFormInput,
+  alertFormValuesOf,
+  defaultAlertValues,
+  placeAlertErrors,
+  readAlertForm,
+} from './form.ts';
 import type { AlertOp } from './ids.ts';
 import { ALERT_LIST_ROWS, alertListMessage } from './list.ts';
 import { ALERT_UI_MESSAGES } from './messages.ts';
@@ -100,7 +110,63 @@ export interface AlertFormSubmission {
   /** The team Slack says the person is in. */
   teamId?: string | undefined;
   userId: string;
-  view: { private_metadata?: string | undefined; state?: { values?: unknown } | undefined };
+  /** The view as Slack sends it back (`blocks`: what it showed, so errors land under blocks it has). */
+  view: { private_metadata?: string | undefined; state?: { values?: unknown } | undefined; blocks?: unknown };
+}
+
+/** The input block ids a submitted view shows, or undefined when it doesn't say (untrusted: read defensively). */
+function shownBlocks(blocks: unknown): ReadonlySet<string> | undefined {
+  if (!Array.isArray(blocks)) return undefined;
+  const ids = new Set<string>();
+  for (const block of blocks.slice(0, 100)) {
+    const id: unknown = typeof block === 'object' && block !== null ? (block as { block_id?: unknown }).block_id : undefined;
+    if (typeof id === 'string') ids.add(id.slice(0, 255));
+  }
+  return ids;
+}
+
+/** The modal in which a menu that reshapes it changed (a `block_actions` from inside the view). */
+export interface AlertFormChange {
+  teamId?: string | undefined;
+  userId: string;
+  view: { id: string; hash?: string | undefined; private_metadata?: string | undefined; state?: { values?: unknown } | undefined };
+}
+
+/**
+ * A new metric chosen in the alert modal: the modal rebuilt in that metric's shape from what it holds now and put
+ * back with `views.update` and the view's hash (an out-of-date update fails instead of undoing a newer one). The
+ * fields that stay keep their block and action ids and get what was typed as their initial values, so Slack keeps
+ * them. No store, no ChatDash call: only the channel's bindings (the projects menu), as when it was opened.
+ */
+export async function reshapeAlertForm(ctx: ListenerContext, client: WebClient, change: AlertFormChange): Promise<void> {
+  const { view } = change;
+  const meta = decodeAlertFormMetadata(view.private_metadata);
+  let next: ReturnType<typeof alertForm>;
+  if (!meta || !change.teamId || change.teamId !== meta.team) {
+    next = noticeModal('ChatDash', ALERT_UI_MESSAGES.staleForm);
+  } else {
+    const access = await channelAccess(ctx, { teamId: meta.team, channelId: meta.channel, userId: change.userId, isDirectMessage: false });
+    const values = readAlertForm(view.state?.values, defaultAlertValues({ timeZone: ctx.config.defaults.timeZone }));
+    next = alertForm({
+      mode: meta.edit ? 'edit' : 'create',
+      channel: meta.channel,
+      // As the edit modal: a channel that lost its projects still shows the chosen one; saving re-checks.
+      projects: access.ok ? access.projects : [],
+      values,
+      metadata: view.private_metadata ?? '',
+    });
+    ctx.log('info', 'alert.modal_reshaped', { metric: values.metric, user: change.userId });
+  }
+  try {
+    await withinMs(
+      client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: next }),
+      ACK_PATH_MS.view,
+      'views.update',
+    );
+  } catch (error) {
+    // hash_conflict: a newer update is on its way (the person changed the menu again meanwhile).
+    ctx.log('info', 'alert.modal_update_failed', errorFields(error));
+  }
 }
 
 /** The alert modal submitted: saved (the modal closes), or what to fix under each field, or why not. */
@@ -113,19 +179,23 @@ export async function submitAlertForm(ctx: ListenerContext, client: WebClient, s
   const requester: Requester = { teamId: meta.team, channelId: meta.channel, userId: submission.userId, isDirectMessage: false };
   const actor = submission.userId;
   const now = ctx.now();
+  const shown = shownBlocks(submission.view.blocks);
+  const fix = (errors: AlertFormErrors): AlertFormOutcome => ({
+    ack: { response_action: 'errors', errors: placeAlertErrors(errors, shown) },
+  });
   let saved: StoredAlert;
   try {
     const permission = canSubscribe(await channelAccess(ctx, requester), { project: values.project });
     if (!permission.ok) return { ack: { response_action: 'errors', errors: { [ALERT_BLOCK.project]: permission.message } } };
     const form = alertFormInput(values, { teamId: meta.team, channelId: meta.channel });
-    if (!form.ok) return { ack: { response_action: 'errors', errors: form.errors } };
+    if (!form.ok) return fix(form.errors);
     if (meta.edit) {
       const stored = await alerts.get(meta.edit.id);
       if (!stored) return notSaved(ALERT_UI_MESSAGES.notFound);
       const may = canManage(policyActor(ctx.config, actor), { source: 'runtime', owner: stored.definition.createdBy });
       if (!may.ok) return notSaved(may.message);
       const edited = editAlert(stored, form.input, { actor, now });
-      if (!edited.ok) return { ack: { response_action: 'errors', errors: alertBlockErrors(edited.issues) } };
+      if (!edited.ok) return fix(alertBlockErrors(edited.issues));
       const updated = await alerts.updateDefinition(meta.edit.id, edited.value.definition, actor, {
         expectedVersion: meta.edit.version,
         ...(edited.value.state ? { state: edited.value.state } : {}),
@@ -134,7 +204,7 @@ export async function submitAlertForm(ctx: ListenerContext, client: WebClient, s
       saved = updated;
     } else {
       const made = newAlert(form.input, { actor, now });
-      if (!made.ok) return { ack: { response_action: 'errors', errors: alertBlockErrors(made.issues) } };
+      if (!made.ok) return fix(alertBlockErrors(made.issues));
       saved = await alerts.create(made.value.definition, made.value.state, actor);
     }
   } catch (error) {

@@ -1,8 +1,9 @@
 /**
  * The alert modal's values: their defaults, an alert's values (to prefill an edit), what Slack sends back in
- * `view.state` (untrusted: read with `stateReader`, every string bounded), and the alert they make — checked first
- * for what the form alone can tell (a threshold that is no number, a message or topic left empty, quiet hours with
- * one end), then by the alert model's schema (`newAlert`/`editAlert`), each problem keyed by the input block Slack
+ * `view.state` (untrusted: read with `stateReader`, every string bounded; only the fields of the chosen metric's shape,
+ * shape.ts: whatever else a submission holds is ignored), and the alert they make — checked first for what the form
+ * alone can tell (a threshold or volume floor that is no number, a message or topic left empty, quiet hours with one
+ * end), then by the alert model's schema (`newAlert`/`editAlert`), each problem keyed by the input block Slack
  * shows it under (`response_action: errors`). Pure and light (zod/mini only): built on the HTTP function's ack path.
  */
 import type { AlertInput } from '../../alerts/lifecycle.ts';
@@ -16,15 +17,20 @@ import {
   type Frequency,
 } from '../../alerts/model.ts';
 import { stateReader } from '../modal-state.ts';
+import { ALERT_FIELD_SHAPES, ITEM_BLOCK, MODEL_BLOCK } from './shape.ts';
 
 /** The modal's input blocks (`block_id`s). */
 export const ALERT_BLOCK = {
   project: 'alert_project',
   name: 'alert_name',
   metric: 'alert_metric',
-  detail: 'alert_detail',
+  /** The misunderstood message or topic (only for those metrics). */
+  detail: ITEM_BLOCK,
+  /** The model whose tokens are counted (only for tokens). */
+  model: MODEL_BLOCK,
   condition: 'alert_condition',
   threshold: 'alert_threshold',
+  minVolume: 'alert_min_volume',
   frequency: 'alert_frequency',
   quietStart: 'alert_quiet_start',
   quietEnd: 'alert_quiet_end',
@@ -46,6 +52,8 @@ export interface AlertFormValues {
   condition: ConditionChoice;
   /** As typed: a percentage for the understood rate, else a number. */
   threshold: string;
+  /** The volume floor as typed ('' the metric's default). */
+  minVolume: string;
   frequency: Frequency;
   /** `HH:mm`, or '' for none. */
   quietStart: string;
@@ -62,6 +70,7 @@ export function defaultAlertValues(options: { timeZone: string; project?: string
     detail: '',
     condition: 'unusual_below',
     threshold: '',
+    minVolume: '',
     frequency: 'hourly',
     quietStart: '',
     quietEnd: '',
@@ -84,6 +93,7 @@ export function alertFormValuesOf(alert: AlertDefinition): AlertFormValues {
     condition: condition.kind === 'threshold' ? condition.direction : `unusual_${condition.direction}`,
     threshold:
       condition.kind === 'threshold' ? (metric.kind === 'understood_rate' ? percent(condition.value) : String(condition.value)) : '',
+    minVolume: alert.minVolume === undefined ? '' : String(alert.minVolume),
     frequency: alert.frequency,
     quietStart: alert.quietHours?.start ?? '',
     quietEnd: alert.quietHours?.end ?? '',
@@ -91,7 +101,10 @@ export function alertFormValuesOf(alert: AlertDefinition): AlertFormValues {
   };
 }
 
-/** The values in a modal's `view.state.values`, over `current` (what the modal showed). */
+/**
+ * The values in a modal's `view.state.values`, over `current` (what the modal showed). The message, topic or model is
+ * read only from the field the chosen metric has (a topic typed before switching to tokens is not a model).
+ */
 export function readAlertForm(stateValues: unknown, current: AlertFormValues): AlertFormValues {
   const read = stateReader(stateValues);
   const values: AlertFormValues = { ...current };
@@ -101,12 +114,15 @@ export function readAlertForm(stateValues: unknown, current: AlertFormValues): A
   if (name !== undefined) values.name = name;
   const metric = ALERT_METRIC_KINDS.find((k) => k === read.selected(ALERT_BLOCK.metric));
   if (metric) values.metric = metric;
-  const detail = read.text(ALERT_BLOCK.detail);
+  const detailBlock = ALERT_FIELD_SHAPES[values.metric].detail?.block;
+  const detail = detailBlock === undefined ? undefined : read.text(detailBlock);
   if (detail !== undefined) values.detail = detail;
   const condition = CONDITION_CHOICES.find((c) => c === read.selected(ALERT_BLOCK.condition));
   if (condition) values.condition = condition;
   const threshold = read.text(ALERT_BLOCK.threshold);
   if (threshold !== undefined) values.threshold = threshold;
+  const minVolume = read.text(ALERT_BLOCK.minVolume);
+  if (minVolume !== undefined) values.minVolume = minVolume;
   const frequency = FREQUENCIES.find((f) => f === read.selected(ALERT_BLOCK.frequency));
   if (frequency) values.frequency = frequency;
   const quietStart = read.time(ALERT_BLOCK.quietStart);
@@ -133,7 +149,17 @@ export function parseThreshold(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** The metric the form describes (with its message, topic or model). */
+/** The longest volume floor the model accepts. */
+export const MAX_MIN_VOLUME = 1_000_000_000;
+
+/** "50", "1,000", "1 000": a whole number, or undefined. */
+export function parseMinVolume(text: string): number | undefined {
+  const cleaned = text.trim().replace(/(\d)[,\s\u202f\u00a0](?=\d{3}(?!\d))/gu, '$1');
+  if (!/^\d{1,13}$/.test(cleaned)) return undefined;
+  return Number(cleaned);
+}
+
+/** The metric the form describes (with its message, topic or model, when the metric has one). */
 function metricOf(values: AlertFormValues): AlertMetric {
   const detail = values.detail.trim();
   switch (values.metric) {
@@ -150,12 +176,19 @@ function metricOf(values: AlertFormValues): AlertMetric {
 /** The form as the alert model's input, or what to fix under which block. */
 export function alertFormInput(values: AlertFormValues, where: { teamId: string; channelId: string }): AlertFormResult {
   const errors: AlertFormErrors = {};
-  const detail = values.detail.trim();
-  if ((values.metric === 'misunderstood_message' || values.metric === 'topic') && !detail) {
-    errors[ALERT_BLOCK.detail] =
-      values.metric === 'topic' ? 'Type the topic to watch, as ChatDash names it.' : 'Type the misunderstood message to watch.';
+  const shape = ALERT_FIELD_SHAPES[values.metric];
+  if (shape.detail) {
+    const detail = values.detail.trim();
+    const max = shape.detail.block === ALERT_BLOCK.model ? ALERT_LIMITS.model : ALERT_LIMITS.itemLabel;
+    if (!detail && shape.detail.required) errors[shape.detail.block] = shape.detail.required;
+    if (detail.length > max) errors[shape.detail.block] = `At most ${max} characters.`;
   }
-  if (detail.length > ALERT_LIMITS.itemLabel) errors[ALERT_BLOCK.detail] = `At most ${ALERT_LIMITS.itemLabel} characters.`;
+  let minVolume: number | undefined;
+  if (values.minVolume.trim() !== '') {
+    minVolume = parseMinVolume(values.minVolume);
+    if (minVolume === undefined) errors[ALERT_BLOCK.minVolume] = 'A whole number, e.g. 50, or empty for the default.';
+    else if (minVolume > MAX_MIN_VOLUME) errors[ALERT_BLOCK.minVolume] = 'At most 1,000,000,000.';
+  }
   const isThreshold = values.condition === 'above' || values.condition === 'below';
   let threshold: number | undefined;
   if (isThreshold) {
@@ -184,6 +217,7 @@ export function alertFormInput(values: AlertFormValues, where: { teamId: string;
       : { kind: 'unusual', direction: values.condition.slice('unusual_'.length) as 'above' | 'below' | 'either' },
     frequency: values.frequency,
     timeZone: values.timeZone,
+    ...(minVolume === undefined ? {} : { minVolume }),
     ...(values.quietStart && values.quietEnd ? { quietHours: { start: values.quietStart, end: values.quietEnd } } : {}),
   };
   return { ok: true, input };
@@ -193,12 +227,14 @@ export function alertFormInput(values: AlertFormValues, where: { teamId: string;
 const BLOCK_OF_PATH: ReadonlyArray<readonly [RegExp, AlertBlockId]> = [
   [/^project/, ALERT_BLOCK.project],
   [/^name/, ALERT_BLOCK.name],
-  [/^metric\.(item|model)/, ALERT_BLOCK.detail],
+  [/^metric\.item/, ALERT_BLOCK.detail],
+  [/^metric\.model/, ALERT_BLOCK.model],
   [/^metric/, ALERT_BLOCK.metric],
   [/^condition/, ALERT_BLOCK.threshold],
   [/^frequency/, ALERT_BLOCK.frequency],
   [/^quietHours/, ALERT_BLOCK.quietStart],
   [/^timeZone/, ALERT_BLOCK.timeZone],
+  [/^minVolume/, ALERT_BLOCK.minVolume],
 ];
 
 /** Sentences people understand for the model's checks, by block (its own message otherwise). */
@@ -214,6 +250,25 @@ export function alertBlockErrors(issues: ReadonlyArray<{ path: string; message: 
   for (const issue of issues) {
     const block = BLOCK_OF_PATH.find(([pattern]) => pattern.test(issue.path))?.[1] ?? ALERT_BLOCK.threshold;
     out[block] ??= FRIENDLY[block] ?? `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`.replace(/\.\.$/, '.');
+  }
+  return out;
+}
+
+/** What to fix when the modal Slack showed has no field for it yet (submitted before its reshaping arrived). */
+export const UNSHOWN_FIELD_ERROR =
+  'This choice needs a field the form isn\u2019t showing yet: pick it again in this menu, then fill it in.';
+
+/**
+ * Errors under blocks the submitted view shows: Slack shows an error only under an input block it has, so one for a
+ * field the view lacks (its metric was chosen, the reshaped view hadn't arrived) goes under the metric menu instead.
+ * `shown` undefined: the view's blocks are unknown, the errors stay where they are.
+ */
+export function placeAlertErrors(errors: AlertFormErrors, shown: ReadonlySet<string> | undefined): AlertFormErrors {
+  if (!shown?.has(ALERT_BLOCK.metric)) return errors;
+  const out: AlertFormErrors = {};
+  for (const [block, message] of Object.entries(errors) as Array<[AlertBlockId, string]>) {
+    if (shown.has(block)) out[block] = message;
+    else out[ALERT_BLOCK.metric] ??= UNSHOWN_FIELD_ERROR;
   }
   return out;
 }

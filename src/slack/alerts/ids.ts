@@ -1,10 +1,18 @@
 /**
- * The names the alerts UI gives Slack and gets back: the alert modal's callback id and the action ids of its buttons.
+ * The names the alerts UI gives Slack and gets back: the alert modal's callback id and the action ids of its buttons
+ * and of its menu that reshapes it.
  * Constants only: the listeners are registered with them at start-up, while their code loads on first use.
  */
 
 /** The alert modal's `callback_id` (create and edit). */
 export const ALERT_FORM = 'alert:form';
+
+/**
+ * Menus inside the alert modal that reshape it (`alert-form:<field>`; not `alert:`, which names an alert's buttons):
+ * choosing what to watch rebuilds the modal with that metric's fields (see shape.ts).
+ */
+export const ALERT_FORM_ACTION = /^alert-form:/;
+export const ALERT_METRIC_ACTION = 'alert-form:metric';
 
 /** "Next page" under a `/chatdash alerts` list (not `alert:`: it names no alert). */
 export const ALERT_LIST_MORE_ACTION = 'alert-list:more';

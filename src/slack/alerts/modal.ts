@@ -1,16 +1,19 @@
 /**
  * The alert modal as Block Kit (create and edit): which project, an optional name, what to watch (the metric, and the
  * message, topic or model it names), the condition (above / below a value, or unusual against the project's own
- * history), how often to check, quiet hours and the time zone. Every field shows at once (no menu reshapes it), so
- * inline errors always land under a block Slack shows. Pure and light: built on the ack path.
+ * history), the volume floor, how often to check, quiet hours and the time zone. The metric menu reshapes it
+ * (`dispatch_action`: the alerts UI puts it back with `views.update`): the message, topic or model field shows only
+ * for the metrics that name one, and the value and floor say the metric's unit (shape.ts). An edit opens in the
+ * stored alert's shape. Pure and light: built on the ack path.
  */
 import type { KnownBlock, ModalView } from '@slack/types';
 import { ALERT_LIMITS, type AlertMetricKind, type Frequency } from '../../alerts/model.ts';
 import { section } from '../../digest/blocks.ts';
 import { VIEW_LIMITS } from '../../digest/limits.ts';
-import { formModal, hint, input, select, timeZoneInput, VALUE_ACTION } from '../modal-inputs.ts';
+import { formModal, hint, input, select, timeZoneInput, typedValue, VALUE_ACTION } from '../modal-inputs.ts';
 import { ALERT_BLOCK, type AlertFormValues, type ConditionChoice } from './form.ts';
-import { ALERT_FORM } from './ids.ts';
+import { ALERT_FORM, ALERT_METRIC_ACTION } from './ids.ts';
+import { ALERT_FIELD_SHAPES } from './shape.ts';
 
 export interface AlertFormSpec {
   mode: 'create' | 'edit';
@@ -48,6 +51,14 @@ const clock = (time: string) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? { init
 
 export function alertForm(spec: AlertFormSpec): ModalView {
   const { values } = spec;
+  const shape = ALERT_FIELD_SHAPES[values.metric];
+  const text = (block: string, label: string, initial: string, max: number, hintText: string, optional = true) =>
+    input(
+      block,
+      label,
+      { type: 'plain_text_input', action_id: VALUE_ACTION, initial_value: typedValue(initial, max), max_length: max },
+      { optional, ...hint(hintText) },
+    );
   const projects = spec.projects.slice(0, VIEW_LIMITS.selectOptions).map((p) => [p.key, p.name] as const);
   const blocks: KnownBlock[] = [
     section(
@@ -56,42 +67,26 @@ export function alertForm(spec: AlertFormSpec): ModalView {
         : `Posts to <#${spec.channel}>. Saving tells the channel what changed.`,
     ),
     input(ALERT_BLOCK.project, 'Project', select(VALUE_ACTION, projects, values.project || undefined, 'Pick a project')),
-    input(
-      ALERT_BLOCK.name,
-      'Name',
-      {
-        type: 'plain_text_input',
-        action_id: VALUE_ACTION,
-        initial_value: values.name.slice(0, ALERT_LIMITS.name),
-        max_length: ALERT_LIMITS.name,
-      },
-      { optional: true, ...hint('Optional: how the channel will know it, e.g. "Checkout bot quality".') },
-    ),
-    input(ALERT_BLOCK.metric, 'Watch', select(VALUE_ACTION, choices(METRIC_LABELS), values.metric)),
-    input(
-      ALERT_BLOCK.detail,
-      'Which message, topic or model',
-      {
-        type: 'plain_text_input',
-        action_id: VALUE_ACTION,
-        initial_value: values.detail.slice(0, ALERT_LIMITS.itemLabel),
-        max_length: ALERT_LIMITS.itemLabel,
-      },
-      {
-        optional: true,
-        ...hint('For a misunderstood message or a topic: as ChatDash shows it. For tokens: a model name, or empty for all.'),
-      },
-    ),
+    text(ALERT_BLOCK.name, 'Name', values.name, ALERT_LIMITS.name, 'Optional: how the channel will know it, e.g. "Checkout bot quality".'),
+    input(ALERT_BLOCK.metric, 'Watch', select(ALERT_METRIC_ACTION, choices(METRIC_LABELS), values.metric), {
+      dispatch_action: true,
+      ...hint('The fields below follow what you watch.'),
+    }),
+    ...(shape.detail
+      ? [
+          text(
+            shape.detail.block,
+            shape.detail.label,
+            values.detail,
+            shape.detail.block === ALERT_BLOCK.model ? ALERT_LIMITS.model : ALERT_LIMITS.itemLabel,
+            shape.detail.hint,
+            !shape.detail.required,
+          ),
+        ]
+      : []),
     input(ALERT_BLOCK.condition, 'Alert when it is', select(VALUE_ACTION, choices(CONDITION_LABELS), values.condition)),
-    input(
-      ALERT_BLOCK.threshold,
-      'Value',
-      { type: 'plain_text_input', action_id: VALUE_ACTION, initial_value: values.threshold.slice(0, 30), max_length: 30 },
-      {
-        optional: true,
-        ...hint('For above / below: a percentage for the understood rate (80), money in the project\u2019s currency (0.50), else a count.'),
-      },
-    ),
+    text(ALERT_BLOCK.threshold, shape.threshold.label, values.threshold, 30, shape.threshold.hint),
+    text(ALERT_BLOCK.minVolume, shape.minVolume.label, values.minVolume, 13, shape.minVolume.hint),
     input(ALERT_BLOCK.frequency, 'Check', select(VALUE_ACTION, choices(FREQUENCY_LABELS), values.frequency)),
     input(
       ALERT_BLOCK.quietStart,

@@ -1,6 +1,6 @@
 /** Which listener each kind registers, on a Bolt App stand-in that records registrations and replays them. */
 import { describe, expect, it } from 'vitest';
-import { ALERT_ACTION, ALERT_FORM, ALERT_LIST_MORE_ACTION } from '../../../src/slack/alerts/ids.ts';
+import { ALERT_ACTION, ALERT_FORM, ALERT_FORM_ACTION, ALERT_LIST_MORE_ACTION } from '../../../src/slack/alerts/ids.ts';
 import { HOME_MORE_ACTION } from '../../../src/slack/home/page.ts';
 import { DRILLDOWN_ACTION } from '../../../src/slack/listeners/actions/drilldown-button.ts';
 import { LINK_ACTION } from '../../../src/slack/listeners/actions/link-button.ts';
@@ -25,6 +25,7 @@ describe('registerListeners', () => {
       ['action', HOME_MORE_ACTION],
       ['action', ALERT_ACTION],
       ['action', ALERT_LIST_MORE_ACTION],
+      ['action', ALERT_FORM_ACTION],
       ['action', FORM_ACTION],
       ['event', 'app_mention'],
       ['event', 'app_home_opened'],

@@ -4,7 +4,7 @@
  * registered with their constraints (light constants) and import their code on their first click, so none of it
  * loads on the HTTP function's cold start.
  */
-import { ALERT_ACTION, ALERT_LIST_MORE_ACTION } from '../../alerts/ids.ts';
+import { ALERT_ACTION, ALERT_FORM_ACTION, ALERT_LIST_MORE_ACTION } from '../../alerts/ids.ts';
 import { HOME_MORE_ACTION } from '../../home/page.ts';
 import { FORM_ACTION, LIST_MORE_ACTION, SUBSCRIPTION_ACTION } from '../../subscriptions/ids.ts';
 import type { BoltApp, ListenerContext } from '../context.ts';
@@ -23,5 +23,6 @@ export function registerActions(app: BoltApp, ctx: ListenerContext): void {
   app.action(HOME_MORE_ACTION, async (args) => (await loadSubscriptionUi()).homeMore(ctx, args));
   app.action(ALERT_ACTION, async (args) => (await loadAlertUi()).alertButton(ctx, args));
   app.action(ALERT_LIST_MORE_ACTION, async (args) => (await loadAlertUi()).alertListMore(ctx, args));
+  app.action(ALERT_FORM_ACTION, async (args) => (await loadAlertUi()).alertFormChanged(ctx, args));
   app.action(FORM_ACTION, async (args) => (await loadSubscriptionUi()).subscriptionFormChanged(ctx, args));
 }

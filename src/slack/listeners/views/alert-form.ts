@@ -24,7 +24,7 @@ export async function alertFormSubmitted(ctx: ListenerContext, { ack, body, view
     outcome = await submitAlertForm(ctx, client, {
       teamId: body.team?.id ?? body.user.team_id,
       userId: body.user.id,
-      view: { private_metadata: view.private_metadata, state: view.state },
+      view: { private_metadata: view.private_metadata, state: view.state, blocks: view.blocks },
     });
   } catch (error) {
     ctx.log('error', 'alert.submit_failed', errorFields(error));

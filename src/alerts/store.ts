@@ -28,8 +28,24 @@ export class AlertConflictError extends Error {
   override readonly name = 'AlertConflictError';
 }
 
-/** The most alerts a listing returns (a channel, a person, a project): far more than the UI ever lets anyone make. */
-export const MAX_LISTED_ALERTS = 500;
+/**
+ * A page of a listing: at most `limit` alerts (default 25, at most 100) after the place `cursor` names (a previous
+ * page's `cursor` or one of its `after`; opaque, checked and bound to its listing: a forged one, or one from another
+ * listing, is refused with the state store's `StoreError('bad_cursor')`).
+ */
+export interface AlertPageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+/** One page of a listing, read with one bounded index Query; a listing of any length is read page by page. */
+export interface AlertPage {
+  items: StoredAlert[];
+  /** Where the next page starts; present when there may be more. */
+  cursor?: string;
+  /** Where a page starts right after each item (by item): a view showing fewer than given goes on without a gap. */
+  after: string[];
+}
 
 export interface AlertStore {
   /** Adds an alert with its initial state (definition version 1); throws AlertExistsError when the id is taken. */
@@ -39,19 +55,16 @@ export interface AlertStore {
   /** The alerts with these ids that exist (any order; strongly consistent). */
   getMany(ids: readonly string[]): Promise<StoredAlert[]>;
   /**
-   * Every alert posting to a channel (for `/chatdash alerts` and App Home), by id. Index reads: a change may take
-   * a moment to show. At most MAX_LISTED_ALERTS.
+   * A page of the alerts posting to a channel (for `/chatdash alerts`), by id. Index reads: a change may take a
+   * moment to show.
    */
-  listByChannel(teamId: string, channelId: string): Promise<StoredAlert[]>;
-  /** Every alert a person created (App Home), by id; index reads, at most MAX_LISTED_ALERTS. */
-  listByOwner(userId: string): Promise<StoredAlert[]>;
-  /** Every alert on a project (by its configuration key), by id; index reads, at most MAX_LISTED_ALERTS. */
-  listByProject(project: string): Promise<StoredAlert[]>;
-  /**
-   * Every alert, by project key then id (the admins' App Home finds those whose project left the configuration);
-   * index reads, at most MAX_LISTED_ALERTS.
-   */
-  listAll(): Promise<StoredAlert[]>;
+  listByChannel(teamId: string, channelId: string, page?: AlertPageRequest): Promise<AlertPage>;
+  /** A page of the alerts a person created (App Home), by id; index reads. */
+  listByOwner(userId: string, page?: AlertPageRequest): Promise<AlertPage>;
+  /** A page of the alerts on a project (by its configuration key), by id; index reads. */
+  listByProject(project: string, page?: AlertPageRequest): Promise<AlertPage>;
+  /** A page of every alert, by project key then id (the admins' App Home finds those whose project left the configuration); index reads. */
+  listAll(page?: AlertPageRequest): Promise<AlertPage>;
   /**
    * Replaces a definition (edit, pause, resume, mute); its version is bumped. With `state`, the state is replaced too
    * (an edit of the metric or condition starts from a fresh state; a resume is due at once), over whatever a check

@@ -8,12 +8,13 @@
  *   version read (and, when it replaces the state, on the state version read too), retried over a fresh read.
  * - The tick Queries the `due` index's `DUE#ALERT` partition (`dueAt <= now`: O(due)) and claims each alert with a
  *   conditional UpdateItem; paused alerts carry no `dueKey` and are not in the index at all.
- * - Listings Query `byChannel`, `byOwner` (`begins_with(itemKey, 'ALERT#')`) and `byKind`.
+ * - Listings Query `byChannel`, `byOwner` (`begins_with(itemKey, 'ALERT#')`) and `byKind`, a page at a time (one Query
+ *   of at most a page, from the key its cursor names: `alerts-listing.ts`).
  * - Window snapshots and a project's ChatDash outage record live in its `ALERTPROJ#<ChatDash id>` partition: snapshots
  *   are read with one BatchGetItem per check and written with BatchWriteItem, and expire by TTL.
  */
-import type { AlertStore, AlertStores, OutageStore, WindowStore } from '../alerts/store.ts';
-import { AlertConflictError, AlertExistsError, MAX_LISTED_ALERTS } from '../alerts/store.ts';
+import type { AlertPage, AlertStore, AlertStores, OutageStore, WindowStore } from '../alerts/store.ts';
+import { AlertConflictError, AlertExistsError } from '../alerts/store.ts';
 import { createLog, type Log } from '../log.ts';
 import { mapLimit } from '../worker/map-limit.ts';
 import { auditAlert, claimedState, createdAlert, refuseStale, savedState, updatedAlert } from './alert-changes.ts';
@@ -30,6 +31,7 @@ import {
   validSnapshot,
   windowItem,
 } from './alert-item.ts';
+import { type AlertListing, alertListings, alertPage, startOf } from './alerts-listing.ts';
 import { invalidItem } from './binding-item.ts';
 import {
   countRead,
@@ -41,8 +43,8 @@ import {
   queryDue,
   updateOf,
 } from './dynamo-common.ts';
-import { alertKey, channelPk, DUE, INDEX, ITEM_PREFIX, type ItemKey, KIND, outageKey, userKey, windowKey } from './keys.ts';
-import type { ReadStats } from './store.ts';
+import { alertKey, DUE, type ItemKey, outageKey, windowKey } from './keys.ts';
+import { type PageRequest, pageSize, type ReadStats } from './store.ts';
 
 export interface DynamoAlertStoresOptions {
   tableName: string;
@@ -125,26 +127,21 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
     }
   }
 
-  /** An index partition's alerts (sort keys beginning with `prefix`; '': all), page after page, at most MAX_LISTED_ALERTS. */
-  async function list(IndexName: string, pkAttr: string, pkValue: string, skAttr: string, prefix: string): Promise<VersionedAlert[]> {
+  /** A page of a listing: one index Query of at most a page's items, after the key its cursor names (checked first). */
+  async function list(listing: AlertListing, page: PageRequest | undefined): Promise<AlertPage> {
+    const start = page?.cursor ? startOf(listing, page.cursor) : undefined;
     const { doc, lib } = await sdk();
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const answer = await doc.send(
-        new lib.QueryCommand({
-          TableName,
-          IndexName,
-          ...indexKeyCondition(pkAttr, pkValue, skAttr, prefix),
-          Limit: MAX_LISTED_ALERTS - items.length,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      countRead(reads, answer);
-      items.push(...(answer.Items ?? []));
-      start = answer.LastEvaluatedKey;
-    } while (start && items.length < MAX_LISTED_ALERTS);
-    return items.flatMap((item) => parse(item) ?? []);
+    const answer = await doc.send(
+      new lib.QueryCommand({
+        TableName,
+        IndexName: listing.index,
+        ...indexKeyCondition(listing.pkAttr, listing.pkValue, listing.skAttr, listing.prefix),
+        Limit: pageSize(page),
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    countRead(reads, answer);
+    return alertPage(listing, answer.Items ?? [], answer.LastEvaluatedKey !== undefined, parse);
   }
 
   /** Writes a definition change over the versions read; false when another writer got there first. */
@@ -200,21 +197,20 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
       return items.flatMap((item) => parse(item) ?? []);
     },
 
-    async listByChannel(teamId, channelId) {
-      const found = await list(INDEX.byChannel, 'channelKey', channelPk(channelId), 'itemKey', ITEM_PREFIX.alert);
-      return found.filter((a) => a.definition.teamId === teamId);
+    listByChannel(teamId, channelId, page) {
+      return list(alertListings.byChannel(teamId, channelId), page);
     },
 
-    listByOwner(userId) {
-      return list(INDEX.byOwner, 'ownerKey', userKey(userId), 'itemKey', ITEM_PREFIX.alert);
+    listByOwner(userId, page) {
+      return list(alertListings.byOwner(userId), page);
     },
 
-    listByProject(project) {
-      return list(INDEX.byKind, 'kindKey', KIND.alert, 'kindSort', `${project}#`);
+    listByProject(project, page) {
+      return list(alertListings.byProject(project), page);
     },
 
-    listAll() {
-      return list(INDEX.byKind, 'kindKey', KIND.alert, 'kindSort', '');
+    listAll(page) {
+      return list(alertListings.all(), page);
     },
 
     async updateDefinition(id, next, actor, updateOptions = {}) {

@@ -5,8 +5,8 @@
  * after a restart ChatDash is asked again).
  */
 
-import type { AlertStore, AlertStores, OutageStore, WindowStore } from '../alerts/store.ts';
-import { AlertExistsError, MAX_LISTED_ALERTS } from '../alerts/store.ts';
+import type { AlertPage, AlertStore, AlertStores, OutageStore, WindowStore } from '../alerts/store.ts';
+import { AlertExistsError } from '../alerts/store.ts';
 import { createLog, type Log } from '../log.ts';
 import { auditAlert, claimedState, createdAlert, refuseStale, savedState, updatedAlert } from './alert-changes.ts';
 import {
@@ -20,10 +20,11 @@ import {
   validSnapshot,
   windowItem,
 } from './alert-item.ts';
+import { type AlertListing, alertListings, alertPage, startOf } from './alerts-listing.ts';
 import { invalidItem } from './binding-item.ts';
-import { alertKey, channelPk, DUE, ITEM_PREFIX, KIND, outageKey, userKey, windowKey } from './keys.ts';
-import { createMemoryTable, type MemoryTable } from './memory-table.ts';
-import type { ReadStats } from './store.ts';
+import { alertKey, DUE, outageKey, windowKey } from './keys.ts';
+import { compareItems, createMemoryTable, type MemoryTable } from './memory-table.ts';
+import { type PageRequest, pageSize, type ReadStats } from './store.ts';
 
 export interface MemoryAlertStoresOptions {
   /** Where `store.change` and `store.invalid_item` lines go (default: stdout). */
@@ -54,11 +55,16 @@ export function createMemoryAlertStores(options: MemoryAlertStoresOptions = {}):
     if (item) reads.items++;
     return parse(item);
   };
-  const list = (pkAttr: string, pkValue: string, skAttr: string, prefix: string): VersionedAlert[] => {
-    const items = table.partition(pkAttr, pkValue, skAttr, prefix).slice(0, MAX_LISTED_ALERTS);
+  /** A page of a listing, after the key its cursor names (checked first), read as the DynamoDB store's one Query. */
+  const list = (listing: AlertListing, page: PageRequest | undefined): AlertPage => {
+    const start = page?.cursor ? startOf(listing, page.cursor) : undefined;
+    const limit = pageSize(page);
+    const matching = table.partition(listing.pkAttr, listing.pkValue, listing.skAttr, listing.prefix);
+    const from = start ? matching.findIndex((item) => compareItems(item, start, listing.skAttr) > 0) : 0;
+    const items = from < 0 ? [] : matching.slice(from, from + limit);
     reads.requests++;
     reads.items += items.length;
-    return items.flatMap((item) => parse(item) ?? []);
+    return alertPage(listing, items, from >= 0 && from + limit < matching.length, parse);
   };
 
   const store: AlertStore = {
@@ -76,17 +82,17 @@ export function createMemoryAlertStores(options: MemoryAlertStoresOptions = {}):
     async getMany(ids) {
       return [...new Set(ids)].flatMap((id) => read(id) ?? []);
     },
-    async listByChannel(teamId, channelId) {
-      return list('channelKey', channelPk(channelId), 'itemKey', ITEM_PREFIX.alert).filter((a) => a.definition.teamId === teamId);
+    async listByChannel(teamId, channelId, page) {
+      return list(alertListings.byChannel(teamId, channelId), page);
     },
-    async listByOwner(userId) {
-      return list('ownerKey', userKey(userId), 'itemKey', ITEM_PREFIX.alert);
+    async listByOwner(userId, page) {
+      return list(alertListings.byOwner(userId), page);
     },
-    async listByProject(project) {
-      return list('kindKey', KIND.alert, 'kindSort', `${project}#`);
+    async listByProject(project, page) {
+      return list(alertListings.byProject(project), page);
     },
-    async listAll() {
-      return list('kindKey', KIND.alert, 'kindSort', '');
+    async listAll(page) {
+      return list(alertListings.all(), page);
     },
     async updateDefinition(id, next, actor, updateOptions = {}) {
       const current = read(id);

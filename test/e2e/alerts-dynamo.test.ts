@@ -110,7 +110,7 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
       kindKey: 'ALERT',
       kindSort: 'shop#al_dynamo',
     });
-    expect((await ui.listByChannel('T0DEMO', ALERT_CHANNEL)).map((a) => a.definition.id)).toEqual(['al_dynamo']);
+    expect((await ui.listByChannel('T0DEMO', ALERT_CHANNEL)).items.map((a) => a.definition.id)).toEqual(['al_dynamo']);
 
     bed.bot.sandbox.setIncident(SHOP, { from: '2026-11-17T10:00:00Z', until: '2026-11-17T13:00:00Z', missRate: 0.4 });
     await bed.runUntil(at('2026-11-17T16:00:00Z'), 20);

@@ -63,7 +63,7 @@ describe.skipIf(!motoAvailable)('alerts from Slack, end to end on DynamoDB (moto
         where,
       ),
     ).toBeUndefined();
-    const [alert] = await stored.listByChannel('T0DEMO', ALERT_CHANNEL);
+    const [alert] = (await stored.listByChannel('T0DEMO', ALERT_CHANNEL)).items;
     expect(alert?.definition).toMatchObject({
       project: 'shop',
       condition: { kind: 'threshold', direction: 'below', value: 0.85 },

@@ -20,7 +20,7 @@ const bot = useBot();
 
 /** The one alert of a channel in the store. */
 async function onlyAlert(channel = 'C0ACME') {
-  const alerts = await bot.alerts.store.listByChannel('T0DEMO', channel);
+  const alerts = (await bot.alerts.store.listByChannel('T0DEMO', channel)).items;
   expect(alerts).toHaveLength(1);
   return alerts[0]!;
 }
@@ -104,7 +104,7 @@ describe('/chatdash alert', () => {
       response_action: 'errors',
       errors: { alert_project: POLICY_MESSAGES.cannot_query },
     });
-    expect(await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).toEqual([]);
+    expect((await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).items).toEqual([]);
     expect(bot.slack.callsTo('chat.postMessage')).toEqual([]);
 
     const alert = await createAlert('U0ALICE', { alert_quiet_start: '22:00', alert_quiet_end: '07:00' });
@@ -191,7 +191,7 @@ describe('/chatdash alerts', () => {
     expect(JSON.stringify(answersTo(bot.slack, 'bob'))).toContain(POLICY_MESSAGES.not_owner);
     expect(await onlyAlert()).toBeDefined();
     await clickInList(bot, buttons.Delete!, { responseUrlId: 'alice' });
-    expect(await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).toEqual([]);
+    expect((await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).items).toEqual([]);
     expect(textsIn(bot.slack, 'C0ACME').at(-1)).toContain('<@U0ALICE> deleted an alert of this channel');
     expect(JSON.stringify(answersTo(bot.slack, 'alice').at(-1)?.body)).toContain('No alerts in <#C0ACME> yet.');
     expect(bot.entries().find((l) => l.event === 'store.change' && l.action === 'alert.delete')).toMatchObject({ actor: 'U0ALICE' });
@@ -212,7 +212,7 @@ describe('recommended alerts', () => {
     const [button] = viewButtons(answer ?? {}).filter((b) => b.text === 'Add recommended alerts');
     expect(button).toBeDefined();
     await clickInList(bot, button!, { user: 'U0ADMIN', channel: 'C0NEW', responseUrlId: 'rec1' });
-    const alerts = await bot.alerts.store.listByChannel('T0DEMO', 'C0NEW');
+    const alerts = (await bot.alerts.store.listByChannel('T0DEMO', 'C0NEW')).items;
     expect(alerts.map((a) => [a.definition.metric.kind, a.definition.condition])).toEqual(
       expect.arrayContaining([
         ['understood_rate', { kind: 'unusual', direction: 'below' }],
@@ -221,7 +221,7 @@ describe('recommended alerts', () => {
     );
     expect(textsIn(bot.slack, 'C0NEW').at(-1)).toContain('added 2 recommended alerts');
     await clickInList(bot, button!, { user: 'U0ADMIN', channel: 'C0NEW', responseUrlId: 'rec2' });
-    expect(await bot.alerts.store.listByChannel('T0DEMO', 'C0NEW')).toHaveLength(2);
+    expect((await bot.alerts.store.listByChannel('T0DEMO', 'C0NEW')).items).toHaveLength(2);
     expect(JSON.stringify(answersTo(bot.slack, 'rec2'))).toContain('already has the recommended alerts');
   });
 
@@ -232,7 +232,7 @@ describe('recommended alerts', () => {
     const [button] = viewButtons(posted).filter((b) => b.text === 'Add recommended alerts');
     expect(button).toBeDefined();
     await clickInList(bot, button!, { responseUrlId: 'rec3' });
-    expect(await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).toHaveLength(2);
+    expect((await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).items).toHaveLength(2);
   });
 });
 
@@ -288,7 +288,7 @@ describe('paging', () => {
   it('/chatdash alerts with 40 alerts: Next page to the end, every alert seen once, each page valid', async () => {
     const ids = await fortyAlerts();
     let message = (await slash(bot, 'alerts')).json as Record<string, unknown> | undefined;
-    expect(String(message?.text)).toBe('40 alerts in <#C0ACME>.');
+    expect(String(message?.text)).toBe('15 alerts in <#C0ACME>, more on the next page.');
     const seen: string[] = [];
     for (let page = 1; message; page++) {
       expect(validateMessage(message)).toEqual({ ok: true });

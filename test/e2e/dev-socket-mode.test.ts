@@ -257,7 +257,7 @@ describe('npm run dev against the Socket Mode double', () => {
       ),
     );
     expect(saved.payload).toEqual({});
-    const alerts = await bot.alerts.store.listByChannel(TEAM, 'C0DEVSUBS');
+    const alerts = (await bot.alerts.store.listByChannel(TEAM, 'C0DEVSUBS')).items;
     expect(alerts.map((a) => a.definition)).toEqual([
       expect.objectContaining({ project: 'acme', condition: { kind: 'threshold', direction: 'below', value: 0.75 }, createdBy: 'U0ALICE' }),
     ]);

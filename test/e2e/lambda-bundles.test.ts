@@ -235,7 +235,7 @@ describe.skipIf(!motoAvailable)('the HTTP and worker bundles through SQS (moto)'
         'T0DEMO',
         'C0ACME',
       );
-      expect(alerts.map((a) => a.definition)).toEqual([
+      expect(alerts.items.map((a) => a.definition)).toEqual([
         expect.objectContaining({
           project: 'acme',
           condition: { kind: 'threshold', direction: 'below', value: 0.8 },

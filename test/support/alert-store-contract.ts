@@ -8,7 +8,7 @@ import { editAlert, muteAlert, setPaused } from '../../src/alerts/lifecycle.ts';
 import type { WindowSnapshot } from '../../src/alerts/measures.ts';
 import type { AlertState, StoredAlert } from '../../src/alerts/model.ts';
 import { recordChatDashCheck } from '../../src/alerts/outage.ts';
-import { AlertConflictError, AlertExistsError, type AlertStore, type AlertStores } from '../../src/alerts/store.ts';
+import { AlertConflictError, AlertExistsError, type AlertPage, type AlertStore, type AlertStores } from '../../src/alerts/store.ts';
 import { alertItem } from '../../src/store/alert-item.ts';
 import type { ReadStats, StateStore } from '../../src/store/store.ts';
 import { userActor } from '../../src/store/store.ts';
@@ -69,7 +69,7 @@ export function alertStoreContract(name: string, makeHarness: () => Promise<Aler
         await expect(store.create(made.definition, { ...made.state, version: -1 }, 'U0ALICE')).rejects.toThrow(TypeError);
         await expect(store.create({ ...made.definition, channelId: 'not-a-channel' }, made.state, 'U0ALICE')).rejects.toThrow(TypeError);
         expect(await store.get('al_bad')).toBeUndefined();
-        expect(await store.listByChannel('T0DEMO', 'C0SHOP')).toEqual([]);
+        expect((await store.listByChannel('T0DEMO', 'C0SHOP')).items).toEqual([]);
         expect(changes()).toEqual([]);
       });
 
@@ -81,19 +81,101 @@ export function alertStoreContract(name: string, makeHarness: () => Promise<Aler
         // A subscription in the same channel, on the same indexes.
         const sub = await h.state.createSubscription(subscriptionSettings({ channel: 'C0SHOP', project: 'shop' }), userActor('U0ALICE'));
         const ids = (list: StoredAlert[]) => list.map((a) => a.definition.id);
-        expect(ids(await store.listByChannel('T0DEMO', 'C0SHOP'))).toEqual(['al_b', 'al_c']);
-        expect(ids(await store.listByChannel('T0OTHER', 'C0SHOP'))).toEqual(['al_d']);
-        expect(ids(await store.listByChannel('T0DEMO', 'C0NONE'))).toEqual([]);
-        expect(ids(await store.listByProject('shop'))).toEqual(['al_b', 'al_c', 'al_d']);
-        expect(ids(await store.listByProject('acme'))).toEqual(['al_a']);
-        expect(ids(await store.listAll())).toEqual(['al_a', 'al_b', 'al_c', 'al_d']);
+        expect(ids((await store.listByChannel('T0DEMO', 'C0SHOP')).items)).toEqual(['al_b', 'al_c']);
+        expect(ids((await store.listByChannel('T0OTHER', 'C0SHOP')).items)).toEqual(['al_d']);
+        expect(ids((await store.listByChannel('T0DEMO', 'C0NONE')).items)).toEqual([]);
+        expect(ids((await store.listByProject('shop')).items)).toEqual(['al_b', 'al_c', 'al_d']);
+        expect(ids((await store.listByProject('acme')).items)).toEqual(['al_a']);
+        expect(ids((await store.listAll()).items)).toEqual(['al_a', 'al_b', 'al_c', 'al_d']);
         // Who created an alert is in its definition (makeAlert: U0ALICE), whoever wrote it to the store.
-        expect(ids(await store.listByOwner('U0ALICE'))).toEqual(['al_a', 'al_b', 'al_c', 'al_d']);
-        expect(ids(await store.listByOwner('U0BOB'))).toEqual([]);
+        expect(ids((await store.listByOwner('U0ALICE')).items)).toEqual(['al_a', 'al_b', 'al_c', 'al_d']);
+        expect(ids((await store.listByOwner('U0BOB')).items)).toEqual([]);
         // The subscription listings see the subscription only, and nothing was mistaken for an invalid item.
         expect((await h.state.listByChannel('C0SHOP')).items.map((s) => s.id)).toEqual([sub.id]);
         expect((await h.state.listByOwner('U0ALICE')).items.map((s) => s.id)).toEqual([sub.id]);
         expect(invalid()).toEqual([]);
+      });
+
+      /** Alerts `al_0000`… straight into the table, 25 at a time (cheap: no audit, no reads). */
+      async function many(count: number, change: Parameters<typeof makeAlert>[0] = {}, prefix = 'al_'): Promise<string[]> {
+        const made = Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
+        for (let i = 0; i < made.length; i += 25) {
+          await Promise.all(made.slice(i, i + 25).map((id) => h.putRaw(alertItem({ ...alertAt(id, T0, change), definitionVersion: 1 }))));
+        }
+        return made;
+      }
+
+      /** Every page of a listing, each read checked: one request, at most `limit` items. */
+      async function pages(list: (page: { limit: number; cursor?: string }) => Promise<AlertPage>, limit: number) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let count = 0;
+        do {
+          const requests = h.stores.reads.requests;
+          const page = await list({ limit, ...(cursor ? { cursor } : {}) });
+          expect(h.stores.reads.requests - requests).toBe(1);
+          expect(page.items.length).toBeLessThanOrEqual(limit);
+          expect(page.after).toHaveLength(page.items.length);
+          seen.push(...page.items.map((a) => a.definition.id));
+          cursor = page.cursor;
+          count++;
+        } while (cursor && count < 100);
+        return { seen, count };
+      }
+
+      it('pages every listing through more alerts than the old cap of 500: one bounded read a page, every alert once', async () => {
+        const made = await many(501);
+        await many(3, { channelId: 'C0ACME', project: 'acme' }, 'al_z');
+        const inShop = await pages((p) => store.listByChannel('T0DEMO', 'C0SHOP', p), 100);
+        expect(inShop.seen).toEqual(made);
+        expect(inShop.count).toBeGreaterThanOrEqual(6);
+        expect((await pages((p) => store.listByProject('shop', p), 100)).seen).toEqual(made);
+        expect((await pages((p) => store.listByOwner('U0ALICE', p), 100)).seen).toHaveLength(504);
+        const all = await pages((p) => store.listAll(p), 100);
+        expect(all.seen).toEqual(['al_z0000', 'al_z0001', 'al_z0002', ...made]);
+        // Without a page request: the first 25, and a cursor to go on.
+        const first = await store.listByChannel('T0DEMO', 'C0SHOP');
+        expect(first.items.map((a) => a.definition.id)).toEqual(made.slice(0, 25));
+        expect(first.cursor).toBeDefined();
+        // A page in the middle starts right after the row whose `after` it is given.
+        const from = await store.listByChannel('T0DEMO', 'C0SHOP', { limit: 2, cursor: first.after[9]! });
+        expect(from.items.map((a) => a.definition.id)).toEqual(made.slice(10, 12));
+        expect(invalid()).toEqual([]);
+        // 500 writes to moto, then some 30 Queries: more than a test's usual 20 s on a loaded machine.
+      }, 90_000);
+
+      it('refuses a cursor of another listing, a forged one, or one outside the listing (bad_cursor)', async () => {
+        await many(4);
+        await many(2, { teamId: 'T0OTHER' }, 'al_t');
+        const channel = await store.listByChannel('T0DEMO', 'C0SHOP', { limit: 1 });
+        const project = await store.listByProject('shop', { limit: 1 });
+        const cursors = { channel: channel.cursor!, project: project.cursor! };
+        const refused = (run: Promise<unknown>) => expect(run).rejects.toMatchObject({ code: 'bad_cursor' });
+        await refused(store.listByOwner('U0ALICE', { cursor: cursors.channel }));
+        await refused(store.listByChannel('T0DEMO', 'C0ACME', { cursor: cursors.channel }));
+        await refused(store.listByChannel('T0OTHER', 'C0SHOP', { cursor: cursors.channel }));
+        await refused(store.listAll({ cursor: cursors.project }));
+        await refused(store.listByProject('acme', { cursor: cursors.project }));
+        await refused(store.listByChannel('T0DEMO', 'C0SHOP', { cursor: 'Zm9yZ2Vk' }));
+        // The other workspace's alerts in the same channel id are never listed here, and its cursor stays its own.
+        const other = await pages((p) => store.listByChannel('T0OTHER', 'C0SHOP', p), 1);
+        expect(other.seen).toEqual(['al_t0000', 'al_t0001']);
+        // What it continues with is still a good cursor of its own listing.
+        expect((await store.listByChannel('T0DEMO', 'C0SHOP', { cursor: cursors.channel })).items.map((a) => a.definition.id)).toEqual([
+          'al_0001',
+          'al_0002',
+          'al_0003',
+        ]);
+      });
+
+      it('a cursor whose alert was deleted meanwhile goes on after it: nothing repeated, nothing skipped', async () => {
+        await many(6);
+        const first = await store.listByProject('shop', { limit: 2 });
+        expect(await store.delete('al_0001', 'U0ALICE')).toBe(true);
+        expect(await store.delete('al_0002', 'U0ALICE')).toBe(true);
+        const rest = await pages((p) => store.listByProject('shop', { ...p, ...(p.cursor ? {} : { cursor: first.cursor! }) }), 2);
+        expect(rest.seen).toEqual(['al_0003', 'al_0004', 'al_0005']);
+        expect((await store.listByChannel('T0DEMO', 'C0SHOP', { limit: 10 })).cursor).toBeUndefined();
       });
 
       it('an edit bumps the definition version, keeps the state unless it starts over, and logs only what changed', async () => {
@@ -229,7 +311,7 @@ export function alertStoreContract(name: string, makeHarness: () => Promise<Aler
         await h.putRaw({ ...alertItem({ ...alertAt('al_shape', T0), definitionVersion: 1 }), state: 'firing' });
         expect(await store.get('al_broken')).toBeUndefined();
         expect(await store.getMany(['al_good', 'al_broken', 'al_mismatch', 'al_shape'])).toEqual([good]);
-        expect((await store.listByChannel('T0DEMO', 'C0SHOP')).map((a) => a.definition.id)).toEqual(['al_good']);
+        expect((await store.listByChannel('T0DEMO', 'C0SHOP')).items.map((a) => a.definition.id)).toEqual(['al_good']);
         expect((await store.claimDue(at(60), { limit: 10, leaseUntil: at(75) })).map((a) => a.definition.id)).toEqual(['al_good']);
         const pks = new Set(invalid().map((l) => l.pk));
         expect(pks).toEqual(new Set(['ALERT#al_broken', 'ALERT#al_mismatch', 'ALERT#al_shape']));

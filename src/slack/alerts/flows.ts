@@ -15,14 +15,13 @@
 import type { WebClient } from '@slack/web-api';
 import { editAlert, muteAlert, newAlert, setPaused } from '../../alerts/lifecycle.ts';
 import type { AlertDefinition, StoredAlert } from '../../alerts/model.ts';
-import type { AlertStore } from '../../alerts/store.ts';
+import type { AlertPage, AlertStore } from '../../alerts/store.ts';
 import { findProject } from '../../config/access.ts';
 import type { ProjectConfig } from '../../config/schema.ts';
 import { textMessage } from '../../digest/blocks.ts';
 import type { Requester } from '../../jobs/schema.ts';
 import { errorFields } from '../../log.ts';
 import { checkChannelAccess } from '../../store/channel-access.ts';
-import { pageOfListing } from '../../store/cursor.ts';
 import { canManage, canSubscribe, policyActor } from '../../subscriptions/policy.ts';
 import type { ListenerContext } from '../listeners/context.ts';
 import { type EphemeralMessage, notice } from '../messages.ts';
@@ -291,31 +290,40 @@ export async function alertChannelList(
   options: AlertListOptions = {},
 ): Promise<EphemeralMessage> {
   if (requester.isDirectMessage) return notice(ALERT_UI_MESSAGES.dmList);
-  const listed = patched(await alerts.listByChannel(requester.teamId, requester.channelId), options.changed);
-  const page = pageOfListing(listed, (a) => a.definition.id, {
-    limit: ALERT_LIST_ROWS,
-    // The listing it continues: a cursor from another channel's list is refused.
-    of: `${requester.teamId}:${requester.channelId}`,
-    cursor: options.cursor,
-  });
+  const { changed } = options;
+  // A page of the store (one index Query, bound to this channel: another channel's cursor is refused), with a row
+  // left free for an alert just changed that the index may not show yet.
+  const limit = changed && 'alert' in changed ? ALERT_LIST_ROWS - 1 : ALERT_LIST_ROWS;
+  const page = patched(
+    await alerts.listByChannel(requester.teamId, requester.channelId, { limit, ...(options.cursor ? { cursor: options.cursor } : {}) }),
+    changed,
+    options.cursor === undefined,
+  );
   const actor = policyActor(ctx.config, requester.userId);
   const rows = page.items.map((alert) => ({
     alert,
     manage: canManage(actor, { source: 'runtime', owner: alert.definition.createdBy }).ok,
   }));
   return alertListMessage(
-    { channel: requester.channelId, rows, now: ctx.now(), left: page.left, cursor: page.cursor, continued: options.cursor !== undefined },
+    { channel: requester.channelId, rows, now: ctx.now(), cursor: page.cursor, continued: options.cursor !== undefined },
     ctx.config,
   );
 }
 
-/** The listing with a change it may not show yet (it reads an index that can lag a write). */
-function patched(listed: StoredAlert[], changed: { alert: StoredAlert } | { deleted: string } | undefined): StoredAlert[] {
-  if (!changed) return listed;
-  if ('deleted' in changed) return listed.filter((a) => a.definition.id !== changed.deleted);
+/**
+ * The store's page with a change it may not show yet (it reads an index that can lag a write): a deleted alert left
+ * out, a changed one shown as it is now, one the first page lacks added where it belongs (within the page's ids).
+ */
+function patched(page: AlertPage, changed: AlertListOptions['changed'], first: boolean): Pick<AlertPage, 'items' | 'cursor'> {
+  if (!changed) return page;
+  if ('deleted' in changed) return { ...page, items: page.items.filter((a) => a.definition.id !== changed.deleted) };
   const { alert } = changed;
-  const known = listed.some((a) => a.definition.id === alert.definition.id);
-  return known ? listed.map((a) => (a.definition.id === alert.definition.id ? alert : a)) : [...listed, alert];
+  const id = alert.definition.id;
+  if (page.items.some((a) => a.definition.id === id))
+    return { ...page, items: page.items.map((a) => (a.definition.id === id ? alert : a)) };
+  const last = page.items.at(-1)?.definition.id;
+  if (!first || (page.cursor !== undefined && (last === undefined || id > last))) return page;
+  return { ...page, items: [...page.items, alert].sort((a, b) => (a.definition.id < b.definition.id ? -1 : 1)) };
 }
 
 /** A button of an alert row was clicked. */

@@ -27,8 +27,6 @@ export interface AlertList {
   /** This page's rows (more than ALERT_LIST_ROWS: the rest are counted). */
   rows: readonly ListedAlert[];
   now: Date;
-  /** Rows after this page (counted in "… and N more"). */
-  left?: number;
   /** Where the next page starts (a "Next page" button). */
   cursor?: string | undefined;
   /** A later page. */
@@ -37,7 +35,7 @@ export interface AlertList {
 
 export function alertListMessage(list: AlertList, config: Pick<Config, 'projects' | 'defaults'>): EphemeralMessage {
   const shown = list.rows.slice(0, ALERT_LIST_ROWS);
-  const hidden = list.rows.length - shown.length + (list.left ?? 0);
+  const hidden = list.rows.length - shown.length;
   const title = list.continued ? `*More alerts of <#${list.channel}>*` : `*Alerts of <#${list.channel}>*`;
   if (shown.length === 0) {
     return {
@@ -52,5 +50,6 @@ export function alertListMessage(list: AlertList, config: Pick<Config, 'projects
   if (list.cursor) blocks.push(actions([button('Next page', ALERT_LIST_MORE_ACTION, list.cursor)]));
   blocks.push(context([ALERT_LIST_FOOTER]));
   const count = shown.length + hidden;
-  return { response_type: 'ephemeral', text: `${count} ${noun(count, 'alert')} in <#${list.channel}>.`, blocks };
+  const more = list.cursor ? ', more on the next page' : '';
+  return { response_type: 'ephemeral', text: `${count} ${noun(count, 'alert')} in <#${list.channel}>${more}.`, blocks };
 }

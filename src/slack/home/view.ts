@@ -61,7 +61,8 @@ export function homeView(sections: readonly HomeSection[], options: HomeOptions 
 /** One section within `room` blocks (at least its heading and a count). */
 function sectionBlocks(part: HomeSection, room: number): KnownBlock[] {
   const head: KnownBlock[] = [divider(), header(part.title), ...(part.intro ? [section(part.intro)] : [])];
-  if (part.rows.length === 0 && !part.hidden) return [...head, context([part.empty])].slice(0, Math.max(2, room));
+  // No rows but a next page (a page that stopped short): its "Next page" is shown, never "none".
+  if (part.rows.length === 0 && !part.hidden && !part.next) return [...head, context([part.empty])].slice(0, Math.max(2, room));
   // With `count` rows shown: "… and N more", and "Next page" after the last one shown when the section says where.
   const tail = (count: number): KnownBlock[] => {
     const left = part.rows.length - count + (part.hidden ?? 0);

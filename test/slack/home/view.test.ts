@@ -50,4 +50,14 @@ describe('homeView', () => {
     expect(JSON.parse(next!.value)).toEqual({ section: 'mine', cursor: `after-${shown - 1}` });
     expect(text).toContain(`\u2026 and ${60 - shown + 3} more`);
   });
+
+  it('a section with no rows on this page but a next one shows its "Next page", not its "none" line', () => {
+    const view = homeView([part('all', 0, { next: 'cur-2', intro: 'Stopped early.' })]);
+    expect(validateView(view, 'home')).toEqual({ ok: true });
+    const text = allText(view as unknown as Record<string, unknown>);
+    expect(text).toContain('Stopped early.');
+    expect(text).not.toContain('no all');
+    const [next] = viewButtons(view as unknown as Record<string, unknown>).filter((b) => b.action_id === 'home:more');
+    expect(JSON.parse(next!.value)).toEqual({ section: 'all', cursor: 'cur-2' });
+  });
 });

@@ -66,10 +66,10 @@ describe('alertButton', () => {
     const ctx = listenerContext({ alerts });
     const value = encodeRecommend({ channel: 'C0ACME', project: 'acme' });
     await inList(ctx, 'alert:recommend', value);
-    expect(await alerts.listByChannel('T0DEMO', 'C0ACME')).toHaveLength(2);
+    expect((await alerts.listByChannel('T0DEMO', 'C0ACME')).items).toHaveLength(2);
     expect(String(answersTo(slack, 'list').at(-1)?.body.text)).toContain('Added 2 recommended alerts');
     await inList(ctx, 'alert:recommend', value);
-    expect(await alerts.listByChannel('T0DEMO', 'C0ACME')).toHaveLength(2);
+    expect((await alerts.listByChannel('T0DEMO', 'C0ACME')).items).toHaveLength(2);
     expect(String(answersTo(slack, 'list').at(-1)?.body.text)).toContain('already has the recommended alerts');
   });
 

@@ -67,7 +67,7 @@ describe('alertFormChanged (the alert modal’s metric menu)', () => {
     expect(element(tokens, ALERT_BLOCK.model)).toMatchObject({ initial_value: '', max_length: 200 });
     expect(element(tokens, ALERT_BLOCK.threshold)).toMatchObject({ initial_value: '35' });
     expect(await submitModal(bot, tokens, { [ALERT_BLOCK.model]: 'gpt-4o' })).toBeUndefined();
-    const [saved] = await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME');
+    const [saved] = (await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).items;
     expect(saved?.definition).toMatchObject({
       name: 'Checkout & <refunds>',
       metric: { kind: 'tokens', model: 'gpt-4o' },
@@ -120,7 +120,7 @@ describe('alertFormChanged (the alert modal’s metric menu)', () => {
         [ALERT_BLOCK.metric]: 'This choice needs a field the form isn\u2019t showing yet: pick it again in this menu, then fill it in.',
       },
     });
-    expect(await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).toEqual([]);
+    expect((await bot.alerts.store.listByChannel('T0DEMO', 'C0ACME')).items).toEqual([]);
   });
 
   it('a stale hash (two changes in a row from the same view) is logged, not an error; the latest view stands', async () => {

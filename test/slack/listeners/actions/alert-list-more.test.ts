@@ -17,10 +17,10 @@ import { allText, answersTo } from '../../../support/slack-messages.ts';
 
 const slack = useSlackDouble();
 
-async function withAlerts(count: number, channelId = 'C0ACME') {
+async function withAlerts(count: number, channelId = 'C0ACME', digits = 2) {
   const alerts = createMemoryAlertStores({ log: () => {} }).store;
   for (let i = 0; i < count; i++) {
-    const { definition, state } = storedAlert({ channelId }, `al_${channelId}_${String(i).padStart(2, '0')}`);
+    const { definition, state } = storedAlert({ channelId }, `al_${channelId}_${String(i).padStart(digits, '0')}`);
     await alerts.create(definition, state, 'U0ALICE');
   }
   return listenerContext({ alerts });
@@ -38,8 +38,12 @@ async function click(ctx: ReturnType<typeof listenerContext>, value: string, id:
 const nextOf = (message: Record<string, unknown> | undefined) => viewButtons(message ?? {}).find((b) => b.text === 'Next page');
 
 describe('alertListMore', () => {
-  it('replaces the list with the next page, to the end, every alert once', async () => {
-    const ctx = await withAlerts(40);
+  it.each([
+    [40, 2],
+    // More than the 500 a listing used to be cut at: the 501st is reached too.
+    [501, 3],
+  ])('replaces the list with the next page, to the end, every alert once (%i alerts)', async (count, digits) => {
+    const ctx = await withAlerts(count, 'C0ACME', digits);
     let message: Record<string, unknown> | undefined = {
       ...(await alertChannelList(ctx, ctx.alerts!, {
         teamId: 'T0DEMO',
@@ -59,14 +63,23 @@ describe('alertListMore', () => {
       expect(message?.replace_original).toBe(true);
       expect(allText(message)).toContain('*More alerts of <#C0ACME>*');
     }
-    expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => `al_C0ACME_${String(i).padStart(2, '0')}`));
+    expect(seen).toEqual(Array.from({ length: count }, (_, i) => `al_C0ACME_${String(i).padStart(digits, '0')}`));
   });
 
   it('a forged cursor, or another channel’s, gets the first page; an empty value is an old button', async () => {
     const ctx = await withAlerts(20);
     const forged = await click(ctx, 'Zm9yZ2Vk', 'forged');
     expect(allText(forged)).toContain('*Alerts of <#C0ACME>*');
-    const elsewhere = await click(ctx, encodeCursor({ at: 'al_C0ACME_05', of: 'T0DEMO:C0OTHER' }), 'elsewhere');
+    const other = await withAlerts(3, 'C0OTHER');
+    const otherList = await alertChannelList(other, other.alerts!, {
+      teamId: 'T0DEMO',
+      channelId: 'C0OTHER',
+      userId: 'U0ALICE',
+      isDirectMessage: false,
+    });
+    expect(otherList.text).toBe('3 alerts in <#C0OTHER>.');
+    const otherCursor = (await other.alerts!.listByChannel('T0DEMO', 'C0OTHER', { limit: 1 })).cursor!;
+    const elsewhere = await click(ctx, otherCursor, 'elsewhere');
     expect(allText(elsewhere)).toContain('*Alerts of <#C0ACME>*');
     const hostile = await click(ctx, `{"at":"${'x'.repeat(1990)}`, 'hostile');
     expect(allText(hostile)).toContain('*Alerts of <#C0ACME>*');

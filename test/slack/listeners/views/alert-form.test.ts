@@ -60,7 +60,7 @@ describe('alertFormSubmitted', () => {
     const alerts = memory();
     const { acks, calls } = await submit(alerts, { [ALERT_BLOCK.condition]: 'above', [ALERT_BLOCK.threshold]: 'x' });
     expect(acks).toEqual([{ response_action: 'errors', errors: { [ALERT_BLOCK.threshold]: 'Type a number, e.g. 80 or 0.50.' } }]);
-    expect(await alerts.listByChannel('T0DEMO', 'C0ACME')).toEqual([]);
+    expect((await alerts.listByChannel('T0DEMO', 'C0ACME')).items).toEqual([]);
     expect(calls).toEqual([]);
   });
 
@@ -70,7 +70,7 @@ describe('alertFormSubmitted', () => {
     expect(acks).toEqual([undefined]);
     expect(order).toEqual(['ack', 'announce']);
     expect(String(calls[0]?.args.text)).toContain('<@U0ALICE> set up an alert here');
-    expect(await alerts.listByChannel('T0DEMO', 'C0ACME')).toHaveLength(1);
+    expect((await alerts.listByChannel('T0DEMO', 'C0ACME')).items).toHaveLength(1);
   });
 
   it('an edit from a version changed since: the modal says so, the alert keeps the other change', async () => {

@@ -14,6 +14,7 @@ import { SECRETS_CLIENT_FILE } from '../../src/build/secrets-client.ts';
 import { FONTS_DIR, RESVG_WASM_FILE } from '../../src/charts/assets.ts';
 import { ALL_FONT_FILES, CHART_FONT } from '../../src/charts/font.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { COVERING_ALARMS, type CoveringAlarm, coveredBy } from '../../src/log.ts';
 import { filterMatches } from '../support/metric-filter.ts';
 import { oslsPackage } from '../support/osls.ts';
 
@@ -288,15 +289,22 @@ describe('operators hear about failures', () => {
         AlarmActions: [ref('AlarmTopic')],
       });
     }
-    // One incident, one alarm: what has an alarm of its own does not count again (test/e2e/error-log-alarms.test.ts
-    // runs the functions' real lines through these filters).
-    const patternOf = (id: string) => String(resources()[id]!.Properties.FilterPattern);
-    for (const id of ['HttpErrorLogsMetric', 'WorkerErrorLogsMetric']) {
-      expect(filterMatches(patternOf(id), errorLine('access.bindings_unavailable')), id).toBe(false);
+  });
+
+  it('one incident, one alarm: a line marked with an alarm of its own counts in no error-log metric, and that alarm exists', () => {
+    // test/e2e/error-log-alarms.test.ts runs the functions' real lines through these filters.
+    const marked = (event: string, alarm: CoveringAlarm) =>
+      JSON.stringify({ level: 'error', event, ...coveredBy(alarm), time: '2026-11-26T00:00:00.000Z' });
+    const unmarked = (event: string) => JSON.stringify({ level: 'error', event, time: '2026-11-26T00:00:00.000Z' });
+    const errorLogFilters = ofType('AWS::Logs::MetricFilter').filter(([, f]) => String(f.Properties.FilterPattern).includes('$.level'));
+    expect(errorLogFilters).toHaveLength(4);
+    for (const [id, filter] of errorLogFilters) {
+      const pattern = String(filter.Properties.FilterPattern);
+      for (const alarm of COVERING_ALARMS) expect(filterMatches(pattern, marked('any.event', alarm)), `${id} ${alarm}`).toBe(false);
+      expect(filterMatches(pattern, unmarked('deadletter.record_failed')), id).toBe(true);
     }
-    expect(filterMatches(patternOf('HttpErrorLogsMetric'), errorLine('http.init_failed'))).toBe(true);
-    expect(filterMatches(patternOf('DeadletterErrorLogsMetric'), errorLine('deadletter.job'))).toBe(false);
-    expect(filterMatches(patternOf('DeadletterErrorLogsMetric'), errorLine('deadletter.record_failed'))).toBe(true);
+    const alarms = new Map(ofType('AWS::CloudWatch::Alarm'));
+    for (const alarm of COVERING_ALARMS) expect(alarms.get(`${alarm}Alarm`)?.Properties.AlarmActions, alarm).toEqual([ref('AlarmTopic')]);
   });
 
   it('a failed schedule tick is retried once, then sent to a queue the schedule role may write to', () => {

@@ -3,16 +3,18 @@
  * evaluated against the CloudWatch Logs metric filters serverless.yml puts on their log groups (as CloudWatch matches
  * them). Each error line counts in exactly one alarmed metric; a dead job's report counts in none, as DeadLettersAlarm
  * already counts every dead job, while the dead-letter function's own failures (a record or a post that failed) do.
+ * Lines an alarm of their own counts are marked (`"alarm": "<name>"`): every kind of dead job is reported with it.
  */
 import { describe, expect, it } from 'vitest';
 import { createDeadLetterHandler } from '../../src/deadletter/handler.ts';
 import type { JobQueue } from '../../src/jobs/queue.ts';
+import type { Job } from '../../src/jobs/schema.ts';
 import { createHttpHandler } from '../../src/slack/http-handler.ts';
 import { slashCommandEvent } from '../../src/slack-double/requests.ts';
 import { useBot } from '../support/bot.ts';
 import type { LogLine } from '../support/log.ts';
 import { filterMatches } from '../support/metric-filter.ts';
-import { digestJob, sendNowJob, sqsEvent, statsJob } from '../support/payloads.ts';
+import { digestJob, requester, sendNowJob, sqsEvent, statsJob } from '../support/payloads.ts';
 import { SECRETS } from '../support/secrets.ts';
 import { stack } from '../support/serverless-yml.ts';
 
@@ -136,4 +138,58 @@ describe('error log lines and their alarms, as the real functions write them', (
       { event: 'deadletter.record_failed', filters: ['DeadletterErrorLogsMetric'] },
     ]);
   });
+
+  // One of each kind (tsc fails here when a job kind is added without one), as the dead-letter queue hands them over.
+  const deadJobs = (responseUrl: string): Record<Job['kind'], Job> => ({
+    stats: statsJob('stats:guard', responseUrl),
+    drilldown: {
+      kind: 'drilldown',
+      idempotencyKey: 'event:guard',
+      requester: requester(),
+      view: 'costs',
+      threadTs: '1732550000.000100',
+      responseUrl,
+    },
+    digest: digestJob('acme-weekly', '2026-11-23T08:00:00.000Z'),
+    send_now: sendNowJob('acme-weekly', 'send:guard', 1_000, { source: 'config', responseUrl }),
+    overview: {
+      kind: 'overview',
+      idempotencyKey: 'overview:guard',
+      requester: requester(),
+      request: { part: 'command', rangeText: '', responseUrl, requestedAt: new Date().toISOString() },
+    },
+    alert_check: {
+      kind: 'alert_check',
+      idempotencyKey: 'alert_check:acme:guard',
+      project: 'acme',
+      frequency: 'hourly',
+      timeZone: 'Europe/Paris',
+      window: { start: '2026-11-17T10:00:00.000Z', end: '2026-11-17T11:00:00.000Z' },
+      alertIds: ['al_guard'],
+      queuedAt: '2026-11-17T11:10:00.000Z',
+    },
+  });
+
+  it.each([
+    ['the asker is told', false],
+    ['the asker is out of reach', true],
+  ])(
+    'deadletter guard: every kind of dead job (and an unreadable one) is reported with the DeadLetters marker only (%s)',
+    async (_, unreachable) => {
+      if (unreachable) {
+        bot.slack.fail('response_url', { error: 'internal_error', httpStatus: 500 });
+        bot.slack.fail('chat.postEphemeral', { error: 'channel_not_found' });
+      }
+      const reported = createDeadLetterHandler({ config: bot.config, deps: await bot.deps(), log: bot.log });
+      const jobs = Object.values(deadJobs(bot.slack.responseUrl('guard')));
+      expect((await reported(sqsEvent(...jobs, '{"kind":'))).batchItemFailures).toEqual([]);
+      const errors = bot.entries().filter((l) => l.level === 'error');
+      // Each dead job was reported (and the unreadable one), and nothing here failed: every error line is a report.
+      expect(errors.filter((l) => l.event === 'deadletter.job')).toHaveLength(jobs.length);
+      expect(errors.map((l) => l.event)).toContain('deadletter.invalid_job');
+      if (unreachable) expect(errors.map((l) => l.event)).toContain('deadletter.asker_unreachable');
+      expect(errors.filter((l) => l.alarm !== 'DeadLetters')).toEqual([]);
+      expect(countedBy(bot.lines, 'DeadletterLogGroup').filter((r) => r.filters.length > 0)).toEqual([]);
+    },
+  );
 });

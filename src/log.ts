@@ -21,10 +21,10 @@ export function createLog(options: { quiet?: boolean; write?: (line: string) => 
 
 /**
  * Alarms of their own (serverless.yml, `<name>Alarm`) that already count what some error lines report: a dead job
- * (DeadLetters), a channel's bindings unreadable (StateBindingsUnavailable).
+ * (DeadLetters), a channel's bindings unreadable (StateBindingsUnavailable), a failed schedule tick (ScheduleErrors).
  */
-export type CoveringAlarm = 'DeadLetters' | 'StateBindingsUnavailable';
-export const COVERING_ALARMS: readonly CoveringAlarm[] = ['DeadLetters', 'StateBindingsUnavailable'];
+export type CoveringAlarm = 'DeadLetters' | 'StateBindingsUnavailable' | 'ScheduleErrors';
+export const COVERING_ALARMS: readonly CoveringAlarm[] = ['DeadLetters', 'StateBindingsUnavailable', 'ScheduleErrors'];
 
 /**
  * The field that marks a log line as already counted by `alarm`: each function's error-log metric filter leaves out

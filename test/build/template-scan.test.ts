@@ -231,6 +231,15 @@ describe('least privilege', () => {
   });
 });
 
+/** The metrics an alarm watches (its own, or each MetricStat of its metric math), with their first dimension's value. */
+function metricsOf(alarm: Record<string, unknown>): Array<{ metric: string; dimension: unknown }> {
+  type Metric = { Namespace?: unknown; MetricName?: unknown; Dimensions?: Array<{ Value: unknown }> };
+  const stats = alarm.Metrics
+    ? (alarm.Metrics as Array<{ MetricStat?: { Metric: Metric } }>).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : []))
+    : [alarm as Metric];
+  return stats.map((m) => ({ metric: `${String(m.Namespace)}/${String(m.MetricName)}`, dimension: m.Dimensions?.[0]?.Value }));
+}
+
 describe('operators hear about failures', () => {
   it('every alarm notifies the alarm topic', () => {
     expect(resources().AlarmTopic?.Type).toBe('AWS::SNS::Topic');
@@ -241,14 +250,11 @@ describe('operators hear about failures', () => {
   });
 
   it('the dead-letter queue, the failed-tick queue and every function\u2019s errors have an alarm', () => {
-    const watched = ofType('AWS::CloudWatch::Alarm').map(([, a]) => ({
-      metric: `${String(a.Properties.Namespace)}/${String(a.Properties.MetricName)}`,
-      dimension: (a.Properties.Dimensions as Array<{ Value: unknown }> | undefined)?.[0]?.Value,
-    }));
+    const watched = ofType('AWS::CloudWatch::Alarm').flatMap(([, a]) => metricsOf(a.Properties));
     const has = (metric: string, dimension: unknown) =>
       watched.some((w) => w.metric === metric && JSON.stringify(w.dimension) === JSON.stringify(dimension));
     expect(has('AWS/SQS/NumberOfMessagesReceived', getAtt('JobsDeadLetterQueue', 'QueueName'))).toBe(true);
-    expect(has('AWS/SQS/ApproximateNumberOfMessagesVisible', getAtt('ScheduleFailuresQueue', 'QueueName'))).toBe(true);
+    expect(has('AWS/SQS/NumberOfMessagesSent', getAtt('ScheduleFailuresQueue', 'QueueName'))).toBe(true);
     for (const fn of functions()) expect(has('AWS/Lambda/Errors', ref(fn.id)), fn.id).toBe(true);
     expect(has('AWS/Lambda/Throttles', ref('HttpLambdaFunction'))).toBe(true);
     expect(has('AWS/ApiGateway/5xx', ref('HttpApi'))).toBe(true);
@@ -305,6 +311,25 @@ describe('operators hear about failures', () => {
     }
     const alarms = new Map(ofType('AWS::CloudWatch::Alarm'));
     for (const alarm of COVERING_ALARMS) expect(alarms.get(`${alarm}Alarm`)?.Properties.AlarmActions, alarm).toEqual([ref('AlarmTopic')]);
+  });
+
+  it('a failed schedule tick notifies once: one alarm sums the function\u2019s errors and the ticks sent to the failures queue', () => {
+    const schedule = ofType('AWS::CloudWatch::Alarm').filter(([, a]) =>
+      metricsOf(a.Properties).some((m) => JSON.stringify(m.dimension) === JSON.stringify(ref('ScheduleLambdaFunction'))),
+    );
+    expect(schedule.map(([id]) => id)).toEqual(['ScheduleErrorsAlarm']);
+    const alarm = schedule[0]![1].Properties;
+    expect(metricsOf(alarm).map((m) => m.metric)).toEqual(['AWS/Lambda/Errors', 'AWS/SQS/NumberOfMessagesSent']);
+    const returned = (alarm.Metrics as Array<{ Id: string; Expression?: string; ReturnData?: boolean }>).filter(
+      (m) => m.ReturnData !== false,
+    );
+    expect(returned).toEqual([expect.objectContaining({ Expression: 'FILL(errors, 0) + FILL(dropped, 0)' })]);
+    expect(alarm).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', OKActions: [ref('AlarmTopic')] });
+    // Nothing else watches the failures queue (it used to have an alarm of its own: a second notification).
+    const onQueue = ofType('AWS::CloudWatch::Alarm').filter(([, a]) =>
+      metricsOf(a.Properties).some((m) => JSON.stringify(m.dimension) === JSON.stringify(getAtt('ScheduleFailuresQueue', 'QueueName'))),
+    );
+    expect(onQueue.map(([id]) => id)).toEqual(['ScheduleErrorsAlarm']);
   });
 
   it('a failed schedule tick is retried once, then sent to a queue the schedule role may write to', () => {

@@ -19,6 +19,21 @@ export function createLog(options: { quiet?: boolean; write?: (line: string) => 
   };
 }
 
+/**
+ * Alarms of their own (serverless.yml, `<name>Alarm`) that already count what some error lines report: a dead job
+ * (DeadLetters), a channel's bindings unreadable (StateBindingsUnavailable), a failed schedule tick (ScheduleErrors).
+ */
+export type CoveringAlarm = 'DeadLetters' | 'StateBindingsUnavailable' | 'ScheduleErrors';
+export const COVERING_ALARMS: readonly CoveringAlarm[] = ['DeadLetters', 'StateBindingsUnavailable', 'ScheduleErrors'];
+
+/**
+ * The field that marks a log line as already counted by `alarm`: each function's error-log metric filter leaves out
+ * the lines that carry it (`$.alarm NOT EXISTS`), so one incident notifies once. Spread it into the line's fields.
+ */
+export function coveredBy(alarm: CoveringAlarm): { alarm: CoveringAlarm } {
+  return { alarm };
+}
+
 /** Error details fit for a log line: the class and message of our own errors, never a stack with request data. */
 export function errorFields(error: unknown): LogFields {
   if (error instanceof Error) return { errorName: error.name, errorMessage: error.message };

@@ -42,3 +42,22 @@ describe('the logger and the error-log metric filters', () => {
     expect(Object.keys(line).slice(0, 2)).toEqual(['level', 'event']);
   });
 });
+
+describe('the filter evaluator (test/support/metric-filter.ts), as CloudWatch reads the terms serverless.yml uses', () => {
+  const pattern = '{ $.level = "error" && $.alarm NOT EXISTS }';
+
+  it('NOT EXISTS: a line without the field; one holding null has it (that is IS NULL)', () => {
+    expect(filterMatches(pattern, '{"level":"error","event":"x"}')).toBe(true);
+    expect(filterMatches(pattern, '{"level":"error","event":"x","alarm":"DeadLetters"}')).toBe(false);
+    expect(filterMatches(pattern, '{"level":"error","event":"x","alarm":null}')).toBe(false);
+    expect(filterMatches(pattern, '{"event":"x"}')).toBe(false);
+    expect(filterMatches(pattern, 'not json')).toBe(false);
+  });
+
+  it('throws on what it does not model, rather than guess', () => {
+    for (const unread of ['{ $.event != "x" }', '{ $.event = "x*" }', '{ $.a = "x" || $.b = "y" }', '{ $.n > 1 }', '{ $.a.b = "x" }']) {
+      expect(() => filterMatches(unread, '{"event":"x"}'), unread).toThrow(/not understood/);
+    }
+    expect(() => filterMatches('{ $.level = "1" }', '{"level":1}')).toThrow(/not modelled/);
+  });
+});

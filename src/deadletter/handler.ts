@@ -2,7 +2,7 @@
  * The dead-letter Lambda: a job that failed every try ends here and is reported, never dropped silently.
  * The person who asked hears that it failed (a Send now's failure is also recorded on its subscription and its claim
  * given back); admins hear about digests and alert checks, named as people see them (project, channel, schedule or
- * window in words); every one is logged at error level.
+ * window in words); every one is logged at error level, marked as counted by DeadLettersAlarm (`dead-job.ts`).
  * If even the report fails, the message stays in the dead-letter queue (kept 14 days) and is tried again.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -12,10 +12,10 @@ import { parseJob } from '../jobs/parse.ts';
 import { lazy } from '../lazy.ts';
 import { createLog, errorFields, type Log } from '../log.ts';
 import { createSecretsProvider, type SecretsProvider } from '../secrets/secrets.ts';
-import { alertAdmins } from '../worker/alerts.ts';
 import { buildDeps } from '../worker/build-deps.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
 import { tellOverviewAsker } from '../worker/overview-asker.ts';
+import { logDeadJob, tellAdminsOfDeadJob } from './dead-job.ts';
 
 const SORRY =
   ':warning: Sorry, I tried several times and couldn\u2019t finish this. Please try again in a few minutes; if it keeps failing, tell your admin.';
@@ -58,7 +58,7 @@ export function createDeadLetterHandler(options: DeadLetterOptions) {
 async function report(body: string, messageId: string, deps: WorkerDeps): Promise<void> {
   const job = parseJob(body);
   if (!job) {
-    await alertAdmins(
+    await tellAdminsOfDeadJob(
       deps,
       'deadletter.invalid_job',
       `A job message could not be read and was dropped from the queue (message ${escapeMrkdwn(messageId)}).`,
@@ -66,7 +66,7 @@ async function report(body: string, messageId: string, deps: WorkerDeps): Promis
     );
     return;
   }
-  deps.log('error', 'deadletter.job', { kind: job.kind, messageId });
+  logDeadJob(deps, { kind: job.kind, messageId });
   switch (job.kind) {
     case 'stats':
       await tellAskerOrAdmins(deps, job.kind, job.requester.userId, () =>
@@ -114,7 +114,7 @@ async function tellAskerOrAdmins(deps: WorkerDeps, kind: string, userId: string,
   try {
     await tell();
   } catch (error) {
-    await alertAdmins(
+    await tellAdminsOfDeadJob(
       deps,
       'deadletter.asker_unreachable',
       `A ${kind} request from <@${userId}> failed every try, and I could not tell them.`,

@@ -11,9 +11,9 @@ import type { AlertCheckJob, DigestJob, SendNowJob } from '../jobs/schema.ts';
 import { errorFields } from '../log.ts';
 import { type SubscriptionRef, systemActor } from '../store/store.ts';
 import { instantInWords, subscriptionInWords } from '../subscriptions/describe.ts';
-import { alertAdmins } from '../worker/alerts.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
 import { loadSubscription } from '../worker/subscriptions.ts';
+import { tellAdminsOfDeadJob } from './dead-job.ts';
 
 /** The subscription a digest or Send now job is about (no source: a YAML one, as in older jobs). */
 function subscriptionOf(job: DigestJob | SendNowJob): SubscriptionRef {
@@ -36,7 +36,7 @@ export async function reportDigest(job: DigestJob, deps: WorkerDeps): Promise<vo
     : ref.source === 'runtime'
       ? 'its *Send now* button (`/chatdash subscriptions` in its channel, or my Home tab) posts it by hand.'
       : `\`npm run digest -- --subscription ${escapeMrkdwn(job.subscription)}\` posts it by hand.`;
-  await alertAdmins(
+  await tellAdminsOfDeadJob(
     deps,
     'deadletter.digest',
     `A digest failed every try and was not posted: ${what}, due ${due}. Check the worker logs; ${byHand}`,
@@ -91,7 +91,7 @@ export async function reportAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Pr
   const more = job.alertIds.length - named.length;
   const list = named.length > 0 ? `: ${named.join('; ')}${more > 0 ? ` and ${more} more` : ''}` : '';
   const span = job.frequency === 'hourly' ? 'hour' : 'day';
-  await alertAdmins(
+  await tellAdminsOfDeadJob(
     deps,
     'deadletter.alert_check',
     `The check of ${job.alertIds.length} ${noun(job.alertIds.length, 'alert')} on ${name} for the ${span} from ${instantInWords(job.window.start, job.timeZone)} failed every try${list}. An alert it could not check misses that ${span}; a message it could not post goes out with the next check. See the worker logs.`,

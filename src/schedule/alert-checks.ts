@@ -11,7 +11,7 @@ import type { AlertStore, StoredAlert } from '../alerts/store.ts';
 import { batches, SQS_BATCH_SIZE, sendJobs } from '../jobs/batches.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { AlertCheckJob } from '../jobs/schema.ts';
-import { errorFields, type Log } from '../log.ts';
+import { coveredBy, errorFields, type Log } from '../log.ts';
 import { mapLimit } from '../worker/map-limit.ts';
 
 /** Alerts claimed per tick: the per-round budget (a minute's worth; the rest waits for the next tick). */
@@ -53,7 +53,8 @@ export async function queueDueAlertChecks(options: QueueAlertChecksOptions): Pro
       await sendJobs(queue, batch);
     } catch (error) {
       failed += batch.length;
-      log('error', 'alerts.send_failed', { jobs: batch.length, ...errorFields(error) });
+      // The tick fails for it (the schedule handler throws when a check could not be queued): ScheduleErrorsAlarm.
+      log('error', 'alerts.send_failed', { jobs: batch.length, ...errorFields(error), ...coveredBy('ScheduleErrors') });
       await release(store, due, batch, now, log);
     }
   }
@@ -78,7 +79,7 @@ async function release(
         await store.saveState(definition.id, state.version, { ...state, nextCheckAt: now.toISOString() });
       } catch (error) {
         // Its lease runs out instead: checked late, not lost.
-        log('error', 'alerts.release_failed', { alertId: definition.id, ...errorFields(error) });
+        log('error', 'alerts.release_failed', { alertId: definition.id, ...errorFields(error), ...coveredBy('ScheduleErrors') });
       }
     },
   );

@@ -14,6 +14,11 @@
  *   (`alert-checks.ts`), before the digests, so a digest problem never delays a check.
  * Overlaps (a tick retried, a job queued twice) are harmless: the digest's idempotency key (subscription, period)
  * makes the worker post it once, and an alert applies each window once.
+ *
+ * A tick that fails (something due could not be queued, or anything threw) throws, so Lambda retries it, and logs one
+ * `schedule.tick_failed` line saying why. Operators hear of it once, from ScheduleErrorsAlarm (the function's errors,
+ * and ticks that reached the failures queue): that line and the ones before it that explain it are marked as covered
+ * by that alarm, so the schedule's error-log alarm stays for errors that don't fail a tick.
  */
 import type { ScheduledEvent } from 'aws-lambda';
 import type { AlertStore } from '../alerts/store.ts';
@@ -22,7 +27,7 @@ import type { Config } from '../config/schema.ts';
 import { batches, SQS_BATCH_SIZE, sendJobs } from '../jobs/batches.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { DigestJob } from '../jobs/schema.ts';
-import { createLog, errorFields, type Log } from '../log.ts';
+import { coveredBy, createLog, errorFields, type Log } from '../log.ts';
 import { alertStoresFromEnv } from '../store/alerts-from-env.ts';
 import { stateStoreFromEnv } from '../store/from-env.ts';
 import type { SubscriptionStore } from '../store/store.ts';
@@ -36,6 +41,11 @@ export const LOOKBACK_MINUTES = 2;
 const MINUTE = 60_000;
 /** Runtime subscriptions queued per tick at most (the rest stay due and go with the next tick). */
 export const DEFAULT_MAX_DUE_PER_TICK = 1000;
+/**
+ * Marks the error lines of a tick that fails: ScheduleErrorsAlarm counts the failed tick, so they stay out of the
+ * schedule's error-log metric (one failed tick, one notification).
+ */
+const TICK_FAILS = coveredBy('ScheduleErrors');
 
 export interface ScheduleOptions {
   /** The subscriptions and the default time zone (validated; the build embeds it). Required. */
@@ -87,7 +97,7 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
     send: (job, sendOptions) => jobsQueue().send(job, sendOptions),
     sendAll: (jobs, sendOptions) => sendJobs(jobsQueue(), jobs, sendOptions?.delaySeconds),
   };
-  return async (event) => {
+  const run: ScheduleHandler = async (event) => {
     const tick = new Date(event.time);
     if (Number.isNaN(tick.getTime())) throw new RangeError('the scheduled event has no valid time');
     let alertChecks: AlertTickResult | undefined;
@@ -103,7 +113,7 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
         });
       } catch (error) {
         alertsFailed = true;
-        log('error', 'schedule.alerts_failed', errorFields(error));
+        log('error', 'schedule.alerts_failed', { ...errorFields(error), ...TICK_FAILS });
       }
     }
     const planned = [...dueConfigDigests(options.config, tick), ...(store ? await dueRuntimeDigests(store, tick, maxDue, log) : [])];
@@ -122,7 +132,7 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
           );
         } catch (error) {
           failed += batch.length;
-          log('error', 'schedule.send_failed', { jobs: batch.length, ...errorFields(error) });
+          log('error', 'schedule.send_failed', { jobs: batch.length, ...errorFields(error), ...TICK_FAILS });
           continue;
         }
         // Queued: now (and only now) the next runs move on. A lost race means another tick already did it.
@@ -145,10 +155,26 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
       failed,
       subscriptions: planned.map((p) => p.job.subscription).slice(0, 50),
     });
-    // A send that failed fails the invocation, so EventBridge retries it (what was queued is deduplicated).
-    if (failed > 0) throw new Error(`${failed} of ${planned.length} digest jobs could not be queued`);
-    if (alertsFailed || (alertChecks?.failed ?? 0) > 0) throw new Error('alert checks could not all be queued (they are due again)');
+    // A send that failed fails the invocation, so Lambda retries it (what was queued is deduplicated).
+    const checksFailed = alertChecks?.failed ?? 0;
+    const why = [
+      ...(failed > 0 ? [`${failed} of ${planned.length} digest jobs could not be queued`] : []),
+      ...(alertsFailed ? ['alert checks could not all be queued (the due alerts could not be claimed)'] : []),
+      ...(checksFailed > 0
+        ? [`alert checks could not all be queued (${checksFailed} of ${(alertChecks?.jobs ?? 0) + checksFailed} jobs; they are due again)`]
+        : []),
+    ];
+    if (why.length > 0) throw new Error(why.join('; '));
     return { due: planned.length - failed, runtime, ...(alertChecks ? { alertChecks } : {}) };
+  };
+  return async (event) => {
+    try {
+      return await run(event);
+    } catch (error) {
+      // The one line an operator reads for why the tick failed (ScheduleErrorsAlarm told them it did).
+      log('error', 'schedule.tick_failed', { tick: event.time, ...errorFields(error), ...TICK_FAILS });
+      throw error;
+    }
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import { type AccessDecision, type AccessRequest, checkAccess, refuse } from '../config/access.ts';
 import type { Config } from '../config/schema.ts';
-import { errorFields, type Log } from '../log.ts';
+import { coveredBy, errorFields, type Log } from '../log.ts';
 import type { BindingsReader, RuntimeBinding } from './store.ts';
 
 export async function checkChannelAccess(
@@ -22,7 +22,12 @@ export async function checkChannelAccess(
   try {
     bindings = await reader.bindingsOf(request.channelId);
   } catch (error) {
-    log('error', 'access.bindings_unavailable', { channel: request.channelId, ...errorFields(error) });
+    // StateBindingsUnavailableAlarm counts it (its own metric filter on this event): marked, so it counts nowhere else.
+    log('error', 'access.bindings_unavailable', {
+      channel: request.channelId,
+      ...errorFields(error),
+      ...coveredBy('StateBindingsUnavailable'),
+    });
     const decision = checkAccess(config, request, projectKey);
     return !decision.ok && decision.reason === 'channel_not_bound' ? refuse('bindings_unavailable') : decision;
   }

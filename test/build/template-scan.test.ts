@@ -14,6 +14,7 @@ import { SECRETS_CLIENT_FILE } from '../../src/build/secrets-client.ts';
 import { FONTS_DIR, RESVG_WASM_FILE } from '../../src/charts/assets.ts';
 import { ALL_FONT_FILES, CHART_FONT } from '../../src/charts/font.ts';
 import { DEMO_CONFIG_PATH } from '../../src/config/demo.ts';
+import { COVERING_ALARMS, type CoveringAlarm, coveredBy } from '../../src/log.ts';
 import { filterMatches } from '../support/metric-filter.ts';
 import { oslsPackage } from '../support/osls.ts';
 
@@ -230,6 +231,15 @@ describe('least privilege', () => {
   });
 });
 
+/** The metrics an alarm watches (its own, or each MetricStat of its metric math), with their first dimension's value. */
+function metricsOf(alarm: Record<string, unknown>): Array<{ metric: string; dimension: unknown }> {
+  type Metric = { Namespace?: unknown; MetricName?: unknown; Dimensions?: Array<{ Value: unknown }> };
+  const stats = alarm.Metrics
+    ? (alarm.Metrics as Array<{ MetricStat?: { Metric: Metric } }>).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : []))
+    : [alarm as Metric];
+  return stats.map((m) => ({ metric: `${String(m.Namespace)}/${String(m.MetricName)}`, dimension: m.Dimensions?.[0]?.Value }));
+}
+
 describe('operators hear about failures', () => {
   it('every alarm notifies the alarm topic', () => {
     expect(resources().AlarmTopic?.Type).toBe('AWS::SNS::Topic');
@@ -240,14 +250,11 @@ describe('operators hear about failures', () => {
   });
 
   it('the dead-letter queue, the failed-tick queue and every function\u2019s errors have an alarm', () => {
-    const watched = ofType('AWS::CloudWatch::Alarm').map(([, a]) => ({
-      metric: `${String(a.Properties.Namespace)}/${String(a.Properties.MetricName)}`,
-      dimension: (a.Properties.Dimensions as Array<{ Value: unknown }> | undefined)?.[0]?.Value,
-    }));
+    const watched = ofType('AWS::CloudWatch::Alarm').flatMap(([, a]) => metricsOf(a.Properties));
     const has = (metric: string, dimension: unknown) =>
       watched.some((w) => w.metric === metric && JSON.stringify(w.dimension) === JSON.stringify(dimension));
     expect(has('AWS/SQS/NumberOfMessagesReceived', getAtt('JobsDeadLetterQueue', 'QueueName'))).toBe(true);
-    expect(has('AWS/SQS/ApproximateNumberOfMessagesVisible', getAtt('ScheduleFailuresQueue', 'QueueName'))).toBe(true);
+    expect(has('AWS/SQS/NumberOfMessagesSent', getAtt('ScheduleFailuresQueue', 'QueueName'))).toBe(true);
     for (const fn of functions()) expect(has('AWS/Lambda/Errors', ref(fn.id)), fn.id).toBe(true);
     expect(has('AWS/Lambda/Throttles', ref('HttpLambdaFunction'))).toBe(true);
     expect(has('AWS/ApiGateway/5xx', ref('HttpApi'))).toBe(true);
@@ -288,15 +295,41 @@ describe('operators hear about failures', () => {
         AlarmActions: [ref('AlarmTopic')],
       });
     }
-    // One incident, one alarm: what has an alarm of its own does not count again (test/e2e/error-log-alarms.test.ts
-    // runs the functions' real lines through these filters).
-    const patternOf = (id: string) => String(resources()[id]!.Properties.FilterPattern);
-    for (const id of ['HttpErrorLogsMetric', 'WorkerErrorLogsMetric']) {
-      expect(filterMatches(patternOf(id), errorLine('access.bindings_unavailable')), id).toBe(false);
+  });
+
+  it('one incident, one alarm: a line marked with an alarm of its own counts in no error-log metric, and that alarm exists', () => {
+    // test/e2e/error-log-alarms.test.ts runs the functions' real lines through these filters.
+    const marked = (event: string, alarm: CoveringAlarm) =>
+      JSON.stringify({ level: 'error', event, ...coveredBy(alarm), time: '2026-11-26T00:00:00.000Z' });
+    const unmarked = (event: string) => JSON.stringify({ level: 'error', event, time: '2026-11-26T00:00:00.000Z' });
+    const errorLogFilters = ofType('AWS::Logs::MetricFilter').filter(([, f]) => String(f.Properties.FilterPattern).includes('$.level'));
+    expect(errorLogFilters).toHaveLength(4);
+    for (const [id, filter] of errorLogFilters) {
+      const pattern = String(filter.Properties.FilterPattern);
+      for (const alarm of COVERING_ALARMS) expect(filterMatches(pattern, marked('any.event', alarm)), `${id} ${alarm}`).toBe(false);
+      expect(filterMatches(pattern, unmarked('deadletter.record_failed')), id).toBe(true);
     }
-    expect(filterMatches(patternOf('HttpErrorLogsMetric'), errorLine('http.init_failed'))).toBe(true);
-    expect(filterMatches(patternOf('DeadletterErrorLogsMetric'), errorLine('deadletter.job'))).toBe(false);
-    expect(filterMatches(patternOf('DeadletterErrorLogsMetric'), errorLine('deadletter.record_failed'))).toBe(true);
+    const alarms = new Map(ofType('AWS::CloudWatch::Alarm'));
+    for (const alarm of COVERING_ALARMS) expect(alarms.get(`${alarm}Alarm`)?.Properties.AlarmActions, alarm).toEqual([ref('AlarmTopic')]);
+  });
+
+  it('a failed schedule tick notifies once: one alarm sums the function\u2019s errors and the ticks sent to the failures queue', () => {
+    const schedule = ofType('AWS::CloudWatch::Alarm').filter(([, a]) =>
+      metricsOf(a.Properties).some((m) => JSON.stringify(m.dimension) === JSON.stringify(ref('ScheduleLambdaFunction'))),
+    );
+    expect(schedule.map(([id]) => id)).toEqual(['ScheduleErrorsAlarm']);
+    const alarm = schedule[0]![1].Properties;
+    expect(metricsOf(alarm).map((m) => m.metric)).toEqual(['AWS/Lambda/Errors', 'AWS/SQS/NumberOfMessagesSent']);
+    const returned = (alarm.Metrics as Array<{ Id: string; Expression?: string; ReturnData?: boolean }>).filter(
+      (m) => m.ReturnData !== false,
+    );
+    expect(returned).toEqual([expect.objectContaining({ Expression: 'FILL(errors, 0) + FILL(dropped, 0)' })]);
+    expect(alarm).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', OKActions: [ref('AlarmTopic')] });
+    // Nothing else watches the failures queue (it used to have an alarm of its own: a second notification).
+    const onQueue = ofType('AWS::CloudWatch::Alarm').filter(([, a]) =>
+      metricsOf(a.Properties).some((m) => JSON.stringify(m.dimension) === JSON.stringify(getAtt('ScheduleFailuresQueue', 'QueueName'))),
+    );
+    expect(onQueue.map(([id]) => id)).toEqual(['ScheduleErrorsAlarm']);
   });
 
   it('a failed schedule tick is retried once, then sent to a queue the schedule role may write to', () => {

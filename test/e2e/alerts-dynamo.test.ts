@@ -59,7 +59,8 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
     tableEnv: Record<string, string>;
   }> {
     const table = await createStateTable(moto);
-    const once = await createPowertoolsGuard(dynamo, moto, `alerts-dynamo-idempotency-${++n}`);
+    // The worker's idempotency records go through its proxy too: checked against its role like its state.
+    const once = await createPowertoolsGuard(dynamo, moto, `alerts-dynamo-idempotency-${++n}`, undefined, endpoints.worker);
     const made = await startAlertBed({
       start: startAt,
       once,
@@ -147,6 +148,8 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
     expect(allowedOnly(scheduleProxy, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
     // (Query: each check reads its channel's bindings made from Slack, on CHANNEL#.)
     expect(allowedOnly(workerProxy, 'WorkerRole')).toEqual(['BatchGetItem', 'BatchWriteItem', 'GetItem', 'Query', 'UpdateItem']);
+    // Each check ran once through Powertools' records: claimed (PutItem), then completed (UpdateItem).
+    expect(allowedOnly(workerProxy, 'WorkerRole', 'IdempotencyTable')).toEqual(['PutItem', 'UpdateItem']);
   });
 
   it('a channel Slack refuses (bot removed): the alert is paused on the table by the worker, owner and admins told once', async () => {
@@ -194,7 +197,7 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
       entries()
         .filter((l) => l.level === 'error')
         .map((l) => l.event),
-    ).toEqual(['alerts.send_failed']);
+    ).toEqual(['alerts.send_failed', 'schedule.tick_failed']);
     // Given back: due at the tick, not a lease ahead, so the next tick claims it again.
     expect((await started.ui.get('al_unqueued'))?.state.nextCheckAt).toBe(tick.toISOString());
     expect(allowedOnly(scheduleProxy, 'ScheduleRole')).toEqual(['Query', 'UpdateItem']);
@@ -203,7 +206,9 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
   });
 
   it('duplicate ticks and SQS redeliveries of the checks post once per alert', async () => {
-    const started = await start(at('2026-11-17T09:00:00Z'));
+    const workerProxy = await startCountingProxy(moto.endpoint);
+    proxies.push(workerProxy);
+    const started = await start(at('2026-11-17T09:00:00Z'), { worker: workerProxy.endpoint, schedule: moto.endpoint });
     bed = started.bed;
     const { ui } = started;
     await createAlert(ui, understoodBelow85, 'al_dup_a', bed.clock.now);
@@ -238,6 +243,8 @@ describe.skipIf(!motoAvailable)('alerts on DynamoDB (moto): state table, real ti
     expect((await bed.tick(at('2026-11-17T11:40:00Z'))).jobs).toEqual([]);
     for (const id of ['al_dup_a', 'al_dup_b'])
       expect((await bed.alerts.store.get(id))?.state).toMatchObject({ status: 'firing', pending: [] });
+    // Claims (a duplicate's conditional PutItem fails, returning the record) and completions: within the worker's role.
+    expect(allowedOnly(workerProxy, 'WorkerRole', 'IdempotencyTable')).toEqual(['PutItem', 'UpdateItem']);
   });
 
   it('ChatDash failing for hours tells the admin channel once, and once when it answers again', async () => {

@@ -16,7 +16,14 @@ export function useDynamo(moto: Moto): DynamoDBClient {
   });
 }
 
+/**
+ * The idempotency tables made in this test file, by name: a recorded request to one of them is checked against the
+ * roles' statements on serverless.yml's IdempotencyTable (`test/support/serverless-yml.ts`), not the state table.
+ */
+export const idempotencyTables = new Set<string>();
+
 export async function createIdempotencyTable(dynamo: DynamoDBClient, tableName: string): Promise<void> {
+  idempotencyTables.add(tableName);
   await dynamo.send(
     new CreateTableCommand({
       TableName: tableName,
@@ -29,16 +36,18 @@ export async function createIdempotencyTable(dynamo: DynamoDBClient, tableName: 
 
 /**
  * The worker's production guard (Powertools on DynamoDB) on a fresh idempotency table, registered with a Lambda
- * context that has `remainingMs` to run (in-progress records expire with it).
+ * context that has `remainingMs` to run (in-progress records expire with it); its requests go to `endpoint` (default:
+ * moto's; a counting proxy's, to check them against the worker's role).
  */
 export async function createPowertoolsGuard(
   dynamo: DynamoDBClient,
   moto: Moto,
   tableName: string,
   remainingMs = 120_000,
+  endpoint = moto.endpoint,
 ): Promise<OnceGuard> {
   await createIdempotencyTable(dynamo, tableName);
-  const once = createDynamoOnceGuard({ tableName, env: moto.env });
+  const once = createDynamoOnceGuard({ tableName, env: { ...moto.env, AWS_ENDPOINT_URL: endpoint } });
   const deadline = Date.now() + remainingMs;
   once.registerLambdaContext?.({
     functionName: 'worker',

@@ -1,8 +1,9 @@
 /**
  * serverless.yml as written (CloudFormation short-form tags kept as `{ Tag: value }`), its roles' IAM statements, and
- * whether a DynamoDB request a test recorded (`counting-proxy.ts`) is allowed by a role's statements on the state table:
- * the action, the table or index, and `dynamodb:LeadingKeys` (every partition key the request touches: item keys, and
- * a table Query's key condition).
+ * whether a DynamoDB request a test recorded (`counting-proxy.ts`) is allowed by a role's statements: the action, the
+ * table (the state table, or the Powertools idempotency table when the request names one made by
+ * `idempotency-table.ts`) or index, and `dynamodb:LeadingKeys` (every partition key the request touches: item keys,
+ * and a table Query's key condition).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { expect } from 'vitest';
 import { parse, type Tags } from 'yaml';
 import { ROOT } from '../../src/build/bundle.ts';
 import type { CountingProxy } from './counting-proxy.ts';
+import { idempotencyTables } from './idempotency-table.ts';
 
 const cfnTags: Tags = [
   'Ref',
@@ -60,11 +62,15 @@ export function statements(role: string, policy?: string): Statement[] {
 
 export const actions = (list: readonly Statement[]) => list.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort();
 
-const STATE_TABLE = { GetAtt: 'StateTable.Arn' };
+/** The tables of serverless.yml, by logical id, and each one's partition key. */
+const TABLES = { StateTable: 'pk', IdempotencyTable: 'id' } as const;
+export type TableId = keyof typeof TABLES;
 /** An index of the state table, as serverless.yml names it (`!Join ["", [!GetAtt StateTable.Arn, "/index/<name>"]]`). */
-const stateIndex = (name: string) => ({ Join: ['', [STATE_TABLE, `/index/${name}`]] });
+const stateIndex = (name: string) => ({ Join: ['', [{ GetAtt: 'StateTable.Arn' }, `/index/${name}`]] });
 
 export interface DynamoRequest {
+  /** The table asked for (serverless.yml's logical id). */
+  table: TableId;
   /** `GetItem`, `BatchWriteItem`… */
   action: string;
   /** The index a Query reads, if any. */
@@ -79,6 +85,7 @@ type AttributeMap = Record<string, { S?: string }>;
 export function dynamoRequest(recorded: { target: string; body: string }): DynamoRequest {
   const action = recorded.target.replace(/^DynamoDB_\d+\./, '');
   const body = JSON.parse(recorded.body) as {
+    TableName?: string;
     IndexName?: string;
     KeyConditionExpression?: string;
     ExpressionAttributeNames?: Record<string, string>;
@@ -90,6 +97,10 @@ export function dynamoRequest(recorded: { target: string; body: string }): Dynam
       { Keys?: AttributeMap[] } | Array<{ PutRequest?: { Item: AttributeMap }; DeleteRequest?: { Key: AttributeMap } }>
     >;
   };
+  const names = new Set([...(body.TableName ? [body.TableName] : []), ...Object.keys(body.RequestItems ?? {})]);
+  if (names.size !== 1) throw new Error(`a ${action} request naming ${names.size} tables is not modelled`);
+  const table: TableId = idempotencyTables.has([...names][0]!) ? 'IdempotencyTable' : 'StateTable';
+  const key = TABLES[table];
   const maps: AttributeMap[] = [];
   if (body.Key) maps.push(body.Key);
   if (body.Item) maps.push(body.Item);
@@ -97,21 +108,22 @@ export function dynamoRequest(recorded: { target: string; body: string }): Dynam
     if (Array.isArray(request)) for (const r of request) maps.push(r.PutRequest?.Item ?? r.DeleteRequest?.Key ?? {});
     else maps.push(...(request.Keys ?? []));
   }
-  const leadingKeys = maps.map((m) => String(m.pk?.S));
+  const leadingKeys = maps.map((m) => String(m[key]?.S));
   // A Query of the table itself touches the partition its key condition names (`pk = :v`), as IAM sees it.
   if (body.KeyConditionExpression && !body.IndexName) {
     for (const [, name, value] of body.KeyConditionExpression.matchAll(/([#\w]+)\s*=\s*(:\w+)/g)) {
-      if ((body.ExpressionAttributeNames?.[name!] ?? name) === 'pk') leadingKeys.push(String(body.ExpressionAttributeValues?.[value!]?.S));
+      if ((body.ExpressionAttributeNames?.[name!] ?? name) === key) leadingKeys.push(String(body.ExpressionAttributeValues?.[value!]?.S));
     }
   }
-  return { action, ...(body.IndexName ? { index: body.IndexName } : {}), leadingKeys };
+  return { table, action, ...(body.IndexName ? { index: body.IndexName } : {}), leadingKeys };
 }
 
 const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
 
-/** Whether one of `list` allows `request` on the state table. */
+/** Whether one of `list` allows `request` on its table (or index). */
 export function allows(list: readonly Statement[], request: DynamoRequest): boolean {
-  const resource = JSON.stringify(request.index ? stateIndex(request.index) : STATE_TABLE);
+  if (request.index && request.table !== 'StateTable') throw new Error(`an index of ${request.table} is not modelled`);
+  const resource = JSON.stringify(request.index ? stateIndex(request.index) : { GetAtt: `${request.table}.Arn` });
   return list.some((s) => {
     if ((s.Effect ?? 'Allow') !== 'Allow' || !actions([s]).includes(`dynamodb:${request.action}`)) return false;
     const granted = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
@@ -124,14 +136,15 @@ export function allows(list: readonly Statement[], request: DynamoRequest): bool
 }
 
 /**
- * The DynamoDB actions a function used through `proxy` (sorted, once each), after checking that its role's statements
- * allow every request it made (the test fails naming the role and the requests that are not).
+ * The DynamoDB actions a function used through `proxy` on `table` (sorted, once each; default the state table), after
+ * checking that its role's statements allow every request it made, on any table (the test fails naming the role and
+ * the requests that are not).
  */
-export function allowedOnly(proxy: CountingProxy, role: string): string[] {
+export function allowedOnly(proxy: CountingProxy, role: string, table: TableId = 'StateTable'): string[] {
   const used = proxy.requests.filter((r) => r.target.startsWith('DynamoDB_')).map(dynamoRequest);
   expect(
     used.filter((request) => !allows(statements(role), request)),
     role,
   ).toEqual([]);
-  return [...new Set(used.map((u) => u.action))].sort();
+  return [...new Set(used.filter((u) => u.table === table).map((u) => u.action))].sort();
 }

@@ -58,7 +58,7 @@ export async function queueDueAlertChecks(options: QueueAlertChecksOptions): Pro
       await release(store, due, batch, now, log);
     }
   }
-  log('info', 'alerts.tick', { time: now.toISOString(), alerts: due.length, jobs: jobs.length, failed });
+  log('info', 'alerts.tick', { tick: now.toISOString(), alerts: due.length, jobs: jobs.length, failed });
   return { alerts: due.length, jobs: jobs.length - failed, failed };
 }
 

@@ -149,7 +149,7 @@ export function createScheduleHandler(options: ScheduleOptions): ScheduleHandler
     }
     const runtime = planned.filter((p) => p.advance).length;
     log('info', 'schedule.tick', {
-      time: event.time,
+      tick: event.time,
       due: planned.length,
       runtime,
       failed,

@@ -4,9 +4,9 @@ import { errorFields, type LogLevel } from '../log.ts';
 import type { WorkerDeps } from './deps.ts';
 
 /**
- * Tells the admins about a delivery problem: always an error-level log line (kept in CloudWatch Logs; an alarm fires
- * only for the events serverless.yml has a metric filter on), and a message in the admin channel when one is
- * configured. `text` must be safe mrkdwn.
+ * Tells the admins about a delivery problem: always an error-level log line (kept in CloudWatch Logs, and counted by the
+ * function's error-log alarm unless it carries another alarm's marker: `coveredBy` in src/log.ts), and a message in
+ * the admin channel when one is configured. `text` must be safe mrkdwn.
  */
 export async function alertAdmins(deps: WorkerDeps, event: string, text: string, fields: Record<string, unknown> = {}): Promise<void> {
   await tellAdmins(deps, 'error', event, `:rotating_light: ${text}`, fields);

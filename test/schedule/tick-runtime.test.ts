@@ -108,7 +108,12 @@ function tickSuite(name: string, make: () => Promise<TickHarness>) {
       expect(delays).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 5]);
 
       for (const id of daily) expect((await h.store.getSubscription(id))?.nextRunAt).toBe('2026-11-20T10:00:00.000Z');
-      expect(entries().find((l) => l.event === 'schedule.tick')).toMatchObject({ tick: '2026-11-19T10:00:20Z', due: 10, runtime: 10, failed: 0 });
+      expect(entries().find((l) => l.event === 'schedule.tick')).toMatchObject({
+        tick: '2026-11-19T10:00:20Z',
+        due: 10,
+        runtime: 10,
+        failed: 0,
+      });
 
       // The next tick: nothing is due, nothing much is read.
       const again = { ...h.store.reads };

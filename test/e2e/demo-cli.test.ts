@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/build/bundle.ts';
+import { formatInstant } from '../../src/slack/subscriptions/when.ts';
 import { keylessEnv } from '../support/env.ts';
 import { decodePng } from '../support/png.ts';
 
@@ -47,15 +48,7 @@ describe('npm run demo', () => {
     expect(new Date(tickAt).toISOString()).toBe(tickAt);
     const deliveredAt = /last delivery: posted \(schedule\) at (\S+),/.exec(stdout)?.[1] ?? '';
     expect(Date.parse(deliveredAt) - Date.parse(tickAt)).toBeGreaterThanOrEqual(0);
-    const inParis = new Intl.DateTimeFormat('en-US', {
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone: 'Europe/Paris',
-    }).format(new Date(tickAt));
+    const inParis = formatInstant(tickAt, 'Europe/Paris');
     expect(inParis).toMatch(/, 08:00$/);
     expect(stdout).toContain(`Last: :white_check_mark: posted ${inParis} · Owner: @U0ALICE`);
     expect(JSON.parse(readFileSync(join(out, 'subscribe-modal.json'), 'utf8'))).toMatchObject({

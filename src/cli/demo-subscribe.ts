@@ -3,6 +3,8 @@
  * sharing one state store in memory: `/chatdash subscribe acme` opens the modal (printed as a form), a submission with
  * a time zone Slack users mistype is answered inline, the corrected one is saved and announced, `/chatdash
  * subscriptions` lists it, Send now posts exactly one digest, the tick posts it at its time, and the App Home shows it.
+ * From the tick on, the demo's clock plays the tick's time (the worker stamps the delivery with it, the sandbox answers
+ * as of it), so the App Home's "Last" is the tick's delivery time, not the wall clock's.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -27,6 +29,8 @@ export interface DemoSubscribeContext {
   slack: SlackDouble;
   /** The state store the HTTP handler, the worker and the tick share. */
   store: StateStore;
+  /** The demo's clock (epoch ms), which the worker, the state store and the sandbox read: set to the tick's time from the tick on. */
+  clock: { now: () => number };
   signing: SignOptions;
   log: Log;
   /** Where subscribe-modal.json and home.json are written. */
@@ -158,13 +162,29 @@ export async function demoSubscribe(ctx: DemoSubscribeContext): Promise<void> {
 
   // Slack takes about one post a second per channel, and the worker keeps that pace: the tick comes a moment later.
   await new Promise((resolve) => setTimeout(resolve, 1200));
-  ctx.step(`The every-minute tick at its time (${subscription.nextRunAt}): one digest, recorded`);
+  const tickAt = subscription.nextRunAt ?? new Date(ctx.clock.now()).toISOString();
+  const realClock = ctx.clock.now;
+  const ahead = Date.parse(tickAt) - realClock();
+  ctx.clock.now = () => realClock() + ahead;
+  try {
+    await tickAndHome(ctx, subscription.id, tickAt);
+  } finally {
+    ctx.clock.now = realClock;
+  }
+}
+
+/** The tick at `tickAt` (the demo's clock is there now), its worker, and the App Home Alice opens then. */
+async function tickAndHome(ctx: DemoSubscribeContext, id: string, tickAt: string): Promise<void> {
+  const { http, worker, queue, slack, signing, store } = ctx;
+  const post = (text: string) => console.log(ctx.indent(text));
+  ctx.step(`The every-minute tick at its time (${tickAt}, which the demo's clock now plays): one digest, recorded`);
   const tick = createScheduleHandler({ config: ctx.config, queue, store, log: ctx.log });
-  const due = await tick({ time: subscription.nextRunAt ?? new Date().toISOString() });
+  const due = await tick({ time: tickAt });
   const result = await worker(queue.drain());
-  const after = await store.getSubscription(subscription.id);
+  const after = await store.getSubscription(id);
+  const last = after?.lastDelivery;
   post(
-    `Tick: ${due.runtime} runtime subscription due; worker: ${result.batchItemFailures.length} failures; last delivery: ${after?.lastDelivery?.result} (${after?.lastDelivery?.trigger}), next run ${after?.nextRunAt}`,
+    `Tick: ${due.runtime} runtime subscription due; worker: ${result.batchItemFailures.length} failures; last delivery: ${last?.result} (${last?.trigger}) at ${last?.at}, next run ${after?.nextRunAt}`,
   );
 
   ctx.step('Alice opens the bot\u2019s App Home: her subscriptions, with the same buttons');

@@ -75,9 +75,10 @@ const project = config.projects.find((p) => p.key === values.project);
 if (!project)
   exitWithUsage('demo', new UsageError(`Unknown demo project "${values.project}". Try: ${config.projects.map((p) => p.key).join(', ')}`));
 
-// The sandbox's clock: the real one, except while the alerts step simulates a day (see demo-alerts.ts).
-const sandboxClock = { now: Date.now };
-const sandbox = await startSandbox({ now: () => sandboxClock.now() });
+// The demo's clock, which the sandbox, the subscribe step's worker and its state store read: the real one, except while
+// a step plays a simulated time (the tick at its time: demo-subscribe.ts; a day of alert checks: demo-alerts.ts).
+const demoClock = { now: Date.now };
+const sandbox = await startSandbox({ now: () => demoClock.now() });
 const slack = await startSlackDouble({ users: { U0ALICE: { tz: 'Europe/Paris' } } });
 try {
   // 1–2. The real client against the sandbox.
@@ -115,9 +116,10 @@ try {
   });
   const quiet = createLog({ quiet: true });
   // What people make from Slack (the subscribe step), shared by the HTTP handler, the worker and the tick.
-  const state = createMemoryStore({ log: quiet });
+  const demoNow = () => new Date(demoClock.now());
+  const state = createMemoryStore({ log: quiet, now: demoNow });
   const alertStores = createMemoryAlertStores({ log: quiet });
-  const deps = await buildDeps(config, env, secrets, quiet, { store: state });
+  const deps = { ...(await buildDeps(config, env, secrets, quiet, { store: state })), now: demoNow };
   step('Charts: drawn with ECharts + resvg and uploaded to the Slack double as the worker does');
   await mkdir(values.out, { recursive: true });
   const options: RenderOptions = {
@@ -202,13 +204,26 @@ try {
     if (reply) console.log(indent(renderForTerminal(reply.body as unknown as SlackMessage)));
   }
   await demoOverview({ http, worker, queue, sandbox, slack, signing, out: values.out, step, indent });
-  await demoSubscribe({ config, http, worker, queue, slack, store: state, signing, log: quiet, out: values.out, step, indent });
+  await demoSubscribe({
+    config,
+    http,
+    worker,
+    queue,
+    slack,
+    store: state,
+    clock: demoClock,
+    signing,
+    log: quiet,
+    out: values.out,
+    step,
+    indent,
+  });
   await demoAlertsUi({ http, slack, signing, out: values.out, step, indent });
   // 7. Alerts: an incident, checked hourly, through the real tick and worker.
   await runAlertDemo({
     config,
     sandbox,
-    sandboxClock,
+    sandboxClock: demoClock,
     slack,
     env,
     secrets,

@@ -18,7 +18,7 @@ import { loadConfigFile } from '../config/load.ts';
 import { configPathFrom } from '../config/path.ts';
 import type { Config } from '../config/schema.ts';
 import { createDeadLetterHandler } from '../deadletter/handler.ts';
-import { errorFields, type Log } from '../log.ts';
+import type { Log } from '../log.ts';
 import { DEMO_PROJECTS, SANDBOX_API_KEY, type Sandbox, startSandbox } from '../sandbox/index.ts';
 import { createScheduleHandler, type TickResult } from '../schedule/handler.ts';
 import { createMemoryAlertStores } from '../store/alerts-memory.ts';
@@ -34,7 +34,7 @@ import { createDevQueue, type DevQueue } from './dev-queue.ts';
 import { readEnvFile, withEnvFile } from './env-file.ts';
 import { checkTokensWithSlack, problemOf, type SlackIdentity } from './preflight.ts';
 import { type ConnectionState, createSocketApp } from './socket-app.ts';
-import { startTicker } from './ticker.ts';
+import { startScheduleTicker } from './ticker.ts';
 import { TokenError, tokensFrom } from './tokens.ts';
 
 export interface DevOptions {
@@ -185,13 +185,7 @@ export async function startDevBot(options: DevOptions = {}): Promise<DevBot> {
       throw new TokenError([problemOf('app', error)], envFile.path);
     }
 
-    const ticker =
-      options.schedule === false
-        ? undefined
-        : startTicker({
-            tick: (at) => schedule({ time: at.toISOString() }),
-            onError: (error) => log('error', 'dev.tick_failed', errorFields(error)),
-          });
+    const ticker = options.schedule === false ? undefined : startScheduleTicker(schedule);
 
     let stopping: Promise<void> | undefined;
     return {

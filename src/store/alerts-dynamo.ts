@@ -31,20 +31,20 @@ import {
   validSnapshot,
   windowItem,
 } from './alert-item.ts';
-import { type AlertListing, alertListings, alertPage, startOf } from './alerts-listing.ts';
+import { type AlertListing, alertListings, alertPage } from './alerts-listing.ts';
 import { invalidItem } from './binding-item.ts';
 import {
   countRead,
   deleteAtVersion,
   type Item,
-  indexKeyCondition,
   isConditionFailure,
   lazyDocumentClient,
   queryDue,
+  queryListing,
   updateOf,
 } from './dynamo-common.ts';
 import { alertKey, DUE, type ItemKey, outageKey, windowKey } from './keys.ts';
-import { type PageRequest, pageSize, type ReadStats } from './store.ts';
+import type { PageRequest, ReadStats } from './store.ts';
 
 export interface DynamoAlertStoresOptions {
   tableName: string;
@@ -129,19 +129,7 @@ export function createDynamoAlertStores(options: DynamoAlertStoresOptions): Dyna
 
   /** A page of a listing: one index Query of at most a page's items, after the key its cursor names (checked first). */
   async function list(listing: AlertListing, page: PageRequest | undefined): Promise<AlertPage> {
-    const start = page?.cursor ? startOf(listing, page.cursor) : undefined;
-    const { doc, lib } = await sdk();
-    const answer = await doc.send(
-      new lib.QueryCommand({
-        TableName,
-        IndexName: listing.index,
-        ...indexKeyCondition(listing.pkAttr, listing.pkValue, listing.skAttr, listing.prefix),
-        Limit: pageSize(page),
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    countRead(reads, answer);
-    return alertPage(listing, answer.Items ?? [], answer.LastEvaluatedKey !== undefined, parse);
+    return alertPage(listing, await queryListing(await sdk(), TableName, listing, page, reads), parse);
   }
 
   /** Writes a definition change over the versions read; false when another writer got there first. */

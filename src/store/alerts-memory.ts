@@ -20,11 +20,11 @@ import {
   validSnapshot,
   windowItem,
 } from './alert-item.ts';
-import { type AlertListing, alertListings, alertPage, startOf } from './alerts-listing.ts';
+import { type AlertListing, alertListings, alertPage } from './alerts-listing.ts';
 import { invalidItem } from './binding-item.ts';
 import { alertKey, DUE, outageKey, windowKey } from './keys.ts';
-import { compareItems, createMemoryTable, type MemoryTable } from './memory-table.ts';
-import { type PageRequest, pageSize, type ReadStats } from './store.ts';
+import { createMemoryTable, type MemoryTable, readListing } from './memory-table.ts';
+import type { PageRequest, ReadStats } from './store.ts';
 
 export interface MemoryAlertStoresOptions {
   /** Where `store.change` and `store.invalid_item` lines go (default: stdout). */
@@ -56,16 +56,8 @@ export function createMemoryAlertStores(options: MemoryAlertStoresOptions = {}):
     return parse(item);
   };
   /** A page of a listing, after the key its cursor names (checked first), read as the DynamoDB store's one Query. */
-  const list = (listing: AlertListing, page: PageRequest | undefined): AlertPage => {
-    const start = page?.cursor ? startOf(listing, page.cursor) : undefined;
-    const limit = pageSize(page);
-    const matching = table.partition(listing.pkAttr, listing.pkValue, listing.skAttr, listing.prefix);
-    const from = start ? matching.findIndex((item) => compareItems(item, start, listing.skAttr) > 0) : 0;
-    const items = from < 0 ? [] : matching.slice(from, from + limit);
-    reads.requests++;
-    reads.items += items.length;
-    return alertPage(listing, items, from >= 0 && from + limit < matching.length, parse);
-  };
+  const list = (listing: AlertListing, page: PageRequest | undefined): AlertPage =>
+    alertPage(listing, readListing(table, listing, page, reads), parse);
 
   const store: AlertStore = {
     async create(definition, state, actor) {

@@ -7,7 +7,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { awsClientConfig } from '../aws/env.ts';
 import { lazy } from '../lazy.ts';
 import { INDEX, type ItemKey } from './keys.ts';
-import type { ReadStats } from './store.ts';
+import { type Listing, type ListingRead, startOf } from './listing.ts';
+import { type PageRequest, pageSize, type ReadStats } from './store.ts';
 
 export type Item = Record<string, unknown>;
 export type Lib = typeof import('@aws-sdk/lib-dynamodb');
@@ -98,6 +99,28 @@ export function indexKeyCondition(pkAttr: string, pkValue: string, skAttr: strin
     ExpressionAttributeNames: { '#p': pkAttr, ...(prefix ? { '#s': skAttr } : {}) },
     ExpressionAttributeValues: { ':p': pkValue, ...(prefix ? { ':prefix': prefix } : {}) },
   };
+}
+
+/** A page of a listing: one index Query of at most a page's items, after the key its cursor names (checked first: a refused cursor sends nothing). */
+export async function queryListing(
+  { doc, lib }: Sdk,
+  TableName: string,
+  listing: Listing,
+  page: PageRequest | undefined,
+  reads: ReadStats,
+): Promise<ListingRead> {
+  const start = page?.cursor ? startOf(listing, page.cursor) : undefined;
+  const answer = await doc.send(
+    new lib.QueryCommand({
+      TableName,
+      IndexName: listing.index,
+      ...indexKeyCondition(listing.pkAttr, listing.pkValue, listing.skAttr, listing.prefix),
+      Limit: pageSize(page),
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    }),
+  );
+  countRead(reads, answer);
+  return { items: answer.Items ?? [], more: answer.LastEvaluatedKey !== undefined };
 }
 
 export function countRead(reads: ReadStats, answer: { ScannedCount?: number; Items?: unknown[]; Item?: unknown }): void {

@@ -9,40 +9,25 @@
 import { createLog, type Log } from '../log.ts';
 import { auditChange } from './audit.ts';
 import { bindingItem, parseBindingItem, type RuntimeBinding, readBindings } from './binding-item.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import {
   countRead,
   deleteAtVersion,
   type Item,
-  indexKeyCondition,
   isConditionFailure,
   lazyDocumentClient,
   queryDue,
+  queryListing,
   updateOf,
 } from './dynamo-common.ts';
-import {
-  bindingKey,
-  channelPk,
-  DUE,
-  INDEX,
-  ITEM_PREFIX,
-  type ItemKey,
-  KIND,
-  pacerKey,
-  SK,
-  sendNowKey,
-  subscriptionKey,
-  subscriptionStateKey,
-  userKey,
-} from './keys.ts';
+import { bindingKey, channelPk, DUE, type ItemKey, pacerKey, SK, sendNowKey, subscriptionKey, subscriptionStateKey } from './keys.ts';
+import { type Listing, pageOf } from './listing.ts';
 import { subscriptionReader } from './read.ts';
+import { stateListings } from './state-listings.ts';
 import {
   type Actor,
   type NewSubscription,
-  type Page,
   type PageRequest,
   type PostSlot,
-  pageSize,
   type ReadStats,
   type RecordDeliveryOptions,
   type SendNowClaim,
@@ -136,36 +121,8 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
     return { ...next, ...(before.lastDelivery ? { lastDelivery: before.lastDelivery } : {}) };
   }
 
-  /** One page of an index query (only sort keys beginning with `prefix`, when given). */
-  async function queryIndex(
-    IndexName: string,
-    pkAttr: string,
-    pkValue: string,
-    skAttr: string,
-    page: PageRequest | undefined,
-    prefix?: string,
-  ): Promise<{ items: Item[]; cursor?: string }> {
-    const { doc, lib } = await sdk();
-    const start = page?.cursor ? decodeCursor(page.cursor, ['pk', 'sk', pkAttr, skAttr], { [pkAttr]: pkValue }) : undefined;
-    const answer = await doc.send(
-      new lib.QueryCommand({
-        TableName,
-        IndexName,
-        ...indexKeyCondition(pkAttr, pkValue, skAttr, prefix),
-        Limit: pageSize(page),
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    countRead(reads, answer);
-    const last = answer.LastEvaluatedKey as Record<string, unknown> | undefined;
-    const cursor = last ? encodeCursor(Object.fromEntries(Object.entries(last).map(([k, v]) => [k, String(v)]))) : undefined;
-    return { items: answer.Items ?? [], ...(cursor ? { cursor } : {}) };
-  }
-
-  async function subscriptionPage(result: Promise<{ items: Item[]; cursor?: string }>): Promise<Page<RuntimeSubscription>> {
-    const { items, cursor } = await result;
-    return { items: items.flatMap((item) => readSubscription(item) ?? []), ...(cursor ? { cursor } : {}) };
-  }
+  /** A page of a listing (one Query; a refused cursor sends nothing). */
+  const list = async (listing: Listing, page: PageRequest | undefined) => queryListing(await sdk(), TableName, listing, page, reads);
 
   return {
     kind: 'dynamodb',
@@ -226,16 +183,19 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
       return before;
     },
 
-    listByChannel(channel, page) {
-      return subscriptionPage(queryIndex(INDEX.byChannel, 'channelKey', channelPk(channel), 'itemKey', page, ITEM_PREFIX.subscription));
+    async listByChannel(channel, page) {
+      const listing = stateListings.subscriptionsByChannel(channel);
+      return pageOf(listing, await list(listing, page), readSubscription);
     },
 
-    listByOwner(userId, page) {
-      return subscriptionPage(queryIndex(INDEX.byOwner, 'ownerKey', userKey(userId), 'itemKey', page, ITEM_PREFIX.subscription));
+    async listByOwner(userId, page) {
+      const listing = stateListings.subscriptionsByOwner(userId);
+      return pageOf(listing, await list(listing, page), readSubscription);
     },
 
-    listAll(page) {
-      return subscriptionPage(queryIndex(INDEX.byKind, 'kindKey', KIND.subscription, 'kindSort', page));
+    async listAll(page) {
+      const listing = stateListings.subscriptions();
+      return pageOf(listing, await list(listing, page), readSubscription);
     },
 
     async dueSubscriptions(at, limit) {
@@ -365,8 +325,8 @@ export function createDynamoStore(options: DynamoStoreOptions): StateStore {
     },
 
     async listBindings(page) {
-      const result = await queryIndex(INDEX.byKind, 'kindKey', KIND.binding, 'kindSort', page);
-      return { items: readBindingItems(result.items), ...(result.cursor ? { cursor: result.cursor } : {}) };
+      const listing = stateListings.bindings();
+      return pageOf(listing, await list(listing, page), (item) => readBindingItems([item])[0]);
     },
 
     async claimSendNow(ref, key, nowMs, windowMs): Promise<SendNowClaim> {

@@ -8,6 +8,8 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ItemKey } from './keys.ts';
+import { type Listing, type ListingRead, startOf } from './listing.ts';
+import { type PageRequest, pageSize, type ReadStats } from './store.ts';
 
 export type Item = Record<string, unknown>;
 
@@ -106,6 +108,18 @@ export function memoryTableForFile(file: string): MemoryTable {
     sharedTables.set(path, table);
   }
   return table;
+}
+
+/** A page of a listing, after the key its cursor names (checked first), read as the DynamoDB stores' one Query. */
+export function readListing(table: MemoryTable, listing: Listing, page: PageRequest | undefined, reads: ReadStats): ListingRead {
+  const start = page?.cursor ? startOf(listing, page.cursor) : undefined;
+  const limit = pageSize(page);
+  const matching = table.partition(listing.pkAttr, listing.pkValue, listing.skAttr, listing.prefix);
+  const from = start ? matching.findIndex((item) => compareItems(item, start, listing.skAttr) > 0) : 0;
+  const items = from < 0 ? [] : matching.slice(from, from + limit);
+  reads.requests++;
+  reads.items += items.length;
+  return { items, more: from >= 0 && from + limit < matching.length };
 }
 
 /** Sort order of an index: its sort key, then the table key (as DynamoDB orders equal sort keys, deterministically). */

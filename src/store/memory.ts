@@ -8,28 +8,15 @@
 import { createLog, type Log } from '../log.ts';
 import { auditChange } from './audit.ts';
 import { bindingItem, parseBindingItem, type RuntimeBinding, readBindings } from './binding-item.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import {
-  bindingKey,
-  channelPk,
-  DUE,
-  ITEM_PREFIX,
-  KIND,
-  pacerKey,
-  SK,
-  sendNowKey,
-  subscriptionKey,
-  subscriptionStateKey,
-  userKey,
-} from './keys.ts';
-import { compareItems as compare, createMemoryTable, type Item, type MemoryTable } from './memory-table.ts';
+import { bindingKey, channelPk, DUE, pacerKey, SK, sendNowKey, subscriptionKey, subscriptionStateKey } from './keys.ts';
+import { type Listing, pageOf } from './listing.ts';
+import { createMemoryTable, type Item, type MemoryTable, readListing } from './memory-table.ts';
 import { subscriptionReader } from './read.ts';
+import { stateListings } from './state-listings.ts';
 import {
   type Actor,
   type NewSubscription,
-  type Page,
   type PageRequest,
-  pageSize,
   type ReadStats,
   type RecordDeliveryOptions,
   type StateStore,
@@ -102,35 +89,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     return stored;
   }
 
-  /** One page of an index: items whose `pkAttr` is `pkValue` (and whose `skAttr` begins with `prefix`), in `skAttr` order. */
-  function queryIndex(
-    pkAttr: string,
-    pkValue: string,
-    skAttr: string,
-    page: PageRequest | undefined,
-    prefix?: string,
-  ): { items: Item[]; cursor?: string } {
-    const limit = pageSize(page);
-    const after = page?.cursor ? decodeCursor(page.cursor, ['pk', 'sk', pkAttr, skAttr], { [pkAttr]: pkValue }) : undefined;
-    const matching = table.partition(pkAttr, pkValue, skAttr, prefix);
-    const start = after ? matching.findIndex((item) => compare(item, after, skAttr) > 0) : 0;
-    const slice = start < 0 ? [] : matching.slice(start, start + limit);
-    reads.requests++;
-    reads.items += slice.length;
-    const last = slice.at(-1);
-    const more = start >= 0 && start + limit < matching.length;
-    return {
-      items: slice,
-      ...(more && last
-        ? { cursor: encodeCursor({ pk: String(last.pk), sk: String(last.sk), [pkAttr]: pkValue, [skAttr]: String(last[skAttr]) }) }
-        : {}),
-    };
-  }
-
-  function subscriptionPage(result: { items: Item[]; cursor?: string }): Page<RuntimeSubscription> {
-    const list = result.items.flatMap((item) => readSubscription(item) ?? []);
-    return { items: list, ...(result.cursor ? { cursor: result.cursor } : {}) };
-  }
+  /** A page of a listing, read as the DynamoDB store's one Query (a refused cursor reads nothing). */
+  const list = (listing: Listing, page: PageRequest | undefined) =>
+    pageOf(listing, readListing(table, listing, page, reads), readSubscription);
 
   const readBindingItems = (list: Item[]) => readBindings(list, log);
 
@@ -197,15 +158,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
 
     async listByChannel(channel, page) {
-      return subscriptionPage(queryIndex('channelKey', channelPk(channel), 'itemKey', page, ITEM_PREFIX.subscription));
+      return list(stateListings.subscriptionsByChannel(channel), page);
     },
 
     async listByOwner(userId, page) {
-      return subscriptionPage(queryIndex('ownerKey', userKey(userId), 'itemKey', page, ITEM_PREFIX.subscription));
+      return list(stateListings.subscriptionsByOwner(userId), page);
     },
 
     async listAll(page) {
-      return subscriptionPage(queryIndex('kindKey', KIND.subscription, 'kindSort', page));
+      return list(stateListings.subscriptions(), page);
     },
 
     async dueSubscriptions(at, limit) {
@@ -295,8 +256,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
 
     async listBindings(page) {
-      const result = queryIndex('kindKey', KIND.binding, 'kindSort', page);
-      return { items: readBindingItems(result.items), ...(result.cursor ? { cursor: result.cursor } : {}) };
+      const listing = stateListings.bindings();
+      return pageOf(listing, readListing(table, listing, page, reads), (item) => readBindingItems([item])[0]);
     },
 
     async claimSendNow(ref, key, nowMs, windowMs) {

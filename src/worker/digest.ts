@@ -155,7 +155,7 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     deps.log('info', 'digest.paused', { subscription: subscription.id });
     return 'paused';
   }
-  const at = new Date().toISOString();
+  const at = deps.now().toISOString();
   const failed = (reason: string) =>
     noteDelivery(deps, subscription, { result: 'failed', at, reason, scheduledFor: job.scheduledFor, trigger: job.trigger });
 
@@ -201,7 +201,7 @@ export async function runDigest(job: DigestJob, deps: WorkerDeps): Promise<strin
     deps.log('info', 'digest.posted', { subscription: subscription.id, channel: resolved.channel, ts: posted.ts });
     await noteDelivery(deps, subscription, {
       result: 'posted',
-      at: new Date().toISOString(),
+      at: deps.now().toISOString(),
       ...(posted.ts ? { ts: posted.ts } : {}),
       scheduledFor: job.scheduledFor,
       trigger: job.trigger,

@@ -108,7 +108,7 @@ export async function runSendNow(job: SendNowJob, deps: WorkerDeps): Promise<str
       await giveBack();
       await tell(describeChannelError(code, subscription.channel));
       await pauseUndeliverable(deps, subscription, { slackError: code });
-      await noteDelivery(deps, subscription, { result: 'failed', at: new Date().toISOString(), reason: code, trigger: 'send_now' });
+      await noteDelivery(deps, subscription, { result: 'failed', at: deps.now().toISOString(), reason: code, trigger: 'send_now' });
       return 'undeliverable';
     }
     await giveBack();
@@ -120,7 +120,7 @@ async function afterPost(deps: WorkerDeps, subscription: Subscription, job: Send
   deps.log('info', 'send_now.posted', { subscription: subscription.id, channel: subscription.channel, ts, by: job.requester.userId });
   await noteDelivery(deps, subscription, {
     result: 'posted',
-    at: new Date().toISOString(),
+    at: deps.now().toISOString(),
     ...(ts ? { ts } : {}),
     scheduledFor: job.requestedAt,
     trigger: 'send_now',

@@ -1,6 +1,10 @@
 /** The every-minute schedule tick of `npm run dev`: on each minute's start, by the wall clock, errors reported. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startTicker } from '../../src/dev/ticker.ts';
+import { startScheduleTicker, startTicker } from '../../src/dev/ticker.ts';
+import type { JobQueue } from '../../src/jobs/queue.ts';
+import { createScheduleHandler } from '../../src/schedule/handler.ts';
+import { demoConfig } from '../support/config.ts';
+import { recordingLog } from '../support/log.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -39,5 +43,23 @@ describe('startTicker', () => {
     expect(n).toBe(2);
     expect(errors).toHaveLength(1);
     ticker.stop();
+  });
+
+  it('the dev bot’s tick runs the real schedule handler, and a failed tick is one error line saying why', async () => {
+    // Monday 23 November 2026, 08:00 UTC: acme-weekly (09:00 Paris) is due, and the queue refuses it.
+    vi.setSystemTime(new Date('2026-11-23T07:59:30Z'));
+    const { log, entries } = recordingLog();
+    const queue: JobQueue = { send: () => Promise.reject(new Error('the queue is down')) };
+    const ticker = startScheduleTicker(createScheduleHandler({ config: demoConfig, env: {}, queue, log }));
+    await vi.advanceTimersByTimeAsync(30_000);
+    ticker.stop();
+    const failed = entries().filter((l) => /tick/.test(String(l.event)) && l.level === 'error');
+    expect(failed).toEqual([
+      expect.objectContaining({
+        event: 'schedule.tick_failed',
+        tick: '2026-11-23T08:00:00.000Z',
+        errorMessage: '1 of 1 digest jobs could not be queued',
+      }),
+    ]);
   });
 });

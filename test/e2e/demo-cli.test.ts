@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/build/bundle.ts';
+import { formatInstant } from '../../src/slack/subscriptions/when.ts';
 import { keylessEnv } from '../support/env.ts';
 import { decodePng } from '../support/png.ts';
 
@@ -41,6 +42,15 @@ describe('npm run demo', () => {
     expect(stdout).toContain('I posted this digest a moment ago.');
     expect(stdout).toMatch(/Tick: 1 runtime subscription due; worker: 0 failures; last delivery: posted \(schedule\)/);
     expect(stdout).toContain('The Acme Support Bot digest in #C0ACME');
+    // The tick plays its own time (the subscription's next run), and the delivery it records, which the App Home shows,
+    // is on that clock too: the tick's minute, 08:00 in Paris, never the wall clock's.
+    const tickAt = /The every-minute tick at its time \((\S+?)[,)]/.exec(stdout)?.[1] ?? '';
+    expect(new Date(tickAt).toISOString()).toBe(tickAt);
+    const deliveredAt = /last delivery: posted \(schedule\) at (\S+),/.exec(stdout)?.[1] ?? '';
+    expect(Date.parse(deliveredAt) - Date.parse(tickAt)).toBeGreaterThanOrEqual(0);
+    const inParis = formatInstant(tickAt, 'Europe/Paris');
+    expect(inParis).toMatch(/, 08:00$/);
+    expect(stdout).toContain(`Last: :white_check_mark: posted ${inParis} · Owner: @U0ALICE`);
     expect(JSON.parse(readFileSync(join(out, 'subscribe-modal.json'), 'utf8'))).toMatchObject({
       type: 'modal',
       callback_id: 'subscription:form',

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createLocalQueue } from '../../src/jobs/local-queue.ts';
 import type { DigestJob } from '../../src/jobs/schema.ts';
 import { createScheduleHandler } from '../../src/schedule/handler.ts';
+import { createMemoryStore } from '../../src/store/memory.ts';
 import { userActor } from '../../src/store/store.ts';
 import { useBot } from '../support/bot.ts';
 import { demoConfig as config } from '../support/config.ts';
@@ -30,6 +31,17 @@ const job = (id: string, scheduledFor = '2026-11-23T08:00:00.000Z'): DigestJob =
 });
 
 describe('a runtime subscription’s digest', () => {
+  it('records its delivery on the worker’s clock (what the demo’s simulated tick shows in the App Home)', async () => {
+    const ahead = 86_400_000;
+    const store = createMemoryStore({ log: bot.log });
+    const handler = await bot.worker({ deps: await bot.deps({ store, now: () => new Date(Date.now() + ahead) }) });
+    const sub = await store.createSubscription(settings(), ALICE);
+    const before = Date.now();
+    expect(await handler(sqsEvent(job(sub.id)))).toEqual({ batchItemFailures: [] });
+    const at = Date.parse((await store.getSubscription(sub.id))?.lastDelivery?.at ?? '');
+    expect(at).toBeGreaterThanOrEqual(before + ahead);
+  });
+
   it('is posted to its channel once per occurrence, and its last delivery is recorded', async () => {
     const { store, handler } = await setup();
     const sub = await store.createSubscription(settings({ locale: 'en-GB' }), ALICE);

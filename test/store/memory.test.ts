@@ -11,7 +11,7 @@ storeContract('in memory', async () => {
   const { log, entries } = recordingLog();
   const clock = { now: T0 };
   const store = createMemoryStore({ log, now: () => clock.now });
-  return { store, putRaw: async (item) => store.putRawItem(item), entries, clock };
+  return { store, putRaw: async (item) => store.putRawItem(item), entries, clock, requests: () => store.reads.requests };
 });
 
 describe('the in-memory store saved to a JSON file', () => {

@@ -18,6 +18,8 @@ export interface StoreHarness {
   /** Log lines the store wrote, parsed. */
   entries(): LogLine[];
   clock: { now: Date };
+  /** How many requests the store has sent to where it keeps its items (DynamoDB: every API call, failed ones too). */
+  requests(): number;
 }
 
 export const ALICE = userActor('U0ALICE');
@@ -205,14 +207,52 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
         expect((await store.listAll({ limit: 10_000 })).items).toHaveLength(7);
       });
 
-      it('refuses a forged or foreign cursor (bad_cursor)', async () => {
+      it('refuses, before any read, a cursor of another listing, another channel, a forged one or one outside the listing (bad_cursor)', async () => {
         for (let i = 0; i < 3; i++) await store.createSubscription(settings(), ALICE);
-        const first = await store.listByChannel('C0ACME', { limit: 1 });
-        expect(first.cursor).toBeDefined();
-        await expect(store.listByChannel('C0OTHER', { cursor: first.cursor! })).rejects.toMatchObject({ code: 'bad_cursor' });
-        await expect(store.listByChannel('C0ACME', { cursor: 'not a cursor' })).rejects.toMatchObject({ code: 'bad_cursor' });
-        const forged = encodeCursor({ pk: 'SUB#x', sk: 'SUB', channelKey: 'CHANNEL#C0ACME', itemKey: 'SUB#x', extra: 'y' });
-        await expect(store.listByChannel('C0ACME', { cursor: forged })).rejects.toMatchObject({ code: 'bad_cursor' });
+        await store.createSubscription(settings({ owner: 'U0BOB' }), BOB);
+        for (const project of ['acme', 'bella']) await store.bindChannel('C0ACME', project, ADMIN);
+        const cursors = {
+          channel: (await store.listByChannel('C0ACME', { limit: 1 })).cursor!,
+          owner: (await store.listByOwner('U0ALICE', { limit: 1 })).cursor!,
+          all: (await store.listAll({ limit: 1 })).cursor!,
+          bindings: (await store.listBindings({ limit: 1 })).cursor!,
+        };
+        for (const cursor of Object.values(cursors)) expect(cursor).toBeDefined();
+        /** A cursor as a forger would edit it: its key's fields, some of them changed. */
+        const edited = (cursor: string, change: Record<string, string>) =>
+          encodeCursor({ ...(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, string>), ...change });
+        const refusals: Array<[string, () => Promise<unknown>]> = [
+          ['another channel', () => store.listByChannel('C0OTHER', { cursor: cursors.channel })],
+          ['the channel’s, listing an owner', () => store.listByOwner('U0ALICE', { cursor: cursors.channel })],
+          ['the owner’s, listing a channel', () => store.listByChannel('C0ACME', { cursor: cursors.owner })],
+          ['another owner', () => store.listByOwner('U0BOB', { cursor: cursors.owner })],
+          ['the bindings’, listing all', () => store.listAll({ cursor: cursors.bindings })],
+          ['all’s, listing the bindings', () => store.listBindings({ cursor: cursors.all })],
+          ['not a cursor', () => store.listByChannel('C0ACME', { cursor: 'not a cursor' })],
+          ['base64 of no JSON', () => store.listByChannel('C0ACME', { cursor: 'Zm9yZ2Vk' })],
+          ['a field too many', () => store.listByChannel('C0ACME', { cursor: edited(cursors.channel, { extra: 'y' }) })],
+          // In the channel's partition, but an alert's sort key: outside the listing (DynamoDB would refuse the Query).
+          [
+            'an alert’s sort key in the channel',
+            () =>
+              store.listByChannel('C0ACME', { cursor: edited(cursors.channel, { pk: 'ALERT#al_x', sk: 'ALERT', itemKey: 'ALERT#al_x' }) }),
+          ],
+          [
+            'an alert’s sort key of the owner',
+            () => store.listByOwner('U0ALICE', { cursor: edited(cursors.owner, { itemKey: 'ALERT#al_x' }) }),
+          ],
+        ];
+        const before = h.requests();
+        for (const [what, list] of refusals) {
+          const error = await rejection(list());
+          expect(isStoreError(error, 'bad_cursor'), `${what}: ${String(error)}`).toBe(true);
+        }
+        expect(h.requests() - before).toBe(0);
+        // Each listing's own cursor still goes on where it left off.
+        expect((await store.listByChannel('C0ACME', { cursor: cursors.channel })).items).toHaveLength(3);
+        expect((await store.listByOwner('U0ALICE', { cursor: cursors.owner })).items).toHaveLength(2);
+        expect((await store.listAll({ cursor: cursors.all })).items).toHaveLength(3);
+        expect((await store.listBindings({ cursor: cursors.bindings })).items.map((b) => b.project)).toEqual(['bella']);
       });
 
       it('finds what is due by reading only what is due: 10 due among 200, oldest first', async () => {

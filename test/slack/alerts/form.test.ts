@@ -273,7 +273,7 @@ describe('a submission, read in the shape of its metric', () => {
 });
 
 describe('a submission, read in the shape of its condition', () => {
-  const withCondition = (condition: string, extra: Record<string, string> = {}) => ({
+  const withCondition = (condition: string, extra: Record<string, string> = {}): Record<string, Record<string, unknown>> => ({
     ...everyField('conversations', extra),
     [ALERT_BLOCK.condition]: { 'alert-form:condition': { type: 'static_select', selected_option: { value: condition } } },
   });

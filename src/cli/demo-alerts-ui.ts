@@ -10,6 +10,7 @@ import type { View } from '@slack/types';
 import type { SlackMessage } from '../digest/blocks.ts';
 import { renderForTerminal, renderViewForTerminal } from '../digest/terminal.ts';
 import { ALERT_BLOCK } from '../slack/alerts/form.ts';
+import { ALERT_CONDITION_ACTION } from '../slack/alerts/ids.ts';
 import type { HttpHandler } from '../slack/http-handler.ts';
 import { interactionEvent, type SignOptions, slashCommandEvent } from '../slack-double/requests.ts';
 import type { SlackDouble } from '../slack-double/server.ts';
@@ -41,17 +42,32 @@ export async function demoAlertsUi(ctx: DemoAlertsUiContext): Promise<void> {
   post(renderViewForTerminal(open.view as unknown as View));
   await writeFile(join(ctx.out, 'alert-modal.json'), `${JSON.stringify(open.view, null, 2)}\n`);
 
-  ctx.step('She picks "Below a value" and types "most" as the value: Slack shows the problem under the field');
+  ctx.step('She picks "Below a value": the modal gains its value field (views.update, what she typed kept)');
   const below = { [ALERT_BLOCK.condition]: option('below', 'Below a value') };
-  const wrong = await http(
-    interactionEvent(submission(open, filledIn(open, { ...below, [ALERT_BLOCK.threshold]: { value: 'most' } })), signing),
+  await http(
+    interactionEvent(
+      {
+        type: 'block_actions',
+        team: { id: 'T0DEMO' },
+        user: { id: 'U0ALICE', team_id: 'T0DEMO' },
+        container: { type: 'view', view_id: open.id },
+        trigger_id: slack.issueTrigger(),
+        view: { ...open.view, id: open.id, hash: open.hash, state: { values: filledIn(open, below) } },
+        actions: [
+          { type: 'static_select', action_id: ALERT_CONDITION_ACTION, block_id: ALERT_BLOCK.condition, ...below[ALERT_BLOCK.condition] },
+        ],
+      },
+      signing,
+    ),
   );
+  const form = slack.views().find((v) => v.id === open.id) ?? open;
+
+  ctx.step('She types "most" as the value: Slack shows the problem under the field');
+  const wrong = await http(interactionEvent(submission(form, filledIn(form, { [ALERT_BLOCK.threshold]: { value: 'most' } })), signing));
   post(`HTTP ${wrong.statusCode}: ${wrong.body}`);
 
   ctx.step('She types 80 (%) and submits: saved, and the channel is told');
-  const saved = await http(
-    interactionEvent(submission(open, filledIn(open, { ...below, [ALERT_BLOCK.threshold]: { value: '80' } })), signing),
-  );
+  const saved = await http(interactionEvent(submission(form, filledIn(form, { [ALERT_BLOCK.threshold]: { value: '80' } })), signing));
   post(`HTTP ${saved.statusCode} (an empty body: the modal closes)`);
   const announced = slack.callsTo('chat.postMessage').at(-1);
   if (announced) post(`#acme: ${String(announced.body.text)}`);

@@ -54,7 +54,7 @@ const NOT_ON_HTTP_STARTUP: Record<string, RegExp> = {
 
 /** What only the alerts UI's bundle has (`load-alert-ui.ts`): its flows and listeners. */
 const ALERT_UI_ONLY: Record<string, RegExp> = {
-  'the alerts UI flows': /(^|\/)src\/slack\/alerts\/(flows|form|modal|shape|list|announce|recommended)\.ts$/,
+  'the alerts UI flows': /(^|\/)src\/slack\/alerts\/(flows|form|modal|shape|reshape|list|announce|recommended)\.ts$/,
   'its listeners':
     /(^|\/)src\/slack\/listeners\/(actions\/alert-(button|list-more|form)|views\/alert-form|commands\/chatdash\/alerts?)\.ts$/,
 };

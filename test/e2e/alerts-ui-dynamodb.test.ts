@@ -18,7 +18,7 @@ import { SECRETS } from '../support/secrets.ts';
 import { allows, dynamoRequest, statements } from '../support/serverless-yml.ts';
 import { allText, textsIn } from '../support/slack-messages.ts';
 import { createStateTable } from '../support/state-table.ts';
-import { clickInList, openSubscribe, slash, submitModal } from '../support/subscribe-ui.ts';
+import { chooseInModal, clickInList, openSubscribe, slash, submitModal } from '../support/subscribe-ui.ts';
 
 const HOUR = 3_600_000;
 
@@ -54,7 +54,8 @@ describe.skipIf(!motoAvailable)('alerts from Slack, end to end on DynamoDB (moto
     const stored = createDynamoAlertStores({ tableName: table.name, env: table.env, log: bed.bot.log }).store;
 
     // 1. The modal, submitted: one alert on the table, the channel told.
-    const open = await openSubscribe(ui, 'alert shop', where);
+    // "Below a value" picked first: the modal opens on "unusually low", without a value field.
+    const open = await chooseInModal(ui, await openSubscribe(ui, 'alert shop', where), 'alert_condition', 'below', where);
     expect(
       await submitModal(
         ui,

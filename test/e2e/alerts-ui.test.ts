@@ -25,9 +25,12 @@ async function onlyAlert(channel = 'C0ACME') {
   return alerts[0]!;
 }
 
-/** Creates an alert through the modal as `user` (the understood rate below 80 %, hourly). */
+/**
+ * Creates an alert through the modal as `user` (the understood rate below 80 %, hourly): "Below a value" picked in the
+ * condition menu first (the modal opens on "unusually low", without a value field), as a person does.
+ */
 async function createAlert(user = 'U0ALICE', answers: Record<string, string> = {}) {
-  const open = await openSubscribe(bot, 'alert', { user });
+  const open = await chooseInModal(bot, await openSubscribe(bot, 'alert', { user }), 'alert_condition', 'below', { user });
   expect(
     await submitModal(bot, open, { alert_condition: 'below', alert_threshold: '80', alert_name: 'Quality', ...answers }, { user }),
   ).toBeUndefined();
@@ -75,11 +78,10 @@ describe('/chatdash alert', () => {
 
   it('shows what to fix under each field, stores nothing, then saves and tells the channel who created what', async () => {
     const opened = await openSubscribe(bot, 'alert');
-    // Watching a topic: the modal gains its topic field (views.update), under which its error shows.
-    const open = await chooseInModal(bot, opened, 'alert_metric', 'topic');
+    // Watching a topic, above a value: the modal gains its topic and value fields (views.update), under which their errors show.
+    const open = await chooseInModal(bot, await chooseInModal(bot, opened, 'alert_metric', 'topic'), 'alert_condition', 'above');
     const invalid = await submitModal(bot, open, {
       alert_detail: '',
-      alert_condition: 'above',
       alert_threshold: 'lots',
       alert_quiet_start: '22:00',
       alert_time_zone: 'Mars/Olympus',
@@ -95,12 +97,12 @@ describe('/chatdash alert', () => {
     const blocks = (open.view.blocks as Array<{ block_id?: string }>).map((b) => b.block_id);
     for (const block of Object.keys((invalid as { errors: object }).errors)) expect(blocks).toContain(block);
     // The time zone is the model's check, once the form's own are met.
-    expect(await submitModal(bot, open, { alert_detail: 'Refunds', alert_time_zone: 'Mars/Olympus' })).toEqual({
+    expect(await submitModal(bot, open, { alert_detail: 'Refunds', alert_threshold: '20', alert_time_zone: 'Mars/Olympus' })).toEqual({
       response_action: 'errors',
       errors: { alert_time_zone: 'Not a time zone I know: type an IANA name like Europe/Paris or UTC.' },
     });
     // A project the channel can't see (a forged submission).
-    expect(await submitModal(bot, open, { alert_detail: 'Refunds', alert_project: 'bella' })).toEqual({
+    expect(await submitModal(bot, open, { alert_detail: 'Refunds', alert_threshold: '20', alert_project: 'bella' })).toEqual({
       response_action: 'errors',
       errors: { alert_project: POLICY_MESSAGES.cannot_query },
     });

@@ -14,11 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAlert } from '../../src/alerts/lifecycle.ts';
 import type { DevBot } from '../../src/dev/runner.ts';
 import { startDevBot } from '../../src/dev/runner.ts';
+import { ALERT_CONDITION_ACTION } from '../../src/slack/alerts/ids.ts';
 import { eventsApiEnvelope, interactiveEnvelope, slashCommandEnvelope } from '../../src/socket-mode-double/envelopes.ts';
 import { demoConfig } from '../support/config.ts';
 import { recordingLog } from '../support/log.ts';
 import { formState } from '../support/modal.ts';
-import { viewSubmissionPayload } from '../support/payloads.ts';
+import { modalActionPayload, viewSubmissionPayload } from '../support/payloads.ts';
 import { useSlackDouble } from '../support/slack-double.ts';
 import { answersTo, buttonsOf } from '../support/slack-messages.ts';
 import { useSocketModeDouble } from '../support/socket-mode-double.ts';
@@ -250,11 +251,22 @@ describe('npm run dev against the Socket Mode double', () => {
     const { ack } = await stats('alert acme', 'dev-alert', { team_id: TEAM, channel_id: 'C0DEVSUBS' });
     expect(ack.payload).toEqual({});
     await slack.waitFor((calls) => calls.some((c) => c.method === 'views.open' && JSON.stringify(c.body).includes('New alert')), 15_000);
-    const open = slack.views().at(-1)!;
-    const saved = await socket.deliver(
+    const opened = slack.views().at(-1)!;
+    // "Below a value" picked in the condition menu (the modal opens on "unusually low"): its value field comes with views.update.
+    await socket.deliver(
       interactiveEnvelope(
-        viewSubmissionPayload({ view: open, values: formState(open, { alert_condition: 'below', alert_threshold: '75' }), team: TEAM }),
+        modalActionPayload({
+          view: opened,
+          values: formState(opened, { alert_condition: 'below' }),
+          action: { block_id: 'alert_condition', action_id: ALERT_CONDITION_ACTION, selected: 'below' },
+          team: TEAM,
+        }),
       ),
+    );
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'views.update' && c.body.view_id === opened.id), 15_000);
+    const open = slack.views().find((v) => v.id === opened.id)!;
+    const saved = await socket.deliver(
+      interactiveEnvelope(viewSubmissionPayload({ view: open, values: formState(open, { alert_threshold: '75' }), team: TEAM })),
     );
     expect(saved.payload).toEqual({});
     const alerts = (await bot.alerts.store.listByChannel(TEAM, 'C0DEVSUBS')).items;

@@ -24,15 +24,18 @@ export function storedAlert(overrides: Partial<AlertInput> = {}, id = 'al_test1'
   return { ...made.value, definitionVersion: 1 };
 }
 
-/** The alert modal's input blocks in order, with the metric's own field (`alert_detail`, `alert_model`) when it has one. */
-export function alertFormBlockIds(own?: string): string[] {
+/**
+ * The alert modal's input blocks in order, with the metric's own field (`alert_detail`, `alert_model`) when it has one
+ * and the value field when the condition is above / below (`value`: true).
+ */
+export function alertFormBlockIds(own?: string, options: { value?: boolean } = {}): string[] {
   return [
     ALERT_BLOCK.project,
     ALERT_BLOCK.name,
     ALERT_BLOCK.metric,
     ...(own ? [own] : []),
     ALERT_BLOCK.condition,
-    ALERT_BLOCK.threshold,
+    ...(options.value ? [ALERT_BLOCK.threshold] : []),
     ALERT_BLOCK.minVolume,
     ALERT_BLOCK.frequency,
     ALERT_BLOCK.quietStart,

@@ -1,6 +1,6 @@
 /**
- * What the alerts UI does once a listener has Slack's request: open the alert modal, reshape it when the metric
- * changes, save it (or say inline what to fix), list a channel's alerts, act on their buttons (mute, unmute, pause,
+ * What the alerts UI does once a listener has Slack's request: open the alert modal, reshape it when the metric or
+ * the condition changes, save it (or say inline what to fix), list a channel's alerts, act on their buttons (mute, unmute, pause,
  * resume, delete, open the edit modal), add the recommended alerts; then tell the channel (one short announcement),
  * refresh what the person was looking at (the list through its response_url, or their App Home) and, when the
  * channel can't be told, tell the person.
@@ -46,6 +46,7 @@ import { ALERT_LIST_ROWS, alertListMessage } from './list.ts';
 import { ALERT_UI_MESSAGES } from './messages.ts';
 import { alertForm } from './modal.ts';
 import { recommendedAlertId, recommendedAlerts } from './recommended.ts';
+import { reshapeValues } from './reshape.ts';
 import {
   type AlertButtonValue,
   type AlertFormMetadata,
@@ -124,7 +125,7 @@ function shownBlocks(blocks: unknown): ReadonlySet<string> | undefined {
   return ids;
 }
 
-/** The modal in which a menu that reshapes it changed (a `block_actions` from inside the view). */
+/** The modal in which a menu that reshapes it (metric, condition) changed (a `block_actions` from inside the view). */
 export interface AlertFormChange {
   teamId?: string | undefined;
   userId: string;
@@ -132,10 +133,11 @@ export interface AlertFormChange {
 }
 
 /**
- * A new metric chosen in the alert modal: the modal rebuilt in that metric's shape from what it holds now and put
+ * A new metric or condition chosen in the alert modal: the modal rebuilt in that shape from what it holds now and put
  * back with `views.update` and the view's hash (an out-of-date update fails instead of undoing a newer one). The
  * fields that stay keep their block and action ids and get what was typed as their initial values, so Slack keeps
- * them. No store, no ChatDash call: only the channel's bindings (the projects menu), as when it was opened.
+ * them; what was typed in fields that go is kept in the metadata and put back when they return (reshape.ts). No
+ * store, no ChatDash call: only the channel's bindings (the projects menu), as when it was opened.
  */
 export async function reshapeAlertForm(ctx: ListenerContext, client: WebClient, change: AlertFormChange): Promise<void> {
   const { view } = change;
@@ -145,16 +147,16 @@ export async function reshapeAlertForm(ctx: ListenerContext, client: WebClient, 
     next = noticeModal('ChatDash', ALERT_UI_MESSAGES.staleForm);
   } else {
     const access = await channelAccess(ctx, { teamId: meta.team, channelId: meta.channel, userId: change.userId, isDirectMessage: false });
-    const values = readAlertForm(view.state?.values, defaultAlertValues({ timeZone: ctx.config.defaults.timeZone }));
+    const { values, kept } = reshapeValues(view.state?.values, meta.kept, defaultAlertValues({ timeZone: ctx.config.defaults.timeZone }));
     next = alertForm({
       mode: meta.edit ? 'edit' : 'create',
       channel: meta.channel,
       // As the edit modal: a channel that lost its projects still shows the chosen one; saving re-checks.
       projects: access.ok ? access.projects : [],
       values,
-      metadata: view.private_metadata ?? '',
+      metadata: encodeAlertFormMetadata({ ...meta, kept }),
     });
-    ctx.log('info', 'alert.modal_reshaped', { metric: values.metric, user: change.userId });
+    ctx.log('info', 'alert.modal_reshaped', { metric: values.metric, condition: values.condition, user: change.userId });
   }
   try {
     await withinMs(

@@ -1,7 +1,7 @@
 /**
  * The alert modal's values: their defaults, an alert's values (to prefill an edit), what Slack sends back in
- * `view.state` (untrusted: read with `stateReader`, every string bounded; only the fields of the chosen metric's shape,
- * shape.ts: whatever else a submission holds is ignored), and the alert they make — checked first for what the form
+ * `view.state` (untrusted: read with `stateReader`, every string bounded; only the fields of the chosen metric's and
+ * condition's shape, shape.ts: whatever else a submission holds is ignored), and the alert they make — checked first for what the form
  * alone can tell (a threshold or volume floor that is no number, a message or topic left empty, quiet hours with one
  * end), then by the alert model's schema (`newAlert`/`editAlert`), each problem keyed by the input block Slack
  * shows it under (`response_action: errors`). Pure and light (zod/mini only): built on the HTTP function's ack path.
@@ -17,7 +17,9 @@ import {
   type Frequency,
 } from '../../alerts/model.ts';
 import { stateReader } from '../modal-state.ts';
-import { ALERT_FIELD_SHAPES, ITEM_BLOCK, MODEL_BLOCK } from './shape.ts';
+import { ALERT_FIELD_SHAPES, CONDITION_CHOICES, type ConditionChoice, hasThreshold, ITEM_BLOCK, MODEL_BLOCK } from './shape.ts';
+
+export { CONDITION_CHOICES, type ConditionChoice };
 
 /** The modal's input blocks (`block_id`s). */
 export const ALERT_BLOCK = {
@@ -38,10 +40,6 @@ export const ALERT_BLOCK = {
 } as const;
 export type AlertBlockId = (typeof ALERT_BLOCK)[keyof typeof ALERT_BLOCK];
 
-/** The condition menu: a threshold (above / below) or unusual compared with the project's own history. */
-export const CONDITION_CHOICES = ['above', 'below', 'unusual_above', 'unusual_below', 'unusual_either'] as const;
-export type ConditionChoice = (typeof CONDITION_CHOICES)[number];
-
 export interface AlertFormValues {
   project: string;
   /** Optional name ('' none). */
@@ -61,7 +59,11 @@ export interface AlertFormValues {
   timeZone: string;
 }
 
-/** A new alert's values: understood rate unusually low, checked hourly, in the person's time zone. */
+/**
+ * A new alert's values: understood rate unusually low, checked hourly, in the person's time zone. "Unusually low"
+ * needs no number from the person (the check learns the usual from the past 4 weeks), so a fresh modal can be saved
+ * as it opens; "Below a value" is one menu choice away.
+ */
 export function defaultAlertValues(options: { timeZone: string; project?: string | undefined }): AlertFormValues {
   return {
     project: options.project ?? '',
@@ -102,8 +104,9 @@ export function alertFormValuesOf(alert: AlertDefinition): AlertFormValues {
 }
 
 /**
- * The values in a modal's `view.state.values`, over `current` (what the modal showed). The message, topic or model is
- * read only from the field the chosen metric has (a topic typed before switching to tokens is not a model).
+ * The values in a modal's `view.state.values`, over `current` (what the modal showed), in the shape of the chosen
+ * metric and condition: the message, topic or model only from the field the chosen metric has (a topic typed before
+ * switching to tokens is not a model), the value only for above / below.
  */
 export function readAlertForm(stateValues: unknown, current: AlertFormValues): AlertFormValues {
   const read = stateReader(stateValues);
@@ -119,7 +122,7 @@ export function readAlertForm(stateValues: unknown, current: AlertFormValues): A
   if (detail !== undefined) values.detail = detail;
   const condition = CONDITION_CHOICES.find((c) => c === read.selected(ALERT_BLOCK.condition));
   if (condition) values.condition = condition;
-  const threshold = read.text(ALERT_BLOCK.threshold);
+  const threshold = hasThreshold(values.condition) ? read.text(ALERT_BLOCK.threshold) : undefined;
   if (threshold !== undefined) values.threshold = threshold;
   const minVolume = read.text(ALERT_BLOCK.minVolume);
   if (minVolume !== undefined) values.minVolume = minVolume;
@@ -189,7 +192,7 @@ export function alertFormInput(values: AlertFormValues, where: { teamId: string;
     if (minVolume === undefined) errors[ALERT_BLOCK.minVolume] = 'A whole number, e.g. 50, or empty for the default.';
     else if (minVolume > MAX_MIN_VOLUME) errors[ALERT_BLOCK.minVolume] = 'At most 1,000,000,000.';
   }
-  const isThreshold = values.condition === 'above' || values.condition === 'below';
+  const isThreshold = hasThreshold(values.condition);
   let threshold: number | undefined;
   if (isThreshold) {
     threshold = parseThreshold(values.threshold);
@@ -258,17 +261,29 @@ export function alertBlockErrors(issues: ReadonlyArray<{ path: string; message: 
 export const UNSHOWN_FIELD_ERROR =
   'This choice needs a field the form isn\u2019t showing yet: pick it again in this menu, then fill it in.';
 
+/** The menu whose choice brings a field into the modal: the metric for the message, topic or model, the condition for the value. */
+const CHOSEN_BY: Partial<Record<AlertBlockId, AlertBlockId>> = {
+  [ALERT_BLOCK.detail]: ALERT_BLOCK.metric,
+  [ALERT_BLOCK.model]: ALERT_BLOCK.metric,
+  [ALERT_BLOCK.threshold]: ALERT_BLOCK.condition,
+};
+
 /**
  * Errors under blocks the submitted view shows: Slack shows an error only under an input block it has, so one for a
- * field the view lacks (its metric was chosen, the reshaped view hadn't arrived) goes under the metric menu instead.
- * `shown` undefined: the view's blocks are unknown, the errors stay where they are.
+ * field the view lacks (its metric or condition was chosen, the reshaped view hadn't arrived) goes under the menu
+ * that brings it (the condition menu for the value, the metric menu otherwise). `shown` undefined: the view's blocks
+ * are unknown, the errors stay where they are.
  */
 export function placeAlertErrors(errors: AlertFormErrors, shown: ReadonlySet<string> | undefined): AlertFormErrors {
   if (!shown?.has(ALERT_BLOCK.metric)) return errors;
   const out: AlertFormErrors = {};
   for (const [block, message] of Object.entries(errors) as Array<[AlertBlockId, string]>) {
-    if (shown.has(block)) out[block] = message;
-    else out[ALERT_BLOCK.metric] ??= UNSHOWN_FIELD_ERROR;
+    if (shown.has(block)) {
+      out[block] = message;
+      continue;
+    }
+    const menu = CHOSEN_BY[block];
+    out[menu !== undefined && shown.has(menu) ? menu : ALERT_BLOCK.metric] ??= UNSHOWN_FIELD_ERROR;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * The names the alerts UI gives Slack and gets back: the alert modal's callback id and the action ids of its buttons
- * and of its menu that reshapes it.
+ * and of its menus that reshape it.
  * Constants only: the listeners are registered with them at start-up, while their code loads on first use.
  */
 
@@ -9,10 +9,12 @@ export const ALERT_FORM = 'alert:form';
 
 /**
  * Menus inside the alert modal that reshape it (`alert-form:<field>`; not `alert:`, which names an alert's buttons):
- * choosing what to watch rebuilds the modal with that metric's fields (see shape.ts).
+ * choosing what to watch rebuilds the modal with that metric's fields, choosing the condition with its own (the value
+ * for above / below, what "unusually…" means otherwise; see shape.ts).
  */
 export const ALERT_FORM_ACTION = /^alert-form:/;
 export const ALERT_METRIC_ACTION = 'alert-form:metric';
+export const ALERT_CONDITION_ACTION = 'alert-form:condition';
 
 /** "Next page" under a `/chatdash alerts` list (not `alert:`: it names no alert). */
 export const ALERT_LIST_MORE_ACTION = 'alert-list:more';

@@ -1,19 +1,20 @@
 /**
  * The alert modal as Block Kit (create and edit): which project, an optional name, what to watch (the metric, and the
  * message, topic or model it names), the condition (above / below a value, or unusual against the project's own
- * history), the volume floor, how often to check, quiet hours and the time zone. The metric menu reshapes it
- * (`dispatch_action`: the alerts UI puts it back with `views.update`): the message, topic or model field shows only
- * for the metrics that name one, and the value and floor say the metric's unit (shape.ts). An edit opens in the
- * stored alert's shape. Pure and light: built on the ack path.
+ * history), the volume floor, how often to check, quiet hours and the time zone. The metric and condition menus
+ * reshape it (`dispatch_action`: the alerts UI puts it back with `views.update`): the message, topic or model field
+ * shows only for the metrics that name one, the value only for above / below and what "unusually…" compares with only
+ * for those conditions; the value and floor say the metric's unit (shape.ts). An edit opens in the stored alert's
+ * shape. Pure; in the alerts UI's bundle (loaded on first use).
  */
 import type { KnownBlock, ModalView } from '@slack/types';
 import { ALERT_LIMITS, type AlertMetricKind, type Frequency } from '../../alerts/model.ts';
-import { section } from '../../digest/blocks.ts';
+import { context, section } from '../../digest/blocks.ts';
 import { VIEW_LIMITS } from '../../digest/limits.ts';
 import { formModal, hint, input, select, timeZoneInput, typedValue, VALUE_ACTION } from '../modal-inputs.ts';
 import { ALERT_BLOCK, type AlertFormValues, type ConditionChoice } from './form.ts';
-import { ALERT_FORM, ALERT_METRIC_ACTION } from './ids.ts';
-import { ALERT_FIELD_SHAPES } from './shape.ts';
+import { ALERT_CONDITION_ACTION, ALERT_FORM, ALERT_METRIC_ACTION } from './ids.ts';
+import { alertFieldsOf, UNUSUAL_BLOCK } from './shape.ts';
 
 export interface AlertFormSpec {
   mode: 'create' | 'edit';
@@ -51,7 +52,7 @@ const clock = (time: string) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? { init
 
 export function alertForm(spec: AlertFormSpec): ModalView {
   const { values } = spec;
-  const shape = ALERT_FIELD_SHAPES[values.metric];
+  const shape = alertFieldsOf(values.metric, values.condition);
   const text = (block: string, label: string, initial: string, max: number, hintText: string, optional = true) =>
     input(
       block,
@@ -84,8 +85,11 @@ export function alertForm(spec: AlertFormSpec): ModalView {
           ),
         ]
       : []),
-    input(ALERT_BLOCK.condition, 'Alert when it is', select(VALUE_ACTION, choices(CONDITION_LABELS), values.condition)),
-    text(ALERT_BLOCK.threshold, shape.threshold.label, values.threshold, 30, shape.threshold.hint),
+    input(ALERT_BLOCK.condition, 'Alert when it is', select(ALERT_CONDITION_ACTION, choices(CONDITION_LABELS), values.condition), {
+      dispatch_action: true,
+    }),
+    ...(shape.threshold ? [text(ALERT_BLOCK.threshold, shape.threshold.label, values.threshold, 30, shape.threshold.hint)] : []),
+    ...(shape.unusual ? [{ ...context([shape.unusual]), block_id: UNUSUAL_BLOCK }] : []),
     text(ALERT_BLOCK.minVolume, shape.minVolume.label, values.minVolume, 13, shape.minVolume.hint),
     input(ALERT_BLOCK.frequency, 'Check', select(VALUE_ACTION, choices(FREQUENCY_LABELS), values.frequency)),
     input(

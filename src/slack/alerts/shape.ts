@@ -1,10 +1,18 @@
 /**
- * Which fields the alert modal shows for each metric, and in which words: the message or topic only for the metrics
- * about one, the model only for tokens, the threshold and the volume floor (`minVolume`) with the metric's unit.
- * The modal is drawn from it and the submission read by it, so a field that doesn't belong to the chosen metric is
- * never read, whatever the submission holds. Pure data, light (no alert engine): built on the ack path.
+ * Which fields the alert modal shows for each metric and condition, and in which words: the message or topic only for
+ * the metrics about one, the model only for tokens, the threshold value only for above / below (with the metric's
+ * unit), what "unusually…" compares with only for the unusual conditions, the volume floor (`minVolume`) always.
+ * The modal is drawn from it and the submission read by it, so a field that doesn't belong to the chosen metric and
+ * condition is never read, whatever the submission holds. Pure data, light (no alert engine).
  */
 import type { AlertMetricKind } from '../../alerts/model.ts';
+
+/** The condition menu: a threshold (above / below) or unusual compared with the project's own history. */
+export const CONDITION_CHOICES = ['above', 'below', 'unusual_above', 'unusual_below', 'unusual_either'] as const;
+export type ConditionChoice = (typeof CONDITION_CHOICES)[number];
+
+/** Above / below a value the person types (the others compare with the metric's own past). */
+export const hasThreshold = (condition: ConditionChoice): condition is 'above' | 'below' => condition === 'above' || condition === 'below';
 
 /** The block ids of the fields whose presence depends on the metric (see `ALERT_BLOCK` in form.ts). */
 export const ITEM_BLOCK = 'alert_detail';
@@ -22,7 +30,7 @@ export interface DetailField {
 export interface AlertFieldShape {
   /** The message, topic or model the metric names; absent: the metric is about the whole project. */
   detail?: DetailField;
-  /** The above / below value, in the metric's unit. */
+  /** The above / below value, in the metric's unit (shown only for those conditions: `alertFieldsOf`). */
   threshold: { label: string; hint: string };
   /** The volume floor (`minVolume`), in the metric's unit. */
   minVolume: { label: string; hint: string };
@@ -45,7 +53,7 @@ export const MIN_VOLUME_DEFAULTS: Record<AlertMetricKind, number> = {
 /** The above / below value: its unit in the label, an example in the hint. */
 const value = (unit: string, example: string) => ({
   label: `Value (${unit})`,
-  hint: `For above / below: ${example}. Ignored for \u201cunusually\u2026\u201d.`,
+  hint: `The value to compare with: ${example}.`,
 });
 /** The floor of a ratio metric: every check. */
 const ratioFloor = (kind: AlertMetricKind, what: string) =>
@@ -104,3 +112,28 @@ export const ALERT_FIELD_SHAPES: Record<AlertMetricKind, AlertFieldShape> = {
     minVolume: { label: 'At least this many conversations', hint: countFloor('topic', 'it came up in this many conversations') },
   },
 };
+
+/** The block id of the explanation shown under the condition for "unusually…" (a context block: nothing to type). */
+export const UNUSUAL_BLOCK = 'alert_unusual';
+
+/** What "unusually…" compares with (src/alerts/baseline.ts), in words the person can check. */
+export const UNUSUAL_EXPLANATION =
+  'Unusually\u2026 compares each hour (or day) checked with the same hours of the same weekday over the past 4 weeks: it fires only when it is clearly outside their usual range, and only when there is enough volume to judge (the floor below). No value to set.';
+
+/** The fields the modal shows for one metric and condition (the detail, the value, the explanation: each when it applies). */
+export interface AlertFormFields {
+  detail?: DetailField;
+  threshold?: AlertFieldShape['threshold'];
+  /** What "unusually…" means, for those conditions. */
+  unusual?: string;
+  minVolume: AlertFieldShape['minVolume'];
+}
+
+export function alertFieldsOf(metric: AlertMetricKind, condition: ConditionChoice): AlertFormFields {
+  const shape = ALERT_FIELD_SHAPES[metric];
+  return {
+    ...(shape.detail ? { detail: shape.detail } : {}),
+    ...(hasThreshold(condition) ? { threshold: shape.threshold } : { unusual: UNUSUAL_EXPLANATION }),
+    minVolume: shape.minVolume,
+  };
+}

@@ -1,5 +1,5 @@
 /**
- * Everything the alerts UI's listeners do (`/chatdash alert`, `alerts`, their buttons, Next page and modal, and the modal's metric menu), behind one
+ * Everything the alerts UI's listeners do (`/chatdash alert`, `alerts`, their buttons, Next page and modal, and the modal's metric and condition menus), behind one
  * `import()`: the listeners are registered at start-up with light constants, and this module (with the alert model,
  * its lifecycle, the alerts flows and the alert store) loads on the first request that needs it, never on the HTTP
  * function's cold start or a `/chatdash stats` ack. The Lambda build bundles it on its own (`SEPARATE_BUNDLES` in

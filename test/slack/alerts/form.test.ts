@@ -272,6 +272,29 @@ describe('a submission, read in the shape of its metric', () => {
   });
 });
 
+describe('a submission, read in the shape of its condition', () => {
+  const withCondition = (condition: string, extra: Record<string, string> = {}): Record<string, Record<string, unknown>> => ({
+    ...everyField('conversations', extra),
+    [ALERT_BLOCK.condition]: { 'alert-form:condition': { type: 'static_select', selected_option: { value: condition } } },
+  });
+
+  it('a value sent with “unusually…” is ignored (even one that is no number); above / below without one is asked for', () => {
+    for (const condition of ['unusual_above', 'unusual_below', 'unusual_either']) {
+      const direction = condition.slice('unusual_'.length);
+      expect(submitted(withCondition(condition, { [ALERT_BLOCK.threshold]: 'lots' })), condition).toMatchObject({
+        ok: true,
+        input: { condition: { kind: 'unusual', direction } },
+      });
+      expect(readAlertForm(withCondition(condition), defaultAlertValues({ timeZone: 'UTC' })).threshold, condition).toBe('');
+    }
+    const { [ALERT_BLOCK.threshold]: _value, ...withoutValue } = withCondition('below');
+    expect(submitted(withoutValue)).toEqual({
+      ok: false,
+      errors: { [ALERT_BLOCK.threshold]: 'Type the value to compare with, e.g. 80 (%) or 0.50.' },
+    });
+  });
+});
+
 describe('placeAlertErrors', () => {
   it('an error for a field the submitted view doesn’t show goes under the metric menu; the others stay', () => {
     const shown = new Set([ALERT_BLOCK.metric, ALERT_BLOCK.threshold]);
@@ -280,6 +303,16 @@ describe('placeAlertErrors', () => {
     ).toEqual({ [ALERT_BLOCK.metric]: UNSHOWN_FIELD_ERROR, [ALERT_BLOCK.threshold]: 'x' });
     const errors = { [ALERT_BLOCK.detail]: 'y' };
     expect(placeAlertErrors(errors, undefined)).toBe(errors);
+    // The value's error, when the view has no value field ("unusually…" shown, "below" chosen): under the condition menu.
+    const unusual = new Set([ALERT_BLOCK.metric, ALERT_BLOCK.condition, ALERT_BLOCK.minVolume]);
+    expect(placeAlertErrors({ [ALERT_BLOCK.threshold]: 'x', [ALERT_BLOCK.minVolume]: 'z' }, unusual)).toEqual({
+      [ALERT_BLOCK.condition]: UNSHOWN_FIELD_ERROR,
+      [ALERT_BLOCK.minVolume]: 'z',
+    });
+    expect(placeAlertErrors({ [ALERT_BLOCK.threshold]: 'x', [ALERT_BLOCK.detail]: 'y' }, unusual)).toEqual({
+      [ALERT_BLOCK.condition]: UNSHOWN_FIELD_ERROR,
+      [ALERT_BLOCK.metric]: UNSHOWN_FIELD_ERROR,
+    });
     expect(placeAlertErrors(errors, new Set([ALERT_BLOCK.detail]))).toBe(errors);
   });
 });

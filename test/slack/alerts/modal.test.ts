@@ -1,12 +1,21 @@
-/** The alert modal: shaped by its metric (only that metric's fields, in its units), prefilled, and within what Slack accepts. */
+/**
+ * The alert modal: shaped by its metric and condition (only that metric's fields, in its units; the value only for
+ * above / below, what "unusually…" compares with only for those), prefilled, and within what Slack accepts.
+ */
 import type { InputBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { UNUSUAL_RULES } from '../../../src/alerts/baseline.ts';
 import { ALERT_METRIC_KINDS, type AlertMetricKind } from '../../../src/alerts/model.ts';
-import { ALERT_BLOCK, type AlertFormValues, alertFormValuesOf, defaultAlertValues } from '../../../src/slack/alerts/form.ts';
-import { ALERT_FORM, ALERT_FORM_ACTION, ALERT_METRIC_ACTION } from '../../../src/slack/alerts/ids.ts';
+import {
+  ALERT_BLOCK,
+  type AlertFormValues,
+  alertFormValuesOf,
+  CONDITION_CHOICES,
+  defaultAlertValues,
+} from '../../../src/slack/alerts/form.ts';
+import { ALERT_CONDITION_ACTION, ALERT_FORM, ALERT_FORM_ACTION, ALERT_METRIC_ACTION } from '../../../src/slack/alerts/ids.ts';
 import { alertForm } from '../../../src/slack/alerts/modal.ts';
-import { MIN_VOLUME_DEFAULTS } from '../../../src/slack/alerts/shape.ts';
+import { MIN_VOLUME_DEFAULTS, UNUSUAL_BLOCK } from '../../../src/slack/alerts/shape.ts';
 import { validateView } from '../../../src/slack-double/validate.ts';
 import { alertFormBlockIds, storedAlert } from '../../support/alert-ui.ts';
 import { demoConfig } from '../../support/config.ts';
@@ -15,12 +24,21 @@ import { hostileTexts } from '../../support/hostile-text.ts';
 const spec = { mode: 'create' as const, channel: 'C0ACME', projects: demoConfig.projects, metadata: '{"v":1}' };
 const formFor = (values: Partial<AlertFormValues>) =>
   alertForm({ ...spec, values: { ...defaultAlertValues({ timeZone: 'Europe/Paris', project: 'acme' }), ...values } });
+/** The input blocks' ids, in order. */
 const blockIds = (view: { blocks: unknown[] }) =>
+  view.blocks.flatMap((b) =>
+    typeof b === 'object' && b && 'type' in b && b.type === 'input' && 'block_id' in b && typeof b.block_id === 'string'
+      ? [b.block_id]
+      : [],
+  );
+/** The block ids of every block, in order (the "unusually…" explanation is a context block). */
+const allBlockIds = (view: { blocks: unknown[] }) =>
   view.blocks.flatMap((b) => (typeof b === 'object' && b && 'block_id' in b && typeof b.block_id === 'string' ? [b.block_id] : []));
 const inputBlock = (view: { blocks: unknown[] }, id: string) =>
   view.blocks.find((b) => typeof b === 'object' && b && 'block_id' in b && b.block_id === id) as InputBlock | undefined;
 
 const ALWAYS = alertFormBlockIds();
+const WITH_VALUE = alertFormBlockIds(undefined, { value: true });
 
 /** Per metric: its extra field (none, the message or topic, the model) and the words its value and floor use. */
 const EXPECTED: Record<AlertMetricKind, { extra?: string; required?: boolean; value: RegExp; floor: RegExp }> = {
@@ -34,11 +52,19 @@ const EXPECTED: Record<AlertMetricKind, { extra?: string; required?: boolean; va
 };
 
 describe('alertForm', () => {
-  it('a new alert: the whole-project metric’s fields, the person’s time zone, the named project, a metric menu that reshapes it', () => {
+  it('a new alert: the whole-project metric’s fields, the person’s time zone, the named project, metric and condition menus that reshape it', () => {
     const view = alertForm({ ...spec, values: defaultAlertValues({ timeZone: 'Asia/Tokyo', project: 'nova' }) });
     expect(validateView(view, 'modal')).toEqual({ ok: true });
     expect(view.callback_id).toBe(ALERT_FORM);
+    // Unusually low by default: no value to type, what it compares with said under the condition.
     expect(blockIds(view)).toEqual(ALWAYS);
+    const all = allBlockIds(view);
+    expect(all[all.indexOf(ALERT_BLOCK.condition) + 1]).toBe(UNUSUAL_BLOCK);
+    expect(JSON.stringify(view)).toContain('the same hours of the same weekday over the past 4 weeks');
+    const condition = inputBlock(view, ALERT_BLOCK.condition)!;
+    expect(condition.dispatch_action).toBe(true);
+    expect(condition.element).toMatchObject({ type: 'static_select', action_id: ALERT_CONDITION_ACTION });
+    expect(ALERT_FORM_ACTION.test(ALERT_CONDITION_ACTION)).toBe(true);
     const text = JSON.stringify(view);
     expect(text).toContain('"initial_value":"Asia/Tokyo"');
     expect(text).toContain('"initial_option":{"text":{"type":"plain_text","text":"Nova Telecom Help","emoji":true},"value":"nova"}');
@@ -50,27 +76,35 @@ describe('alertForm', () => {
     expect(/^alert:/.test(ALERT_METRIC_ACTION)).toBe(false);
   });
 
-  it.each(ALERT_METRIC_KINDS)('%s: only its fields, its value and floor in its unit, what was typed kept', (metric) => {
-    const expected = EXPECTED[metric];
-    const view = formFor({ metric, detail: 'Refunds', threshold: '12', minVolume: '30' });
-    expect(validateView(view, 'modal')).toEqual({ ok: true });
-    const ids = blockIds(view);
-    const extras: string[] = [ALERT_BLOCK.detail, ALERT_BLOCK.model].filter((id) => ids.includes(id));
-    expect(extras).toEqual(expected.extra ? [expected.extra] : []);
-    if (expected.extra) {
-      const field = inputBlock(view, expected.extra)!;
-      expect(field.optional).toBe(!expected.required);
-      expect(field.element).toMatchObject({ initial_value: 'Refunds' });
-    }
-    expect(ids.filter((id) => !extras.includes(id))).toEqual(ALWAYS);
-    const value = inputBlock(view, ALERT_BLOCK.threshold)!;
-    expect(value.label.text).toMatch(expected.value);
-    expect(value.element).toMatchObject({ initial_value: '12' });
-    const floor = inputBlock(view, ALERT_BLOCK.minVolume)!;
-    expect(`${floor.label.text} ${floor.hint?.text}`).toMatch(expected.floor);
-    expect(floor.hint?.text).toContain(`Default ${MIN_VOLUME_DEFAULTS[metric].toLocaleString('en-US')}.`);
-    expect(floor).toMatchObject({ optional: true, element: { initial_value: '30', max_length: 13 } });
-  });
+  it.each(ALERT_METRIC_KINDS.flatMap((metric) => CONDITION_CHOICES.map((condition) => [metric, condition] as const)))(
+    '%s, %s: only its fields, its value (above / below) and floor in its unit, what was typed kept',
+    (metric, condition) => {
+      const expected = EXPECTED[metric];
+      const withValue = condition === 'above' || condition === 'below';
+      const view = formFor({ metric, condition, detail: 'Refunds', threshold: '12', minVolume: '30' });
+      expect(validateView(view, 'modal')).toEqual({ ok: true });
+      const ids = blockIds(view);
+      const extras: string[] = [ALERT_BLOCK.detail, ALERT_BLOCK.model].filter((id) => ids.includes(id));
+      expect(extras).toEqual(expected.extra ? [expected.extra] : []);
+      if (expected.extra) {
+        const field = inputBlock(view, expected.extra)!;
+        expect(field.optional).toBe(!expected.required);
+        expect(field.element).toMatchObject({ initial_value: 'Refunds' });
+      }
+      expect(ids.filter((id) => !extras.includes(id))).toEqual(withValue ? WITH_VALUE : ALWAYS);
+      expect(allBlockIds(view).includes(UNUSUAL_BLOCK)).toBe(!withValue);
+      expect(JSON.stringify(view)).not.toContain('Ignored for');
+      if (withValue) {
+        const value = inputBlock(view, ALERT_BLOCK.threshold)!;
+        expect(value.label.text).toMatch(expected.value);
+        expect(value.element).toMatchObject({ initial_value: '12' });
+      }
+      const floor = inputBlock(view, ALERT_BLOCK.minVolume)!;
+      expect(`${floor.label.text} ${floor.hint?.text}`).toMatch(expected.floor);
+      expect(floor.hint?.text).toContain(`Default ${MIN_VOLUME_DEFAULTS[metric].toLocaleString('en-US')}.`);
+      expect(floor).toMatchObject({ optional: true, element: { initial_value: '30', max_length: 13 } });
+    },
+  );
 
   it('states the checks’ own default floors', () => {
     for (const metric of ALERT_METRIC_KINDS) expect(MIN_VOLUME_DEFAULTS[metric], metric).toBe(UNUSUAL_RULES[metric].minVolume);
@@ -95,13 +129,23 @@ describe('alertForm', () => {
     const understood = alertForm({ ...spec, mode: 'edit', values: alertFormValuesOf(storedAlert().definition) });
     expect(inputBlock(understood, ALERT_BLOCK.threshold)?.element).toMatchObject({ initial_value: '80' });
     expect(inputBlock(understood, ALERT_BLOCK.detail)).toBeUndefined();
+    // An unusual alert: no value field, what it compares with instead.
+    const unusual = alertForm({
+      ...spec,
+      mode: 'edit',
+      values: alertFormValuesOf(storedAlert({ condition: { kind: 'unusual', direction: 'either' } }).definition),
+    });
+    expect(inputBlock(unusual, ALERT_BLOCK.threshold)).toBeUndefined();
+    expect(allBlockIds(unusual)).toContain(UNUSUAL_BLOCK);
   });
 
   it('hostile typed text stays within Slack’s limits in every shape', () => {
     for (const { name, text } of hostileTexts('alert-modal-shape', 6)) {
       for (const metric of ALERT_METRIC_KINDS) {
-        const view = formFor({ metric, name: text, detail: text, threshold: text, minVolume: text, timeZone: text });
-        expect(validateView(view, 'modal'), `${name} ${metric}`).toEqual({ ok: true });
+        for (const condition of ['above', 'unusual_either'] as const) {
+          const view = formFor({ metric, condition, name: text, detail: text, threshold: text, minVolume: text, timeZone: text });
+          expect(validateView(view, 'modal'), `${name} ${metric} ${condition}`).toEqual({ ok: true });
+        }
       }
     }
   });

@@ -9,19 +9,21 @@ import {
   encodeRecommend,
 } from '../../../src/slack/alerts/values.ts';
 
+/** An edit's metadata, from a list (with its response_url). */
+const META = {
+  v: 1 as const,
+  team: 'T0DEMO',
+  channel: 'C0ACME',
+  edit: { id: 'al_1', version: 2 },
+  from: 'list' as const,
+  responseUrl: 'https://hooks.slack.com/x',
+};
+
 describe('alert UI values', () => {
   it('round-trips what we encode', () => {
     expect(decodeAlertButton(encodeAlertButton({ id: 'al_1', v: 3 }))).toEqual({ id: 'al_1', v: 3 });
     expect(decodeRecommend(encodeRecommend({ channel: 'C0ACME', project: 'acme' }))).toEqual({ channel: 'C0ACME', project: 'acme' });
-    const meta = {
-      v: 1 as const,
-      team: 'T0DEMO',
-      channel: 'C0ACME',
-      edit: { id: 'al_1', version: 2 },
-      from: 'list' as const,
-      responseUrl: 'https://hooks.slack.com/x',
-    };
-    expect(decodeAlertFormMetadata(encodeAlertFormMetadata(meta))).toEqual(meta);
+    expect(decodeAlertFormMetadata(encodeAlertFormMetadata(META))).toEqual(META);
   });
 
   it.each([
@@ -37,5 +39,24 @@ describe('alert UI values', () => {
     expect(decodeAlertFormMetadata('x'.repeat(3001))).toBeUndefined();
     expect(decodeAlertFormMetadata('{"v":2,"team":"T0DEMO","channel":"C0ACME","from":"command"}')).toBeUndefined();
     expect(decodeAlertFormMetadata(undefined)).toBeUndefined();
+  });
+
+  it('keeps typed values of hidden fields within Slack’s 3,000 characters: whole when they fit, cut when JSON swells them', () => {
+    // The longest response_url the metadata accepts (500 characters).
+    const base = { ...META, responseUrl: `https://hooks.slack.com/${'r'.repeat(476)}` };
+    const longest = { item: '"'.repeat(500), model: '\\'.repeat(200), value: '"'.repeat(30) };
+    const whole = encodeAlertFormMetadata({ ...base, kept: longest });
+    expect(whole.length).toBeLessThanOrEqual(3000);
+    expect(decodeAlertFormMetadata(whole)).toEqual({ ...base, kept: longest });
+    const swollen = { item: '\u0001'.repeat(500), model: '\u0002'.repeat(200), value: '\u0003'.repeat(30) };
+    const cut = encodeAlertFormMetadata({ ...base, kept: swollen });
+    expect(cut.length).toBeLessThanOrEqual(3000);
+    const read = decodeAlertFormMetadata(cut);
+    expect(read).toMatchObject(base);
+    expect((read?.kept?.item ?? '').length).toBeLessThan(500);
+    // Nothing kept: no `kept` at all, as before any reshaping.
+    expect(encodeAlertFormMetadata({ ...base, kept: { item: '' } })).toBe(JSON.stringify(base));
+    // Forged kept values longer than their fields: not ours.
+    expect(decodeAlertFormMetadata(JSON.stringify({ ...base, kept: { value: '1'.repeat(31) } }))).toBeUndefined();
   });
 });

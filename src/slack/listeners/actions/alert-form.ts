@@ -1,7 +1,8 @@
 /**
- * The metric menu inside the alert modal changed (`alert-form:metric`, a `dispatch_action` select): the alerts flows
- * (loaded on first use, with the rest of the alerts UI) rebuild the modal in that metric's shape and put it back with
- * `views.update` and the view's hash. Acked first: the update is a Web API call of its own.
+ * The metric or condition menu inside the alert modal changed (`alert-form:metric`, `alert-form:condition`:
+ * `dispatch_action` selects): the alerts flows (loaded on first use, with the rest of the alerts UI) rebuild the modal
+ * in that shape and put it back with `views.update` and the view's hash. Acked first: the update is a Web API call of
+ * its own.
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { errorFields } from '../../../log.ts';

@@ -54,11 +54,14 @@ async function submit(alerts: AlertStore, answers: Answers, open = modal()) {
 }
 
 const memory = () => createMemoryAlertStores({ log: () => {} }).store;
+/** The modal as it shows once "Above a value" or "Below a value" is chosen (with its value field). */
+const withValue = (condition: 'above' | 'below') =>
+  modal({}, { ...defaultAlertValues({ timeZone: 'Europe/Paris', project: 'acme' }), condition });
 
 describe('alertFormSubmitted', () => {
   it('invalid: the ack carries the errors under their blocks; nothing is stored or announced', async () => {
     const alerts = memory();
-    const { acks, calls } = await submit(alerts, { [ALERT_BLOCK.condition]: 'above', [ALERT_BLOCK.threshold]: 'x' });
+    const { acks, calls } = await submit(alerts, { [ALERT_BLOCK.threshold]: 'x' }, withValue('above'));
     expect(acks).toEqual([{ response_action: 'errors', errors: { [ALERT_BLOCK.threshold]: 'Type a number, e.g. 80 or 0.50.' } }]);
     expect((await alerts.listByChannel('T0DEMO', 'C0ACME')).items).toEqual([]);
     expect(calls).toEqual([]);
@@ -66,7 +69,7 @@ describe('alertFormSubmitted', () => {
 
   it('valid: an empty ack (the modal closes), then the announcement', async () => {
     const alerts = memory();
-    const { acks, order, calls } = await submit(alerts, { [ALERT_BLOCK.condition]: 'below', [ALERT_BLOCK.threshold]: '80' });
+    const { acks, order, calls } = await submit(alerts, { [ALERT_BLOCK.threshold]: '80' }, withValue('below'));
     expect(acks).toEqual([undefined]);
     expect(order).toEqual(['ack', 'announce']);
     expect(String(calls[0]?.args.text)).toContain('<@U0ALICE> set up an alert here');

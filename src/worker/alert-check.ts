@@ -30,7 +30,7 @@ import type { TimeRange } from '../periods/period.ts';
 import { checkChannelAccess } from '../store/channel-access.ts';
 import { pauseRemovedProjectAlerts, pauseUndeliverableAlert } from './alert-pause.ts';
 import { alertAdmins, tellAdmins } from './alerts.ts';
-import { DEFAULT_CHATDASH_BUDGET_MS, type WorkerDeps } from './deps.ts';
+import { chatdashDeadline, type WorkerDeps } from './deps.ts';
 import { slackErrorCode, UNDELIVERABLE_CHANNEL_ERRORS } from './failures.ts';
 import type { OnceGuard } from './idempotency.ts';
 import { mapLimit } from './map-limit.ts';
@@ -84,7 +84,7 @@ export async function runAlertCheck(job: AlertCheckJob, deps: WorkerDeps): Promi
 
   const counts: Counts = { checked: 0, fired: 0, recovered: 0, unknown: 0, posted: 0, chatdashRequests: 0 };
   const needed = metricsForAlerts(stored.map((s) => s.definition.metric));
-  const deadline = Date.now() + (deps.chatdashBudgetMs ?? DEFAULT_CHATDASH_BUDGET_MS);
+  const deadline = chatdashDeadline(deps);
   const windows = [job.window, ...baselineWindows(job.frequency, job.timeZone, job.window)];
   const { data, chatdash } = await windowData(project, windows, needed, deadline, alerts, deps, counts);
   const [current = null, ...past] = data;

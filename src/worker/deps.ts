@@ -42,7 +42,11 @@ export interface WorkerDeps {
 
 export const DEFAULT_CHATDASH_BUDGET_MS = 20_000;
 
-/** When a job's ChatDash queries must be done by (epoch ms): now plus its budget (default `DEFAULT_CHATDASH_BUDGET_MS`). */
-export function chatdashDeadline(deps: Pick<WorkerDeps, 'now' | 'chatdashBudgetMs'>): number {
-  return deps.now().getTime() + (deps.chatdashBudgetMs ?? DEFAULT_CHATDASH_BUDGET_MS);
+/**
+ * When a job's ChatDash queries must be done by (epoch ms): now plus its budget (default `DEFAULT_CHATDASH_BUDGET_MS`).
+ * Wall-clock time, as the ChatDash client counts it: the budget is time passing, whatever clock (`deps.now`, which may be
+ * simulated in the demo and tests) decides what the job reports on.
+ */
+export function chatdashDeadline(deps: Pick<WorkerDeps, 'chatdashBudgetMs'>): number {
+  return Date.now() + (deps.chatdashBudgetMs ?? DEFAULT_CHATDASH_BUDGET_MS);
 }

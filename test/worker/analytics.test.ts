@@ -30,6 +30,12 @@ describe('insightsForAsker', () => {
     expect(result.userMessage).toContain('*Acme &lt;Support&gt; Bot*');
   });
 
+  it('counts its ChatDash budget in wall-clock time, whatever the job’s clock says (a simulated clock a year behind)', async () => {
+    const yearBehind = { ...deps(), now: () => new Date(Date.now() - 365 * 24 * 3600 * 1000) };
+    const result = await insightsForAsker(yearBehind, project, period(), DIGEST_METRICS);
+    expect(result.ok).toBe(true);
+  });
+
   it('throws what is not a ChatDash failure (the queue retries the job)', async () => {
     const broken = { ...deps(), chatdash: { queryAnalytics: () => Promise.reject(new TypeError('bug')) } };
     await expect(insightsForAsker(broken, project, period(), DIGEST_METRICS)).rejects.toThrow('bug');

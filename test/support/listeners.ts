@@ -16,7 +16,8 @@ import type { BoltApp, ListenerContext } from '../../src/slack/listeners/context
 import type { StateStore } from '../../src/store/store.ts';
 import { demoConfig } from './config.ts';
 import { type RecordingLog, recordingLog } from './log.ts';
-import { blockActionsPayload, requester } from './payloads.ts';
+import { type Answers, formState } from './modal.ts';
+import { blockActionsPayload, type OpenView, requester, viewSubmissionPayload } from './payloads.ts';
 
 export const FIXED_NOW = new Date('2026-11-25T10:00:00.000Z');
 
@@ -89,6 +90,27 @@ export function fakeClient(answers: Record<string, (args: Record<string, unknown
       },
     });
   return { client: node([]) as WebClient, calls };
+}
+
+/**
+ * A modal's submission as Bolt hands it to a `view_submission` listener (`args`: `ack`, `body`, `view`, `client`), with
+ * `answers` typed into `view`; records the acks, the Web API calls, and the order of ack and channel announcement.
+ */
+export function modalSubmission(view: OpenView, answers: Answers) {
+  const order: string[] = [];
+  const { client, calls } = fakeClient({
+    'chat.postMessage': () => {
+      order.push('announce');
+      return { ok: true };
+    },
+  });
+  const body = viewSubmissionPayload({ view, values: formState(view, answers) });
+  const acks: unknown[] = [];
+  const ack = async (answer?: unknown) => {
+    order.push('ack');
+    acks.push(answer);
+  };
+  return { args: { ack, body, view: body.view, client }, acks, calls, order };
 }
 
 /**

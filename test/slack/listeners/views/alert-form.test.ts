@@ -13,9 +13,9 @@ import { alertFormSubmitted } from '../../../../src/slack/listeners/views/alert-
 import { createMemoryAlertStores } from '../../../../src/store/alerts-memory.ts';
 import { storedAlert } from '../../../support/alert-ui.ts';
 import { demoConfig } from '../../../support/config.ts';
-import { fakeClient, listenerContext } from '../../../support/listeners.ts';
-import { type Answers, formState } from '../../../support/modal.ts';
-import { type OpenView, viewSubmissionPayload } from '../../../support/payloads.ts';
+import { listenerContext, modalSubmission } from '../../../support/listeners.ts';
+import type { Answers } from '../../../support/modal.ts';
+import type { OpenView } from '../../../support/payloads.ts';
 
 function modal(
   meta: Partial<AlertFormMetadata> = {},
@@ -35,21 +35,9 @@ function modal(
 }
 
 async function submit(alerts: AlertStore, answers: Answers, open = modal()) {
-  const order: string[] = [];
-  const { client, calls } = fakeClient({
-    'chat.postMessage': () => {
-      order.push('announce');
-      return { ok: true };
-    },
-  });
-  const body = viewSubmissionPayload({ view: open, values: formState(open, answers) });
-  const acks: unknown[] = [];
-  const ack = async (answer?: unknown) => {
-    order.push('ack');
-    acks.push(answer);
-  };
+  const { args, acks, calls, order } = modalSubmission(open, answers);
   const ctx = listenerContext({ alerts });
-  await alertFormSubmitted(ctx, { ack, body, view: body.view, client } as never);
+  await alertFormSubmitted(ctx, args as never);
   return { acks, calls, order, ctx };
 }
 

@@ -10,9 +10,9 @@ import { encodeFormMetadata } from '../../../../src/slack/subscriptions/values.t
 import { createMemoryStore } from '../../../../src/store/memory.ts';
 import type { StateStore } from '../../../../src/store/store.ts';
 import { demoConfig } from '../../../support/config.ts';
-import { fakeClient, listenerContext } from '../../../support/listeners.ts';
-import { type Answers, formState } from '../../../support/modal.ts';
-import { type OpenView, viewSubmissionPayload } from '../../../support/payloads.ts';
+import { listenerContext, modalSubmission } from '../../../support/listeners.ts';
+import type { Answers } from '../../../support/modal.ts';
+import type { OpenView } from '../../../support/payloads.ts';
 
 const open: OpenView = {
   id: 'V0MODAL1',
@@ -28,20 +28,8 @@ const open: OpenView = {
 };
 
 async function submit(answers: Answers, store: StateStore = createMemoryStore({ log: () => {} })) {
-  const order: string[] = [];
-  const { client, calls } = fakeClient({
-    'chat.postMessage': () => {
-      order.push('announce');
-      return { ok: true };
-    },
-  });
-  const body = viewSubmissionPayload({ view: open, values: formState(open, answers) });
-  const acks: unknown[] = [];
-  const ack = async (answer?: unknown) => {
-    order.push('ack');
-    acks.push(answer);
-  };
-  await subscriptionFormSubmitted(listenerContext({ store }), { ack, body, view: body.view, client } as never);
+  const { args, acks, calls, order } = modalSubmission(open, answers);
+  await subscriptionFormSubmitted(listenerContext({ store }), args as never);
   return { acks, calls, order };
 }
 
